@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "crypto/publickey.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+
+#include <memory>
+
+using X509 = struct x509_st;
+using X509_CRL = struct X509_crl_st;
+
+namespace capaudit::crypto {
+
+class Certificate {
+public:
+    Certificate() = default;
+    static Result<Certificate> fromPem(QByteArrayView pem); // first certificate in the text
+    static Result<Certificate> fromDer(QByteArrayView der);
+    // Every certificate of a PEM file, in order; an error if one is malformed or there is none.
+    static Result<QList<Certificate>> listFromPem(QByteArrayView pem);
+    static Certificate fromNative(X509* cert); // takes one reference (X509_up_ref is called)
+
+    bool isNull() const { return !m_cert; }
+    QString subject() const; // RFC 2253, e.g. "CN=Meter,O=Acme"
+    QString issuer() const;
+    QString commonName() const;
+    QString serialHex() const;
+    QDateTime notBefore() const;
+    QDateTime notAfter() const;
+    bool isCa() const;
+    bool isSelfIssued() const;
+    bool allowsDigitalSignature() const; // keyUsage absent or containing digitalSignature
+    QStringList subjectAlternativeNames() const; // URIs, emails and DNS names as text
+    // Text of an X.509v3 extension's value by dotted OID (e.g. Fulcio's issuer 1.3.6.1.4.1.57264.1.1), or empty.
+    QByteArray extensionValue(const char* oid) const;
+    PublicKey publicKey() const;
+    QByteArray toDer() const;
+    QByteArray toPem() const;
+    QString fingerprint() const; // SHA-256 of the DER certificate, lowercase hex
+    X509* native() const { return m_cert.get(); }
+
+    bool operator==(const Certificate& other) const;
+
+private:
+    std::shared_ptr<X509> m_cert;
+};
+
+class RevocationList {
+public:
+    static Result<RevocationList> fromPem(QByteArrayView pem);
+    static Result<RevocationList> fromDer(QByteArrayView der);
+    QString issuer() const;
+    QDateTime lastUpdate() const;
+    QDateTime nextUpdate() const;
+    X509_CRL* native() const { return m_crl.get(); }
+
+private:
+    std::shared_ptr<X509_CRL> m_crl;
+};
+
+} // namespace capaudit::crypto

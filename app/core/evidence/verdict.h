@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace capaudit {
+
+enum class BundleKind { Unknown, Telemetry, Attestation, Billing };
+QString bundleKindName(BundleKind kind); // "telemetry", "attestation", "billing", "unknown"
+BundleKind bundleKindFromName(QStringView name);
+BundleKind bundleKindFromPredicateType(QStringView predicateType);
+QString predicateTypeFor(BundleKind kind);
+
+enum class CheckStatus { Pass, Fail, Skipped };
+QString checkStatusName(CheckStatus status); // "pass", "fail", "skipped"
+
+// Stable check identifiers: tests, the GUI and the JSON output key on them.
+namespace checks {
+inline constexpr auto kLayout = "bundle.layout"; // readable bundle, allowed files only, safe archive
+inline constexpr auto kEnvelope = "envelope.format"; // envelope parses, payload decodes
+inline constexpr auto kSignaturePresent = "signature.present";
+inline constexpr auto kAlgorithm = "signature.algorithm"; // key type and size allowed by policy
+inline constexpr auto kSignature = "signature.valid"; // signature matches the PAE / message
+inline constexpr auto kStatement = "statement.format"; // in-toto Statement v1 with a known predicateType
+inline constexpr auto kSubjects = "subjects.digests"; // each subject's file exists and its digest matches
+inline constexpr auto kUnsignedFiles = "subjects.complete"; // no file under data/ is outside the statement
+inline constexpr auto kChain = "signer.chain"; // X.509 chain to a trust anchor, key usage
+inline constexpr auto kValidity = "signer.validity"; // certificates valid at the signing time
+inline constexpr auto kRevocation = "signer.revocation"; // CRLs
+inline constexpr auto kTrust = "signer.trusted"; // signer is a trust anchor (chain or pinned key)
+inline constexpr auto kTransparency = "tlog.inclusion"; // inclusion proof + signed checkpoint
+} // namespace checks
+
+struct Check {
+    QString id; // one of checks::k*
+    QString title; // human name: "Signature matches"
+    CheckStatus status = CheckStatus::Skipped;
+    QString reason; // what was found ("digest mismatch for data/usage.csv: expected …, got …")
+    QString hint; // for a failure: what the auditor can do
+    QJsonObject toJson() const;
+    static Check fromJson(const QJsonObject& json);
+};
+
+enum class VerdictKind { Verified, Untrusted, Rejected };
+QString verdictName(VerdictKind verdict); // "verified", "untrusted", "rejected"
+VerdictKind verdictFromName(QStringView name);
+
+struct Subject {
+    QString name; // "data/usage.csv"
+    QString algorithm; // "sha256"
+    QString digestHex;
+};
+
+struct SignerInfo {
+    QString subject; // certificate subject DN, or "pinned key <label>"
+    QString issuer;
+    QString keyFingerprint; // SHA-256 of the SPKI, hex
+    QString algorithm; // "ECDSA P-256 / SHA-256"
+    QDateTime signingTime; // from the statement/predicate, tlog integrated time, or --at
+    QString anchorLabel; // trust-store label of the anchor the chain ended at
+    QString anchorRole; // "provider", "independent-meter", "auditor"
+};
+
+struct Verdict {
+    QString source; // path the bundle was read from
+    QString bundleDigest; // SHA-256 over the envelope bytes and every data file (see docs/bundle-format.md)
+    VerdictKind verdict = VerdictKind::Rejected;
+    BundleKind kind = BundleKind::Unknown;
+    QString predicateType;
+    QList<Check> checks;
+    QList<Subject> subjects;
+    SignerInfo signer;
+    QByteArray statement; // the verified payload bytes, exactly as signed
+    QJsonObject predicate; // parsed from STATEMENT, for display and importers
+    QDateTime verifiedAt;
+
+    // First failed check, for one-line summaries.
+    const Check* firstFailure() const;
+    // "rejected: signature.valid: signature does not match …"
+    QString summary() const;
+    QJsonObject toJson() const;
+    static Verdict fromJson(const QJsonObject& json);
+};
+
+} // namespace capaudit

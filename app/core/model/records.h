@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <cmath>
+#include <limits>
+#include <optional>
+
+// Plain data emitted by the importers (ingest/) and stored by the case store (store/).
+// Strings are interned by the parsers, so millions of samples share a handful of QString buffers.
+namespace capaudit {
+
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+inline bool isMissing(double v)
+{
+    return std::isnan(v);
+}
+
+enum class NodeState : quint8 { Unknown = 0, Up = 1, Down = 2, Maintenance = 3 };
+QString nodeStateName(NodeState state); // "unknown", "up", "down", "maintenance"
+std::optional<NodeState> nodeStateFromName(QStringView name);
+
+// One measurement at one time step for one node and resource class, optionally one tenant.
+// Rows with an empty tenant carry node-level facts (capacity, state); tenant rows carry allocation and use.
+struct UsageSample {
+    qint64 time = 0; // Unix seconds, UTC, start of the step
+    QString node;
+    QString resourceClass; // "cpu" (cores), "gpu" (devices), "memory" (GiB), "storage" (TiB)
+    QString tenant; // empty for node-level rows
+    double allocated = kMissing;
+    double used = kMissing;
+    double capacity = kMissing;
+    NodeState state = NodeState::Unknown;
+    qint64 line = 0; // source line (or data point index) for evidence references
+};
+
+// One FOCUS cost-and-usage row, normalised.
+struct BillingRecord {
+    qint64 line = 0;
+    QString billingAccountId;
+    QString billingCurrency;
+    qint64 billingPeriodStart = 0, billingPeriodEnd = 0;
+    qint64 chargePeriodStart = 0, chargePeriodEnd = 0;
+    QString chargeCategory; // Usage | Purchase | Tax | Credit | Adjustment
+    QString chargeClass; // "" or "Correction"
+    QString chargeDescription;
+    double billedCost = 0, effectiveCost = 0, listCost = 0, contractedCost = 0;
+    double pricingQuantity = kMissing, consumedQuantity = kMissing;
+    double contractedUnitPrice = kMissing, listUnitPrice = kMissing;
+    QString pricingUnit, consumedUnit;
+    QString providerName, publisherName, invoiceIssuerName, invoiceId;
+    QString serviceCategory, serviceName;
+    QString resourceId, resourceName, resourceType;
+    QString regionId, skuId, subAccountId, subAccountName;
+    // Derived for reconciliation: from x_ResourceClass / Tags["capaudit:resource-class"], x_Tenant / SubAccountId.
+    QString resourceClass;
+    QString tenant;
+    QJsonObject tags;
+    QMap<QString, QString> extensions; // x_ columns, verbatim
+};
+
+struct Period {
+    qint64 start = 0; // inclusive, Unix seconds
+    qint64 end = 0; // exclusive
+};
+
+struct AttestedNode {
+    QString id;
+    QString hardwareClass; // "cpu-epyc-9654", "gpu-h100-sxm", "storage-nvme"
+    QString region;
+    QString jurisdiction; // ISO 3166-1 alpha-2
+    QMap<QString, double> capacity; // resource class -> quantity
+};
+
+struct Commitment {
+    QString resourceClass;
+    QString region;
+    QString unit;
+    double quantity = 0; // committed capacity available to the buyer
+    double overcommitLimit = 1.0; // allowed allocated / capacity
+    Period period;
+};
+
+struct UnitPrice {
+    QString resourceClass;
+    QString unit; // "core-hour", "GPU-hour", "GiB-hour"
+    double price = 0;
+    QString currency;
+};
+
+struct SlaTerms {
+    double availabilityTarget = 0; // 0.995
+    qint64 measurementWindowSeconds = 0;
+    double creditPercent = 0;
+};
+
+struct Tenant {
+    QString id;
+    QString name;
+};
+
+// The provider's signed allocation claims (attestation predicate).
+struct AttestationClaims {
+    QString provider;
+    QString contractId;
+    QString buyer;
+    QString currency;
+    Period period;
+    QList<QString> allowedJurisdictions;
+    QList<Tenant> tenants;
+    QList<Commitment> commitments;
+    QList<AttestedNode> nodes;
+    SlaTerms sla;
+    QList<UnitPrice> prices;
+};
+
+} // namespace capaudit
