@@ -23,7 +23,10 @@ public:
     static Result<QList<Certificate>> listFromPem(QByteArrayView pem);
     static Certificate fromNative(X509* cert); // takes one reference (X509_up_ref is called)
 
-    bool isNull() const { return !m_cert; }
+    bool isNull() const
+    {
+        return !m_cert;
+    }
     QString subject() const; // RFC 2253, e.g. "CN=Meter,O=Acme"
     QString issuer() const;
     QString commonName() const;
@@ -37,10 +40,17 @@ public:
     // Text of an X.509v3 extension's value by dotted OID (e.g. Fulcio's issuer 1.3.6.1.4.1.57264.1.1), or empty.
     QByteArray extensionValue(const char* oid) const;
     PublicKey publicKey() const;
+    // True when ISSUERKEY verifies this certificate's signature (structure check, no trust or dates involved).
+    bool isSignedBy(const PublicKey& issuerKey) const;
+    QByteArray subjectKeyId() const; // raw SKI bytes, empty when absent
+    QByteArray authorityKeyId() const; // raw AKI keyIdentifier bytes, empty when absent
     QByteArray toDer() const;
     QByteArray toPem() const;
     QString fingerprint() const; // SHA-256 of the DER certificate, lowercase hex
-    X509* native() const { return m_cert.get(); }
+    X509* native() const
+    {
+        return m_cert.get();
+    }
 
     bool operator==(const Certificate& other) const;
 
@@ -52,10 +62,21 @@ class RevocationList {
 public:
     static Result<RevocationList> fromPem(QByteArrayView pem);
     static Result<RevocationList> fromDer(QByteArrayView der);
-    QString issuer() const;
+    static RevocationList fromNative(X509_CRL* crl); // takes one reference (X509_CRL_up_ref is called)
+    bool isNull() const
+    {
+        return !m_crl;
+    }
+    QString issuer() const; // RFC 2253
+    bool isRevoked(const Certificate& cert) const; // listed by serial (issuer match is the caller's business)
+    QByteArray toDer() const;
+    QByteArray toPem() const;
     QDateTime lastUpdate() const;
     QDateTime nextUpdate() const;
-    X509_CRL* native() const { return m_crl.get(); }
+    X509_CRL* native() const
+    {
+        return m_crl.get();
+    }
 
 private:
     std::shared_ptr<X509_CRL> m_crl;

@@ -33,16 +33,20 @@ struct SignatureResult {
     SignatureOutcome outcome = SignatureOutcome::Mismatch;
     QString algorithm; // "ECDSA P-256 / SHA-256 (DER)", "RSA-PSS 3072 / SHA-256", "Ed25519"
     QString reason; // plain-language explanation when not Valid
-    bool ok() const { return outcome == SignatureOutcome::Valid; }
+    bool ok() const
+    {
+        return outcome == SignatureOutcome::Valid;
+    }
 };
 
 // Checks a key against the algorithm policy without verifying anything: used to explain refusals early.
 SignatureResult checkKeyPolicy(const PublicKey& key);
 
-SignatureResult verifySignature(const PublicKey& key, QByteArrayView message, QByteArrayView signature,
-                                const SignatureParams& params = {});
+SignatureResult verifySignature(
+    const PublicKey& key, QByteArrayView message, QByteArrayView signature, const SignatureParams& params = {});
 
-// Signs MESSAGE. ECDSA signatures are DER; RSA uses PSS with a digest-length salt unless PARAMS says PKCS#1 v1.5.
+// Signs MESSAGE. ECDSA signatures are DER (IEEE P1363 r||s when PARAMS asks for it); RSA uses PSS with a
+// digest-length salt and MGF1 with the same hash unless PARAMS says PKCS#1 v1.5.
 Result<QByteArray> sign(const PrivateKey& key, QByteArrayView message, const SignatureParams& params = {});
 
 } // namespace capaudit::crypto

@@ -56,11 +56,13 @@ struct BillingRecord {
     QString serviceCategory, serviceName;
     QString resourceId, resourceName, resourceType;
     QString regionId, skuId, subAccountId, subAccountName;
-    // Derived for reconciliation: from x_ResourceClass / Tags["capaudit:resource-class"], x_Tenant / SubAccountId.
+    // Derived for reconciliation: x_ResourceClass, else Tags["capaudit/resource-class"];
+    // x_Tenant, else Tags["capaudit/tenant"], else SubAccountId.
     QString resourceClass;
     QString tenant;
     QJsonObject tags;
-    QMap<QString, QString> extensions; // x_ columns, verbatim
+    QMap<QString, QString> extensions; // x_ columns, verbatim (null values left out)
+    QMap<QString, QString> otherColumns; // further FOCUS columns present in the file (RegionName, ...), non-null only
 };
 
 struct Period {
@@ -116,6 +118,39 @@ struct AttestationClaims {
     QList<AttestedNode> nodes;
     SlaTerms sla;
     QList<UnitPrice> prices;
+};
+
+// Telemetry predicate: what the data files of a telemetry bundle are (see docs/formats.md).
+enum class MeterKind : quint8 { Provider, Independent };
+
+struct TelemetryPayload {
+    QString path; // "data/usage.csv", relative to the bundle root
+    QString format; // "capaudit-usage-csv/v1" | "openmetrics-text" | "prometheus-text" | "otlp-json"
+    QString profile; // metric formats: "kube-state-metrics" | "dcgm-exporter" | "node-exporter" | empty
+    QString mapping; // metric formats: bundle path of a user mapping file, or empty
+};
+
+struct TelemetryPredicate {
+    QString provider;
+    MeterKind meter = MeterKind::Provider;
+    Period period;
+    qint64 resolutionSeconds = 0;
+    QList<TelemetryPayload> payloads;
+};
+
+struct BillingPayload {
+    QString path; // "data/focus.csv"
+    QString format; // "focus-csv"
+    QString focusVersion; // "1.0" | "1.1" | "1.2"
+};
+
+struct BillingPredicate {
+    QString provider;
+    QString invoiceId;
+    qint64 invoiceIssuedAt = 0; // Unix seconds
+    Period period;
+    QString currency; // ISO 4217
+    QList<BillingPayload> payloads;
 };
 
 } // namespace capaudit

@@ -53,6 +53,21 @@ std::optional<QByteArray> decodeBase64Any(QByteArrayView text)
     return *decoded;
 }
 
+std::optional<QByteArray> decodeBase64Strict(QByteArrayView text)
+{
+    const auto decoded = decodeBase64Any(text);
+    if (!decoded)
+        return std::nullopt;
+    const bool urlSafe = text.contains('-') || text.contains('_');
+    const bool padded = text.endsWith('=');
+    QByteArray::Base64Options options = urlSafe ? QByteArray::Base64UrlEncoding : QByteArray::Base64Encoding;
+    if (!padded)
+        options |= QByteArray::OmitTrailingEquals;
+    if (decoded->toBase64(options) != text)
+        return std::nullopt;
+    return decoded;
+}
+
 Status writeFileAtomically(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);

@@ -21,6 +21,9 @@ QByteArray prettyJson(const QJsonObject& object);
 
 // Base64 in either the standard or URL-safe alphabet, padded or not (DSSE requires accepting both).
 std::optional<QByteArray> decodeBase64Any(QByteArrayView text);
+// As decodeBase64Any, but only the canonical encoding of the result is accepted (no ignored trailing bits, padding
+// either complete or absent), so that every character of evidence metadata is accounted for.
+std::optional<QByteArray> decodeBase64Strict(QByteArrayView text);
 
 // Writes to PATH via a temporary file in the same directory and an atomic rename: a crash leaves the old file or the new.
 Status writeFileAtomically(const QString& path, const QByteArray& bytes);

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "archive/bundlesource.h"
+
+#include "archive/archiveextractor.h"
+#include "archive/bundletree.h"
+#include "archive/safefs.h"
+#include "crypto/digest.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QTemporaryDir>
+
+#include <cerrno>
+#include <sys/stat.h>
+
+namespace capaudit {
+
+namespace {
+
+constexpr qsizetype kHashBlockBytes = 1 << 20;
+
+struct FileMeta {
+    qint64 size = 0;
+    QByteArray sha256;
+};
+
+} // namespace
+
+struct BundleSource::Private {
+    QString path;
+    QString root;
+    std::unique_ptr<QTemporaryDir> tempDir; // archives only; its destructor removes the extracted tree
+    QStringList files;
+    QHash<QString, FileMeta> meta;
+    qint64 totalBytes = 0;
+};
+
+BundleSource::BundleSource()
+    : d(std::make_shared<const Private>())
+{
+}
+
+BundleSource::BundleSource(std::shared_ptr<const Private> data)
+    : d(std::move(data))
+{
+}
+
+Result<BundleSource> BundleSource::open(const QString& path, const ArchiveLimits& limits)
+{
+    auto data = std::make_shared<Private>();
+    data->path = path;
+    struct stat info { };
+    if (path.isEmpty() || ::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return Error(
+            path, QStringLiteral("cannot open bundle: %1").arg(safefs::errnoText(path.isEmpty() ? ENOENT : errno)));
+
+    std::vector<TreeFile> tree;
+    if (S_ISDIR(info.st_mode)) {
+        data->root = QFileInfo(path).absoluteFilePath();
+        Result<std::vector<TreeFile>> scanned = scanDirectory(path, limits);
+        if (!scanned)
+            return scanned.error();
+        tree = std::move(scanned).value();
+    } else {
+        const std::optional<ArchiveFormat> format = archiveFormatForPath(path);
+        if (!format)
+            return Error(path,
+                QStringLiteral("not a bundle: expected a directory or a .tar, .tar.gz, .tgz, .zip or "
+                               ".capbundle file"));
+        auto tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/capaudit-bundle-XXXXXX"));
+        if (!tempDir->isValid())
+            return Error(path, QStringLiteral("cannot create a temporary directory: %1").arg(tempDir->errorString()));
+        // QTemporaryDir already creates 0700; make the guarantee explicit rather than inherited.
+        const QByteArray tempPath = QFile::encodeName(tempDir->path());
+        const safefs::UniqueFd destFd = safefs::openRoot(tempDir->path());
+        if (::chmod(tempPath.constData(), 0700) != 0 || !destFd.valid())
+            return Error(
+                path, QStringLiteral("cannot prepare the temporary directory: %1").arg(safefs::errnoText(errno)));
+        // On failure tempDir goes out of scope here and takes any partial output with it.
+        Result<std::vector<TreeFile>> extracted = extractArchive(path, *format, destFd.get(), limits);
+        if (!extracted)
+            return extracted.error();
+        tree = std::move(extracted).value();
+        data->root = tempDir->path();
+        data->tempDir = std::move(tempDir);
+    }
+
+    data->files.reserve(static_cast<qsizetype>(tree.size()));
+    data->meta.reserve(static_cast<qsizetype>(tree.size()));
+    for (TreeFile& file : tree) {
+        data->totalBytes += file.size;
+        data->files.append(file.path);
+        data->meta.insert(file.path, FileMeta { file.size, std::move(file.sha256) });
+    }
+    return BundleSource(std::move(data));
+}
+
+QString BundleSource::path() const
+{
+    return d->path;
+}
+
+QString BundleSource::root() const
+{
+    return d->root;
+}
+
+bool BundleSource::isArchive() const
+{
+    return d->tempDir != nullptr;
+}
+
+QStringList BundleSource::files() const
+{
+    return d->files;
+}
+
+bool BundleSource::contains(const QString& relative) const
+{
+    return d->meta.contains(relative);
+}
+
+QString BundleSource::absolutePath(const QString& relative) const
+{
+    return contains(relative) ? d->root + QLatin1Char('/') + relative : QString();
+}
+
+namespace {
+
+// Opens a file the bundle listed, through the safe resolver; ERROR gets a reason on failure.
+safefs::UniqueFd openListed(const QString& root, const QString& relative, QString* error)
+{
+    const safefs::UniqueFd rootFd = safefs::openRoot(root);
+    safefs::UniqueFd file = rootFd.valid() ? safefs::openFileBeneath(rootFd.get(), relative) : safefs::UniqueFd();
+    if (!file.valid())
+        *error = QStringLiteral("cannot open '%1': %2").arg(relative, safefs::errnoText(errno));
+    return file;
+}
+
+} // namespace
+
+Result<QByteArray> BundleSource::readFile(const QString& relative, qint64 maxBytes) const
+{
+    const auto it = d->meta.constFind(relative);
+    if (it == d->meta.constEnd())
+        return Error(d->path, 0, relative, QStringLiteral("bundle has no file '%1'").arg(relative));
+    QString reason;
+    const safefs::UniqueFd file = openListed(d->root, relative, &reason);
+    if (!file.valid())
+        return Error(d->path, 0, relative, reason);
+    struct stat info { };
+    if (::fstat(file.get(), &info) != 0)
+        return Error(
+            d->path, 0, relative, QStringLiteral("cannot read '%1': %2").arg(relative, safefs::errnoText(errno)));
+    if (info.st_size > maxBytes)
+        return Error(d->path, 0, relative,
+            QStringLiteral("file '%1' is %2 bytes, more than the %3-byte limit")
+                .arg(relative)
+                .arg(info.st_size)
+                .arg(maxBytes));
+    QByteArray bytes(static_cast<qsizetype>(info.st_size), Qt::Uninitialized);
+    qint64 filled = 0;
+    while (filled < bytes.size()) {
+        const qint64 got =
+            safefs::readSome(file.get(), bytes.data() + filled, static_cast<size_t>(bytes.size() - filled));
+        if (got < 0)
+            return Error(
+                d->path, 0, relative, QStringLiteral("cannot read '%1': %2").arg(relative, safefs::errnoText(errno)));
+        if (got == 0)
+            break;
+        filled += got;
+    }
+    if (filled != info.st_size)
+        return Error(d->path, 0, relative, QStringLiteral("file '%1' changed while it was being read").arg(relative));
+    return bytes;
+}
+
+Result<QByteArray> BundleSource::sha256(const QString& relative) const
+{
+    const auto it = d->meta.constFind(relative);
+    if (it == d->meta.constEnd())
+        return Error(d->path, 0, relative, QStringLiteral("bundle has no file '%1'").arg(relative));
+    if (!it->sha256.isEmpty())
+        return it->sha256;
+    QString reason;
+    const safefs::UniqueFd file = openListed(d->root, relative, &reason);
+    if (!file.valid())
+        return Error(d->path, 0, relative, reason);
+    crypto::Hasher hasher(crypto::HashAlgorithm::Sha256);
+    QByteArray buffer(kHashBlockBytes, Qt::Uninitialized);
+    for (;;) {
+        const qint64 got = safefs::readSome(file.get(), buffer.data(), static_cast<size_t>(buffer.size()));
+        if (got < 0)
+            return Error(
+                d->path, 0, relative, QStringLiteral("cannot read '%1': %2").arg(relative, safefs::errnoText(errno)));
+        if (got == 0)
+            break;
+        hasher.add(QByteArrayView(buffer.constData(), got));
+    }
+    return hasher.finish();
+}
+
+qint64 BundleSource::totalBytes() const
+{
+    return d->totalBytes;
+}
+
+} // namespace capaudit

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "archive/archiveformat.h"
+#include "archive/archivelimits.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace capaudit {
+
+// A bundle on disk: a directory, or the same tree as .tar, .tar.gz/.tgz, .zip or .capbundle (a zip).
+//   envelope.dsse.json | envelope.sigstore.json, certs/chain.pem, data/**, tlog/proof.json
+// Archives are extracted once, with every name, type and size checked (see archiveextractor.h), into a private
+// temporary directory (mode 0700, under QDir::tempPath()) that is removed when the last copy of the BundleSource goes,
+// or at once when open() fails. Names are matched exactly; names differing only in case are refused at open().
+class BundleSource {
+public:
+    BundleSource(); // empty: no files
+    static Result<BundleSource> open(const QString& path, const ArchiveLimits& limits = {});
+
+    QString path() const; // as given to open()
+    QString root() const; // the original directory, or the private temporary directory
+    bool isArchive() const;
+    QStringList files() const; // every regular file, relative with '/', sorted by UTF-8 bytes
+    bool contains(const QString& relative) const;
+    QString absolutePath(const QString& relative) const; // empty when !contains(relative)
+    // Refuses files larger than MAXBYTES. Never follows a symlink, even one planted after open().
+    Result<QByteArray> readFile(const QString& relative, qint64 maxBytes = 64LL << 20) const;
+    // Raw SHA-256: computed while extracting for archives; streamed from disk on each call for directories.
+    Result<QByteArray> sha256(const QString& relative) const;
+    qint64 totalBytes() const; // sum of the file sizes
+
+private:
+    struct Private;
+    explicit BundleSource(std::shared_ptr<const Private> d);
+    std::shared_ptr<const Private> d;
+};
+
+} // namespace capaudit

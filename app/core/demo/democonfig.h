@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+namespace capaudit::demo {
+
+// The faults the simulated compute bank can inject. Each one is placed at a documented scope (docs/demo.md) and
+// listed in DIR/faults.json with the rule that should find it.
+enum class FaultKind {
+    OverBilling, // FOCUS quantities above the measured allocation for one tenant/resource/week
+    TelemetryGap, // one node missing from the telemetry for some hours
+    UnattestedNode, // a node in the telemetry that the attestation does not list
+    OverCommitment, // allocated above capacity x the contract's over-commitment limit
+    SlaBreach, // nodes down long enough to miss the availability target
+    CapacityShortfall, // delivered capacity below the commitment for a period
+    Jurisdiction, // an attested node outside the allowed jurisdictions
+    TamperedPayload, // a bundle whose data file was edited after signing
+    ExpiredCertificate, // a bundle signed with a certificate that had expired at the signing time
+};
+
+QList<FaultKind> allFaultKinds();
+QString faultKindName(FaultKind kind); // "over-billing", "telemetry-gap", ...
+std::optional<FaultKind> faultKindFromName(QStringView name);
+// The compliance rule (issue 5, docs/demo.md) expected to report the fault.
+QString faultRuleId(FaultKind kind);
+
+// "none", "all" or a comma-separated list of fault names; the result is in allFaultKinds() order, without repeats.
+Result<QList<FaultKind>> parseFaultList(QStringView text);
+
+struct DemoConfig {
+    quint64 seed = 1;
+    int days = 30;
+    qint64 stepSeconds = 300;
+    int providers = 3;
+    int nodesPerProvider = 0; // 0: 8..12 per provider, drawn from the seed
+    QDateTime start = QDateTime(QDate(2026, 9, 1), QTime(0, 0), Qt::UTC);
+    QList<FaultKind> faults = allFaultKinds();
+
+    bool hasFault(FaultKind kind) const { return faults.contains(kind); }
+    qint64 startSeconds() const { return start.toSecsSinceEpoch(); }
+    qint64 endSeconds() const { return startSeconds() + qint64(days) * 86400; }
+    qint64 stepCount() const { return qint64(days) * 86400 / stepSeconds; }
+
+    // Limits are checked here so the CLI and the library agree; the error names the offending option.
+    Status validate() const;
+};
+
+// The configuration as written to manifest.json.
+QJsonObject configurationJson(const DemoConfig& config);
+
+inline constexpr int kMaxProviders = 8;
+inline constexpr int kMinNodes = 3;
+inline constexpr int kMaxNodes = 64;
+inline constexpr int kMinDays = 7;
+inline constexpr int kMaxDays = 366;
+
+} // namespace capaudit::demo

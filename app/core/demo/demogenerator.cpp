@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "demo/demogenerator.h"
+
+#include "crypto/digest.h"
+#include "demo/attestationwriter.h"
+#include "demo/demoformat.h"
+#include "demo/demopki.h"
+#include "demo/faultrecords.h"
+#include "demo/focuswriter.h"
+#include "demo/readme.h"
+#include "demo/telemetrypayloads.h"
+#include "evidence/bundlewriter.h"
+#include "util/jsonutil.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <cmath>
+
+namespace capaudit::demo {
+
+namespace {
+
+constexpr int kTelemetryChunkDays = 7;
+
+QJsonObject periodJson(qint64 start, qint64 end)
+{
+    return { { QStringLiteral("start"), QString::fromLatin1(rfc3339(start)) },
+             { QStringLiteral("end"), QString::fromLatin1(rfc3339(end)) } };
+}
+
+QString dateText(qint64 t, const char* format = "yyyy-MM-dd")
+{
+    return QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(QLatin1String(format));
+}
+
+// Forms vary on purpose so that import handles every container: directories, .tar.gz and .zip.
+QString telemetryForm(int provider, int chunk)
+{
+    switch (provider % 3) {
+    case 0:
+        return {};
+    case 1:
+        return QStringLiteral(".tar.gz");
+    default:
+        return chunk % 2 ? QStringLiteral(".zip") : QString();
+    }
+}
+
+QString billingForm(int provider)
+{
+    static const QString forms[] = { QStringLiteral(".zip"), QString(), QStringLiteral(".tar.gz") };
+    return forms[provider % 3];
+}
+
+class Generator {
+public:
+    Generator(const DemoModel& model, const DemoPki& pki, const QString& outDir,
+              const std::function<void(const QString&)>& progress)
+        : m_model(model)
+        , m_pki(pki)
+        , m_out(outDir)
+        , m_progress(progress)
+    {
+    }
+
+    Status run();
+    DemoSummary summary;
+    FaultEvidence evidence;
+
+private:
+    Status write(const BundleSpec& spec, DemoBundle bundle);
+    Status writeTelemetry(int provider);
+    Status writeMeter(int provider);
+    Status writeAttestation(int provider);
+    Status writeBilling(int provider);
+    Status tamper(const DemoBundle& bundle, const BundleFile& file);
+
+    const DemoModel& m_model;
+    const DemoPki& m_pki;
+    QString m_out;
+    const std::function<void(const QString&)>& m_progress;
+};
+
+Status Generator::write(const BundleSpec& spec, DemoBundle bundle)
+{
+    for (const BundleFile& f : spec.files)
+        bundle.dataDigests.insert(QStringLiteral("data/") + f.name, crypto::sha256Hex(f.content));
+    if (bundle.expectedVerdict.isEmpty())
+        bundle.expectedVerdict = QStringLiteral("verified");
+    if (Status s = writeBundle(spec, QDir(m_out).filePath(bundle.path)); !s.ok())
+        return s;
+    summary.usageRows += bundle.expectedVerdict == u"verified" ? bundle.usageRows : 0;
+    summary.billingRows += bundle.expectedVerdict == u"verified" ? bundle.billingRows : 0;
+    summary.bundles.append(bundle);
+    if (m_progress)
+        m_progress(bundle.path);
+    return Status::success();
+}
+
+Status Generator::writeTelemetry(int provider)
+{
+    const DemoProvider& p = m_model.providers[provider];
+    const qint64 perChunk = kTelemetryChunkDays * m_model.stepsPerDay();
+    const qint64 steps = m_model.config.stepCount();
+    for (int chunk = 0; qint64(chunk) * perChunk < steps; ++chunk) {
+        const qint64 first = chunk * perChunk, end = std::min(steps, first + perChunk);
+        const TelemetryPayloadSet payloads = providerTelemetry(m_model, provider, first, end);
+        BundleSpec spec;
+        spec.kind = BundleKind::Telemetry;
+        spec.predicate = { { QStringLiteral("provider"), p.name },
+                           { QStringLiteral("meter"), QStringLiteral("provider") },
+                           { QStringLiteral("period"), periodJson(m_model.stepTime(first), m_model.stepTime(end)) },
+                           { QStringLiteral("resolutionSeconds"), double(m_model.config.stepSeconds) },
+                           { QStringLiteral("payloads"), payloads.descriptors } };
+        spec.files = payloads.files;
+        spec.key = m_pki.providers[provider].signer.key;
+        spec.chain = m_pki.providers[provider].signer.chain;
+        spec.signedAt = QDateTime::fromSecsSinceEpoch(m_model.stepTime(end) + 3600, Qt::UTC);
+        DemoBundle bundle;
+        const QString name = QStringLiteral("bundles/%1-telemetry-%2").arg(p.id, dateText(m_model.stepTime(first)));
+        bundle.path = name + telemetryForm(provider, chunk);
+        bundle.kind = spec.kind;
+        bundle.provider = p.name;
+        bundle.signerRole = QLatin1String(roles::kProvider);
+        bundle.periodStart = m_model.stepTime(first);
+        bundle.periodEnd = m_model.stepTime(end);
+        bundle.usageRows = payloads.rows;
+        if (Status s = write(spec, bundle); !s.ok())
+            return s;
+
+        if (provider == m_model.faults.tamperedProvider && chunk == m_model.faults.tamperedPeriod) {
+            // The same evidence "re-sent through the customer portal" three days later; someone edits it after signing.
+            spec.signedAt = spec.signedAt.addDays(3);
+            DemoBundle copy = bundle;
+            copy.path = name + QStringLiteral("-resent");
+            copy.expectedVerdict = QStringLiteral("rejected");
+            copy.expectedFailedCheck = QLatin1String(checks::kSubjects);
+            if (Status s = write(spec, copy); !s.ok())
+                return s;
+            if (Status s = tamper(summary.bundles.last(), spec.files.first()); !s.ok())
+                return s;
+        }
+    }
+    return Status::success();
+}
+
+// Changes the allocation of one tenant row in the middle of the file: a plausible, small edit (the kind that would
+// lower a bill) that leaves the CSV well-formed, so only the signature's digest can tell.
+Status Generator::tamper(const DemoBundle& bundle, const BundleFile& file)
+{
+    QList<QByteArray> lines = file.content.split('\n');
+    for (qsizetype i = lines.size() / 2; i < lines.size(); ++i) {
+        QList<QByteArray> fields = lines[i].split(',');
+        if (fields.size() != 8 || fields[3].isEmpty() || fields[4].toDouble() < 2)
+            continue;
+        evidence.tamperedOriginal = QString::fromUtf8(lines[i]);
+        fields[4] = decimalText(std::floor(fields[4].toDouble() / 2));
+        lines[i] = fields.join(',');
+        evidence.tamperedReplacement = QString::fromUtf8(lines[i]);
+        evidence.tamperedLine = i + 1;
+        evidence.tamperedBundle = bundle.path;
+        evidence.tamperedFile = QStringLiteral("data/") + file.name;
+        const QByteArray content = lines.join('\n');
+        const QString path = QDir(m_out).filePath(bundle.path + QStringLiteral("/data/") + file.name);
+        if (Status s = writeFileAtomically(path, content); !s.ok())
+            return s;
+        summary.bundles.last().dataDigests[evidence.tamperedFile] = crypto::sha256Hex(content);
+        return Status::success();
+    }
+    return Error(bundle.path, QStringLiteral("no tenant row to tamper with"));
+}
+
+Status Generator::writeMeter(int provider)
+{
+    const DemoProvider& p = m_model.providers[provider];
+    const qint64 steps = m_model.config.stepCount();
+    const TelemetryPayloadSet payloads = meterTelemetry(m_model, provider, 0, steps);
+    BundleSpec spec;
+    spec.kind = BundleKind::Telemetry;
+    spec.predicate = { { QStringLiteral("provider"), p.name },
+                       { QStringLiteral("meter"), QStringLiteral("independent") },
+                       { QStringLiteral("period"), periodJson(m_model.stepTime(0), m_model.stepTime(steps)) },
+                       { QStringLiteral("resolutionSeconds"), double(std::max<qint64>(m_model.config.stepSeconds, 900)) },
+                       { QStringLiteral("payloads"), payloads.descriptors } };
+    spec.files = payloads.files;
+    spec.key = m_pki.meter.key;
+    spec.chain = m_pki.meter.chain;
+    spec.signedAt = QDateTime::fromSecsSinceEpoch(m_model.stepTime(steps) + 7200, Qt::UTC);
+    DemoBundle bundle;
+    bundle.path = QStringLiteral("bundles/meter-%1-telemetry-%2.tar.gz").arg(p.id, dateText(m_model.stepTime(0)));
+    bundle.kind = spec.kind;
+    bundle.provider = p.name;
+    bundle.signerRole = QLatin1String(roles::kIndependentMeter);
+    bundle.periodStart = m_model.stepTime(0);
+    bundle.periodEnd = m_model.stepTime(steps);
+    bundle.usageRows = payloads.rows;
+    return write(spec, bundle);
+}
+
+Status Generator::writeAttestation(int provider)
+{
+    const DemoProvider& p = m_model.providers[provider];
+    BundleSpec spec;
+    spec.kind = BundleKind::Attestation;
+    spec.predicate = attestationPredicate(m_model, provider);
+    spec.files = { { QStringLiteral("contract.md"), contractSummary(m_model, provider) } };
+    spec.key = m_pki.providers[provider].signer.key;
+    spec.chain = m_pki.providers[provider].signer.chain;
+    // Signed the day before the contract period starts.
+    spec.signedAt = m_model.config.start.addSecs(-14 * 3600);
+    DemoBundle bundle;
+    bundle.path = QStringLiteral("bundles/%1-attestation-%2").arg(p.id, dateText(m_model.config.startSeconds()));
+    bundle.kind = spec.kind;
+    bundle.provider = p.name;
+    bundle.signerRole = QLatin1String(roles::kProvider);
+    bundle.periodStart = m_model.config.startSeconds();
+    bundle.periodEnd = m_model.config.endSeconds();
+    return write(spec, bundle);
+}
+
+Status Generator::writeBilling(int provider)
+{
+    const DemoProvider& p = m_model.providers[provider];
+    const QDate first = m_model.config.start.date();
+    bool reissued = false;
+    for (qint64 day = 0; day < m_model.config.days;) {
+        const QDate d = first.addDays(day);
+        const QDate monthStart(d.year(), d.month(), 1);
+        const QDate nextMonth = monthStart.addMonths(1);
+        const qint64 endDay = std::min<qint64>(m_model.config.days, first.daysTo(nextMonth));
+        const qint64 periodStart = QDateTime(monthStart, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        const qint64 periodEnd = QDateTime(nextMonth, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        const FocusInvoice inv = focusInvoice(m_model, provider, day, endDay, periodStart, periodEnd);
+        evidence.measuredQuantity += inv.measuredQuantity;
+        evidence.billedQuantity += inv.billedQuantity;
+        evidence.overBilledAmount += inv.overBilledAmount;
+        const qint64 issuedAt = m_model.config.startSeconds() + endDay * 86400 + 2 * 86400 + 9 * 3600;
+        BundleSpec spec;
+        spec.kind = BundleKind::Billing;
+        spec.predicate = {
+            { QStringLiteral("provider"), p.name },
+            { QStringLiteral("invoice"), QJsonObject { { QStringLiteral("id"), inv.invoiceId },
+                                                       { QStringLiteral("issuedAt"), QString::fromLatin1(rfc3339(issuedAt)) } } },
+            { QStringLiteral("period"), periodJson(periodStart, periodEnd) },
+            { QStringLiteral("currency"), m_model.currency },
+            { QStringLiteral("payloads"), QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/focus.csv") },
+                                                                     { QStringLiteral("format"), QStringLiteral("focus-csv") },
+                                                                     { QStringLiteral("focusVersion"), QStringLiteral("1.2") } } } }
+        };
+        spec.files = { { QStringLiteral("focus.csv"), inv.csv } };
+        spec.key = m_pki.providers[provider].signer.key;
+        spec.chain = m_pki.providers[provider].signer.chain;
+        spec.signedAt = QDateTime::fromSecsSinceEpoch(issuedAt, Qt::UTC);
+        DemoBundle bundle;
+        const QString name = QStringLiteral("bundles/%1-billing-%2").arg(p.id, dateText(periodStart, "yyyy-MM"));
+        bundle.path = name + billingForm(provider);
+        bundle.kind = spec.kind;
+        bundle.provider = p.name;
+        bundle.signerRole = QLatin1String(roles::kProvider);
+        bundle.periodStart = periodStart;
+        bundle.periodEnd = periodEnd;
+        bundle.billingRows = inv.rows;
+        if (Status s = write(spec, bundle); !s.ok())
+            return s;
+        if (provider == m_model.faults.expiredProvider && !reissued) {
+            // Re-issued a few days later by a system still configured with the retired signing certificate.
+            reissued = true;
+            const DemoSigner& old = m_pki.providers[provider].expiredSigner;
+            spec.key = old.key;
+            spec.chain = old.chain;
+            spec.signedAt = spec.signedAt.addDays(5);
+            DemoBundle copy = bundle;
+            copy.path = name + QStringLiteral("-reissued.zip");
+            copy.expectedVerdict = QStringLiteral("rejected");
+            copy.expectedFailedCheck = QLatin1String(checks::kValidity);
+            evidence.expiredBundle = copy.path;
+            evidence.expiredSignedAt = spec.signedAt.toSecsSinceEpoch();
+            evidence.expiredNotAfter = old.chain.first().notAfter().toSecsSinceEpoch();
+            if (Status s = write(spec, copy); !s.ok())
+                return s;
+        }
+        day = endDay;
+    }
+    return Status::success();
+}
+
+Status Generator::run()
+{
+    for (int p = 0; p < m_model.providers.size(); ++p) {
+        if (Status s = writeAttestation(p); !s.ok())
+            return s;
+        if (Status s = writeTelemetry(p); !s.ok())
+            return s;
+        if (Status s = writeBilling(p); !s.ok())
+            return s;
+    }
+    return writeMeter(0);
+}
+
+Status writePki(const DemoModel& model, const DemoPki& pki, const QString& dir)
+{
+    auto save = [&](const QString& name, const QByteArray& bytes) {
+        return writeFileAtomically(QDir(dir).filePath(name), bytes);
+    };
+    auto chainPem = [](const DemoSigner& s) {
+        QByteArray pem;
+        for (const crypto::Certificate& c : s.chain)
+            pem += c.toPem();
+        return pem;
+    };
+    if (!QDir().mkpath(dir))
+        return Error(dir, QStringLiteral("cannot create directory"));
+    for (int i = 0; i < model.providers.size(); ++i) {
+        const QString id = model.providers[i].id;
+        if (Status s = save(id + QStringLiteral("-signer.key.pem"), pki.providers[i].signer.key.toPem()); !s.ok())
+            return s;
+        if (Status s = save(id + QStringLiteral("-signer-chain.pem"), chainPem(pki.providers[i].signer)); !s.ok())
+            return s;
+    }
+    if (Status s = save(QStringLiteral("meter-signer.key.pem"), pki.meter.key.toPem()); !s.ok())
+        return s;
+    return save(QStringLiteral("meter-signer-chain.pem"), chainPem(pki.meter));
+}
+
+} // namespace
+
+QJsonObject DemoBundle::toJson() const
+{
+    QJsonObject data;
+    for (auto it = dataDigests.cbegin(); it != dataDigests.cend(); ++it)
+        data.insert(it.key(), it.value());
+    QJsonObject o { { QStringLiteral("path"), path },
+                    { QStringLiteral("kind"), bundleKindName(kind) },
+                    { QStringLiteral("provider"), provider },
+                    { QStringLiteral("signerRole"), signerRole },
+                    { QStringLiteral("period"), periodJson(periodStart, periodEnd) },
+                    { QStringLiteral("expectedVerdict"), expectedVerdict },
+                    { QStringLiteral("data"), data } };
+    if (!expectedFailedCheck.isEmpty())
+        o.insert(QStringLiteral("expectedFailedCheck"), expectedFailedCheck);
+    if (kind == BundleKind::Telemetry)
+        o.insert(QStringLiteral("usageRows"), double(usageRows));
+    if (kind == BundleKind::Billing)
+        o.insert(QStringLiteral("billingRows"), billingRows);
+    return o;
+}
+
+Result<DemoSummary> generateDemo(const DemoConfig& config, const QString& outDir,
+                                 const std::function<void(const QString&)>& progress)
+{
+    if (Status s = config.validate(); !s.ok())
+        return s.error();
+    const QDir dir(outDir);
+    if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        return Error(outDir, QStringLiteral("exists and is not empty; the demo never overwrites evidence"));
+    if (!QDir().mkpath(outDir))
+        return Error(outDir, QStringLiteral("cannot create directory"));
+
+    const DemoModel model = buildModel(config);
+    const Result<DemoPki> pki = buildPki(model);
+    if (!pki.ok())
+        return pki.error();
+    const Result<TrustStore> trust = demoTrustStore(model, *pki);
+    if (!trust.ok())
+        return trust.error();
+    if (Status s = trust->saveDirectory(dir.filePath(QStringLiteral("trust"))); !s.ok())
+        return s.error();
+    if (Status s = writePki(model, *pki, dir.filePath(QStringLiteral("pki"))); !s.ok())
+        return s.error();
+
+    Generator generator(model, *pki, outDir, progress);
+    if (Status s = generator.run(); !s.ok())
+        return s.error();
+    DemoSummary summary = generator.summary;
+    summary.providers = int(model.providers.size());
+    summary.tenants = int(model.tenants.size());
+    for (const DemoProvider& p : model.providers)
+        summary.nodes += int(p.nodes.size());
+    summary.faults = faultRecords(model, generator.evidence);
+
+    const QJsonObject faults { { QStringLiteral("seed"), QString::number(config.seed) },
+                               { QStringLiteral("faults"), summary.faults } };
+    if (Status s = writeFileAtomically(dir.filePath(QStringLiteral("faults.json")), prettyJson(faults)); !s.ok())
+        return s.error();
+    QJsonArray bundles;
+    for (const DemoBundle& b : summary.bundles)
+        bundles.append(b.toJson());
+    const QJsonObject manifest { { QStringLiteral("configuration"), configurationJson(config) },
+                                 { QStringLiteral("bundles"), bundles } };
+    if (Status s = writeFileAtomically(dir.filePath(QStringLiteral("manifest.json")), prettyJson(manifest)); !s.ok())
+        return s.error();
+    if (Status s = writeFileAtomically(dir.filePath(QStringLiteral("README.txt")), readmeText(model, summary)); !s.ok())
+        return s.error();
+    return summary;
+}
+
+} // namespace capaudit::demo

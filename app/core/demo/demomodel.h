@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "demo/democonfig.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace capaudit::demo {
+
+// The buyer's teams; every provider hosts some of their workloads.
+struct DemoTenant {
+    QString id; // "acme-research"
+    QString name;
+    QMap<QString, double> weight; // resource class -> relative demand on that class
+    double diurnalAmplitude = 0; // 0..1: trough = 1 - amplitude
+    double peakHour = 14; // UTC hour of the daily peak
+    double weekendDip = 0; // 0..1: weekend demand = 1 - dip
+    double monthlyGrowth = 0; // 0.1 = +10 % over 30 days
+    double utilisation = 0.8; // used / allocated
+};
+
+struct DemoRegion {
+    QString id; // "eu-central-1"
+    QString name; // "Frankfurt"
+    QString jurisdiction; // ISO 3166-1 alpha-2
+};
+
+struct Placement {
+    int tenant = 0; // index into DemoModel::tenants
+    double share = 0; // fraction of the node's capacity at the tenant's peak
+};
+
+struct DemoNode {
+    QString id; // "a-gpu-02"
+    QString hardwareClass; // "gpu-h100-sxm"
+    QString resourceClass; // "cpu" | "gpu" | "storage"
+    QString gpuModel; // DCGM modelName for GPU nodes
+    double capacity = 0; // cores, devices or TiB
+    int region = 0; // index into DemoProvider::regions
+    QString regionId, jurisdiction; // resolved (the jurisdiction fault moves a node)
+    bool attested = true; // false only for the unattested-node fault
+    qint64 firstStep = 0; // first step at which the node reports
+    QList<Placement> tenants;
+    int key = 0; // stable number for the random streams
+};
+
+enum class TelemetryFormat { NativeCsv, OpenMetrics };
+
+struct DemoCommitment {
+    QString resourceClass;
+    QString region;
+    double quantity = 0;
+    double overcommitLimit = 1.0;
+};
+
+struct DemoProvider {
+    int index = 0;
+    QString id; // "provider-a"
+    QString letter; // "a"
+    QString name; // "Aurora Compute"
+    QString contractId;
+    QString billingAccountId;
+    QList<DemoRegion> regions;
+    QList<DemoNode> nodes; // attested nodes first, then any unattested one
+    QMap<QString, double> prices; // resource class -> contracted unit price (EUR per unit-hour)
+    double listMarkup = 1.2; // list price = contracted x markup
+    QList<DemoCommitment> commitments;
+    double availabilityTarget = 0.995;
+    double slaCreditPercent = 10;
+    TelemetryFormat telemetryFormat = TelemetryFormat::NativeCsv;
+    bool spaceSeparatedBillingDates = false; // real-world FOCUS quirks: "YYYY-MM-DD HH:MM:SS" and NULL literals
+
+    int nodeIndex(const QString& nodeId) const;
+};
+
+// Where and when each fault is injected. Times are step indices (half-open ranges).
+struct FaultPlan {
+    int overBillingProvider = -1, overBillingTenant = -1;
+    QString overBillingResource;
+    qint64 overBillingFirstDay = 0, overBillingEndDay = 0;
+    double overBillingFactor = 1.075;
+
+    int gapProvider = -1, gapNode = -1;
+    qint64 gapFirst = 0, gapEnd = 0;
+
+    int unattestedProvider = -1, unattestedNode = -1;
+
+    int overcommitProvider = -1, overcommitNode = -1;
+    qint64 overcommitFirst = 0, overcommitEnd = 0;
+    double overcommitRatio = 1.6;
+
+    int slaProvider = -1;
+    QList<int> slaNodes;
+    qint64 slaFirst = 0, slaEnd = 0;
+
+    int shortfallProvider = -1;
+    QString shortfallResource, shortfallRegion;
+    QList<int> shortfallNodes;
+    qint64 shortfallFirst = 0, shortfallEnd = 0;
+    double shortfallFactor = 0.25;
+
+    int jurisdictionProvider = -1, jurisdictionNode = -1;
+
+    int tamperedProvider = -1, tamperedPeriod = -1; // index of the telemetry period whose copy is edited
+    int expiredProvider = -1; // its first billing bundle is re-issued with an expired certificate
+};
+
+struct DemoModel {
+    DemoConfig config;
+    QList<DemoTenant> tenants;
+    QList<DemoProvider> providers;
+    QStringList allowedJurisdictions;
+    QString buyer = QStringLiteral("Acme Corp");
+    QString currency = QStringLiteral("EUR");
+    FaultPlan faults;
+
+    qint64 stepTime(qint64 step) const { return config.startSeconds() + step * config.stepSeconds; }
+    qint64 stepsPerDay() const { return 86400 / config.stepSeconds; }
+};
+
+// Builds providers, nodes, tenants, prices, commitments and the fault plan from the configuration (which must
+// be valid). Pure function of the configuration.
+DemoModel buildModel(const DemoConfig& config);
+
+// Units as written in the attestation and the FOCUS files.
+QString capacityUnit(const QString& resourceClass); // "core", "GPU", "TiB"
+QString pricingUnit(const QString& resourceClass); // "Core-Hours", "GPU-Hours", "TiB-Hours"
+
+} // namespace capaudit::demo

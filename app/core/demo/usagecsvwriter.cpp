@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "demo/usagecsvwriter.h"
+
+#include "demo/demoformat.h"
+#include "demo/simulation.h"
+
+namespace capaudit::demo {
+
+QByteArray usageCsv(const DemoModel& model, int provider, qint64 first, qint64 end)
+{
+    const DemoProvider& p = model.providers[provider];
+    const StepTimes times(model.config.startSeconds(), model.config.stepSeconds, first, end);
+    QList<QByteArray> tenantIds;
+    for (const DemoTenant& t : model.tenants)
+        tenantIds.append(t.id.toUtf8());
+
+    QByteArray out("time,node,resource_class,tenant,allocated,used,capacity,state\n");
+    out.reserve((end - first) * p.nodes.size() * 4 * 64);
+    for (qint64 step = first; step < end; ++step) {
+        const QByteArray& time = times.text(step);
+        for (int n = 0; n < p.nodes.size(); ++n) {
+            const NodeStep ns = simulateNode(model, provider, n, step);
+            if (!ns.reported)
+                continue;
+            const QByteArray prefix = time + ',' + p.nodes[n].id.toUtf8() + ',' + p.nodes[n].resourceClass.toUtf8() + ',';
+            out += prefix;
+            out += ",,";
+            out += decimalText(ns.capacity);
+            out += ',';
+            out += nodeStateName(ns.state).toUtf8();
+            out += '\n';
+            for (const TenantStep& ts : ns.tenants) {
+                out += prefix;
+                out += tenantIds[ts.tenant];
+                out += ',';
+                out += decimalText(ts.allocated);
+                out += ',';
+                out += decimalText(ts.used);
+                out += ",,\n";
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace capaudit::demo

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ingest/metricstext.h"
+
+#include "ingest/linereader.h"
+#include "ingest/numbers.h"
+#include "ingest/stringinterner.h"
+#include "ingest/usageaggregator.h"
+
+#include <QIODevice>
+
+#include <cmath>
+
+namespace capaudit {
+
+namespace {
+
+// 1e11 seconds is the year 5138 and 1e11 milliseconds is March 1973: a value on the wrong side of it is a
+// timestamp in the other unit, the classic OpenMetrics/Prometheus mix-up.
+constexpr double kUnitBoundary = 1e11;
+
+bool isNameStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+}
+
+bool isNameChar(char c)
+{
+    return isNameStart(c) || (c >= '0' && c <= '9');
+}
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+Result<MetricsDialect> detectDialect(QIODevice& in, const QString& fileName)
+{
+    if (in.isSequential())
+        return Error(fileName, 0, {},
+            QStringLiteral("cannot detect OpenMetrics or Prometheus text on a sequential stream; give the "
+                           "format explicitly"));
+    const qint64 start = in.pos();
+    LineReader reader(in, fileName);
+    QByteArrayView line;
+    bool openMetrics = false;
+    while (!openMetrics && reader.next(line)) {
+        if (line == "# EOF" || line.startsWith("# UNIT "))
+            openMetrics = true;
+    }
+    if (reader.error())
+        return *reader.error();
+    if (!in.seek(start))
+        return Error(
+            fileName, 0, {}, QStringLiteral("cannot rewind after detecting the format: %1").arg(in.errorString()));
+    return openMetrics ? MetricsDialect::OpenMetrics : MetricsDialect::Prometheus;
+}
+
+class MetricsTextParser {
+public:
+    MetricsTextParser(QIODevice& in, const QString& fileName, const MappingSet& mappings, UsageSink& sink,
+        const MetricsTextOptions& options, MetricsDialect dialect)
+        : m_reader(in, fileName)
+        , m_fileName(fileName)
+        , m_mappings(mappings)
+        , m_options(options)
+        , m_dialect(dialect)
+        , m_aggregator(mappings, fileName, sink, UsageAggregator::Mode::Streaming)
+        , m_names(m_interner)
+    {
+        m_aggregator.setDefaultNode(options.defaultNode);
+    }
+
+    Status run(MetricsImportSummary& summary)
+    {
+        summary.dialect = m_dialect;
+        Status status = parseLines(summary);
+        if (status.ok() && !m_reader.error() && m_dialect == MetricsDialect::OpenMetrics && !m_sawEof)
+            status = Error(m_fileName, m_reader.lineNumber(), {},
+                QStringLiteral("OpenMetrics exposition does not end with '# EOF' (truncated file?)"));
+        if (status.ok() && m_reader.error())
+            status = *m_reader.error();
+        if (status.ok())
+            status = m_aggregator.flush();
+        summary.lines = m_reader.lineNumber();
+        summary.mappedSamples = m_aggregator.mappedObservations();
+        summary.ignoredSamples = m_aggregator.ignoredObservations();
+        summary.counterBaselines = m_aggregator.counterBaselines();
+        summary.emittedSamples = m_aggregator.emittedSamples();
+        return status;
+    }
+
+private:
+    Error error(const QString& field, const QString& reason) const
+    {
+        return Error(m_fileName, m_reader.lineNumber(), field, reason);
+    }
+
+    Status parseLines(MetricsImportSummary& summary)
+    {
+        const bool om = m_dialect == MetricsDialect::OpenMetrics;
+        QByteArrayView line;
+        while (m_reader.next(line)) {
+            if (m_sawEof)
+                return error({}, QStringLiteral("content after '# EOF'"));
+            if (line.isEmpty() || (!om && line.trimmed().isEmpty())) {
+                if (om)
+                    return error({}, QStringLiteral("empty line (not allowed in OpenMetrics)"));
+                continue;
+            }
+            if (line.front() == '#') {
+                if (Status s = parseDescriptor(line); !s.ok())
+                    return s;
+                continue;
+            }
+            ++summary.samples;
+            if (Status s = parseSample(line, summary); !s.ok())
+                return s;
+        }
+        return {};
+    }
+
+    Status parseDescriptor(QByteArrayView line)
+    {
+        const bool om = m_dialect == MetricsDialect::OpenMetrics;
+        if (line == "# EOF") {
+            if (!om)
+                return error({},
+                    QStringLiteral("'# EOF' marks OpenMetrics, but the payload is declared as "
+                                   "Prometheus text"));
+            m_sawEof = true;
+            return {};
+        }
+        const bool type = line.startsWith("# TYPE ");
+        if (!type && !line.startsWith("# HELP ") && !line.startsWith("# UNIT ")) {
+            if (om)
+                return error(
+                    {}, QStringLiteral("unknown descriptor (OpenMetrics allows # TYPE, # HELP, # UNIT, # EOF)"));
+            return {}; // a Prometheus comment
+        }
+        if (!om && line.startsWith("# UNIT "))
+            return error(
+                {}, QStringLiteral("'# UNIT' marks OpenMetrics, but the payload is declared as Prometheus text"));
+        QByteArrayView rest = line.sliced(7);
+        qsizetype end = 0;
+        while (end < rest.size() && isNameChar(rest[end]))
+            ++end;
+        if (end == 0 || !isNameStart(rest[0]))
+            return error({}, QStringLiteral("descriptor without a metric name"));
+        if (type) {
+            const QByteArrayView typeName = rest.sliced(end).trimmed();
+            static const char* const kTypes[] = { "counter", "gauge", "histogram", "summary", "untyped",
+                "gaugehistogram", "stateset", "info", "unknown" };
+            bool known = false;
+            for (const char* t : kTypes)
+                known = known || typeName == t;
+            if (!known)
+                return error(QString::fromUtf8(rest.first(end)),
+                    QStringLiteral("unknown metric type '%1'").arg(ingest::excerpt(typeName)));
+            m_types.insert(QString::fromUtf8(rest.first(end)), typeName == "counter");
+        }
+        return {};
+    }
+
+    // Parses {name="value",...} at POS; fills m_labels when COLLECT. POS ends after the closing brace.
+    Status parseLabels(QByteArrayView line, qsizetype& pos, bool collect)
+    {
+        ++pos; // '{'
+        for (;;) {
+            while (pos < line.size() && isBlank(line[pos]))
+                ++pos;
+            if (pos < line.size() && line[pos] == '}') {
+                ++pos;
+                return {};
+            }
+            const qsizetype nameStart = pos;
+            while (pos < line.size() && isNameChar(line[pos]) && line[pos] != ':')
+                ++pos;
+            if (pos == nameStart || (line[nameStart] >= '0' && line[nameStart] <= '9'))
+                return error({}, QStringLiteral("bad label name at column %1").arg(nameStart + 1));
+            const QByteArrayView name = line.sliced(nameStart, pos - nameStart);
+            if (pos + 1 >= line.size() || line[pos] != '=' || line[pos + 1] != '"')
+                return error(QString::fromUtf8(name), QStringLiteral("expected =\"value\" after the label name"));
+            pos += 2;
+            m_value.resize(0);
+            bool closed = false;
+            while (pos < line.size()) {
+                const char c = line[pos++];
+                if (c == '"') {
+                    closed = true;
+                    break;
+                }
+                if (c == '\\') {
+                    if (pos >= line.size())
+                        break;
+                    const char e = line[pos++];
+                    if (e == 'n')
+                        m_value.append('\n');
+                    else if (e == '\\' || e == '"')
+                        m_value.append(e);
+                    else
+                        return error(QString::fromUtf8(name),
+                            QStringLiteral("invalid escape '\\%1' in label value").arg(QLatin1Char(e)));
+                } else {
+                    m_value.append(c);
+                }
+            }
+            if (!closed)
+                return error(QString::fromUtf8(name), QStringLiteral("unterminated label value"));
+            if (collect) {
+                const auto key = m_interner.intern(name);
+                const auto value = m_interner.intern(m_value);
+                if (!value)
+                    return error(QString::fromUtf8(name), QStringLiteral("label value is not valid UTF-8"));
+                m_labels.append({ *key, *value });
+            }
+            while (pos < line.size() && isBlank(line[pos]))
+                ++pos;
+            if (pos < line.size() && line[pos] == ',') {
+                ++pos;
+                continue;
+            }
+            if (pos < line.size() && line[pos] == '}') {
+                ++pos;
+                return {};
+            }
+            return error(QString::fromUtf8(name), QStringLiteral("expected ',' or '}' after a label value"));
+        }
+    }
+
+    Status parseSample(QByteArrayView line, MetricsImportSummary& summary)
+    {
+        qsizetype pos = 0;
+        while (pos < line.size() && isNameChar(line[pos]))
+            ++pos;
+        if (pos == 0 || !isNameStart(line[0]))
+            return error({}, QStringLiteral("a sample must start with a metric name"));
+        const auto metric = m_names.intern(line.first(pos));
+        const bool mapped = m_aggregator.isMapped(*metric);
+        m_labels.clear();
+        const qsizetype labelsStart = pos;
+        if (pos < line.size() && line[pos] == '{') {
+            if (Status s = parseLabels(line, pos, mapped); !s.ok())
+                return s;
+        }
+        const QByteArrayView labelsText = line.sliced(labelsStart, pos - labelsStart);
+        if (pos >= line.size() || !isBlank(line[pos]))
+            return error(*metric, QStringLiteral("expected a space and a value after the series"));
+        while (pos < line.size() && isBlank(line[pos]))
+            ++pos;
+        qsizetype end = pos;
+        while (end < line.size() && !isBlank(line[end]))
+            ++end;
+        const auto value = ingest::parseMetricValue(line.sliced(pos, end - pos));
+        if (!value)
+            return error(*metric,
+                QStringLiteral("'%1' is not a sample value").arg(ingest::excerpt(line.sliced(pos, end - pos))));
+        pos = end;
+        while (pos < line.size() && isBlank(line[pos]))
+            ++pos;
+        std::optional<qint64> time;
+        if (pos < line.size() && line[pos] != '#') {
+            end = pos;
+            while (end < line.size() && !isBlank(line[end]))
+                ++end;
+            auto t = parseTimestamp(line.sliced(pos, end - pos), *metric);
+            if (!t)
+                return t.error();
+            time = *t;
+            pos = end;
+            while (pos < line.size() && isBlank(line[pos]))
+                ++pos;
+        }
+        if (pos < line.size()) {
+            // Exemplars (" # {trace_id=...} 1.0") exist only in OpenMetrics and are not usage.
+            if (m_dialect != MetricsDialect::OpenMetrics || !line.sliced(pos).startsWith("# "))
+                return error(*metric,
+                    QStringLiteral("unexpected text after the sample: '%1'").arg(ingest::excerpt(line.sliced(pos))));
+        }
+        if (!mapped) {
+            ++summary.unmappedSamples;
+            return {};
+        }
+        if (!time) {
+            if (!m_options.defaultTime)
+                return error(*metric,
+                    QStringLiteral("sample has no timestamp and no default time was given; evidence "
+                                   "needs the measurement time"));
+            time = *m_options.defaultTime;
+        }
+        if (Status s = checkCounter(*metric); !s.ok())
+            return s;
+        MetricObservation obs;
+        obs.metric = *metric;
+        obs.labels = &m_labels;
+        obs.seriesKey = *metric + QString::fromUtf8(labelsText);
+        obs.value = *value;
+        obs.time = *time;
+        obs.line = m_reader.lineNumber();
+        return m_aggregator.add(obs);
+    }
+
+    Result<qint64> parseTimestamp(QByteArrayView text, const QString& metric) const
+    {
+        const QString field = QStringLiteral("timestamp");
+        if (m_dialect == MetricsDialect::OpenMetrics) {
+            const auto seconds = ingest::parseMetricValue(text);
+            if (!seconds || !std::isfinite(*seconds) || *seconds < 0)
+                return error(field,
+                    QStringLiteral("'%1' is not an OpenMetrics timestamp (Unix seconds)").arg(ingest::excerpt(text)));
+            if (*seconds >= kUnitBoundary)
+                return error(field,
+                    QStringLiteral("%1 of %2 looks like milliseconds, but OpenMetrics timestamps are "
+                                   "seconds")
+                        .arg(ingest::excerpt(text), metric));
+            return static_cast<qint64>(std::floor(*seconds));
+        }
+        const auto millis = ingest::parseInteger(text);
+        if (!millis || *millis < 0)
+            return error(field,
+                QStringLiteral("'%1' is not a Prometheus timestamp (integer Unix milliseconds)")
+                    .arg(ingest::excerpt(text)));
+        if (*millis != 0 && static_cast<double>(*millis) < kUnitBoundary)
+            return error(field,
+                QStringLiteral("%1 of %2 looks like seconds, but Prometheus text timestamps are "
+                               "milliseconds")
+                    .arg(ingest::excerpt(text), metric));
+        return *millis / 1000;
+    }
+
+    // A rate only makes sense for a counter; a gauge fed to used_rate would produce nonsense silently.
+    Status checkCounter(const QString& metric)
+    {
+        const QList<qsizetype>* indexes = m_mappings.find(metric);
+        bool wantsRate = false;
+        for (const qsizetype i : *indexes)
+            wantsRate = wantsRate || m_mappings.mappings().at(i).target == MetricTarget::UsedRate;
+        if (!wantsRate)
+            return {};
+        auto it = m_types.constFind(metric);
+        if (it == m_types.constEnd() && metric.endsWith(QLatin1String("_total")))
+            it = m_types.constFind(metric.chopped(6));
+        if (it != m_types.constEnd() && !*it)
+            return error(metric, QStringLiteral("mapped as used_rate, but # TYPE does not declare it a counter"));
+        return {};
+    }
+
+    LineReader m_reader;
+    const QString& m_fileName;
+    const MappingSet& m_mappings;
+    const MetricsTextOptions& m_options;
+    MetricsDialect m_dialect;
+    UsageAggregator m_aggregator;
+    StringInterner m_interner;
+    CachedInterner m_names;
+    MetricLabels m_labels;
+    QByteArray m_value;
+    QHash<QString, bool> m_types; // family or sample name -> is a counter
+    bool m_sawEof = false;
+};
+
+} // namespace
+
+QString metricsDialectName(MetricsDialect dialect)
+{
+    switch (dialect) {
+    case MetricsDialect::OpenMetrics:
+        return QStringLiteral("openmetrics-text");
+    case MetricsDialect::Prometheus:
+        return QStringLiteral("prometheus-text");
+    case MetricsDialect::Auto:
+        break;
+    }
+    return QStringLiteral("auto");
+}
+
+Status parseMetricsText(QIODevice& in, const QString& fileName, const MappingSet& mappings, UsageSink& sink,
+    const MetricsTextOptions& options, MetricsImportSummary* summary)
+{
+    MetricsDialect dialect = options.dialect;
+    if (dialect == MetricsDialect::Auto) {
+        auto detected = detectDialect(in, fileName);
+        if (!detected)
+            return detected.error();
+        dialect = *detected;
+    }
+    MetricsImportSummary local;
+    return MetricsTextParser(in, fileName, mappings, sink, options, dialect).run(summary ? *summary : local);
+}
+
+} // namespace capaudit

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ingest/metricmapping.h"
+#include "ingest/sinks.h"
+
+#include <optional>
+
+class QIODevice;
+
+namespace capaudit {
+
+// OpenMetrics 1.0 text: timestamps are float SECONDS and the exposition must end with "# EOF".
+// Prometheus 0.0.4 text: timestamps are integer MILLISECONDS, no "# EOF", no "# UNIT".
+enum class MetricsDialect { Auto, OpenMetrics, Prometheus };
+QString metricsDialectName(MetricsDialect dialect); // "auto", "openmetrics-text", "prometheus-text"
+
+struct MetricsTextOptions {
+    // Implicit on purpose: parseMetricsText(in, name, mappings, sink, MetricsDialect::Prometheus) reads well.
+    MetricsTextOptions(MetricsDialect d = MetricsDialect::Auto)
+        : dialect(d)
+    {
+    }
+    // Auto: "# EOF" or "# UNIT" anywhere -> OpenMetrics, else Prometheus. Needs a random-access device (one extra
+    // pass over the '#' lines); give the dialect explicitly for a sequential device.
+    MetricsDialect dialect;
+    // Time (Unix seconds) for samples without a timestamp. Unset: such a sample is an error, because evidence
+    // needs to say when it was measured.
+    std::optional<qint64> defaultTime;
+    // Node for series that carry none of the mapping's node labels (a bare node_exporter scrape).
+    QString defaultNode;
+};
+
+struct MetricsImportSummary {
+    MetricsDialect dialect = MetricsDialect::Auto; // text formats: the dialect actually used
+    qint64 lines = 0; // text formats
+    qint64 samples = 0; // sample lines or OTLP data points
+    qint64 unmappedSamples = 0; // samples of metrics no mapping names
+    qint64 mappedSamples = 0; // samples that contributed to usage
+    qint64 ignoredSamples = 0; // mapped metric, but filtered (resource not tracked, unscheduled pod, no value)
+    qint64 counterBaselines = 0; // first scrape of a counter series: no rate yet
+    qint64 emittedSamples = 0; // UsageSamples delivered to the sink
+};
+
+// Parses an OpenMetrics or Prometheus text exposition and maps it to UsageSamples (docs/formats.md).
+// Streams line by line; samples are aggregated per scrape (a run of samples with the same timestamp), and scrapes
+// must appear in increasing time order. The first bad line stops parsing with an Error naming file, line and field.
+Status parseMetricsText(QIODevice& in, const QString& fileName, const MappingSet& mappings, UsageSink& sink,
+    const MetricsTextOptions& options = {}, MetricsImportSummary* summary = nullptr);
+
+} // namespace capaudit

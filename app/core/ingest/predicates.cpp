@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ingest/predicates.h"
+
+#include "ingest/jsonreader.h"
+
+#include <QRegularExpression>
+
+namespace capaudit {
+
+namespace {
+
+using R = JsonObjectReader;
+constexpr auto kOptional = JsonObjectReader::Optional;
+
+QLatin1StringView k(const char* key)
+{
+    return QLatin1StringView(key);
+}
+
+bool isCurrencyCode(const QString& code)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Z]{3}$"));
+    return re.match(code).hasMatch();
+}
+
+QString bundlePath(R& r, const char* key, JsonObjectReader::Presence presence)
+{
+    const QString path = r.string(k(key), presence);
+    if (!path.isEmpty() && !isSafeBundlePath(path))
+        r.fail(r.pointer(k(key)), QStringLiteral("'%1' is not a relative path inside the bundle").arg(path));
+    return path;
+}
+
+QString currency(R& r, const char* key, JsonObjectReader::Presence presence)
+{
+    const QString code = r.string(k(key), presence);
+    if (!code.isEmpty() && !isCurrencyCode(code))
+        r.fail(r.pointer(k(key)), QStringLiteral("'%1' is not an ISO 4217 currency code like EUR").arg(code));
+    return code;
+}
+
+} // namespace
+
+bool isSafeBundlePath(const QString& path)
+{
+    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\\')))
+        return false;
+    const QStringList parts = path.split(QLatin1Char('/'));
+    for (const QString& part : parts) {
+        if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String(".."))
+            return false;
+    }
+    return true;
+}
+
+Result<TelemetryPredicate> parseTelemetryPredicate(const QJsonObject& predicate, const QString& fileName)
+{
+    static const QStringList kFormats = { QStringLiteral("capaudit-usage-csv/v1"), QStringLiteral("openmetrics-text"),
+        QStringLiteral("prometheus-text"), QStringLiteral("otlp-json") };
+    static const QStringList kProfiles = { QStringLiteral("kube-state-metrics"), QStringLiteral("dcgm-exporter"),
+        QStringLiteral("node-exporter") };
+
+    TelemetryPredicate out;
+    R r(predicate, fileName);
+    out.provider = r.string(k("provider"));
+    const QString meter = r.string(k("meter"));
+    if (meter == QLatin1String("provider"))
+        out.meter = MeterKind::Provider;
+    else if (meter == QLatin1String("independent"))
+        out.meter = MeterKind::Independent;
+    else if (!meter.isEmpty())
+        r.fail(r.pointer(k("meter")), QStringLiteral("'%1' is not 'provider' or 'independent'").arg(meter));
+    if (const auto p = r.period(k("period")))
+        out.period = *p;
+    if (const auto res = r.integer(k("resolutionSeconds"))) {
+        if (*res <= 0)
+            r.fail(r.pointer(k("resolutionSeconds")), QStringLiteral("must be positive"));
+        out.resolutionSeconds = *res;
+    }
+    r.forEachObject(k("payloads"), R::Required, [&](R& p, qsizetype) {
+        TelemetryPayload payload;
+        payload.path = bundlePath(p, "path", R::Required);
+        payload.format = p.string(k("format"));
+        payload.profile = p.string(k("profile"), kOptional);
+        payload.mapping = bundlePath(p, "mapping", kOptional);
+        const bool metricFormat = payload.format != kFormats.first();
+        if (!payload.format.isEmpty() && !kFormats.contains(payload.format))
+            p.fail(p.pointer(k("format")),
+                QStringLiteral("'%1' is not one of %2").arg(payload.format, kFormats.join(QStringLiteral(", "))));
+        else if (!payload.profile.isEmpty() && !kProfiles.contains(payload.profile))
+            p.fail(p.pointer(k("profile")),
+                QStringLiteral("'%1' is not one of %2").arg(payload.profile, kProfiles.join(QStringLiteral(", "))));
+        else if (!metricFormat && (!payload.profile.isEmpty() || !payload.mapping.isEmpty()))
+            p.fail(p.pointer(k(payload.profile.isEmpty() ? "mapping" : "profile")),
+                QStringLiteral("only metric formats take a profile or mapping"));
+        else if (metricFormat && payload.profile.isEmpty() && payload.mapping.isEmpty())
+            p.fail(p.pointer(k("profile")), QStringLiteral("a metric payload needs a profile, a mapping or both"));
+        out.payloads.append(payload);
+    });
+    if (!r.failed() && out.payloads.isEmpty())
+        r.fail(r.pointer(k("payloads")), QStringLiteral("must list at least one payload"));
+    if (Status s = r.finish(); !s.ok())
+        return s.error();
+    return out;
+}
+
+Result<BillingPredicate> parseBillingPredicate(const QJsonObject& predicate, const QString& fileName)
+{
+    static const QStringList kVersions = { QStringLiteral("1.0"), QStringLiteral("1.1"), QStringLiteral("1.2") };
+    BillingPredicate out;
+    R r(predicate, fileName);
+    out.provider = r.string(k("provider"));
+    if (const auto invoice = r.object(k("invoice"))) {
+        R inv = r.child(*invoice, r.pointer(k("invoice")));
+        out.invoiceId = inv.string(k("id"));
+        out.invoiceIssuedAt = inv.timestamp(k("issuedAt")).value_or(0);
+        (void)inv.finish();
+    }
+    if (const auto p = r.period(k("period")))
+        out.period = *p;
+    out.currency = currency(r, "currency", R::Required);
+    r.forEachObject(k("payloads"), R::Required, [&](R& p, qsizetype) {
+        BillingPayload payload;
+        payload.path = bundlePath(p, "path", R::Required);
+        payload.format = p.string(k("format"));
+        payload.focusVersion = p.string(k("focusVersion"));
+        if (!payload.format.isEmpty() && payload.format != QLatin1String("focus-csv"))
+            p.fail(p.pointer(k("format")), QStringLiteral("'%1' is not 'focus-csv'").arg(payload.format));
+        else if (!payload.focusVersion.isEmpty() && !kVersions.contains(payload.focusVersion))
+            p.fail(p.pointer(k("focusVersion")),
+                QStringLiteral("FOCUS version '%1' is not supported (1.0, 1.1, 1.2)").arg(payload.focusVersion));
+        out.payloads.append(payload);
+    });
+    if (!r.failed() && out.payloads.isEmpty())
+        r.fail(r.pointer(k("payloads")), QStringLiteral("must list at least one payload"));
+    if (Status s = r.finish(); !s.ok())
+        return s.error();
+    return out;
+}
+
+} // namespace capaudit

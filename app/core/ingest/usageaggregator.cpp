@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ingest/usageaggregator.h"
+
+#include "util/timeutil.h"
+
+#include <QSet>
+
+#include <cmath>
+
+namespace capaudit {
+
+namespace {
+
+// Floating-point sums of fractions may overshoot by rounding; anything beyond this is a real violation.
+constexpr double kTolerance = 1e-9;
+
+const QString* findLabel(const MetricLabels& labels, const QString& name)
+{
+    for (const auto& [key, value] : labels) {
+        if (key == name)
+            return &value;
+    }
+    return nullptr;
+}
+
+void addTo(double& field, double amount)
+{
+    field = isMissing(field) ? amount : field + amount;
+}
+
+// The more severe state wins within one scrape: a cordoned NotReady node is down.
+int severity(NodeState state)
+{
+    switch (state) {
+    case NodeState::Down:
+        return 3;
+    case NodeState::Maintenance:
+        return 2;
+    case NodeState::Up:
+        return 1;
+    case NodeState::Unknown:
+        break;
+    }
+    return 0;
+}
+
+} // namespace
+
+UsageAggregator::UsageAggregator(const MappingSet& mappings, QString fileName, UsageSink& sink, Mode mode)
+    : m_mappings(mappings)
+    , m_fileName(std::move(fileName))
+    , m_sink(sink)
+    , m_mode(mode)
+{
+}
+
+Error UsageAggregator::error(const MetricObservation& obs, const QString& field, const QString& reason) const
+{
+    if (!obs.pointer.isEmpty())
+        return Error(m_fileName, 0, obs.pointer, reason);
+    return Error(m_fileName, obs.line, field, reason);
+}
+
+Error UsageAggregator::cellError(qint64 line, const QString& field, const QString& reason) const
+{
+    // In Document mode LINE is a data point ordinal, which must not be mistaken for a line number.
+    if (m_mode == Mode::Document)
+        return Error(m_fileName, 0, QStringLiteral("data point %1").arg(line), reason);
+    return Error(m_fileName, line, field, reason);
+}
+
+UsageAggregator::Cell& UsageAggregator::cell(
+    qint64 time, const QString& node, const QString& resourceClass, const QString& tenant, qint64 line)
+{
+    Cell& c = m_cells[CellKey { time, node, resourceClass, tenant }];
+    if (c.line == 0)
+        c.line = line;
+    return c;
+}
+
+Status UsageAggregator::add(const MetricObservation& obs)
+{
+    const QList<qsizetype>* indexes = m_mappings.find(obs.metric);
+    if (!indexes)
+        return {};
+    if (m_mode == Mode::Streaming) {
+        if (m_haveGroup && obs.time < m_groupTime)
+            return error(obs, QStringLiteral("timestamp"),
+                QStringLiteral("time %1 is earlier than the preceding scrape at %2; samples must be grouped by "
+                               "scrape in time order")
+                    .arg(formatUnixSeconds(obs.time), formatUnixSeconds(m_groupTime)));
+        if (m_haveGroup && obs.time > m_groupTime) {
+            if (Status s = flush(); !s.ok())
+                return s;
+        }
+        m_haveGroup = true;
+        m_groupTime = obs.time;
+    }
+    const auto seen = m_seen.constFind({ obs.seriesKey, obs.time });
+    if (seen != m_seen.constEnd())
+        return error(obs, obs.metric,
+            QStringLiteral("duplicate sample for %1 at %2 (first on line %3)")
+                .arg(obs.seriesKey, formatUnixSeconds(obs.time))
+                .arg(*seen));
+    m_seen.insert({ obs.seriesKey, obs.time }, obs.line);
+    for (const qsizetype index : *indexes) {
+        if (Status s = apply(index, obs); !s.ok())
+            return s;
+    }
+    return {};
+}
+
+Result<std::optional<double>> UsageAggregator::rate(qsizetype index, const MetricObservation& obs)
+{
+    if (obs.deltaSeconds > 0)
+        return std::optional<double>(obs.value / static_cast<double>(obs.deltaSeconds));
+    CounterPoint& last = m_counters[{ obs.seriesKey, index }];
+    const bool first = last.time == 0;
+    const CounterPoint previous = last;
+    last = CounterPoint { obs.time, obs.value };
+    if (first) {
+        ++m_baselines;
+        return std::optional<double>();
+    }
+    if (obs.time <= previous.time)
+        return error(
+            obs, QStringLiteral("timestamp"), QStringLiteral("counter %1 is not in time order").arg(obs.seriesKey));
+    // A counter that went down was reset (process restart): like PromQL, count the new value as the increase.
+    const double increase = obs.value >= previous.value ? obs.value - previous.value : obs.value;
+    return std::optional<double>(increase / static_cast<double>(obs.time - previous.time));
+}
+
+Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
+{
+    const MetricMapping& m = m_mappings.mappings().at(index);
+    const MetricLabels& labels = *obs.labels;
+    for (auto it = m.match.constBegin(); it != m.match.constEnd(); ++it) {
+        const QString* v = findLabel(labels, it.key());
+        if (!v || *v != it.value())
+            return {};
+    }
+    for (auto it = m.exclude.constBegin(); it != m.exclude.constEnd(); ++it) {
+        const QString* v = findLabel(labels, it.key());
+        if (v && it.value().contains(*v))
+            return {};
+    }
+
+    QString resourceClass = m.resourceClass;
+    double scale = m.scale;
+    if (!m.resourceLabel.isEmpty()) {
+        const QString* v = findLabel(labels, m.resourceLabel);
+        if (!v)
+            return error(obs, m.resourceLabel, QStringLiteral("%1 has no label '%2'").arg(obs.metric, m.resourceLabel));
+        const auto rm = m.resources.constFind(*v);
+        if (rm == m.resources.constEnd()) {
+            ++m_ignored; // a resource the audit does not track (pods, ephemeral_storage, hugepages)
+            return {};
+        }
+        resourceClass = rm->resourceClass;
+        scale *= rm->scale;
+    }
+
+    QString node;
+    bool emptyNodeLabel = false;
+    for (const QString& name : m.nodeLabels) {
+        if (const QString* v = findLabel(labels, name)) {
+            if (!v->isEmpty()) {
+                node = *v;
+                break;
+            }
+            emptyNodeLabel = true;
+        }
+    }
+    if (node.isEmpty()) {
+        if (emptyNodeLabel && m.skipEmptyNode) {
+            ++m_ignored; // e.g. a pending pod: its requests are not allocated on any node yet
+            return {};
+        }
+        if (m_defaultNode.isEmpty())
+            return error(obs, m.nodeLabels.join(QLatin1Char('|')),
+                QStringLiteral("%1 has no node label (%2) and no default node was given")
+                    .arg(obs.metric, m.nodeLabels.join(QStringLiteral(", "))));
+        node = m_defaultNode;
+    }
+    QString tenant;
+    for (const QString& name : m.tenantLabels) {
+        if (const QString* v = findLabel(labels, name); v && !v->isEmpty()) {
+            tenant = *v;
+            break;
+        }
+    }
+    if (!m.deviceLabel.isEmpty()) {
+        const QString* v = findLabel(labels, m.deviceLabel);
+        if (!v || v->isEmpty())
+            return error(
+                obs, m.deviceLabel, QStringLiteral("%1 has no device label '%2'").arg(obs.metric, m.deviceLabel));
+    }
+
+    if (!std::isfinite(obs.value))
+        return error(obs, obs.metric, QStringLiteral("value %1 is not finite").arg(obs.value));
+    if (obs.value < 0)
+        return error(obs, obs.metric, QStringLiteral("value %1 is negative").arg(obs.value));
+    ++m_mapped;
+
+    const double amount = obs.value * scale;
+    switch (m.target) {
+    case MetricTarget::Capacity:
+        addTo(cell(obs.time, node, resourceClass, {}, obs.line).capacity, amount);
+        break;
+    case MetricTarget::Allocatable:
+        addTo(cell(obs.time, node, resourceClass, {}, obs.line).allocatable, amount);
+        break;
+    case MetricTarget::Allocated:
+        addTo(cell(obs.time, node, resourceClass, tenant, obs.line).allocated, amount);
+        break;
+    case MetricTarget::Used:
+        addTo(cell(obs.time, node, resourceClass, tenant, obs.line).used, amount);
+        break;
+    case MetricTarget::UsedRatio:
+        if (amount > 1 + kTolerance)
+            return error(obs, obs.metric,
+                QStringLiteral("%1 × scale %2 = %3 is more than one whole device; check the mapping scale")
+                    .arg(obs.value)
+                    .arg(scale)
+                    .arg(amount));
+        addTo(cell(obs.time, node, resourceClass, tenant, obs.line).used, amount);
+        break;
+    case MetricTarget::UsedRate: {
+        auto r = rate(index, obs);
+        if (!r)
+            return r.error();
+        if (r->has_value())
+            addTo(cell(obs.time, node, resourceClass, tenant, obs.line).used, **r * scale);
+        break;
+    }
+    case MetricTarget::Free:
+        addTo(cell(obs.time, node, resourceClass, {}, obs.line).free, amount);
+        break;
+    case MetricTarget::State: {
+        if (obs.value != 0 && obs.value != 1)
+            return error(obs, obs.metric, QStringLiteral("state series must be 0 or 1, found %1").arg(obs.value));
+        NodeState state = m.fixedState;
+        if (!m.stateLabel.isEmpty()) {
+            const QString* v = findLabel(labels, m.stateLabel);
+            const auto st = v ? m.states.constFind(*v) : m.states.constEnd();
+            if (st == m.states.constEnd())
+                return error(obs, m.stateLabel,
+                    QStringLiteral("label '%1' value '%2' is not in the mapping's states")
+                        .arg(m.stateLabel, v ? *v : QString()));
+            state = *st;
+        }
+        if (obs.value == 1) {
+            StateCell& sc = m_states[{ obs.time, node }];
+            if (sc.line == 0 || severity(state) > severity(sc.state))
+                sc = StateCell { state, obs.line };
+        }
+        break;
+    }
+    }
+    return {};
+}
+
+Status UsageAggregator::flush()
+{
+    // Node-level totals of used per (time, node, class), over the node row and every tenant row.
+    QMap<std::tuple<qint64, QString, QString>, double> usedTotals;
+    QSet<std::pair<qint64, QString>> nodesWithRows;
+    for (auto it = m_cells.constBegin(); it != m_cells.constEnd(); ++it) {
+        if (!isMissing(it->used))
+            usedTotals[{ it.key().time, it.key().node, it.key().resourceClass }] += it->used;
+        if (it.key().tenant.isEmpty())
+            nodesWithRows.insert({ it.key().time, it.key().node });
+    }
+    // A node that only reported a state still gets a row; "node" stands for the whole machine.
+    for (auto it = m_states.constBegin(); it != m_states.constEnd(); ++it) {
+        if (!nodesWithRows.contains(it.key()))
+            cell(it.key().first, it.key().second, QStringLiteral("node"), {}, it->line);
+    }
+
+    for (auto it = m_cells.begin(); it != m_cells.end(); ++it) {
+        const CellKey& key = it.key();
+        Cell& c = it.value();
+        UsageSample s;
+        s.time = key.time;
+        s.node = key.node;
+        s.resourceClass = key.resourceClass;
+        s.tenant = key.tenant;
+        s.line = c.line;
+        s.allocated = c.allocated;
+        s.used = c.used;
+        s.capacity = isMissing(c.capacity) ? c.allocatable : c.capacity;
+        if (!isMissing(c.free)) {
+            const auto total = usedTotals.constFind({ key.time, key.node, key.resourceClass });
+            if (isMissing(s.capacity) && total != usedTotals.constEnd()) {
+                s.capacity = *total + c.free;
+            } else if (!isMissing(s.capacity) && total == usedTotals.constEnd()) {
+                s.used = s.capacity - c.free;
+                if (s.used < -kTolerance * std::max(1.0, s.capacity))
+                    return cellError(c.line, key.resourceClass,
+                        QStringLiteral("free %1 exceeds capacity %2 on node %3 at %4")
+                            .arg(c.free)
+                            .arg(s.capacity)
+                            .arg(key.node, formatUnixSeconds(key.time)));
+                s.used = std::max(0.0, s.used);
+            } else if (isMissing(s.capacity)) {
+                return cellError(c.line, key.resourceClass,
+                    QStringLiteral("free %1 on node %2 at %3 has no capacity or used sample in the same scrape")
+                        .arg(key.resourceClass, key.node, formatUnixSeconds(key.time)));
+            }
+        }
+        if (key.tenant.isEmpty()) {
+            const auto st = m_states.constFind({ key.time, key.node });
+            if (st != m_states.constEnd())
+                s.state = st->state;
+        }
+        if (Status status = m_sink.addSample(s); !status.ok())
+            return status;
+        ++m_emitted;
+    }
+    m_cells.clear();
+    m_states.clear();
+    if (m_mode == Mode::Streaming)
+        m_seen.clear();
+    return {};
+}
+
+} // namespace capaudit

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ingest/metricmapping.h"
+#include "ingest/sinks.h"
+
+#include <QHash>
+#include <QMap>
+
+#include <utility>
+
+namespace capaudit {
+
+using MetricLabels = QList<std::pair<QString, QString>>;
+
+// One labelled number from a metric payload (a Prometheus/OpenMetrics sample or an OTLP data point).
+struct MetricObservation {
+    QString metric;
+    const MetricLabels* labels = nullptr;
+    QString seriesKey; // identifies the series within the payload (metric name and all labels)
+    double value = 0;
+    qint64 time = 0; // Unix seconds
+    qint64 line = 0; // source line, or data point ordinal for JSON payloads
+    QString pointer; // JSON payloads: where the data point is; errors name it instead of a line
+    qint64 deltaSeconds = 0; // > 0: VALUE is an increase over that many seconds (OTLP delta sum)
+};
+
+// Turns metric observations into UsageSamples through a MappingSet (docs/formats.md, "Aggregation").
+// Everything observed for one time is summed per (time, node, resource class, tenant) and emitted on flush().
+// In Streaming mode (text expositions) observations arrive grouped by scrape, in increasing time: a new time flushes
+// the previous scrape, so memory is bounded by one scrape. In Document mode (OTLP JSON, already in memory) flush()
+// is called once at the end; counters must then be fed in time order.
+class UsageAggregator {
+public:
+    enum class Mode { Streaming, Document };
+
+    UsageAggregator(const MappingSet& mappings, QString fileName, UsageSink& sink, Mode mode);
+    void setDefaultNode(const QString& node)
+    {
+        m_defaultNode = node;
+    }
+
+    bool isMapped(const QString& metric) const
+    {
+        return m_mappings.find(metric) != nullptr;
+    }
+    // Applies every mapping of OBS.metric. Unmapped metrics are ignored.
+    Status add(const MetricObservation& obs);
+    Status flush();
+
+    qint64 mappedObservations() const
+    {
+        return m_mapped;
+    }
+    qint64 ignoredObservations() const
+    {
+        return m_ignored;
+    } // filtered out by skipEmptyNode / resource table
+    qint64 counterBaselines() const
+    {
+        return m_baselines;
+    } // first sightings of a counter series (no rate yet)
+    qint64 emittedSamples() const
+    {
+        return m_emitted;
+    }
+
+private:
+    struct CellKey {
+        qint64 time;
+        QString node;
+        QString resourceClass;
+        QString tenant;
+        friend bool operator<(const CellKey& a, const CellKey& b)
+        {
+            return std::tie(a.time, a.node, a.resourceClass, a.tenant)
+                < std::tie(b.time, b.node, b.resourceClass, b.tenant);
+        }
+    };
+    struct Cell {
+        double capacity = kMissing, allocatable = kMissing, allocated = kMissing, used = kMissing, free = kMissing;
+        qint64 line = 0;
+    };
+    struct StateCell {
+        NodeState state = NodeState::Unknown;
+        qint64 line = 0;
+    };
+    struct CounterPoint {
+        qint64 time = 0;
+        double value = 0;
+    };
+
+    Status apply(qsizetype index, const MetricObservation& obs);
+    // Rate of a counter observation; nullopt for the first sighting of a series.
+    Result<std::optional<double>> rate(qsizetype index, const MetricObservation& obs);
+    Error error(const MetricObservation& obs, const QString& field, const QString& reason) const;
+    Error cellError(qint64 line, const QString& field, const QString& reason) const;
+    Cell& cell(qint64 time, const QString& node, const QString& resourceClass, const QString& tenant, qint64 line);
+
+    const MappingSet& m_mappings;
+    QString m_fileName;
+    UsageSink& m_sink;
+    Mode m_mode;
+    QString m_defaultNode;
+    bool m_haveGroup = false;
+    qint64 m_groupTime = 0;
+    QMap<CellKey, Cell> m_cells;
+    QMap<std::pair<qint64, QString>, StateCell> m_states;
+    QHash<std::pair<QString, qint64>, qint64> m_seen; // (series, time) -> first line: duplicates are errors
+    QHash<std::pair<QString, qsizetype>, CounterPoint> m_counters; // (series, mapping) -> last value, across scrapes
+    qint64 m_mapped = 0, m_ignored = 0, m_baselines = 0, m_emitted = 0;
+};
+
+} // namespace capaudit

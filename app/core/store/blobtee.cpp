@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/blobtee.h"
+
+#include "store/sqlitedb.h"
+
+namespace capaudit {
+
+BlobTee::BlobTee(sql::Database& db, QString absolutePath, QString relativePath, QByteArray expectedSha256)
+    : m_db(db)
+    , m_file(absolutePath)
+    , m_relative(std::move(relativePath))
+    , m_expected(std::move(expectedSha256))
+{
+}
+
+BlobTee::~BlobTee() = default;
+
+Status BlobTee::start()
+{
+    if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return Error(m_relative, QStringLiteral("cannot read: %1").arg(m_file.errorString()));
+    m_expectedSize = m_file.size();
+    const QString hex = QString::fromLatin1(m_expected.toHex());
+    sql::Statement* find = m_db.prepare("SELECT id, size FROM blobs WHERE sha256 = ?");
+    if (!find)
+        return m_db.lastError();
+    find->bind(1, hex);
+    if (find->next()) {
+        m_blobId = find->int64(0);
+        find->reset();
+    } else {
+        if (find->failed())
+            return find->error();
+        sql::Statement* insert = m_db.prepare("INSERT INTO blobs (sha256, size) VALUES (?, ?)");
+        if (!insert)
+            return m_db.lastError();
+        insert->bind(1, hex).bind(2, m_expectedSize);
+        if (Status s = insert->exec(); !s)
+            return s;
+        m_blobId = m_db.lastInsertId();
+        m_store = true;
+        m_chunk.reserve(kChunkSize);
+    }
+    if (!QIODevice::open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return Error(m_relative, QStringLiteral("cannot open the import stream"));
+    return {};
+}
+
+qint64 BlobTee::readData(char* data, qint64 maxSize)
+{
+    if (m_failed)
+        return -1;
+    const qint64 n = m_file.read(data, maxSize);
+    if (n < 0) {
+        m_failed = true;
+        m_error = Error(m_relative, QStringLiteral("read error: %1").arg(m_file.errorString()));
+        setErrorString(m_error.reason);
+        return -1;
+    }
+    if (n == 0)
+        return 0; // end of file; LineReader and QIODevice::readAll() stop at 0
+    m_hasher.add(QByteArrayView(data, n));
+    m_total += n;
+    if (m_store) {
+        qint64 offset = 0;
+        while (offset < n) {
+            const qint64 take = std::min<qint64>(n - offset, kChunkSize - m_chunk.size());
+            m_chunk.append(data + offset, take);
+            offset += take;
+            if (m_chunk.size() == kChunkSize) {
+                if (Status s = storeChunk(); !s) {
+                    m_failed = true;
+                    m_error = s.error();
+                    setErrorString(m_error.toString());
+                    return -1;
+                }
+            }
+        }
+    }
+    return n;
+}
+
+Status BlobTee::storeChunk()
+{
+    if (m_chunk.isEmpty())
+        return {};
+    sql::Statement* insert = m_db.prepare("INSERT INTO blob_chunks (blob, chunk, bytes) VALUES (?, ?, ?)");
+    if (!insert)
+        return m_db.lastError();
+    insert->bind(1, m_blobId).bind(2, m_chunkNo++).bind(3, QByteArrayView(m_chunk));
+    m_chunk.resize(0);
+    return insert->exec();
+}
+
+Result<qint64> BlobTee::finish()
+{
+    if (m_failed)
+        return m_error;
+    QByteArray rest(kChunkSize, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = readData(rest.data(), rest.size());
+        if (n <= 0)
+            break;
+    }
+    if (m_failed)
+        return m_error;
+    if (m_store) {
+        if (Status s = storeChunk(); !s)
+            return s.error();
+    }
+    QIODevice::close();
+    m_file.close();
+    if (m_total != m_expectedSize || m_hasher.finish() != m_expected)
+        return Error(m_relative, QStringLiteral("changed while it was imported: its bytes no longer match the "
+                                                "verified digest; import it again"));
+    return m_blobId;
+}
+
+} // namespace capaudit

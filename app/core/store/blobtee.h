@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "crypto/digest.h"
+#include "util/result.h"
+
+#include <QFile>
+#include <QIODevice>
+
+namespace capaudit {
+
+namespace sql {
+class Database;
+}
+
+// Reads one bundle file and, in the same pass, hashes it and stores it in blobs/blob_chunks (content-addressed,
+// chunked so files beyond SQLite's 1 GB value limit fit). A parser reads the file through this device, so the bytes
+// parsed are exactly the bytes stored and hashed: finish() fails when they are not the bytes that were verified.
+class BlobTee final : public QIODevice {
+public:
+    static constexpr qsizetype kChunkSize = 1 << 20;
+
+    BlobTee(sql::Database& db, QString absolutePath, QString relativePath, QByteArray expectedSha256);
+    ~BlobTee() override;
+
+    // Opens the file and finds or creates the blob row. An existing blob is only hashed, not stored again.
+    Status start();
+    // Reads whatever the parser left, stores the last chunk, checks size and digest. Returns the blob id.
+    Result<qint64> finish();
+    const QString& relativePath() const { return m_relative; }
+    qint64 size() const override { return m_expectedSize; }
+    qint64 consumed() const { return m_total; }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override;
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    Status storeChunk();
+
+    sql::Database& m_db;
+    QFile m_file;
+    QString m_relative;
+    QByteArray m_expected;
+    crypto::Hasher m_hasher;
+    QByteArray m_chunk;
+    qint64 m_blobId = 0;
+    qint64 m_chunkNo = 0;
+    qint64 m_total = 0;
+    qint64 m_expectedSize = 0;
+    bool m_store = false;
+    Error m_error;
+    bool m_failed = false;
+};
+
+} // namespace capaudit

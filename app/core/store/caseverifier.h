@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace capaudit {
+
+class CaseStore;
+
+// One finding of verify-case: where (a bundle digest, a trail entry, a table) and what is wrong.
+struct CaseProblem {
+    QString area; // "integrity", "trail", "anchor", "bundle", "orphan"
+    QString subject; // bundle digest, "trail entry 12", anchor fingerprint, table name
+    QString path; // bundle source path or file inside the bundle, when there is one
+    QString message;
+    QString toString() const; // "bundle 3f2a…: data/usage.csv: stored bytes do not match their digest"
+};
+
+struct CaseVerification {
+    qint64 trailEntries = 0;
+    qint64 bundles = 0;
+    qint64 rows = 0;
+    QList<CaseProblem> problems;
+    bool intact() const { return problems.isEmpty(); }
+    QJsonObject toJson() const;
+};
+
+// Re-derives everything the case claims from what it stores (docs/case-file.md "verify-case"):
+//   1. PRAGMA integrity_check and foreign_key_check;
+//   2. the trail's hash chain (first broken entry), and that each anchor and bundle row has its trail entry;
+//   3. per bundle: blob bytes against their SHA-256, the bundle digest over the stored files, a fresh verification
+//      of the files materialised in a private temporary directory with the anchors in force at import (the verdict
+//      must equal the stored one), the rows digest and row count, and the rollups rebuilt from the raw samples;
+//   4. rows that belong to no bundle.
+// PROGRESS, when set, is called with a fraction in [0, 1] and a message.
+CaseVerification verifyCase(CaseStore& store, const std::function<void(double, const QString&)>& progress = {});
+
+} // namespace capaudit

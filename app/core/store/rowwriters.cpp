@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/rowwriters.h"
+
+#include "store/sqlitedb.h"
+#include "util/jsonutil.h"
+
+#include <QJsonArray>
+
+namespace capaudit {
+
+namespace {
+
+enum NameKind { kNode, kResource, kTenant };
+constexpr int kTickEvery = 16384;
+
+Cell optionalReal(double value)
+{
+    return isMissing(value) ? Cell() : Cell(value);
+}
+
+QJsonValue jsonNumber(double value)
+{
+    return isMissing(value) ? QJsonValue() : QJsonValue(value);
+}
+
+} // namespace
+
+SampleWriter::SampleWriter(RowTarget target)
+    : m_target(std::move(target))
+{
+    m_providerUtf8 = m_target.dictionaries.providerName(m_target.provider);
+}
+
+Result<const SampleWriter::Name*> SampleWriter::resolve(QHash<QString, Name>& cache, const QString& name, int kind)
+{
+    if (auto it = cache.constFind(name); it != cache.constEnd())
+        return &it.value();
+    Result<qint64> id = kind == kNode ? m_target.dictionaries.node(m_target.provider, name)
+        : kind == kResource           ? m_target.dictionaries.resourceClass(name)
+                                      : m_target.dictionaries.tenant(name);
+    if (!id)
+        return id.error();
+    auto it = cache.insert(name, { *id, name.toUtf8() });
+    return &it.value();
+}
+
+Status SampleWriter::addSample(const UsageSample& s)
+{
+    Result<const Name*> node = resolve(m_nodes, s.node, kNode);
+    if (!node)
+        return node.error();
+    Result<const Name*> resource = resolve(m_resources, s.resourceClass, kResource);
+    if (!resource)
+        return resource.error();
+    Result<const Name*> tenant = resolve(m_tenants, s.tenant, kTenant);
+    if (!tenant)
+        return tenant.error();
+
+    if (!m_insert) {
+        m_insert = m_target.db.prepare(
+            "INSERT INTO samples (bundle, seq, payload, line, time, provider, node, resource, tenant, allocated, "
+            "used, capacity, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!m_insert)
+            return m_target.db.lastError();
+    }
+    const qint64 seq = m_seq++;
+    const qint64 state = qint64(s.state);
+    m_insert->bind(1, m_target.bundle)
+        .bind(2, seq)
+        .bind(3, m_payload)
+        .bind(4, s.line)
+        .bind(5, s.time)
+        .bind(6, m_target.provider)
+        .bind(7, (*node)->id)
+        .bind(8, (*resource)->id)
+        .bind(9, (*tenant)->id)
+        .bind(10, s.allocated)
+        .bind(11, s.used)
+        .bind(12, s.capacity)
+        .bind(13, state);
+    if (Status st = m_insert->exec(); !st)
+        return st;
+
+    // Same columns, same order as the samples table (see RowCodec::digestStored).
+    RowsDigest& d = m_target.digest;
+    d.beginRow("samples");
+    d.addInt(seq);
+    d.addInt(m_payload);
+    d.addInt(s.line);
+    d.addInt(s.time);
+    d.addText(m_providerUtf8);
+    d.addText((*node)->utf8);
+    d.addText((*resource)->utf8);
+    d.addText((*tenant)->utf8);
+    d.addReal(s.allocated);
+    d.addReal(s.used);
+    d.addReal(s.capacity);
+    d.addInt(state);
+
+    m_rollups.add(s.time, (*resource)->id, (*tenant)->id, s.allocated, s.used, s.capacity);
+    if (m_seq % kTickEvery == 0 && m_target.tick)
+        return m_target.tick();
+    return {};
+}
+
+BillingWriter::BillingWriter(RowTarget target)
+    : m_target(std::move(target))
+{
+}
+
+Status BillingWriter::addBillingRecord(const BillingRecord& r)
+{
+    Cell resource, tenant;
+    if (!r.resourceClass.isEmpty()) {
+        Result<qint64> id = m_target.dictionaries.resourceClass(r.resourceClass);
+        if (!id)
+            return id.error();
+        resource = *id;
+    }
+    if (!r.tenant.isEmpty()) {
+        Result<qint64> id = m_target.dictionaries.tenant(r.tenant);
+        if (!id)
+            return id.error();
+        tenant = *id;
+    }
+    const QList<Cell> cells { m_seq++,
+                              m_payload,
+                              r.line,
+                              m_target.provider,
+                              resource,
+                              tenant,
+                              r.chargePeriodStart,
+                              r.chargePeriodEnd,
+                              r.chargeCategory,
+                              r.billedCost,
+                              r.effectiveCost,
+                              optionalReal(r.consumedQuantity),
+                              r.consumedUnit,
+                              r.billingCurrency,
+                              QString::fromUtf8(canonicalJson(billingRecordJson(r))) };
+    if (Status s = m_target.codec.insert("billing_records", m_target.bundle, cells, m_target.digest); !s)
+        return s;
+    if (m_seq % kTickEvery == 0 && m_target.tick)
+        return m_target.tick();
+    return {};
+}
+
+QJsonObject billingRecordJson(const BillingRecord& r)
+{
+    QJsonObject extensions;
+    for (auto it = r.extensions.cbegin(); it != r.extensions.cend(); ++it)
+        extensions.insert(it.key(), it.value());
+    return QJsonObject {
+        { QStringLiteral("line"), r.line },
+        { QStringLiteral("BillingAccountId"), r.billingAccountId },
+        { QStringLiteral("BillingCurrency"), r.billingCurrency },
+        { QStringLiteral("BillingPeriodStart"), r.billingPeriodStart },
+        { QStringLiteral("BillingPeriodEnd"), r.billingPeriodEnd },
+        { QStringLiteral("ChargePeriodStart"), r.chargePeriodStart },
+        { QStringLiteral("ChargePeriodEnd"), r.chargePeriodEnd },
+        { QStringLiteral("ChargeCategory"), r.chargeCategory },
+        { QStringLiteral("ChargeClass"), r.chargeClass },
+        { QStringLiteral("ChargeDescription"), r.chargeDescription },
+        { QStringLiteral("BilledCost"), r.billedCost },
+        { QStringLiteral("EffectiveCost"), r.effectiveCost },
+        { QStringLiteral("ListCost"), r.listCost },
+        { QStringLiteral("ContractedCost"), r.contractedCost },
+        { QStringLiteral("PricingQuantity"), jsonNumber(r.pricingQuantity) },
+        { QStringLiteral("ConsumedQuantity"), jsonNumber(r.consumedQuantity) },
+        { QStringLiteral("ContractedUnitPrice"), jsonNumber(r.contractedUnitPrice) },
+        { QStringLiteral("ListUnitPrice"), jsonNumber(r.listUnitPrice) },
+        { QStringLiteral("PricingUnit"), r.pricingUnit },
+        { QStringLiteral("ConsumedUnit"), r.consumedUnit },
+        { QStringLiteral("ProviderName"), r.providerName },
+        { QStringLiteral("PublisherName"), r.publisherName },
+        { QStringLiteral("InvoiceIssuerName"), r.invoiceIssuerName },
+        { QStringLiteral("InvoiceId"), r.invoiceId },
+        { QStringLiteral("ServiceCategory"), r.serviceCategory },
+        { QStringLiteral("ServiceName"), r.serviceName },
+        { QStringLiteral("ResourceId"), r.resourceId },
+        { QStringLiteral("ResourceName"), r.resourceName },
+        { QStringLiteral("ResourceType"), r.resourceType },
+        { QStringLiteral("RegionId"), r.regionId },
+        { QStringLiteral("SkuId"), r.skuId },
+        { QStringLiteral("SubAccountId"), r.subAccountId },
+        { QStringLiteral("SubAccountName"), r.subAccountName },
+        { QStringLiteral("resourceClass"), r.resourceClass },
+        { QStringLiteral("tenant"), r.tenant },
+        { QStringLiteral("Tags"), r.tags },
+        { QStringLiteral("extensions"), extensions },
+    };
+}
+
+Result<qint64> writeAttestation(RowTarget& t, const AttestationClaims& c)
+{
+    const qint64 before = t.digest.rows();
+    auto insert = [&](const char* table, const QList<Cell>& cells) {
+        return t.codec.insert(QByteArray(table), t.bundle, cells, t.digest);
+    };
+    QJsonArray jurisdictions;
+    for (const QString& j : c.allowedJurisdictions)
+        jurisdictions.append(j);
+    if (Status s = insert("attestation_contracts",
+                          { t.provider, c.contractId, c.buyer, c.currency, c.period.start, c.period.end,
+                            QString::fromUtf8(canonicalJson(jurisdictions)) });
+        !s)
+        return s.error();
+    if (Status s = insert("attestation_sla",
+                          { c.sla.availabilityTarget, c.sla.measurementWindowSeconds, c.sla.creditPercent });
+        !s)
+        return s.error();
+    qint64 seq = 0;
+    for (const Tenant& tenant : c.tenants) {
+        Result<qint64> id = t.dictionaries.tenant(tenant.id);
+        if (!id)
+            return id.error();
+        if (Status s = insert("attestation_tenants", { seq++, *id, tenant.name }); !s)
+            return s.error();
+    }
+    seq = 0;
+    for (const Commitment& m : c.commitments) {
+        Result<qint64> resource = t.dictionaries.resourceClass(m.resourceClass);
+        if (!resource)
+            return resource.error();
+        if (Status s = insert("attestation_commitments",
+                              { seq++, t.provider, *resource, m.region, m.unit, m.quantity, m.overcommitLimit,
+                                m.period.start, m.period.end });
+            !s)
+            return s.error();
+    }
+    seq = 0;
+    for (const AttestedNode& n : c.nodes) {
+        Result<qint64> node = t.dictionaries.node(t.provider, n.id);
+        if (!node)
+            return node.error();
+        QJsonObject capacity;
+        for (auto it = n.capacity.cbegin(); it != n.capacity.cend(); ++it)
+            capacity.insert(it.key(), it.value());
+        if (Status s = insert("attestation_nodes",
+                              { seq++, *node, n.hardwareClass, n.region, n.jurisdiction,
+                                QString::fromUtf8(canonicalJson(capacity)) });
+            !s)
+            return s.error();
+    }
+    seq = 0;
+    for (const UnitPrice& p : c.prices) {
+        Result<qint64> resource = t.dictionaries.resourceClass(p.resourceClass);
+        if (!resource)
+            return resource.error();
+        if (Status s = insert("attestation_prices", { seq++, *resource, p.unit, p.price, p.currency }); !s)
+            return s.error();
+    }
+    return t.digest.rows() - before;
+}
+
+} // namespace capaudit

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/schema.h"
+
+#include "store/sqlitedb.h"
+
+#include <QDateTime>
+
+namespace capaudit::schema {
+
+namespace {
+
+struct Migration {
+    int version;
+    const char* description;
+    const char* sql;
+};
+
+// Version 1: the whole case file. Rows that are evidence reference the bundle they came from; "seq" columns keep the
+// order in which the importer produced them, which is the order the rows digest is computed in.
+constexpr const char* kSchemaV1 = R"SQL(
+CREATE TABLE schema_migrations (
+    version     INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+);
+CREATE TABLE case_info (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    case_uuid  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE audit_trail (
+    seq       INTEGER PRIMARY KEY,
+    time      TEXT NOT NULL,
+    os_user   TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    details   TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE TABLE trust_anchors (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    file_name   TEXT NOT NULL,
+    label       TEXT NOT NULL,
+    role        TEXT NOT NULL,
+    origin      TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    content     BLOB NOT NULL,
+    added_seq   INTEGER NOT NULL REFERENCES audit_trail(seq)
+);
+CREATE TABLE trust_anchor_removals (
+    anchor      INTEGER PRIMARY KEY REFERENCES trust_anchors(id),
+    removed_seq INTEGER NOT NULL REFERENCES audit_trail(seq)
+);
+CREATE TABLE blobs (
+    id     INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    size   INTEGER NOT NULL
+);
+CREATE TABLE blob_chunks (
+    blob  INTEGER NOT NULL REFERENCES blobs(id),
+    chunk INTEGER NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (blob, chunk)
+);
+CREATE TABLE providers (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE resource_classes (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE tenants (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+INSERT INTO tenants (id, name) VALUES (0, '');
+CREATE TABLE nodes (
+    id       INTEGER PRIMARY KEY,
+    provider INTEGER NOT NULL REFERENCES providers(id),
+    name     TEXT NOT NULL,
+    UNIQUE (provider, name)
+);
+CREATE TABLE bundles (
+    id                 INTEGER PRIMARY KEY,
+    digest             TEXT NOT NULL UNIQUE,
+    source_path        TEXT NOT NULL,
+    kind               TEXT NOT NULL CHECK (kind IN ('telemetry', 'attestation', 'billing')),
+    provider           INTEGER NOT NULL REFERENCES providers(id),
+    meter              TEXT NOT NULL,
+    verdict            TEXT NOT NULL CHECK (verdict IN ('verified', 'untrusted')),
+    untrusted          INTEGER GENERATED ALWAYS AS (verdict = 'untrusted') VIRTUAL,
+    verdict_json       TEXT NOT NULL,
+    predicate_type     TEXT NOT NULL,
+    predicate_json     TEXT NOT NULL,
+    signer_subject     TEXT NOT NULL,
+    signer_fingerprint TEXT NOT NULL,
+    signer_algorithm   TEXT NOT NULL,
+    signing_time       TEXT NOT NULL,
+    period_start       INTEGER,
+    period_end         INTEGER,
+    resolution         INTEGER,
+    imported_at        TEXT NOT NULL,
+    import_seq         INTEGER NOT NULL REFERENCES audit_trail(seq),
+    row_count          INTEGER NOT NULL,
+    rows_digest        TEXT NOT NULL
+);
+CREATE TABLE bundle_files (
+    bundle INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    path   TEXT NOT NULL,
+    blob   INTEGER NOT NULL REFERENCES blobs(id),
+    PRIMARY KEY (bundle, path)
+) WITHOUT ROWID;
+CREATE TABLE samples (
+    bundle    INTEGER NOT NULL,
+    seq       INTEGER NOT NULL,
+    payload   INTEGER NOT NULL,
+    line      INTEGER NOT NULL,
+    time      INTEGER NOT NULL,
+    provider  INTEGER NOT NULL,
+    node      INTEGER NOT NULL,
+    resource  INTEGER NOT NULL,
+    tenant    INTEGER NOT NULL,
+    allocated REAL,
+    used      REAL,
+    capacity  REAL,
+    state     INTEGER NOT NULL,
+    PRIMARY KEY (bundle, seq)
+) WITHOUT ROWID;
+CREATE INDEX samples_series ON samples (provider, resource, time);
+CREATE TABLE billing_records (
+    bundle              INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    seq                 INTEGER NOT NULL,
+    payload             INTEGER NOT NULL,
+    line                INTEGER NOT NULL,
+    provider            INTEGER NOT NULL REFERENCES providers(id),
+    resource            INTEGER REFERENCES resource_classes(id),
+    tenant              INTEGER REFERENCES tenants(id),
+    charge_period_start INTEGER NOT NULL,
+    charge_period_end   INTEGER NOT NULL,
+    charge_category     TEXT NOT NULL,
+    billed_cost         REAL NOT NULL,
+    effective_cost      REAL NOT NULL,
+    consumed_quantity   REAL,
+    consumed_unit       TEXT NOT NULL,
+    currency            TEXT NOT NULL,
+    record_json         TEXT NOT NULL,
+    PRIMARY KEY (bundle, seq)
+) WITHOUT ROWID;
+CREATE INDEX billing_by_period ON billing_records (provider, charge_period_start);
+CREATE TABLE attestation_contracts (
+    bundle                INTEGER PRIMARY KEY REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    provider              INTEGER NOT NULL REFERENCES providers(id),
+    contract_id           TEXT NOT NULL,
+    buyer                 TEXT NOT NULL,
+    currency              TEXT NOT NULL,
+    period_start          INTEGER NOT NULL,
+    period_end            INTEGER NOT NULL,
+    allowed_jurisdictions TEXT NOT NULL
+);
+CREATE TABLE attestation_sla (
+    bundle                 INTEGER PRIMARY KEY REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    availability_target    REAL NOT NULL,
+    measurement_window     INTEGER NOT NULL,
+    credit_percent         REAL NOT NULL
+);
+CREATE TABLE attestation_tenants (
+    bundle INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    seq    INTEGER NOT NULL,
+    tenant INTEGER NOT NULL REFERENCES tenants(id),
+    name   TEXT NOT NULL,
+    PRIMARY KEY (bundle, seq)
+) WITHOUT ROWID;
+CREATE TABLE attestation_commitments (
+    bundle           INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    seq              INTEGER NOT NULL,
+    provider         INTEGER NOT NULL REFERENCES providers(id),
+    resource         INTEGER NOT NULL REFERENCES resource_classes(id),
+    region           TEXT NOT NULL,
+    unit             TEXT NOT NULL,
+    quantity         REAL NOT NULL,
+    overcommit_limit REAL NOT NULL,
+    period_start     INTEGER NOT NULL,
+    period_end       INTEGER NOT NULL,
+    PRIMARY KEY (bundle, seq)
+) WITHOUT ROWID;
+CREATE TABLE attestation_nodes (
+    bundle         INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    seq            INTEGER NOT NULL,
+    node           INTEGER NOT NULL REFERENCES nodes(id),
+    hardware_class TEXT NOT NULL,
+    region         TEXT NOT NULL,
+    jurisdiction   TEXT NOT NULL,
+    capacity       TEXT NOT NULL,
+    PRIMARY KEY (bundle, seq)
+) WITHOUT ROWID;
+CREATE TABLE attestation_prices (
+    bundle   INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    seq      INTEGER NOT NULL,
+    resource INTEGER NOT NULL REFERENCES resource_classes(id),
+    unit     TEXT NOT NULL,
+    price    REAL NOT NULL,
+    currency TEXT NOT NULL,
+    PRIMARY KEY (bundle, seq)
+) WITHOUT ROWID;
+CREATE TABLE rollups (
+    level         INTEGER NOT NULL,
+    provider      INTEGER NOT NULL,
+    resource      INTEGER NOT NULL,
+    bucket        INTEGER NOT NULL,
+    tenant        INTEGER NOT NULL,
+    bundle        INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    samples       INTEGER NOT NULL,
+    steps         INTEGER NOT NULL,
+    sum_allocated REAL,
+    sum_used      REAL,
+    sum_capacity  REAL,
+    max_allocated REAL,
+    max_used      REAL,
+    max_capacity  REAL,
+    PRIMARY KEY (level, provider, resource, bucket, tenant, bundle)
+) WITHOUT ROWID;
+CREATE INDEX rollups_by_bundle ON rollups (bundle);
+CREATE TABLE coverage (
+    level    INTEGER NOT NULL,
+    provider INTEGER NOT NULL,
+    bucket   INTEGER NOT NULL,
+    bundle   INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    steps    INTEGER NOT NULL,
+    PRIMARY KEY (level, provider, bucket, bundle)
+) WITHOUT ROWID;
+CREATE INDEX coverage_by_bundle ON coverage (bundle);
+)SQL";
+
+// Evidence is append-only; the trail records every change, so nothing here may be rewritten or removed.
+constexpr const char* kEvidenceTables[] = { "case_info",
+                                            "audit_trail",
+                                            "trust_anchors",
+                                            "trust_anchor_removals",
+                                            "blobs",
+                                            "blob_chunks",
+                                            "providers",
+                                            "resource_classes",
+                                            "tenants",
+                                            "nodes",
+                                            "bundles",
+                                            "bundle_files",
+                                            "samples",
+                                            "billing_records",
+                                            "attestation_contracts",
+                                            "attestation_sla",
+                                            "attestation_tenants",
+                                            "attestation_commitments",
+                                            "attestation_nodes",
+                                            "attestation_prices",
+                                            "rollups",
+                                            "coverage",
+                                            nullptr };
+
+QString evidenceTriggers()
+{
+    QString sql;
+    for (const char* const* table = kEvidenceTables; *table; ++table) {
+        const QString name = QString::fromLatin1(*table);
+        for (const char* op : { "UPDATE", "DELETE" }) {
+            const QString verb = QString::fromLatin1(op);
+            sql += QStringLiteral("CREATE TRIGGER %1_no_%2 BEFORE %3 ON %1 BEGIN SELECT RAISE(ABORT, "
+                                  "'%1 is append-only evidence: %4 refused'); END;\n")
+                       .arg(name, verb.toLower(), verb, verb);
+        }
+    }
+    return sql;
+}
+
+const Migration kMigrations[] = {
+    { 1, "case file schema: evidence, dictionaries, rows, rollups, audit trail", kSchemaV1 },
+};
+
+Status applyMigration(sql::Database& db, const Migration& migration)
+{
+    sql::Transaction transaction(db);
+    if (!transaction.begun().ok())
+        return transaction.begun().error();
+    if (Status s = db.exec(migration.sql); !s)
+        return s;
+    if (migration.version == 1) {
+        if (Status s = db.exec(evidenceTriggers()); !s)
+            return s;
+        if (Status s = db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !s)
+            return s;
+    }
+    sql::Statement* record
+        = db.prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)");
+    if (!record)
+        return db.lastError();
+    record->bind(1, migration.version)
+        .bind(2, QString::fromUtf8(migration.description))
+        .bind(3, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (Status s = record->exec(); !s)
+        return s;
+    if (Status s = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)); !s)
+        return s;
+    return transaction.commit();
+}
+
+} // namespace
+
+int currentVersion()
+{
+    return std::end(kMigrations)[-1].version;
+}
+
+const char* const* evidenceTables()
+{
+    return kEvidenceTables;
+}
+
+Status configureConnection(sql::Database& db)
+{
+    // WAL: readers (the GUI) never block the importer; synchronous=NORMAL is durable at checkpoints and never
+    // corrupts, which is the guarantee a case needs (a crash may lose the last import, never half of one).
+    return db.exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                   "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+}
+
+Status migrate(sql::Database& db)
+{
+    Result<qint64> version = db.queryInt("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    if (*version > currentVersion())
+        return Error(db.path(), 0, QStringLiteral("user_version"),
+                     QStringLiteral("case file schema version %1 is newer than this CapAudit (%2); upgrade CapAudit")
+                         .arg(*version)
+                         .arg(currentVersion()));
+    for (const Migration& migration : kMigrations) {
+        if (migration.version <= *version)
+            continue;
+        if (Status s = applyMigration(db, migration); !s)
+            return Error(db.path(), 0, QStringLiteral("migration %1").arg(migration.version), s.error().reason);
+    }
+    return {};
+}
+
+} // namespace capaudit::schema

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+namespace capaudit::sql {
+class Database;
+}
+
+namespace capaudit::schema {
+
+// PRAGMA application_id of every case file: 'CAPA'. A SQLite file without it is not a case.
+inline constexpr qint32 kApplicationId = 0x43415041;
+// PRAGMA user_version after all migrations: the newest schema this build knows.
+int currentVersion();
+
+// Brings DB (inside no transaction) from its user_version to currentVersion(), one transaction per step, recording
+// each in schema_migrations. A file newer than this build is refused rather than touched.
+Status migrate(sql::Database& db);
+
+// Connection settings every case connection uses (WAL, foreign keys, synchronous=NORMAL, cache size).
+Status configureConnection(sql::Database& db);
+
+// Tables whose rows are evidence: UPDATE and DELETE on them abort (see docs/case-file.md "Triggers").
+const char* const* evidenceTables(); // null-terminated
+
+} // namespace capaudit::schema

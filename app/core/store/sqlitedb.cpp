@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/sqlitedb.h"
+
+#include <sqlite3.h>
+
+#include <cmath>
+
+namespace capaudit::sql {
+
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, QString sql)
+    : m_db(db)
+    , m_stmt(stmt)
+    , m_sql(std::move(sql))
+{
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement& Statement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value)
+{
+    if (std::isnan(value))
+        sqlite3_bind_null(m_stmt, index);
+    else
+        sqlite3_bind_double(m_stmt, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QString& value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    return bindText(index, value.toUtf8());
+}
+
+Statement& Statement::bind(int index, QByteArrayView blob)
+{
+    sqlite3_bind_blob64(m_stmt, index, blob.data() ? blob.data() : "", sqlite3_uint64(blob.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bindText(int index, QByteArrayView utf8)
+{
+    sqlite3_bind_text64(m_stmt, index, utf8.data() ? utf8.data() : "", sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
+                        SQLITE_UTF8);
+    return *this;
+}
+
+Statement& Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+bool Statement::next()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE) {
+        m_failed = true;
+        m_error = Error(QString::fromUtf8(sqlite3_db_filename(m_db, "main")), 0, m_sql.left(60),
+                        QString::fromUtf8(sqlite3_errmsg(m_db)));
+    }
+    return false;
+}
+
+Status Statement::exec()
+{
+    m_failed = false;
+    while (next()) { }
+    const bool failed = m_failed;
+    sqlite3_reset(m_stmt);
+    if (failed)
+        return m_error;
+    return {};
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    m_failed = false;
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+qint64 Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const
+{
+    if (isNull(column))
+        return std::nan("");
+    return sqlite3_column_double(m_stmt, column);
+}
+
+QString Statement::text(int column) const
+{
+    if (isNull(column))
+        return {};
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+QByteArray Statement::blob(int column) const
+{
+    return blobView(column).toByteArray();
+}
+
+QByteArrayView Statement::blobView(int column) const
+{
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
+    return QByteArrayView(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+Database::~Database()
+{
+    close();
+}
+
+Status Database::open(const QString& path, Mode mode)
+{
+    close();
+    m_path = path;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    if (mode == Mode::Create)
+        flags |= SQLITE_OPEN_CREATE;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const Error error(path, QStringLiteral("cannot open: %1")
+                                    .arg(QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc))));
+        close();
+        return error;
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    // Another process importing into the same case holds the write lock for one bundle; wait rather than fail.
+    sqlite3_busy_timeout(m_db, 10000);
+    return {};
+}
+
+void Database::close()
+{
+    qDeleteAll(m_cache);
+    m_cache.clear();
+    if (m_db)
+        sqlite3_close(m_db);
+    m_db = nullptr;
+}
+
+Status Database::exec(const char* sql)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        m_lastError = Error(m_path, 0, QString::fromUtf8(sql).simplified().left(60),
+                            QString::fromUtf8(message ? message : sqlite3_errmsg(m_db)));
+        sqlite3_free(message);
+        return m_lastError;
+    }
+    return {};
+}
+
+Status Database::exec(const QString& sql)
+{
+    return exec(sql.toUtf8().constData());
+}
+
+Statement* Database::prepare(const char* sql)
+{
+    const QByteArray key = QByteArray::fromRawData(sql, qsizetype(qstrlen(sql)));
+    if (Statement* cached = m_cache.value(key)) {
+        cached->reset();
+        return cached;
+    }
+    std::unique_ptr<Statement> statement = prepareOnce(QString::fromUtf8(sql));
+    if (!statement)
+        return nullptr;
+    // The key must own its bytes: SQL passed here is usually a literal, but need not be.
+    Statement* raw = statement.release();
+    m_cache.insert(QByteArray(sql), raw);
+    return raw;
+}
+
+std::unique_ptr<Statement> Database::prepareOnce(const QString& sql)
+{
+    sqlite3_stmt* stmt = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr)
+        != SQLITE_OK) {
+        m_lastError = errorFor(sql.simplified().left(60));
+        sqlite3_finalize(stmt);
+        return nullptr;
+    }
+    return std::make_unique<Statement>(m_db, stmt, sql);
+}
+
+Result<qint64> Database::queryInt(const char* sql)
+{
+    Statement* statement = prepare(sql);
+    if (!statement)
+        return m_lastError;
+    if (!statement->next()) {
+        if (statement->failed())
+            return statement->error();
+        return Error(m_path, 0, QString::fromUtf8(sql), QStringLiteral("query returned no row"));
+    }
+    const qint64 value = statement->int64(0);
+    statement->reset();
+    return value;
+}
+
+qint64 Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+Error Database::errorFor(const QString& what) const
+{
+    return Error(m_path, 0, what, QString::fromUtf8(sqlite3_errmsg(m_db)));
+}
+
+Transaction::Transaction(Database& db)
+    : m_db(db)
+{
+    m_begun = m_db.exec("BEGIN IMMEDIATE");
+    m_active = m_begun.ok();
+}
+
+Transaction::~Transaction()
+{
+    rollback();
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return Error(m_db.path(), QStringLiteral("no transaction to commit"));
+    Status status = m_db.exec("COMMIT");
+    if (status.ok())
+        m_active = false;
+    return status;
+}
+
+void Transaction::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    // Statements still mid-step would make ROLLBACK fail with SQLITE_BUSY on old SQLite versions; reset them first.
+    sqlite3_stmt* stmt = nullptr;
+    while ((stmt = sqlite3_next_stmt(m_db.handle(), stmt)))
+        sqlite3_reset(stmt);
+    (void)m_db.exec("ROLLBACK");
+}
+
+} // namespace capaudit::sql
