@@ -20,7 +20,7 @@ QStringList vectorFiles(const QString& folder)
 {
     QStringList files;
     QDirIterator it(test::testVector(QStringLiteral("merkle/") + folder), { QStringLiteral("*.json") }, QDir::Files,
-                    QDirIterator::Subdirectories);
+        QDirIterator::Subdirectories);
     while (it.hasNext())
         files.append(it.next());
     files.sort();
@@ -61,8 +61,13 @@ quint64 u64(const QString& path, const char* key)
 
 // transparency-dev/merkle testonly/constants.go
 const QList<QByteArray> kLeafInputs = {
-    QByteArray(), QByteArray::fromHex("00"), QByteArray::fromHex("10"), QByteArray::fromHex("2021"),
-    QByteArray::fromHex("3031"), QByteArray::fromHex("40414243"), QByteArray::fromHex("5051525354555657"),
+    QByteArray(),
+    QByteArray::fromHex("00"),
+    QByteArray::fromHex("10"),
+    QByteArray::fromHex("2021"),
+    QByteArray::fromHex("3031"),
+    QByteArray::fromHex("40414243"),
+    QByteArray::fromHex("5051525354555657"),
     QByteArray::fromHex("606162636465666768696a6b6c6d6e6f"),
 };
 
@@ -92,20 +97,24 @@ private slots:
 
     void cleanupTestCase()
     {
-        qInfo("merkle vectors passed: %d inclusion, %d consistency, %d subtree inclusion (%d of them correctly rejected); "
+        qInfo("merkle vectors passed: %d inclusion, %d consistency, %d subtree inclusion (%d of them correctly "
+              "rejected); "
               "subtreeconsistency: %d skipped",
-              m_inclusion, m_consistency, m_subtreeInclusion, m_rejected,
-              int(vectorFiles(QStringLiteral("subtreeconsistency")).size()));
+            m_inclusion, m_consistency, m_subtreeInclusion, m_rejected,
+            int(vectorFiles(QStringLiteral("subtreeconsistency")).size()));
     }
 
-    void inclusion_data() { addRows(QStringLiteral("inclusion")); }
+    void inclusion_data()
+    {
+        addRows(QStringLiteral("inclusion"));
+    }
     void inclusion()
     {
         QFETCH(QString, path);
         const QJsonObject v = readVector(path);
         const bool wantErr = v.value(u"wantErr").toBool();
-        const MerkleCheck result = verifyInclusion(u64(path, "leafIdx"), u64(path, "treeSize"), b64(v.value(u"leafHash")),
-                                                   proofOf(v), b64(v.value(u"root")));
+        const MerkleCheck result = verifyInclusion(
+            u64(path, "leafIdx"), u64(path, "treeSize"), b64(v.value(u"leafHash")), proofOf(v), b64(v.value(u"root")));
         QVERIFY2(result.ok != wantErr, qPrintable(v.value(u"desc").toString() + QStringLiteral(": ") + result.reason));
         if (wantErr)
             QVERIFY(!result.reason.isEmpty());
@@ -113,27 +122,33 @@ private slots:
         m_rejected += wantErr ? 1 : 0;
     }
 
-    void consistency_data() { addRows(QStringLiteral("consistency")); }
+    void consistency_data()
+    {
+        addRows(QStringLiteral("consistency"));
+    }
     void consistency()
     {
         QFETCH(QString, path);
         const QJsonObject v = readVector(path);
         const bool wantErr = v.value(u"wantErr").toBool();
-        const MerkleCheck result = verifyConsistency(u64(path, "size1"), u64(path, "size2"), b64(v.value(u"root1")),
-                                                     b64(v.value(u"root2")), proofOf(v));
+        const MerkleCheck result = verifyConsistency(
+            u64(path, "size1"), u64(path, "size2"), b64(v.value(u"root1")), b64(v.value(u"root2")), proofOf(v));
         QVERIFY2(result.ok != wantErr, qPrintable(v.value(u"desc").toString() + QStringLiteral(": ") + result.reason));
         ++m_consistency;
         m_rejected += wantErr ? 1 : 0;
     }
 
-    void subtreeInclusion_data() { addRows(QStringLiteral("subtreeinclusion")); }
+    void subtreeInclusion_data()
+    {
+        addRows(QStringLiteral("subtreeinclusion"));
+    }
     void subtreeInclusion()
     {
         QFETCH(QString, path);
         const QJsonObject v = readVector(path);
         const bool wantErr = v.value(u"wantErr").toBool();
         const MerkleCheck result = verifySubtreeInclusion(u64(path, "leafIdx"), u64(path, "start"), u64(path, "end"),
-                                                          b64(v.value(u"leafHash")), proofOf(v), b64(v.value(u"root")));
+            b64(v.value(u"leafHash")), proofOf(v), b64(v.value(u"root")));
         QVERIFY2(result.ok != wantErr, qPrintable(v.value(u"desc").toString() + QStringLiteral(": ") + result.reason));
         ++m_subtreeInclusion;
         m_rejected += wantErr ? 1 : 0;
@@ -175,10 +190,11 @@ private slots:
     void rfc6962Vectors()
     {
         QCOMPARE(merkleLeafHash("L123456").toHex(),
-                 QByteArray("395aa064aa4c29f7010acfe3f25db9485bbd4b91897b6ad7ad547639252b4d56"));
+            QByteArray("395aa064aa4c29f7010acfe3f25db9485bbd4b91897b6ad7ad547639252b4d56"));
         QCOMPARE(merkleNodeHash("N123", "N456").toHex(),
-                 QByteArray("aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb"));
-        QCOMPARE(merkleLeafHash({}).toHex(), QByteArray("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"));
+            QByteArray("aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb"));
+        QCOMPARE(
+            merkleLeafHash({}).toHex(), QByteArray("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"));
     }
 
     // Proofs we generate for demo logs verify, and stop verifying once anything changes.
@@ -240,11 +256,13 @@ private slots:
         QCOMPARE(checkpoint->rootHash, root);
         QCOMPARE(checkpoint->body, body);
         QCOMPARE(checkpoint->signatures.size(), 1);
-        QCOMPARE(checkpoint->signatures.first().keyHint, noteKeyHint(QStringLiteral("capaudit.example/demo-log"), key->publicKey()));
+        QCOMPARE(checkpoint->signatures.first().keyHint,
+            noteKeyHint(QStringLiteral("capaudit.example/demo-log"), key->publicKey()));
         if (KeyType(keyType) != KeyType::Ed25519)
             QCOMPARE(checkpoint->signatures.first().keyHint, QByteArray(sha256(key->publicKey().spkiDer()).first(4)));
 
-        const NoteVerification ok = verifyCheckpoint(*checkpoint, key->publicKey(), QStringLiteral("capaudit.example/demo-log"));
+        const NoteVerification ok =
+            verifyCheckpoint(*checkpoint, key->publicKey(), QStringLiteral("capaudit.example/demo-log"));
         QVERIFY2(ok.ok, qPrintable(ok.reason));
         QVERIFY(verifyCheckpoint(*checkpoint, key->publicKey()).ok);
         QVERIFY(!verifyCheckpoint(*checkpoint, key->publicKey(), QStringLiteral("other.example/log")).ok);
@@ -289,8 +307,10 @@ private slots:
         QTest::newRow("size leading zero") << QByteArray("log.example\n010\n" + root + "\n\n" + sig);
         QTest::newRow("root not base64") << QByteArray("log.example\n1\n!!notbase64!!\n\n" + sig);
         QTest::newRow("no signatures") << QByteArray("log.example\n1\n" + root + "\n\n");
-        QTest::newRow("signature without dash") << QByteArray("log.example\n1\n" + root + "\n\n- log.example AAAAAAAA\n");
-        QTest::newRow("signature too short") << QByteArray("log.example\n1\n" + root + "\n\n\xE2\x80\x94 log.example AAAA\n");
+        QTest::newRow("signature without dash")
+            << QByteArray("log.example\n1\n" + root + "\n\n- log.example AAAAAAAA\n");
+        QTest::newRow("signature too short")
+            << QByteArray("log.example\n1\n" + root + "\n\n\xE2\x80\x94 log.example AAAA\n");
         QTest::newRow("no final newline") << QByteArray("log.example\n1\n" + root + "\n\n" + sig.chopped(1));
     }
     void checkpointParseErrors()

@@ -379,6 +379,41 @@ private slots:
         QVERIFY2(forgedVerdict.verdict == VerdictKind::Rejected, qPrintable(describe(forgedVerdict)));
     }
 
+    void sigstoreEnvelope()
+    {
+        // The same evidence, wrapped as a Sigstore v0.2 bundle with the certificate chain as verification material.
+        const QString b = freshCopy(QStringLiteral("sigstore"));
+        auto env = parseDsseEnvelope(test::readAll(b + QStringLiteral("/envelope.dsse.json")), {});
+        QVERIFY(env.ok());
+        QJsonArray certs;
+        for (const crypto::Certificate& c : { m_pki.signer, m_pki.intermediate })
+            certs.append(QJsonObject { { QStringLiteral("rawBytes"), QString::fromLatin1(c.toDer().toBase64()) } });
+        const QJsonObject bundle {
+            { QStringLiteral("mediaType"), QStringLiteral("application/vnd.dev.sigstore.bundle+json;version=0.2") },
+            { QStringLiteral("verificationMaterial"),
+              QJsonObject { { QStringLiteral("x509CertificateChain"), QJsonObject { { QStringLiteral("certificates"), certs } } },
+                            { QStringLiteral("tlogEntries"), QJsonArray() } } },
+            { QStringLiteral("dsseEnvelope"),
+              QJsonObject { { QStringLiteral("payload"), QString::fromLatin1(env->payload.toBase64()) },
+                            { QStringLiteral("payloadType"), QString::fromUtf8(env->payloadType) },
+                            { QStringLiteral("signatures"),
+                              QJsonArray { QJsonObject { { QStringLiteral("sig"),
+                                                           QString::fromLatin1(env->signatures[0].signature.toBase64()) },
+                                                         { QStringLiteral("keyid"), QString() } } } } } }
+        };
+        QVERIFY(QFile::remove(b + QStringLiteral("/envelope.dsse.json")));
+        QVERIFY(QFile::remove(b + QStringLiteral("/certs/chain.pem")));
+        writeBytes(b + QStringLiteral("/envelope.sigstore.json"), QJsonDocument(bundle).toJson());
+        const Verdict v = verify(b);
+        QVERIFY2(v.verdict == VerdictKind::Verified, qPrintable(describe(v)));
+        QCOMPARE(v.signer.subject, m_pki.signer.subject());
+        QCOMPARE(verify(b, m_otherTrust).verdict, VerdictKind::Untrusted);
+        writeBytes(b + QStringLiteral("/data/usage.csv"), "changed\n");
+        const Verdict tampered = verify(b);
+        QCOMPARE(tampered.verdict, VerdictKind::Rejected);
+        QCOMPARE(check(tampered, checks::kSubjects)->status, CheckStatus::Fail);
+    }
+
     void weakKeyIsRefused()
     {
         auto rsa = crypto::PrivateKey::generate(crypto::KeyType::Rsa, 1024);

@@ -3,6 +3,7 @@
 
 #include "archive/entryname.h"
 #include "archive/safefs.h"
+#include "archive/utf8locale.h"
 #include "crypto/digest.h"
 
 #include <QFile>
@@ -59,6 +60,7 @@ public:
     {
     }
 
+    // With DESTFD < 0 only the headers are checked and the data skipped (a seek for zip and plain tar).
     Status run(archive* reader);
     std::vector<TreeFile> takeFiles()
     {
@@ -66,6 +68,10 @@ public:
     }
 
 private:
+    bool dryRun() const
+    {
+        return m_destFd < 0;
+    }
     Status extractEntry(archive* reader, archive_entry* entry);
     Status writeData(archive* reader, const QString& name, safefs::UniqueFd file);
     Status checkGrowth(const QString& name, qint64 entryBytes, qint64 totalBytes) const;
@@ -114,8 +120,8 @@ Status Extractor::run(archive* reader)
 
 Result<QByteArray> Extractor::entryName(archive_entry* entry) const
 {
-    // In a UTF-8 (or C) locale the locale form is the header's bytes as stored; libarchive only has a UTF-8
-    // form alone when it decoded a UTF-8 header field it cannot express in the locale.
+    // Under Utf8LocaleScope the locale form is the header's bytes as stored (ustar) or its UTF-8 field (pax, zip
+    // with the UTF-8 flag); only a name libarchive cannot express that way leaves the UTF-8 form alone.
     if (const char* local = archive_entry_pathname(entry))
         return QByteArray(local);
     if (const char* utf8 = archive_entry_pathname_utf8(entry))
@@ -156,6 +162,13 @@ Status Extractor::extractEntry(archive* reader, archive_entry* entry)
             return error(name, QStringLiteral("entry '%1' has a negative size").arg(name));
         if (Status fits = checkGrowth(name, declared, m_totalBytes + declared); !fits)
             return fits;
+    }
+
+    if (dryRun()) {
+        m_totalBytes += std::max<qint64>(archive_entry_size(entry), 0);
+        if (archive_read_data_skip(reader) != ARCHIVE_OK)
+            return corrupt(reader, name);
+        return Status::success();
     }
 
     const qsizetype slash = name.lastIndexOf(QLatin1Char('/'));
@@ -219,8 +232,14 @@ Status Extractor::writeData(archive* reader, const QString& name, safefs::Unique
 
 } // namespace
 
-Result<std::vector<TreeFile>> extractArchive(
-    const QString& archivePath, ArchiveFormat format, int destFd, const ArchiveLimits& limits)
+namespace {
+
+struct OpenedReader {
+    ArchiveReader reader;
+    qint64 archiveBytes = 0;
+};
+
+Result<OpenedReader> openReader(const QString& archivePath, ArchiveFormat format)
 {
     struct stat info { };
     const QByteArray encodedPath = QFile::encodeName(archivePath);
@@ -234,7 +253,7 @@ Result<std::vector<TreeFile>> extractArchive(
         return Error(archivePath, QStringLiteral("cannot initialise libarchive"));
     // Only the formats a bundle may use: every other reader libarchive ships is attack surface we do not need.
     // For zip, the seekable reader trusts the central directory, as unzip and every desktop tool do, so the
-    // auditor sees the same files as the vendor's tools showed.
+    // auditor sees the files the vendor's tools showed, and skipping data is a seek.
     const bool zip = format == ArchiveFormat::Zip;
     int status =
         zip ? archive_read_support_format_zip_seekable(reader.get()) : archive_read_support_format_tar(reader.get());
@@ -250,9 +269,31 @@ Result<std::vector<TreeFile>> extractArchive(
             QStringLiteral("archive is truncated or corrupt: %1")
                 .arg(message ? QString::fromUtf8(message) : QStringLiteral("cannot open")));
     }
+    return OpenedReader { std::move(reader), std::max<qint64>(info.st_size, 1) };
+}
 
-    Extractor extractor(archivePath, destFd, limits, std::max<qint64>(info.st_size, 1));
-    if (Status extracted = extractor.run(reader.get()); !extracted)
+} // namespace
+
+Result<std::vector<TreeFile>> extractArchive(
+    const QString& archivePath, ArchiveFormat format, int destFd, const ArchiveLimits& limits)
+{
+    const Utf8LocaleScope utf8;
+    // Where skipping data is only a seek, check every header first: a zip of 100,000 entries, or one bad name at
+    // the end, is refused before a file is written. Behind gzip a skip means decompressing everything twice, so a
+    // .tar.gz is checked in the single extracting pass only.
+    if (format != ArchiveFormat::TarGzip) {
+        Result<OpenedReader> opened = openReader(archivePath, format);
+        if (!opened)
+            return opened.error();
+        Extractor headerCheck(archivePath, -1, limits, opened->archiveBytes);
+        if (Status checked = headerCheck.run(opened->reader.get()); !checked)
+            return checked.error();
+    }
+    Result<OpenedReader> opened = openReader(archivePath, format);
+    if (!opened)
+        return opened.error();
+    Extractor extractor(archivePath, destFd, limits, opened->archiveBytes);
+    if (Status extracted = extractor.run(opened->reader.get()); !extracted)
         return extracted.error();
     std::vector<TreeFile> files = extractor.takeFiles();
     sortTree(files);

@@ -4,6 +4,7 @@
 #include "archive/archiveformat.h"
 #include "archive/bundletree.h"
 #include "archive/safefs.h"
+#include "archive/utf8locale.h"
 
 #include <QSaveFile>
 #include <QSet>
@@ -135,7 +136,7 @@ Status Writer::write(ArchiveFormat format, const std::vector<TreeFile>& files)
     for (const auto& [path, file] : orderedEntries(files)) {
         archive_entry_clear(entry.get());
         const QByteArray name = file ? path.toUtf8() : path.toUtf8() + '/';
-        archive_entry_set_pathname_utf8(entry.get(), name.constData());
+        archive_entry_copy_pathname(entry.get(), name.constData()); // UTF-8 is the locale form here
         archive_entry_set_filetype(entry.get(), file ? AE_IFREG : AE_IFDIR);
         archive_entry_set_perm(entry.get(), file ? 0644 : 0755);
         archive_entry_set_size(entry.get(), file ? file->size : 0);
@@ -193,6 +194,7 @@ Status writeBundleArchive(const QString& sourceDir, const QString& archivePath)
         return Error(archivePath,
             QStringLiteral("unsupported archive type: expected .tar, .tar.gz, .tgz, .zip or "
                            ".capbundle"));
+    const Utf8LocaleScope utf8;
     Result<std::vector<TreeFile>> files = scanDirectory(sourceDir, ArchiveLimits {});
     if (!files)
         return files.error();

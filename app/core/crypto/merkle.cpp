@@ -94,7 +94,7 @@ QList<QByteArray> merkleInclusionProof(const QList<QByteArray>& leafData, quint6
 }
 
 MerkleCheck verifyInclusion(quint64 leafIndex, quint64 treeSize, QByteArrayView leafHash,
-                            const QList<QByteArray>& proof, QByteArrayView rootHash)
+    const QList<QByteArray>& proof, QByteArrayView rootHash)
 {
     if (leafIndex >= treeSize)
         return fail(QStringLiteral("leaf index %1 is not inside a tree of size %2").arg(leafIndex).arg(treeSize));
@@ -128,14 +128,15 @@ MerkleCheck verifyInclusion(quint64 leafIndex, quint64 treeSize, QByteArrayView 
         sn >>= 1;
     }
     if (sn != 0)
-        return fail(QStringLiteral("proof has %1 hashes, too few for a tree of size %2").arg(proof.size()).arg(treeSize));
+        return fail(
+            QStringLiteral("proof has %1 hashes, too few for a tree of size %2").arg(proof.size()).arg(treeSize));
     if (!equalConstantTime(r, rootHash))
         return fail(QStringLiteral("computed root %1 does not match expected root %2").arg(hex(r), hex(rootHash)));
     return { true, {} };
 }
 
-MerkleCheck verifyConsistency(quint64 size1, quint64 size2, QByteArrayView root1, QByteArrayView root2,
-                              const QList<QByteArray>& proof)
+MerkleCheck verifyConsistency(
+    quint64 size1, quint64 size2, QByteArrayView root1, QByteArrayView root2, const QList<QByteArray>& proof)
 {
     if (size1 == 0)
         return fail(QStringLiteral("consistency from an empty tree is not provable (size1 = 0)"));
@@ -196,16 +197,19 @@ MerkleCheck verifyConsistency(quint64 size1, quint64 size2, QByteArrayView root1
 }
 
 MerkleCheck verifySubtreeInclusion(quint64 leafIndex, quint64 start, quint64 end, QByteArrayView leafHash,
-                                   const QList<QByteArray>& proof, QByteArrayView subtreeRoot)
+    const QList<QByteArray>& proof, QByteArrayView subtreeRoot)
 {
     if (end <= start)
         return fail(QStringLiteral("empty or inverted subtree [%1, %2)").arg(start).arg(end));
     const quint64 size = end - start;
+    constexpr quint64 kTopBit = quint64(1) << 63;
     quint64 width = 1;
-    while (width < size)
+    while (width < size && width < kTopBit)
         width <<= 1;
-    if (start % width != 0)
-        return fail(QStringLiteral("[%1, %2) is not a subtree: %1 is not a multiple of %3").arg(start).arg(end).arg(width));
+    // Past 2^63 leaves the aligned width would be 2^64: only a subtree starting at 0 qualifies.
+    if (width < size ? start != 0 : start % width != 0)
+        return fail(
+            QStringLiteral("[%1, %2) is not a subtree: %1 is not a multiple of %3").arg(start).arg(end).arg(width));
     if (leafIndex < start || leafIndex >= end)
         return fail(QStringLiteral("leaf %1 is outside the subtree [%2, %3)").arg(leafIndex).arg(start).arg(end));
     return verifyInclusion(leafIndex - start, size, leafHash, proof, subtreeRoot);

@@ -20,14 +20,14 @@ struct MerkleCheck {
 
 // RFC 9162 section 2.1.3.2.
 MerkleCheck verifyInclusion(quint64 leafIndex, quint64 treeSize, QByteArrayView leafHash,
-                            const QList<QByteArray>& proof, QByteArrayView rootHash);
+    const QList<QByteArray>& proof, QByteArrayView rootHash);
 // RFC 9162 section 2.1.4.2, plus size1 == 0 rejection and the size1 == size2 empty-proof rule.
-MerkleCheck verifyConsistency(quint64 size1, quint64 size2, QByteArrayView root1, QByteArrayView root2,
-                              const QList<QByteArray>& proof);
+MerkleCheck verifyConsistency(
+    quint64 size1, quint64 size2, QByteArrayView root1, QByteArrayView root2, const QList<QByteArray>& proof);
 // Inclusion of LEAFINDEX in the subtree [START, END) of a larger tree (transparency-dev "subtree" proofs, as used by
 // Merkle Tree Certificates): valid subtrees have START a multiple of the smallest power of two >= END - START, and
 // the proof is an ordinary RFC 9162 path inside that subtree.
 MerkleCheck verifySubtreeInclusion(quint64 leafIndex, quint64 start, quint64 end, QByteArrayView leafHash,
-                                   const QList<QByteArray>& proof, QByteArrayView subtreeRoot);
+    const QList<QByteArray>& proof, QByteArrayView subtreeRoot);
 
 } // namespace capaudit::crypto

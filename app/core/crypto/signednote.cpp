@@ -82,15 +82,16 @@ Result<Checkpoint> parseCheckpoint(QByteArrayView note)
 {
     const qsizetype separator = note.indexOf(QByteArrayView("\n\n"));
     if (separator < 0)
-        return noteError(0, QStringLiteral("note"), QStringLiteral("no blank line between the note text and its signatures"));
+        return noteError(
+            0, QStringLiteral("note"), QStringLiteral("no blank line between the note text and its signatures"));
 
     Checkpoint checkpoint;
     checkpoint.body = note.first(separator + 1).toByteArray();
     const QList<QByteArray> lines = checkpoint.body.chopped(1).split('\n');
     if (lines.size() < 3)
         return noteError(qint64(lines.size()) + 1, {},
-                         QStringLiteral("a checkpoint needs origin, tree size and root hash lines, found %1 line(s)")
-                             .arg(lines.size()));
+            QStringLiteral("a checkpoint needs origin, tree size and root hash lines, found %1 line(s)")
+                .arg(lines.size()));
     if (lines.at(0).isEmpty())
         return noteError(1, QStringLiteral("origin"), QStringLiteral("the origin line is empty"));
     checkpoint.origin = QString::fromUtf8(lines.at(0));
@@ -98,13 +99,13 @@ Result<Checkpoint> parseCheckpoint(QByteArrayView note)
     const auto size = parseTreeSize(lines.at(1));
     if (!size)
         return noteError(2, QStringLiteral("size"),
-                         QStringLiteral("'%1' is not a decimal tree size").arg(QString::fromUtf8(lines.at(1))));
+            QStringLiteral("'%1' is not a decimal tree size").arg(QString::fromUtf8(lines.at(1))));
     checkpoint.treeSize = *size;
 
     const auto root = strictBase64(lines.at(2));
     if (!root || root->isEmpty())
         return noteError(3, QStringLiteral("root"),
-                         QStringLiteral("'%1' is not a base64 root hash").arg(QString::fromUtf8(lines.at(2))));
+            QStringLiteral("'%1' is not a base64 root hash").arg(QString::fromUtf8(lines.at(2))));
     checkpoint.rootHash = *root;
     for (qsizetype i = 3; i < lines.size(); ++i) {
         if (lines.at(i).isEmpty())
@@ -114,12 +115,13 @@ Result<Checkpoint> parseCheckpoint(QByteArrayView note)
     const QByteArrayView rest = note.sliced(separator + 2);
     if (rest.isEmpty() || !rest.endsWith('\n'))
         return noteError(qint64(lines.size()) + 2, QStringLiteral("signature"),
-                         QStringLiteral("signature lines are missing or do not end with a newline"));
+            QStringLiteral("signature lines are missing or do not end with a newline"));
     const QList<QByteArray> signatureLines = rest.chopped(1).toByteArray().split('\n');
     qint64 lineNo = qint64(lines.size()) + 2;
     for (const QByteArray& line : signatureLines) {
         if (!line.startsWith(kSignaturePrefix))
-            return noteError(lineNo, QStringLiteral("signature"), QStringLiteral("signature line does not start with '— '"));
+            return noteError(
+                lineNo, QStringLiteral("signature"), QStringLiteral("signature line does not start with '— '"));
         const QByteArray content = line.mid(kSignaturePrefix.size());
         const qsizetype space = content.lastIndexOf(' ');
         if (space <= 0)
@@ -128,12 +130,11 @@ Result<Checkpoint> parseCheckpoint(QByteArrayView note)
         signature.name = QString::fromUtf8(content.first(space));
         if (!validKeyName(signature.name))
             return noteError(lineNo, QStringLiteral("signature"),
-                             QStringLiteral("key name '%1' contains a space or '+'").arg(signature.name));
+                QStringLiteral("key name '%1' contains a space or '+'").arg(signature.name));
         const auto decoded = strictBase64(content.mid(space + 1));
         if (!decoded || decoded->size() < 5)
             return noteError(lineNo, QStringLiteral("signature"),
-                             QStringLiteral("signature of '%1' is not base64 of a key hint and a signature")
-                                 .arg(signature.name));
+                QStringLiteral("signature of '%1' is not base64 of a key hint and a signature").arg(signature.name));
         signature.keyHint = decoded->first(4);
         signature.signature = decoded->mid(4);
         checkpoint.signatures.append(signature);
@@ -174,24 +175,25 @@ NoteVerification verifyCheckpoint(const Checkpoint& checkpoint, const PublicKey&
         const SignatureResult result = verifySignature(key, checkpoint.body, signature.signature, paramsFor(key));
         if (!result.ok())
             return { false,
-                     QStringLiteral("checkpoint signature by '%1' does not verify: %2").arg(signature.name, result.reason) };
+                QStringLiteral("checkpoint signature by '%1' does not verify: %2").arg(signature.name, result.reason) };
         return { true, {} };
     }
-    const QString who = expectedName.isEmpty() ? QStringLiteral("the log key") : QStringLiteral("'%1'").arg(expectedName);
+    const QString who =
+        expectedName.isEmpty() ? QStringLiteral("the log key") : QStringLiteral("'%1'").arg(expectedName);
     return { false,
-             QStringLiteral("no checkpoint signature from %1 (key hint %2); signatures present: %3")
-                 .arg(who, QString::fromLatin1(noteKeyHint(expectedName, key).toHex()),
-                      seen.isEmpty() ? QStringLiteral("none") : seen.join(QStringLiteral(", "))) };
+        QStringLiteral("no checkpoint signature from %1 (key hint %2); signatures present: %3")
+            .arg(who, QString::fromLatin1(noteKeyHint(expectedName, key).toHex()),
+                seen.isEmpty() ? QStringLiteral("none") : seen.join(QStringLiteral(", "))) };
 }
 
 Result<QByteArray> signNote(const QByteArray& body, const QString& name, const PrivateKey& key)
 {
     if (body.isEmpty() || !body.endsWith('\n') || body.contains(QByteArrayView("\n\n")))
         return Error(QStringLiteral("note"), 0, QStringLiteral("body"),
-                     QStringLiteral("note text must be non-empty, end with a newline and contain no blank line"));
+            QStringLiteral("note text must be non-empty, end with a newline and contain no blank line"));
     if (!validKeyName(name))
         return Error(QStringLiteral("note"), 0, QStringLiteral("name"),
-                     QStringLiteral("key name '%1' is empty or contains a space or '+'").arg(name));
+            QStringLiteral("key name '%1' is empty or contains a space or '+'").arg(name));
     if (key.isNull())
         return Error(QStringLiteral("note"), 0, QStringLiteral("key"), QStringLiteral("no signing key"));
     const PublicKey publicKey = key.publicKey();

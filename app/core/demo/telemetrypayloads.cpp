@@ -84,7 +84,7 @@ QByteArray gpuUuid(quint64 seed, const QString& node, int device)
 void dcgmSamples(Exposition& e, const DemoModel& model, const DemoNode& node, const NodeStep& ns)
 {
     int device = 0;
-    auto emit = [&](const QString& tenant, double util) {
+    auto addDevice = [&](const QString& tenant, double util) {
         QByteArray labels = label("gpu", QString::number(device)) + ',' + label("UUID", QString::fromLatin1(gpuUuid(model.config.seed, node.id, device)))
             + ',' + label("device", QStringLiteral("nvidia%1").arg(device)) + ',' + label("modelName", node.gpuModel) + ','
             + label("Hostname", node.id);
@@ -97,10 +97,10 @@ void dcgmSamples(Exposition& e, const DemoModel& model, const DemoNode& node, co
     for (const TenantStep& ts : ns.tenants) {
         const int devices = int(ts.allocated);
         for (int i = 0; i < devices && device < int(ns.capacity); ++i)
-            emit(model.tenants[ts.tenant].id, 100.0 * ts.used / ts.allocated);
+            addDevice(model.tenants[ts.tenant].id, 100.0 * ts.used / ts.allocated);
     }
     while (device < int(ns.capacity))
-        emit(QString(), 0);
+        addDevice(QString(), 0);
 }
 
 QByteArray customMapping()

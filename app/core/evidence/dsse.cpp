@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evidence/dsse.h"
 
+#include "sigstore/dsse.h"
 #include "util/jsonutil.h"
 
 #include <QJsonArray>
@@ -11,17 +12,7 @@ namespace capaudit {
 
 QByteArray dssePae(QByteArrayView payloadType, QByteArrayView payload)
 {
-    QByteArray pae;
-    pae.reserve(payloadType.size() + payload.size() + 32);
-    pae.append("DSSEv1 ");
-    pae.append(QByteArray::number(payloadType.size()));
-    pae.append(' ');
-    pae.append(payloadType);
-    pae.append(' ');
-    pae.append(QByteArray::number(payload.size()));
-    pae.append(' ');
-    pae.append(payload);
-    return pae;
+    return sigstore::dssePae(payloadType.toByteArray(), payload.toByteArray());
 }
 
 namespace {

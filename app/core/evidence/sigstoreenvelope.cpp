@@ -1,15 +1,106 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "evidence/sigstoreenvelope.h"
 
+#include "crypto/digest.h"
+#include "sigstore/bundle.h"
+#include "sigstore/tlog.h"
+#include "util/timeutil.h"
+
+#include <QTimeZone>
+
 namespace capaudit {
 
-bool readSigstoreEnvelope(const QByteArray& json, SignerEvidence& evidence, VerificationRun& run)
+namespace {
+
+const QString kTitleEnvelope = QStringLiteral("Envelope format");
+const QString kTitleTlog = QStringLiteral("Transparency log inclusion");
+
+QList<sigstore::LogKey> logKeysOf(const TrustStore& trust)
 {
-    Q_UNUSED(json)
-    Q_UNUSED(evidence)
-    run.fail(checks::kEnvelope, QStringLiteral("Envelope format"),
-             QStringLiteral("envelope.sigstore.json support is being integrated"));
-    return false;
+    QList<sigstore::LogKey> keys;
+    for (const TrustAnchor& a : trust.anchors()) {
+        if (a.kind != TrustAnchor::Kind::LogKey)
+            continue;
+        auto key = crypto::PublicKey::fromPem(a.content);
+        if (!key)
+            continue;
+        sigstore::LogKey log;
+        log.key = *key;
+        log.logId = crypto::sha256(key->spkiDer());
+        log.origin = a.origin;
+        log.validity.start = a.notBefore.isValid() ? a.notBefore : QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        keys.append(log);
+    }
+    return keys;
+}
+
+void checkTlogEntries(const sigstore::SigstoreBundle& bundle, const TrustStore& trust, SignerEvidence& evidence,
+                      VerificationRun& run)
+{
+    if (bundle.tlogEntries.isEmpty()) {
+        run.skip(checks::kTransparency, kTitleTlog, QStringLiteral("the Sigstore bundle has no transparency-log entry"));
+        return;
+    }
+    const QList<sigstore::LogKey> logs = logKeysOf(trust);
+    sigstore::TlogExpectations expected;
+    if (evidence.chain.isEmpty())
+        for (const TrustAnchor& a : trust.anchors())
+            if (a.kind == TrustAnchor::Kind::PinnedKey)
+                if (auto k = crypto::PublicKey::fromPem(a.content))
+                    expected.signerKey = *k; // the body cross-check needs the key; the signature check picks the right one
+    for (const sigstore::TlogEntry& entry : bundle.tlogEntries) {
+        const QList<sigstore::SigstoreCheck> results = sigstore::verifyTlogEntry(entry, logs, bundle, expected);
+        QStringList failures;
+        bool unknownLog = false;
+        for (const sigstore::SigstoreCheck& c : results) {
+            if (!c.failed())
+                continue;
+            failures.append(c.id + QStringLiteral(": ") + c.reason);
+            unknownLog = unknownLog || c.id == QLatin1String(sigstore::tlogcheck::kLog);
+        }
+        if (failures.isEmpty()) {
+            if (entry.integratedTime)
+                evidence.loggedTime = QDateTime::fromSecsSinceEpoch(*entry.integratedTime, Qt::UTC);
+            run.pass(checks::kTransparency, kTitleTlog,
+                     QStringLiteral("entry %1 (%2) verified against a trusted log key").arg(entry.logIndex).arg(entry.kind));
+            return;
+        }
+        const bool onlyUnknown = unknownLog && logs.isEmpty();
+        run.fail(checks::kTransparency, kTitleTlog, failures.join(QStringLiteral("; ")),
+                 onlyUnknown ? QStringLiteral("add the log's public key to the trust store with role transparency-log")
+                             : QString(),
+                 onlyUnknown ? VerificationRun::Severity::TrustGap : VerificationRun::Severity::Rejects);
+        return;
+    }
+}
+
+} // namespace
+
+bool readSigstoreEnvelope(const QByteArray& json, const TrustStore& trust, SignerEvidence& evidence,
+                          VerificationRun& run)
+{
+    auto bundle = sigstore::parseSigstoreBundle(json, QStringLiteral("envelope.sigstore.json"));
+    if (!bundle) {
+        run.fail(checks::kEnvelope, kTitleEnvelope, bundle.error().toString(),
+                 QStringLiteral("the file is not a valid Sigstore bundle (v0.1-v0.3)"));
+        return false;
+    }
+    if (!bundle->dsseEnvelope) {
+        run.fail(checks::kEnvelope, kTitleEnvelope,
+                 QStringLiteral("the Sigstore bundle holds a message signature, not a DSSE envelope: it carries no "
+                                "in-toto statement of the payload files"),
+                 QStringLiteral("sign the bundle's statement as DSSE (cosign attest-blob / capaudit-cli bundle create)"));
+        return false;
+    }
+    const sigstore::DsseEnvelope& dsse = *bundle->dsseEnvelope;
+    evidence.envelope.payload = dsse.payload;
+    evidence.envelope.payloadType = dsse.payloadType;
+    for (const sigstore::DsseSignature& s : dsse.signatures)
+        evidence.envelope.signatures.append({ {}, s.sig }); // Sigstore keyids are hints for its own key lookup
+    if (bundle->materialKind != sigstore::MaterialKind::PublicKey)
+        evidence.chain = bundle->certificates;
+    checkTlogEntries(*bundle, trust, evidence, run);
+    return true;
 }
 
 } // namespace capaudit

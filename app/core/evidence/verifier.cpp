@@ -75,6 +75,8 @@ bool checkLayout(const BundleSource& source, VerificationRun& run, QString& enve
         return false;
     }
     envelopeFile = envelopes.first();
+    if (envelopeFile == kEnvelopeSigstore && source.contains(kProofFile))
+        unexpected.append(kProofFile + QStringLiteral(" (a Sigstore bundle carries its own log entries)"));
     if (!unexpected.isEmpty()) {
         run.fail(checks::kLayout, kTitleLayout,
                  QStringLiteral("unsigned file outside data/: %1").arg(unexpected.join(QStringLiteral(", "))),
@@ -250,7 +252,7 @@ Verdict BundleVerifier::verify(const BundleSource& source) const
     }
     SignerEvidence evidence;
     if (envelopeFile == kEnvelopeSigstore) {
-        if (!readSigstoreEnvelope(*envelopeBytes, evidence, run))
+        if (!readSigstoreEnvelope(*envelopeBytes, m_trust, evidence, run))
             return done();
     } else {
         auto envelope = parseDsseEnvelope(*envelopeBytes, envelopeFile);
@@ -304,7 +306,8 @@ Verdict BundleVerifier::verify(const BundleSource& source) const
             evidence.claimedSigningTime = *t;
     }
 
-    evidence.loggedTime = checkTransparencyProof(source, *envelopeBytes, m_trust, run);
+    if (envelopeFile == kEnvelopeDsse)
+        evidence.loggedTime = checkTransparencyProof(source, *envelopeBytes, m_trust, run);
     const QDateTime at = m_at.isValid() ? m_at
         : evidence.loggedTime.isValid() ? evidence.loggedTime
                                         : v.verifiedAt;

@@ -56,13 +56,13 @@ void parseContract(R& r, AttestationClaims& out)
         return;
     R c = r.child(*contract, r.pointer(k("contract")));
     out.contractId = c.string(k("id"));
-    out.buyer = c.string(k("buyer"));
-    out.currency = c.string(k("currency"));
+    out.buyer = c.string(k("buyer"), R::Optional);
+    out.currency = c.string(k("currency"), R::Optional);
     if (!out.currency.isEmpty() && !QRegularExpression(QStringLiteral("^[A-Z]{3}$")).match(out.currency).hasMatch())
         c.fail(c.pointer(k("currency")), QStringLiteral("'%1' is not an ISO 4217 currency code").arg(out.currency));
     if (const auto p = c.period(k("period")))
         out.period = *p;
-    if (const auto list = c.array(k("allowedJurisdictions"))) {
+    if (const auto list = c.array(k("allowedJurisdictions"), R::Optional)) {
         for (qsizetype i = 0; i < list->size(); ++i) {
             const QString code = list->at(i).toString();
             if (!isCountryCode(code)) {
@@ -72,20 +72,18 @@ void parseContract(R& r, AttestationClaims& out)
             }
             out.allowedJurisdictions.append(code);
         }
-        if (!c.failed() && out.allowedJurisdictions.isEmpty())
-            c.fail(c.pointer(k("allowedJurisdictions")), QStringLiteral("must name at least one jurisdiction"));
     }
     (void)c.finish();
 }
 
 void parseSla(R& r, SlaTerms& sla)
 {
-    const auto obj = r.object(k("sla"));
+    const auto obj = r.object(k("sla"), R::Optional);
     if (!obj)
         return;
     R s = r.child(*obj, r.pointer(k("sla")));
     sla.availabilityTarget = bounded(s, "availabilityTarget", R::Required, 0, 1, true).value_or(0);
-    sla.creditPercent = bounded(s, "creditPercent", R::Required, 0, 100, false).value_or(0);
+    sla.creditPercent = bounded(s, "creditPercent", R::Optional, 0, 100, false).value_or(0);
     if (s.has(k("measurementWindow")) && obj->value(QLatin1StringView("measurementWindow")).isString()) {
         const QString text = s.string(k("measurementWindow"));
         const auto seconds = parseIsoDuration(text);
@@ -95,7 +93,7 @@ void parseSla(R& r, SlaTerms& sla)
                                "(like P30D)")
                     .arg(text));
         sla.measurementWindowSeconds = seconds.value_or(0);
-    } else if (const auto seconds = s.integer(k("measurementWindow"))) {
+    } else if (const auto seconds = s.integer(k("measurementWindow"), R::Optional)) {
         if (*seconds <= 0)
             s.fail(s.pointer(k("measurementWindow")), QStringLiteral("must be positive"));
         sla.measurementWindowSeconds = *seconds;
@@ -110,11 +108,12 @@ Result<AttestationClaims> parseAttestationPredicate(const QJsonObject& predicate
     AttestationClaims out;
     R r(predicate, fileName);
     out.provider = r.string(k("provider"));
+    out.signedAt = r.timestamp(k("signedAt"), R::Optional).value_or(0);
     parseContract(r, out);
 
     QSet<QString> tenantIds;
-    r.forEachObject(k("tenants"), R::Required, [&](R& t, qsizetype) {
-        Tenant tenant { t.string(k("id")), t.string(k("name")) };
+    r.forEachObject(k("tenants"), R::Optional, [&](R& t, qsizetype) {
+        Tenant tenant { t.string(k("id")), t.string(k("name"), R::Optional) };
         uniqueId(t, tenantIds, tenant.id, "tenant");
         out.tenants.append(tenant);
     });
@@ -122,9 +121,9 @@ Result<AttestationClaims> parseAttestationPredicate(const QJsonObject& predicate
     r.forEachObject(k("commitments"), R::Required, [&](R& c, qsizetype) {
         Commitment commitment;
         commitment.resourceClass = c.string(k("resourceClass"));
-        commitment.region = c.string(k("region"));
-        commitment.unit = c.string(k("unit"));
-        commitment.quantity = bounded(c, "quantity", R::Required, 0, 1e15, true).value_or(0);
+        commitment.region = c.string(k("region"), R::Optional);
+        commitment.unit = c.string(k("unit"), R::Optional);
+        commitment.quantity = bounded(c, "quantity", R::Required, 0, 1e15, false).value_or(0);
         commitment.overcommitLimit = bounded(c, "overcommitLimit", R::Optional, 0, 1000, true).value_or(1.0);
         commitment.period = c.period(k("period"), R::Optional).value_or(out.period);
         if (!c.failed() && (commitment.period.start < out.period.start || commitment.period.end > out.period.end))
@@ -139,8 +138,8 @@ Result<AttestationClaims> parseAttestationPredicate(const QJsonObject& predicate
         AttestedNode node;
         node.id = n.string(k("id"));
         uniqueId(n, nodeIds, node.id, "node");
-        node.hardwareClass = n.string(k("hardwareClass"));
-        node.region = n.string(k("region"));
+        node.hardwareClass = n.string(k("hardwareClass"), R::Optional);
+        node.region = n.string(k("region"), R::Optional);
         node.jurisdiction = n.string(k("jurisdiction"));
         if (!node.jurisdiction.isEmpty() && !isCountryCode(node.jurisdiction))
             n.fail(n.pointer(k("jurisdiction")), QStringLiteral("expected an ISO 3166-1 alpha-2 code like DE"));
@@ -168,7 +167,7 @@ Result<AttestationClaims> parseAttestationPredicate(const QJsonObject& predicate
 
     parseSla(r, out.sla);
 
-    r.forEachObject(k("prices"), R::Required, [&](R& p, qsizetype) {
+    r.forEachObject(k("prices"), R::Optional, [&](R& p, qsizetype) {
         UnitPrice price;
         price.resourceClass = p.string(k("resourceClass"));
         price.unit = p.string(k("unit"));

@@ -173,6 +173,7 @@ std::optional<qint64> parseIsoDuration(QStringView text)
     qint64 total = 0;
     bool inTime = false;
     bool any = false;
+    bool timePart = false; // "P1DT" has a T but no time component
     qint64 value = -1;
     for (qsizetype i = 1; i < text.size(); ++i) {
         const QChar c = text[i];
@@ -206,8 +207,9 @@ std::optional<qint64> parseIsoDuration(QStringView text)
         total += value * unit;
         value = -1;
         any = true;
+        timePart = timePart || inTime;
     }
-    if (!any || value >= 0 || total <= 0)
+    if (!any || value >= 0 || total <= 0 || (inTime && !timePart))
         return std::nullopt;
     return total;
 }

@@ -26,8 +26,8 @@ bool isCurrencyCode(const QString& code)
 QString bundlePath(R& r, const char* key, JsonObjectReader::Presence presence)
 {
     const QString path = r.string(k(key), presence);
-    if (!path.isEmpty() && !isSafeBundlePath(path))
-        r.fail(r.pointer(k(key)), QStringLiteral("'%1' is not a relative path inside the bundle").arg(path));
+    if (!path.isEmpty() && (!isSafeBundlePath(path) || !path.startsWith(QLatin1String("data/"))))
+        r.fail(r.pointer(k(key)), QStringLiteral("'%1' is not a relative path under data/ in the bundle").arg(path));
     return path;
 }
 
@@ -63,7 +63,8 @@ Result<TelemetryPredicate> parseTelemetryPredicate(const QJsonObject& predicate,
     TelemetryPredicate out;
     R r(predicate, fileName);
     out.provider = r.string(k("provider"));
-    const QString meter = r.string(k("meter"));
+    out.signedAt = r.timestamp(k("signedAt"), kOptional).value_or(0);
+    const QString meter = r.string(k("meter"), kOptional);
     if (meter == QLatin1String("provider"))
         out.meter = MeterKind::Provider;
     else if (meter == QLatin1String("independent"))
@@ -72,7 +73,7 @@ Result<TelemetryPredicate> parseTelemetryPredicate(const QJsonObject& predicate,
         r.fail(r.pointer(k("meter")), QStringLiteral("'%1' is not 'provider' or 'independent'").arg(meter));
     if (const auto p = r.period(k("period")))
         out.period = *p;
-    if (const auto res = r.integer(k("resolutionSeconds"))) {
+    if (const auto res = r.integer(k("resolutionSeconds"), kOptional)) {
         if (*res <= 0)
             r.fail(r.pointer(k("resolutionSeconds")), QStringLiteral("must be positive"));
         out.resolutionSeconds = *res;
@@ -110,20 +111,21 @@ Result<BillingPredicate> parseBillingPredicate(const QJsonObject& predicate, con
     BillingPredicate out;
     R r(predicate, fileName);
     out.provider = r.string(k("provider"));
-    if (const auto invoice = r.object(k("invoice"))) {
+    out.signedAt = r.timestamp(k("signedAt"), kOptional).value_or(0);
+    if (const auto invoice = r.object(k("invoice"), kOptional)) {
         R inv = r.child(*invoice, r.pointer(k("invoice")));
         out.invoiceId = inv.string(k("id"));
-        out.invoiceIssuedAt = inv.timestamp(k("issuedAt")).value_or(0);
+        out.invoiceIssuedAt = inv.timestamp(k("issuedAt"), kOptional).value_or(0);
         (void)inv.finish();
     }
     if (const auto p = r.period(k("period")))
         out.period = *p;
-    out.currency = currency(r, "currency", R::Required);
+    out.currency = currency(r, "currency", kOptional);
     r.forEachObject(k("payloads"), R::Required, [&](R& p, qsizetype) {
         BillingPayload payload;
         payload.path = bundlePath(p, "path", R::Required);
         payload.format = p.string(k("format"));
-        payload.focusVersion = p.string(k("focusVersion"));
+        payload.focusVersion = p.string(k("focusVersion"), kOptional);
         if (!payload.format.isEmpty() && payload.format != QLatin1String("focus-csv"))
             p.fail(p.pointer(k("format")), QStringLiteral("'%1' is not 'focus-csv'").arg(payload.format));
         else if (!payload.focusVersion.isEmpty() && !kVersions.contains(payload.focusVersion))

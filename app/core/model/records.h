@@ -108,6 +108,7 @@ struct Tenant {
 // The provider's signed allocation claims (attestation predicate).
 struct AttestationClaims {
     QString provider;
+    qint64 signedAt = 0; // the signer's claimed signing time, Unix seconds; 0 when absent
     QString contractId;
     QString buyer;
     QString currency;
@@ -132,24 +133,27 @@ struct TelemetryPayload {
 
 struct TelemetryPredicate {
     QString provider;
-    MeterKind meter = MeterKind::Provider;
+    qint64 signedAt = 0; // the signer's claimed signing time, Unix seconds; 0 when absent
+    MeterKind meter = MeterKind::Provider; // "provider" when absent
+
     Period period;
-    qint64 resolutionSeconds = 0;
+    qint64 resolutionSeconds = 0; // 0 when not stated
     QList<TelemetryPayload> payloads;
 };
 
 struct BillingPayload {
     QString path; // "data/focus.csv"
     QString format; // "focus-csv"
-    QString focusVersion; // "1.0" | "1.1" | "1.2"
+    QString focusVersion; // "1.0" | "1.1" | "1.2", empty when not stated
 };
 
 struct BillingPredicate {
     QString provider;
+    qint64 signedAt = 0; // 0 when absent
     QString invoiceId;
     qint64 invoiceIssuedAt = 0; // Unix seconds
     Period period;
-    QString currency; // ISO 4217
+    QString currency; // ISO 4217, empty when not stated
     QList<BillingPayload> payloads;
 };
 

@@ -12,7 +12,7 @@ SigstoreCheck checkArtifactDigest(const SigstoreBundle& bundle, const SigstoreAr
 
 // The message signature over the artifact (pre-hashed when only the digest is known), or the DSSE signature over
 // PAE(payloadType, payload).
-SigstoreCheck checkArtifactSignature(const SigstoreBundle& bundle, const SigstoreArtifact& artifact,
-                                     const crypto::PublicKey& key);
+SigstoreCheck checkArtifactSignature(
+    const SigstoreBundle& bundle, const SigstoreArtifact& artifact, const crypto::PublicKey& key);
 
 } // namespace capaudit::sigstore

@@ -24,20 +24,15 @@ std::optional<BundleVersion> versionFromMediaType(const QString& mediaType)
     return std::nullopt;
 }
 
-Result<QList<crypto::Certificate>> parseCertificates(const JsonReader& r, const QJsonArray& array, const QString& path)
+Result<crypto::Certificate> parseCertificate(const JsonReader& r, const QJsonValue& value, const QString& path)
 {
-    QList<crypto::Certificate> out;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString item = QStringLiteral("%1[%2].rawBytes").arg(path).arg(i);
-        auto der = r.bytes(array.at(i).toObject().value(u"rawBytes"), item);
-        if (!der)
-            return der.error();
-        auto cert = crypto::Certificate::fromDer(*der);
-        if (!cert)
-            return r.error(item, QStringLiteral("not a DER certificate: %1").arg(cert.error().reason));
-        out.append(*cert);
-    }
-    return out;
+    auto der = r.bytes(value.toObject().value(u"rawBytes"), path);
+    if (!der)
+        return der.error();
+    auto cert = crypto::Certificate::fromDer(*der);
+    if (!cert)
+        return r.error(path, QStringLiteral("not a DER certificate: %1").arg(cert.error().reason));
+    return *cert;
 }
 
 Result<InclusionProof> parseInclusionProof(const JsonReader& r, const QJsonObject& json, const QString& path)
@@ -53,7 +48,8 @@ Result<InclusionProof> parseInclusionProof(const JsonReader& r, const QJsonObjec
     if (!root)
         return root.error();
     if (*index < 0 || *size <= 0)
-        return r.error(path, QStringLiteral("negative log index %1 or non-positive tree size %2").arg(*index).arg(*size));
+        return r.error(
+            path, QStringLiteral("negative log index %1 or non-positive tree size %2").arg(*index).arg(*size));
     proof.logIndex = *index;
     proof.treeSize = *size;
     proof.rootHash = *root;
@@ -106,7 +102,7 @@ Result<TlogEntry> parseTlogEntry(const JsonReader& r, const QJsonObject& json, c
     const QJsonValue promise = json.value(u"inclusionPromise");
     if (promise.isObject()) {
         auto set = r.bytes(promise.toObject().value(u"signedEntryTimestamp"),
-                           path + QStringLiteral(".inclusionPromise.signedEntryTimestamp"));
+            path + QStringLiteral(".inclusionPromise.signedEntryTimestamp"));
         if (!set)
             return set.error();
         entry.signedEntryTimestamp = *set;
@@ -128,39 +124,37 @@ Result<TlogEntry> parseTlogEntry(const JsonReader& r, const QJsonObject& json, c
 Status parseMaterial(const JsonReader& r, const QJsonObject& material, SigstoreBundle& bundle)
 {
     const QString base = QStringLiteral("verificationMaterial");
-    int kinds = 0;
+    const int kinds = int(material.contains(u"publicKey")) + int(material.contains(u"x509CertificateChain"))
+        + int(material.contains(u"certificate"));
+    if (kinds != 1)
+        return r.error(base,
+            QStringLiteral("expected exactly one of publicKey, x509CertificateChain, certificate (found %1)")
+                .arg(kinds));
     if (material.contains(u"publicKey")) {
-        ++kinds;
         bundle.materialKind = MaterialKind::PublicKey;
         bundle.publicKeyHint = material.value(u"publicKey").toObject().value(u"hint").toString();
-    }
-    if (material.contains(u"x509CertificateChain")) {
-        ++kinds;
+    } else if (material.contains(u"x509CertificateChain")) {
         bundle.materialKind = MaterialKind::CertificateChain;
+        if (bundle.version == BundleVersion::V0_3)
+            return r.error(base + QStringLiteral(".x509CertificateChain"),
+                QStringLiteral("v0.3 bundles carry the leaf as `certificate`, not a chain"));
         const QString path = base + QStringLiteral(".x509CertificateChain.certificates");
         const QJsonArray array = material.value(u"x509CertificateChain").toObject().value(u"certificates").toArray();
         if (array.isEmpty())
             return r.error(path, QStringLiteral("certificate chain is empty"));
-        auto certs = parseCertificates(r, array, path);
-        if (!certs)
-            return certs.error();
-        bundle.certificates = *certs;
-    }
-    if (material.contains(u"certificate")) {
-        ++kinds;
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            auto cert = parseCertificate(r, array.at(i), QStringLiteral("%1[%2].rawBytes").arg(path).arg(i));
+            if (!cert)
+                return cert.error();
+            bundle.certificates.append(*cert);
+        }
+    } else {
         bundle.materialKind = MaterialKind::Certificate;
-        const QString path = base + QStringLiteral(".certificate");
-        auto certs = parseCertificates(r, QJsonArray { material.value(u"certificate") }, path);
-        if (!certs)
-            return certs.error();
-        bundle.certificates = *certs;
+        auto cert = parseCertificate(r, material.value(u"certificate"), base + QStringLiteral(".certificate.rawBytes"));
+        if (!cert)
+            return cert.error();
+        bundle.certificates.append(*cert);
     }
-    if (kinds != 1)
-        return r.error(base, QStringLiteral("expected exactly one of publicKey, x509CertificateChain, certificate (found %1)")
-                                 .arg(kinds));
-    if (bundle.version == BundleVersion::V0_3 && bundle.materialKind == MaterialKind::CertificateChain)
-        return r.error(base + QStringLiteral(".x509CertificateChain"),
-                       QStringLiteral("v0.3 bundles carry the leaf as `certificate`, not a chain"));
 
     const QJsonArray entries = material.value(u"tlogEntries").toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -169,13 +163,11 @@ Status parseMaterial(const JsonReader& r, const QJsonObject& material, SigstoreB
             return entry.error();
         bundle.tlogEntries.append(*entry);
     }
-    const QJsonArray stamps
-        = material.value(u"timestampVerificationData").toObject().value(u"rfc3161Timestamps").toArray();
+    const QJsonArray stamps =
+        material.value(u"timestampVerificationData").toObject().value(u"rfc3161Timestamps").toArray();
     for (qsizetype i = 0; i < stamps.size(); ++i) {
         auto stamp = r.bytes(stamps.at(i).toObject().value(u"signedTimestamp"),
-                             QStringLiteral("%1.timestampVerificationData.rfc3161Timestamps[%2].signedTimestamp")
-                                 .arg(base)
-                                 .arg(i));
+            QStringLiteral("%1.timestampVerificationData.rfc3161Timestamps[%2].signedTimestamp").arg(base).arg(i));
         if (!stamp)
             return stamp.error();
         bundle.rfc3161Timestamps.append(*stamp);
@@ -188,7 +180,8 @@ Status parseContent(const JsonReader& r, const QJsonObject& json, SigstoreBundle
     const bool hasMessage = json.contains(u"messageSignature");
     const bool hasDsse = json.contains(u"dsseEnvelope");
     if (hasMessage == hasDsse)
-        return r.error(QStringLiteral("content"), QStringLiteral("expected exactly one of messageSignature, dsseEnvelope"));
+        return r.error(
+            QStringLiteral("content"), QStringLiteral("expected exactly one of messageSignature, dsseEnvelope"));
     if (hasMessage) {
         const QJsonObject message = json.value(u"messageSignature").toObject();
         MessageSignature out;
@@ -202,7 +195,7 @@ Status parseContent(const JsonReader& r, const QJsonObject& json, SigstoreBundle
             out.digestAlgorithm = crypto::hashFromName(algorithm);
             if (!out.digestAlgorithm)
                 return r.error(QStringLiteral("messageSignature.messageDigest.algorithm"),
-                               QStringLiteral("unsupported hash algorithm '%1'").arg(algorithm));
+                    QStringLiteral("unsupported hash algorithm '%1'").arg(algorithm));
             auto value = r.bytes(digest.value(u"digest"), QStringLiteral("messageSignature.messageDigest.digest"));
             if (!value)
                 return value.error();
@@ -234,7 +227,7 @@ Status parseContent(const JsonReader& r, const QJsonObject& json, SigstoreBundle
     // Sigstore bundles are not ITE-5 multi-signature envelopes.
     if (out.signatures.size() != 1)
         return r.error(QStringLiteral("dsseEnvelope.signatures"),
-                       QStringLiteral("expected exactly one signature, found %1").arg(out.signatures.size()));
+            QStringLiteral("expected exactly one signature, found %1").arg(out.signatures.size()));
     bundle.dsseEnvelope = out;
     return {};
 }
@@ -274,7 +267,8 @@ Result<SigstoreBundle> parseSigstoreBundle(const QByteArray& json, const QString
     bundle.mediaType = root->value(u"mediaType").toString();
     const auto version = versionFromMediaType(bundle.mediaType);
     if (!version)
-        return r.error(QStringLiteral("mediaType"), QStringLiteral("unsupported bundle media type '%1'").arg(bundle.mediaType));
+        return r.error(
+            QStringLiteral("mediaType"), QStringLiteral("unsupported bundle media type '%1'").arg(bundle.mediaType));
     bundle.version = *version;
     auto material = r.object(*root, QStringLiteral("verificationMaterial"), QStringLiteral("verificationMaterial"));
     if (!material)

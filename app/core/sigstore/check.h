@@ -15,8 +15,14 @@ struct SigstoreCheck {
     SigstoreCheckStatus status = SigstoreCheckStatus::Skipped;
     QString reason; // what was found, naming the value that failed
 
-    bool passed() const { return status == SigstoreCheckStatus::Pass; }
-    bool failed() const { return status == SigstoreCheckStatus::Fail; }
+    bool passed() const
+    {
+        return status == SigstoreCheckStatus::Pass;
+    }
+    bool failed() const
+    {
+        return status == SigstoreCheckStatus::Fail;
+    }
 };
 
 QString sigstoreCheckStatusName(SigstoreCheckStatus status); // "pass", "fail", "skipped"

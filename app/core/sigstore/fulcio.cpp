@@ -29,7 +29,10 @@ QByteArray extensionBytes(const crypto::Certificate& cert, const char* oid)
 }
 
 struct SctListFree {
-    void operator()(STACK_OF(SCT) * list) const { SCT_LIST_free(list); }
+    void operator()(STACK_OF(SCT) * list) const
+    {
+        SCT_LIST_free(list);
+    }
 };
 
 void appendUint(QByteArray& out, quint64 value, int bytes)
@@ -78,16 +81,16 @@ QString fulcioIssuer(const crypto::Certificate& cert)
         ASN1_UTF8STRING* text = d2i_ASN1_UTF8STRING(nullptr, &p, long(v2.size()));
         if (!text)
             return {};
-        const QString issuer = QString::fromUtf8(reinterpret_cast<const char*>(ASN1_STRING_get0_data(text)),
-                                                 ASN1_STRING_length(text));
+        const QString issuer =
+            QString::fromUtf8(reinterpret_cast<const char*>(ASN1_STRING_get0_data(text)), ASN1_STRING_length(text));
         ASN1_UTF8STRING_free(text);
         return issuer;
     }
     return QString::fromUtf8(extensionBytes(cert, kFulcioIssuerV1Oid));
 }
 
-SctVerification verifyEmbeddedScts(const crypto::Certificate& leaf, const crypto::Certificate& issuer,
-                                   const QList<LogKey>& ctlogs)
+SctVerification verifyEmbeddedScts(
+    const crypto::Certificate& leaf, const crypto::Certificate& issuer, const QList<LogKey>& ctlogs)
 {
     SctVerification result;
     if (leaf.isNull() || issuer.isNull()) {
@@ -114,9 +117,10 @@ SctVerification verifyEmbeddedScts(const crypto::Certificate& leaf, const crypto
                 log = &candidate;
         }
         if (!log || log->key.isNull()) {
-            problems.append(QStringLiteral("SCT %1 is from CT log %2, which the trusted root does not list with a usable key")
-                                .arg(i)
-                                .arg(QString::fromLatin1(logId.toBase64())));
+            problems.append(
+                QStringLiteral("SCT %1 is from CT log %2, which the trusted root does not list with a usable key")
+                    .arg(i)
+                    .arg(QString::fromLatin1(logId.toBase64())));
             continue;
         }
         if (SCT_get_version(sct) != SCT_VERSION_V1) {
@@ -154,14 +158,15 @@ SctVerification verifyEmbeddedScts(const crypto::Certificate& leaf, const crypto
         params.rsaPadding = crypto::RsaPadding::Pkcs1v15;
         const crypto::SignatureResult check = crypto::verifySignature(log->key, signedData, signature, params);
         if (!check.ok()) {
-            problems.append(QStringLiteral("SCT %1 from %2 does not verify: %3").arg(i).arg(log->baseUrl, check.reason));
+            problems.append(
+                QStringLiteral("SCT %1 from %2 does not verify: %3").arg(i).arg(log->baseUrl, check.reason));
             continue;
         }
         ++result.verified;
     }
     result.ok = result.verified > 0;
-    result.reason = result.ok ? QStringLiteral("%1 SCT(s) verified").arg(result.verified)
-                              : problems.join(QStringLiteral("; "));
+    result.reason =
+        result.ok ? QStringLiteral("%1 SCT(s) verified").arg(result.verified) : problems.join(QStringLiteral("; "));
     return result;
 }
 

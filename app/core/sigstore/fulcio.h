@@ -21,7 +21,7 @@ struct SctVerification {
 // Embedded precertificate SCTs of LEAF (RFC 6962 section 3.2): each is checked against the CT log of the same
 // log id in CTLOGS, over the precertificate TBS (the leaf's TBS without the SCT extension) and ISSUER's key hash.
 // OK when at least one SCT verifies.
-SctVerification verifyEmbeddedScts(const crypto::Certificate& leaf, const crypto::Certificate& issuer,
-                                   const QList<LogKey>& ctlogs);
+SctVerification verifyEmbeddedScts(
+    const crypto::Certificate& leaf, const crypto::Certificate& issuer, const QList<LogKey>& ctlogs);
 
 } // namespace capaudit::sigstore

@@ -21,7 +21,10 @@ Result<QByteArray> JsonReader::bytes(const QJsonValue& value, const QString& pat
         return error(path, QStringLiteral("missing"));
     if (!value.isString())
         return error(path, QStringLiteral("expected a base64 string"));
-    const auto decoded = decodeBase64Any(value.toString().toLatin1());
+    // Go's and Python's decoders skip line breaks, and producers that pipe through `base64` wrap at 76 columns.
+    QByteArray text = value.toString().toLatin1();
+    text.replace('\n', QByteArray()).replace('\r', QByteArray());
+    const auto decoded = decodeBase64Any(text);
     if (!decoded)
         return error(path, QStringLiteral("not valid base64"));
     if (decoded->isEmpty())

@@ -16,7 +16,10 @@ namespace capaudit::sigstore::detail {
 struct JsonReader {
     QString file;
 
-    Error error(const QString& path, const QString& reason) const { return Error(file, 0, path, reason); }
+    Error error(const QString& path, const QString& reason) const
+    {
+        return Error(file, 0, path, reason);
+    }
     Result<QJsonObject> object(const QJsonObject& parent, const QString& key, const QString& path) const;
     Result<QByteArray> bytes(const QJsonValue& value, const QString& path) const; // required, non-empty
     Result<qint64> int64(const QJsonValue& value, const QString& path) const; // required

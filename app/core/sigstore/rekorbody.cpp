@@ -32,14 +32,16 @@ bool matchesSigner(const QByteArray& verifier, const SigstoreBundle& bundle, con
     if (verifier.isEmpty())
         return false;
     const crypto::Certificate leaf = bundle.leafCertificate();
-    auto cert = verifier.startsWith("-----") ? crypto::Certificate::fromPem(verifier) : crypto::Certificate::fromDer(verifier);
+    auto cert =
+        verifier.startsWith("-----") ? crypto::Certificate::fromPem(verifier) : crypto::Certificate::fromDer(verifier);
     if (cert)
         return !leaf.isNull() && cert->toDer() == leaf.toDer();
-    auto key = verifier.startsWith("-----") ? crypto::PublicKey::fromPem(verifier) : crypto::PublicKey::fromDer(verifier);
+    auto key =
+        verifier.startsWith("-----") ? crypto::PublicKey::fromPem(verifier) : crypto::PublicKey::fromDer(verifier);
     if (!key)
         return false;
     const crypto::PublicKey signer = !expected.signerKey.isNull() ? expected.signerKey
-                                     : leaf.isNull()              ? crypto::PublicKey()
+        : leaf.isNull()                                           ? crypto::PublicKey()
                                                                   : leaf.publicKey();
     return !signer.isNull() && key->spkiDer() == signer.spkiDer();
 }
@@ -118,8 +120,8 @@ Mismatch dsseV1(const QJsonObject& spec, const SigstoreBundle& bundle, const Tlo
         signatures.append(item);
     }
     const QJsonObject canonical { { QStringLiteral("payload"), QString::fromLatin1(envelope.payload.toBase64()) },
-                                  { QStringLiteral("payloadType"), QString::fromUtf8(envelope.payloadType) },
-                                  { QStringLiteral("signatures"), signatures } };
+        { QStringLiteral("payloadType"), QString::fromUtf8(envelope.payloadType) },
+        { QStringLiteral("signatures"), signatures } };
     const QString envelopeHash = crypto::sha256Hex(canonicalJson(canonical));
     const QJsonObject loggedEnvelope = spec.value(u"envelopeHash").toObject();
     if (loggedEnvelope.value(u"value").toString() != envelopeHash)
@@ -127,7 +129,9 @@ Mismatch dsseV1(const QJsonObject& spec, const SigstoreBundle& bundle, const Tlo
                      .arg(loggedEnvelope.value(u"value").toString(), envelopeHash) };
     const QJsonArray logged = spec.value(u"signatures").toArray();
     if (logged.size() != envelope.signatures.size())
-        return { QStringLiteral("%1 logged signatures for %2 in the envelope").arg(logged.size()).arg(envelope.signatures.size()) };
+        return { QStringLiteral("%1 logged signatures for %2 in the envelope")
+                     .arg(logged.size())
+                     .arg(envelope.signatures.size()) };
     for (qsizetype i = 0; i < logged.size(); ++i) {
         const QJsonObject item = logged.at(i).toObject();
         if (fromBase64(item.value(u"signature")) != envelope.signatures.at(i).sig)
@@ -157,7 +161,9 @@ Mismatch intotoV2(const QJsonObject& spec, const SigstoreBundle& bundle, const T
         return { QStringLiteral("logged payload differs from the envelope's") };
     const QJsonArray signatures = logged.value(u"signatures").toArray();
     if (signatures.size() != envelope.signatures.size())
-        return { QStringLiteral("%1 logged signatures for %2 in the envelope").arg(signatures.size()).arg(envelope.signatures.size()) };
+        return { QStringLiteral("%1 logged signatures for %2 in the envelope")
+                     .arg(signatures.size())
+                     .arg(envelope.signatures.size()) };
     for (qsizetype i = 0; i < signatures.size(); ++i) {
         const QJsonObject item = signatures.at(i).toObject();
         if (fromBase64(QString::fromLatin1(fromBase64(item.value(u"sig")))) != envelope.signatures.at(i).sig)
@@ -179,8 +185,8 @@ SigstoreCheck checkEntryBody(const TlogEntry& entry, const SigstoreBundle& bundl
     const QString kind = body->value(u"kind").toString();
     const QString version = body->value(u"apiVersion").toString();
     if (kind != entry.kind || version != entry.kindVersion)
-        return failCheck(checkId, QStringLiteral("body is %1 %2 but the entry says %3 %4")
-                                      .arg(kind, version, entry.kind, entry.kindVersion));
+        return failCheck(checkId,
+            QStringLiteral("body is %1 %2 but the entry says %3 %4").arg(kind, version, entry.kind, entry.kindVersion));
     const QJsonObject spec = body->value(u"spec").toObject();
     Mismatch mismatch;
     if (kind == u"hashedrekord" && version == u"0.0.1")

@@ -13,15 +13,21 @@ namespace capaudit::sigstore {
 namespace {
 
 struct TsRespFree {
-    void operator()(TS_RESP* p) const { TS_RESP_free(p); }
+    void operator()(TS_RESP* p) const
+    {
+        TS_RESP_free(p);
+    }
 };
 struct TsVerifyFree {
-    void operator()(TS_VERIFY_CTX* p) const { TS_VERIFY_CTX_free(p); }
+    void operator()(TS_VERIFY_CTX* p) const
+    {
+        TS_VERIFY_CTX_free(p);
+    }
 };
 
 // Verifies RESPONSE with AUTHORITY's chain as the only trust, at AT. Empty string: verified.
-QString verifyWith(TS_RESP* response, const QByteArray& signedData, const CertificateAuthority& authority,
-                   const QDateTime& at)
+QString verifyWith(
+    TS_RESP* response, const QByteArray& signedData, const CertificateAuthority& authority, const QDateTime& at)
 {
     std::unique_ptr<TS_VERIFY_CTX, TsVerifyFree> ctx(TS_VERIFY_CTX_new());
     X509_STORE* store = X509_STORE_new();
@@ -55,8 +61,8 @@ QString verifyWith(TS_RESP* response, const QByteArray& signedData, const Certif
 
 } // namespace
 
-TimestampVerification verifyRfc3161Timestamp(const QByteArray& response, const QByteArray& signedData,
-                                             const QList<CertificateAuthority>& authorities)
+TimestampVerification verifyRfc3161Timestamp(
+    const QByteArray& response, const QByteArray& signedData, const QList<CertificateAuthority>& authorities)
 {
     TimestampVerification result;
     const auto* p = reinterpret_cast<const unsigned char*>(response.constData());

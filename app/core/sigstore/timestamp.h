@@ -17,7 +17,7 @@ struct TimestampVerification {
 // RFC 3161: RESPONSE (DER TimeStampResp) must be signed by one of AUTHORITIES (its chain validated at the
 // token's genTime, so a since-expired TSA certificate is fine), its message imprint must be the hash of
 // SIGNEDDATA, and genTime must lie inside that authority's trusted-root validity.
-TimestampVerification verifyRfc3161Timestamp(const QByteArray& response, const QByteArray& signedData,
-                                             const QList<CertificateAuthority>& authorities);
+TimestampVerification verifyRfc3161Timestamp(
+    const QByteArray& response, const QByteArray& signedData, const QList<CertificateAuthority>& authorities);
 
 } // namespace capaudit::sigstore

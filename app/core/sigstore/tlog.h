@@ -19,6 +19,8 @@ struct TlogExpectations {
     crypto::PublicKey signerKey;
     // "Now" for the not-in-the-future check; invalid means the current time.
     QDateTime now;
+    // Verified RFC 3161 times: an entry without an integrated time (Rekor v2) needs its log key valid at these.
+    QList<QDateTime> timestamps;
 };
 
 // Check ids produced for one entry (the caller may prefix them, e.g. "tlog[1].inclusion").
@@ -34,7 +36,7 @@ inline constexpr auto kTime = "tlog.time"; // integrated time not in the future
 // Verifies one entry against the trusted LOGS (found by log id): all of the checks above. A v0.1 bundle needs an
 // inclusion promise or proof; v0.2 and later need the inclusion proof with a checkpoint.
 QList<SigstoreCheck> verifyTlogEntry(const TlogEntry& entry, const QList<LogKey>& logs, const SigstoreBundle& bundle,
-                                     const TlogExpectations& expected = {});
+    const TlogExpectations& expected = {});
 
 // The canonical JSON the inclusion promise signs (Rekor v1 SET), exposed for tests and demo logs.
 QByteArray signedEntryTimestampPayload(const TlogEntry& entry);

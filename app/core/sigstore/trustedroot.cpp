@@ -24,10 +24,11 @@ Result<TimeRange> parseRange(const JsonReader& r, const QJsonValue& value, const
     const auto start = parseTimestamp(startText);
     if (!start)
         return r.error(path + QStringLiteral(".start"),
-                       startText.isEmpty() ? QStringLiteral("missing: a validity period must have a start")
-                                           : QStringLiteral("'%1' is not a timestamp").arg(startText));
+            startText.isEmpty() ? QStringLiteral("missing: a validity period must have a start")
+                                : QStringLiteral("'%1' is not a timestamp").arg(startText));
     range.start = *start;
-    if (json.contains(u"end")) {
+    // proto3 JSON may spell an open end as null.
+    if (json.contains(u"end") && !json.value(u"end").isNull()) {
         const QString endText = json.value(u"end").toString();
         const auto end = parseTimestamp(endText);
         if (!end)
@@ -91,7 +92,7 @@ Result<CertificateAuthority> parseAuthority(const JsonReader& r, const QJsonObje
     return ca;
 }
 
-template<typename T, typename Parser>
+template <typename T, typename Parser>
 Status parseList(const JsonReader& r, const QJsonObject& root, const QString& key, QList<T>& out, Parser parser)
 {
     const QJsonArray array = root.value(key).toArray();
@@ -122,7 +123,9 @@ QString TimeRange::toString() const
 QString originFromBaseUrl(const QString& baseUrl)
 {
     const QUrl url(baseUrl);
-    return url.host().isEmpty() ? baseUrl : url.host();
+    if (url.host().isEmpty())
+        return baseUrl;
+    return url.port() == -1 ? url.host() : QStringLiteral("%1:%2").arg(url.host()).arg(url.port());
 }
 
 Result<TrustedRoot> parseTrustedRoot(const QByteArray& json, const QString& fileName)
@@ -140,12 +143,12 @@ Result<TrustedRoot> parseTrustedRoot(const QByteArray& json, const QString& file
         return s.error();
     if (Status s = parseList(r, *root, QStringLiteral("ctlogs"), trusted.ctlogs, parseLog); !s)
         return s.error();
-    if (Status s = parseList(r, *root, QStringLiteral("certificateAuthorities"), trusted.certificateAuthorities,
-                             parseAuthority);
+    if (Status s = parseList(
+            r, *root, QStringLiteral("certificateAuthorities"), trusted.certificateAuthorities, parseAuthority);
         !s)
         return s.error();
-    if (Status s = parseList(r, *root, QStringLiteral("timestampAuthorities"), trusted.timestampAuthorities,
-                             parseAuthority);
+    if (Status s =
+            parseList(r, *root, QStringLiteral("timestampAuthorities"), trusted.timestampAuthorities, parseAuthority);
         !s)
         return s.error();
     return trusted;

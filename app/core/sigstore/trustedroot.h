@@ -52,7 +52,7 @@ struct TrustedRoot {
 // trusted_root.json (sigstore_trustroot.proto). A validFor without a start is rejected, not taken as unbounded.
 Result<TrustedRoot> parseTrustedRoot(const QByteArray& json, const QString& fileName);
 
-// "https://rekor.sigstore.dev" -> "rekor.sigstore.dev"
+// "https://rekor.sigstore.dev" -> "rekor.sigstore.dev", "http://localhost:8000" -> "localhost:8000"
 QString originFromBaseUrl(const QString& baseUrl);
 
 } // namespace capaudit::sigstore

@@ -66,6 +66,6 @@ struct SigstoreVerification {
 
 // Offline verification of BUNDLE against TRUSTED (no network): see the check ids above.
 SigstoreVerification verifySigstoreBundle(const SigstoreBundle& bundle, const TrustedRoot& trusted,
-                                          const SigstoreArtifact& artifact, const SigstoreOptions& options = {});
+    const SigstoreArtifact& artifact, const SigstoreOptions& options = {});
 
 } // namespace capaudit::sigstore

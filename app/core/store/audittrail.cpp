@@ -98,9 +98,9 @@ TrailEntry entryFromRow(const sql::Statement& row)
     return entry;
 }
 
-constexpr const char* kSelectTrail
-    = "SELECT seq, time, os_user, action, details, prev_hash, hash FROM audit_trail WHERE seq >= ? ORDER BY seq "
-      "LIMIT ?";
+constexpr const char* kSelectTrail =
+    "SELECT seq, time, os_user, action, details, prev_hash, hash FROM audit_trail WHERE seq >= ? ORDER BY seq "
+    "LIMIT ?";
 
 } // namespace
 

@@ -111,8 +111,9 @@ Result<qint64> BlobTee::finish()
     QIODevice::close();
     m_file.close();
     if (m_total != m_expectedSize || m_hasher.finish() != m_expected)
-        return Error(m_relative, QStringLiteral("changed while it was imported: its bytes no longer match the "
-                                                "verified digest; import it again"));
+        return Error(m_relative,
+            QStringLiteral("changed while it was imported: its bytes no longer match the "
+                           "verified digest; import it again"));
     return m_blobId;
 }
 

@@ -27,14 +27,29 @@ public:
     Status start();
     // Reads whatever the parser left, stores the last chunk, checks size and digest. Returns the blob id.
     Result<qint64> finish();
-    const QString& relativePath() const { return m_relative; }
-    qint64 size() const override { return m_expectedSize; }
-    qint64 consumed() const { return m_total; }
-    bool isSequential() const override { return true; }
+    const QString& relativePath() const
+    {
+        return m_relative;
+    }
+    qint64 size() const override
+    {
+        return m_expectedSize;
+    }
+    qint64 consumed() const
+    {
+        return m_total;
+    }
+    bool isSequential() const override
+    {
+        return true;
+    }
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override;
-    qint64 writeData(const char*, qint64) override { return -1; }
+    qint64 writeData(const char*, qint64) override
+    {
+        return -1;
+    }
 
 private:
     Status storeChunk();

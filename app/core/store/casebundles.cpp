@@ -8,11 +8,11 @@ namespace capaudit {
 
 namespace {
 
-constexpr const char* kSelectBundles
-    = "SELECT b.id, b.digest, b.source_path, b.kind, p.name, b.meter, b.verdict, b.verdict_json, b.predicate_json, "
-      "b.signer_subject, b.signer_fingerprint, b.signer_algorithm, b.signing_time, b.period_start, b.period_end, "
-      "b.resolution, b.imported_at, b.import_seq, b.row_count, b.rows_digest "
-      "FROM bundles b JOIN providers p ON p.id = b.provider WHERE ?1 IS NULL OR b.digest = ?1 ORDER BY b.id";
+constexpr const char* kSelectBundles =
+    "SELECT b.id, b.digest, b.source_path, b.kind, p.name, b.meter, b.verdict, b.verdict_json, b.predicate_json, "
+    "b.signer_subject, b.signer_fingerprint, b.signer_algorithm, b.signing_time, b.period_start, b.period_end, "
+    "b.resolution, b.imported_at, b.import_seq, b.row_count, b.rows_digest "
+    "FROM bundles b JOIN providers p ON p.id = b.provider WHERE ?1 IS NULL OR b.digest = ?1 ORDER BY b.id";
 
 StoredBundle bundleFromRow(const sql::Statement& row)
 {
@@ -88,8 +88,8 @@ Result<QList<BundleFileRef>> CaseStore::bundleFiles(qint64 bundleId)
 Status CaseStore::readBlob(qint64 blobId, const std::function<Status(QByteArrayView)>& write)
 {
     // A private statement: WRITE may itself query the case.
-    std::unique_ptr<sql::Statement> select
-        = m_db.prepareOnce(QStringLiteral("SELECT chunk, bytes FROM blob_chunks WHERE blob = ? ORDER BY chunk"));
+    std::unique_ptr<sql::Statement> select =
+        m_db.prepareOnce(QStringLiteral("SELECT chunk, bytes FROM blob_chunks WHERE blob = ? ORDER BY chunk"));
     if (!select)
         return m_db.lastError();
     select->bind(1, blobId);
@@ -97,7 +97,7 @@ Status CaseStore::readBlob(qint64 blobId, const std::function<Status(QByteArrayV
     while (select->next()) {
         if (select->int64(0) != expected)
             return Error(m_db.path(), 0, QStringLiteral("blob_chunks"),
-                         QStringLiteral("blob %1: chunk %2 missing").arg(blobId).arg(expected));
+                QStringLiteral("blob %1: chunk %2 missing").arg(blobId).arg(expected));
         ++expected;
         if (Status s = write(select->blobView(1)); !s)
             return s;

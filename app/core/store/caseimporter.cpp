@@ -76,7 +76,7 @@ Result<Plan> planFor(const Verdict& verdict)
     }
     case BundleKind::Unknown:
         return Error(where, 0, QStringLiteral("predicateType"),
-                     QStringLiteral("unknown predicate type '%1'").arg(verdict.predicateType));
+            QStringLiteral("unknown predicate type '%1'").arg(verdict.predicateType));
     }
     if (plan.provider.isEmpty())
         return Error(where, 0, QStringLiteral("/provider"), QStringLiteral("no provider named"));
@@ -85,10 +85,8 @@ Result<Plan> planFor(const Verdict& verdict)
 
 QJsonObject errorJson(const Error& error)
 {
-    return QJsonObject { { QStringLiteral("file"), error.file },
-                         { QStringLiteral("line"), error.line },
-                         { QStringLiteral("field"), error.field },
-                         { QStringLiteral("reason"), error.reason } };
+    return QJsonObject { { QStringLiteral("file"), error.file }, { QStringLiteral("line"), error.line },
+        { QStringLiteral("field"), error.field }, { QStringLiteral("reason"), error.reason } };
 }
 
 QJsonArray failedChecks(const Verdict& verdict)
@@ -96,7 +94,8 @@ QJsonArray failedChecks(const Verdict& verdict)
     QJsonArray out;
     for (const Check& check : verdict.checks) {
         if (check.status == CheckStatus::Fail)
-            out.append(QJsonObject { { QStringLiteral("check"), check.id }, { QStringLiteral("reason"), check.reason } });
+            out.append(
+                QJsonObject { { QStringLiteral("check"), check.id }, { QStringLiteral("reason"), check.reason } });
     }
     return out;
 }
@@ -112,7 +111,7 @@ Error firstFailure(const ImportResult& r)
 class ImportRun {
 public:
     ImportRun(sql::Database& db, const BundleSource& source, const Verdict& verdict, const Plan& plan,
-              const ImportOptions& options)
+        const ImportOptions& options)
         : m_db(db)
         , m_source(source)
         , m_verdict(verdict)
@@ -156,7 +155,8 @@ private:
 
 RowTarget ImportRun::target()
 {
-    return RowTarget { m_db, m_dictionaries, m_codec, m_digest, m_bundleId, m_providerId, [this] { return checkpoint(); } };
+    return RowTarget { m_db, m_dictionaries, m_codec, m_digest, m_bundleId, m_providerId,
+        [this] { return checkpoint(); } };
 }
 
 Status ImportRun::checkpoint()
@@ -166,7 +166,7 @@ Status ImportRun::checkpoint()
     if (m_options.progress && m_current && m_payloadBytesTotal > 0) {
         const double done = double(m_payloadBytesDone + m_current->consumed()) / double(m_payloadBytesTotal);
         report(0.1 + 0.85 * std::min(done, 1.0),
-               QStringLiteral("%1: %2 rows").arg(m_current->relativePath()).arg(m_digest.rows()));
+            QStringLiteral("%1: %2 rows").arg(m_current->relativePath()).arg(m_digest.rows()));
     }
     return {};
 }
@@ -210,7 +210,7 @@ Status ImportRun::run(ImportResult& result)
     for (const QString& path : payloads) {
         if (!files.contains(path))
             return Error(QStringLiteral("statement predicate"), 0, QStringLiteral("payloads"),
-                         QStringLiteral("payload %1 is not in the bundle").arg(path));
+                QStringLiteral("payload %1 is not in the bundle").arg(path));
         m_payloadBytesTotal += QFileInfo(m_source.absolutePath(path)).size();
     }
     report(0.05, QStringLiteral("storing %1 files").arg(files.size()));
@@ -251,15 +251,15 @@ Status ImportRun::run(ImportResult& result)
     };
     for (qsizetype i = 0; i < m_plan.telemetry.size(); ++i) {
         const TelemetryPayload& payload = m_plan.telemetry[i];
-        if (Status s = parsePayload(payload.path, i,
-                                    [&](QIODevice& in) { return parseTelemetryPayload(payload, in, m_source, samples); });
+        if (Status s = parsePayload(
+                payload.path, i, [&](QIODevice& in) { return parseTelemetryPayload(payload, in, m_source, samples); });
             !s)
             return s;
     }
     for (qsizetype i = 0; i < m_plan.billing.size(); ++i) {
         const BillingPayload& payload = m_plan.billing[i];
-        if (Status s = parsePayload(payload.path, i,
-                                    [&](QIODevice& in) { return parseBillingPayload(payload, in, billing); });
+        if (Status s =
+                parsePayload(payload.path, i, [&](QIODevice& in) { return parseBillingPayload(payload, in, billing); });
             !s)
             return s;
     }
@@ -271,8 +271,9 @@ Status ImportRun::run(ImportResult& result)
 
     // The stored files must be exactly the verified bundle: same set, same bytes.
     if (bundleDigest(m_fileSha) != m_verdict.bundleDigest)
-        return Error(m_source.path(), QStringLiteral("the bundle changed while it was imported (its digest no longer "
-                                                     "matches the verified one); import it again"));
+        return Error(m_source.path(),
+            QStringLiteral("the bundle changed while it was imported (its digest no longer "
+                           "matches the verified one); import it again"));
     sql::Statement* fileRow = m_db.prepare("INSERT INTO bundle_files (bundle, path, blob) VALUES (?, ?, ?)");
     if (!fileRow)
         return m_db.lastError();
@@ -293,15 +294,13 @@ Status ImportRun::run(ImportResult& result)
         ? m_verdict.signer.signingTime.toUTC().toString(Qt::ISODateWithMs)
         : QString();
     const QJsonObject details { { QStringLiteral("path"), m_source.path() },
-                                { QStringLiteral("digest"), m_verdict.bundleDigest },
-                                { QStringLiteral("kind"), bundleKindName(m_verdict.kind) },
-                                { QStringLiteral("provider"), m_plan.provider },
-                                { QStringLiteral("verdict"), verdictName(m_verdict.verdict) },
-                                { QStringLiteral("signer"), m_verdict.signer.subject },
-                                { QStringLiteral("signerFingerprint"), m_verdict.signer.keyFingerprint },
-                                { QStringLiteral("files"), m_fileBlob.size() },
-                                { QStringLiteral("rows"), result.rows },
-                                { QStringLiteral("rowsDigest"), rowsDigest } };
+        { QStringLiteral("digest"), m_verdict.bundleDigest },
+        { QStringLiteral("kind"), bundleKindName(m_verdict.kind) }, { QStringLiteral("provider"), m_plan.provider },
+        { QStringLiteral("verdict"), verdictName(m_verdict.verdict) },
+        { QStringLiteral("signer"), m_verdict.signer.subject },
+        { QStringLiteral("signerFingerprint"), m_verdict.signer.keyFingerprint },
+        { QStringLiteral("files"), m_fileBlob.size() }, { QStringLiteral("rows"), result.rows },
+        { QStringLiteral("rowsDigest"), rowsDigest } };
     Result<TrailEntry> entry = appendTrailEntry(m_db, QLatin1String(trail::kImport), details);
     if (!entry)
         return entry.error();
@@ -365,13 +364,10 @@ QString importOutcomeName(ImportOutcome outcome)
 
 QJsonObject ImportResult::toJson() const
 {
-    QJsonObject json { { QStringLiteral("path"), path },
-                       { QStringLiteral("outcome"), importOutcomeName(outcome) },
-                       { QStringLiteral("digest"), digest },
-                       { QStringLiteral("kind"), bundleKindName(kind) },
-                       { QStringLiteral("provider"), provider },
-                       { QStringLiteral("rows"), rows },
-                       { QStringLiteral("trailSeq"), trailSeq } };
+    QJsonObject json { { QStringLiteral("path"), path }, { QStringLiteral("outcome"), importOutcomeName(outcome) },
+        { QStringLiteral("digest"), digest }, { QStringLiteral("kind"), bundleKindName(kind) },
+        { QStringLiteral("provider"), provider }, { QStringLiteral("rows"), rows },
+        { QStringLiteral("trailSeq"), trailSeq } };
     if (!verdict.checks.isEmpty())
         json.insert(QStringLiteral("verdict"), verdict.toJson());
     if (!error.reason.isEmpty())
@@ -436,16 +432,16 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
         result.outcome = ImportOutcome::Rejected;
         result.error = source ? firstFailure(result) : source.error();
         record(trail::kImportRejected,
-               { { QStringLiteral("summary"), result.verdict.summary() },
-                 { QStringLiteral("reasons"), failedChecks(result.verdict) } });
+            { { QStringLiteral("summary"), result.verdict.summary() },
+                { QStringLiteral("reasons"), failedChecks(result.verdict) } });
         return result;
     }
     if (result.verdict.verdict == VerdictKind::Untrusted && !options.allowUntrusted) {
         result.outcome = ImportOutcome::UntrustedRefused;
         result.error = firstFailure(result);
         record(trail::kImportRefused,
-               { { QStringLiteral("summary"), result.verdict.summary() },
-                 { QStringLiteral("reasons"), failedChecks(result.verdict) } });
+            { { QStringLiteral("summary"), result.verdict.summary() },
+                { QStringLiteral("reasons"), failedChecks(result.verdict) } });
         return result;
     }
 

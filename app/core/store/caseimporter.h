@@ -44,7 +44,10 @@ struct ImportResult {
     qint64 bundleId = 0; // Imported / AlreadyPresent
     qint64 trailSeq = 0; // trail entry written for this attempt, 0 when none
     Error error; // Failed / Cancelled: the cause; Rejected / UntrustedRefused: the first failed check
-    bool ok() const { return outcome == ImportOutcome::Imported || outcome == ImportOutcome::AlreadyPresent; }
+    bool ok() const
+    {
+        return outcome == ImportOutcome::Imported || outcome == ImportOutcome::AlreadyPresent;
+    }
     QJsonObject toJson() const;
 };
 

@@ -16,18 +16,15 @@ namespace {
 QJsonObject anchorDetails(const TrustAnchor& anchor)
 {
     return QJsonObject { { QStringLiteral("kind"), anchorKindName(anchor.kind) },
-                         { QStringLiteral("file"), anchor.fileName },
-                         { QStringLiteral("label"), anchor.label },
-                         { QStringLiteral("role"), anchor.role },
-                         { QStringLiteral("origin"), anchor.origin },
-                         { QStringLiteral("subject"), anchor.subject },
-                         { QStringLiteral("fingerprint"), anchor.fingerprint } };
+        { QStringLiteral("file"), anchor.fileName }, { QStringLiteral("label"), anchor.label },
+        { QStringLiteral("role"), anchor.role }, { QStringLiteral("origin"), anchor.origin },
+        { QStringLiteral("subject"), anchor.subject }, { QStringLiteral("fingerprint"), anchor.fingerprint } };
 }
 
-constexpr const char* kSelectAnchors
-    = "SELECT a.id, a.kind, a.file_name, a.label, a.role, a.origin, a.subject, a.fingerprint, a.content, "
-      "a.added_seq, r.removed_seq FROM trust_anchors a LEFT JOIN trust_anchor_removals r ON r.anchor = a.id "
-      "ORDER BY a.id";
+constexpr const char* kSelectAnchors =
+    "SELECT a.id, a.kind, a.file_name, a.label, a.role, a.origin, a.subject, a.fingerprint, a.content, "
+    "a.added_seq, r.removed_seq FROM trust_anchors a LEFT JOIN trust_anchor_removals r ON r.anchor = a.id "
+    "ORDER BY a.id";
 
 Result<QStringList> names(sql::Database& db, const char* sql)
 {
@@ -62,8 +59,8 @@ Status insertAnchor(sql::Database& db, const TrustAnchor& anchor, qint64 seq)
 
 } // namespace
 
-Result<std::unique_ptr<CaseStore>> CaseStore::create(const QString& path, const QString& name,
-                                                     const QList<TrustAnchor>& anchors)
+Result<std::unique_ptr<CaseStore>> CaseStore::create(
+    const QString& path, const QString& name, const QList<TrustAnchor>& anchors)
 {
     if (QFileInfo::exists(path))
         return Error(path, QStringLiteral("already exists; a new case needs a new file"));
@@ -89,21 +86,19 @@ Result<std::unique_ptr<CaseStore>> CaseStore::create(const QString& path, const 
         return fail(transaction.begun().error());
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString created = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    sql::Statement* info
-        = store->m_db.prepare("INSERT INTO case_info (id, case_uuid, name, created_at) VALUES (1, ?, ?, ?)");
+    sql::Statement* info =
+        store->m_db.prepare("INSERT INTO case_info (id, case_uuid, name, created_at) VALUES (1, ?, ?, ?)");
     if (!info)
         return fail(store->m_db.lastError());
     info->bind(1, id).bind(2, name).bind(3, created);
     if (Status s = info->exec(); !s)
         return fail(s.error());
-    const QJsonObject details { { QStringLiteral("case"), id },
-                                { QStringLiteral("name"), name },
-                                { QStringLiteral("schemaVersion"), schema::currentVersion() } };
+    const QJsonObject details { { QStringLiteral("case"), id }, { QStringLiteral("name"), name },
+        { QStringLiteral("schemaVersion"), schema::currentVersion() } };
     if (Result<TrailEntry> e = appendTrailEntry(store->m_db, QLatin1String(trail::kCaseCreated), details); !e)
         return fail(e.error());
     for (const TrustAnchor& anchor : anchors) {
-        Result<TrailEntry> e
-            = appendTrailEntry(store->m_db, QLatin1String(trail::kAnchorAdded), anchorDetails(anchor));
+        Result<TrailEntry> e = appendTrailEntry(store->m_db, QLatin1String(trail::kAnchorAdded), anchorDetails(anchor));
         if (!e)
             return fail(e.error());
         if (Status s = insertAnchor(store->m_db, anchor, e->seq); !s)
@@ -134,9 +129,9 @@ Result<std::unique_ptr<CaseStore>> CaseStore::open(const QString& path)
         return applicationId.error();
     if (*applicationId != schema::kApplicationId)
         return Error(path, 0, QStringLiteral("application_id"),
-                     QStringLiteral("not a CapAudit case file (SQLite application_id is 0x%1, expected 0x%2)")
-                         .arg(quint32(*applicationId), 8, 16, QLatin1Char('0'))
-                         .arg(quint32(schema::kApplicationId), 8, 16, QLatin1Char('0')));
+            QStringLiteral("not a CapAudit case file (SQLite application_id is 0x%1, expected 0x%2)")
+                .arg(quint32(*applicationId), 8, 16, QLatin1Char('0'))
+                .arg(quint32(schema::kApplicationId), 8, 16, QLatin1Char('0')));
     if (Status s = schema::configureConnection(store->m_db); !s)
         return s.error();
     if (Status s = schema::migrate(store->m_db); !s)
@@ -180,8 +175,8 @@ Result<QList<CaseAnchor>> CaseStore::anchors(bool includeRemoved)
         if (!row.active() && !includeRemoved)
             continue;
         // Derived fields (subject, fingerprint, validity) are recomputed from the stored bytes, never trusted.
-        Result<TrustAnchor> anchor = TrustStore::anchorFromBytes(select->text(2), select->blob(8), select->text(3),
-                                                                 select->text(4), select->text(5));
+        Result<TrustAnchor> anchor = TrustStore::anchorFromBytes(
+            select->text(2), select->blob(8), select->text(3), select->text(4), select->text(5));
         if (!anchor) {
             Error error = anchor.error();
             error.file = m_db.path();
@@ -223,10 +218,10 @@ Result<CaseAnchor> CaseStore::addAnchor(const TrustAnchor& anchor)
     for (const CaseAnchor& a : *current) {
         if (a.anchor.fingerprint == anchor.fingerprint && a.anchor.kind == anchor.kind)
             return Error(anchor.fileName, 0, QStringLiteral("fingerprint"),
-                         QStringLiteral("already trusted as '%1' (%2)").arg(a.anchor.label, a.anchor.fileName));
+                QStringLiteral("already trusted as '%1' (%2)").arg(a.anchor.label, a.anchor.fileName));
         if (a.anchor.fileName == anchor.fileName)
             return Error(anchor.fileName, 0, QStringLiteral("file"),
-                         QStringLiteral("the case already has an anchor named %1; rename the file").arg(a.anchor.fileName));
+                QStringLiteral("the case already has an anchor named %1; rename the file").arg(a.anchor.fileName));
     }
     sql::Transaction transaction(m_db);
     if (!transaction.begun())
@@ -258,13 +253,13 @@ Result<CaseAnchor> CaseStore::removeAnchor(const QString& key)
         return Error(m_db.path(), 0, QStringLiteral("anchor"), QStringLiteral("no trust anchor matches '%1'").arg(key));
     if (matches.size() > 1)
         return Error(m_db.path(), 0, QStringLiteral("anchor"),
-                     QStringLiteral("'%1' matches %2 anchors; give the full fingerprint").arg(key).arg(matches.size()));
+            QStringLiteral("'%1' matches %2 anchors; give the full fingerprint").arg(key).arg(matches.size()));
     CaseAnchor removed = matches.first();
     sql::Transaction transaction(m_db);
     if (!transaction.begun())
         return transaction.begun().error();
-    Result<TrailEntry> entry
-        = appendTrailEntry(m_db, QLatin1String(trail::kAnchorRemoved), anchorDetails(removed.anchor));
+    Result<TrailEntry> entry =
+        appendTrailEntry(m_db, QLatin1String(trail::kAnchorRemoved), anchorDetails(removed.anchor));
     if (!entry)
         return entry.error();
     sql::Statement* insert = m_db.prepare("INSERT INTO trust_anchor_removals (anchor, removed_seq) VALUES (?, ?)");

@@ -5,6 +5,7 @@
 #include "evidence/verdict.h"
 #include "model/records.h"
 #include "store/audittrail.h"
+#include "store/rollupbuilder.h"
 #include "store/sqlitedb.h"
 #include "util/result.h"
 
@@ -34,7 +35,10 @@ struct CaseAnchor {
     TrustAnchor anchor;
     qint64 addedSeq = 0; // trail entry that added it
     qint64 removedSeq = 0; // trail entry that removed it, 0 while in force
-    bool active() const { return removedSeq == 0; }
+    bool active() const
+    {
+        return removedSeq == 0;
+    }
 };
 
 struct StoredBundle {
@@ -45,7 +49,10 @@ struct StoredBundle {
     QString provider;
     QString meter; // "provider" | "independent" (telemetry), else "provider"
     VerdictKind verdict = VerdictKind::Verified; // Verified or Untrusted (rejected bundles are never stored)
-    bool untrusted() const { return verdict == VerdictKind::Untrusted; }
+    bool untrusted() const
+    {
+        return verdict == VerdictKind::Untrusted;
+    }
     Verdict details; // the full verdict as at import
     QJsonObject predicate;
     QString signerSubject, signerFingerprint, signerAlgorithm, signingTime;
@@ -126,13 +133,19 @@ struct CoverageBucket {
 class CaseStore {
 public:
     // Creates a new case at PATH (which must not exist) with ANCHORS as its initial trust store.
-    static Result<std::unique_ptr<CaseStore>> create(const QString& path, const QString& name,
-                                                     const QList<TrustAnchor>& anchors);
+    static Result<std::unique_ptr<CaseStore>> create(
+        const QString& path, const QString& name, const QList<TrustAnchor>& anchors);
     // Opens an existing case, migrating an older schema forward. A file that is not a case is refused.
     static Result<std::unique_ptr<CaseStore>> open(const QString& path);
 
-    const CaseInfo& info() const { return m_info; }
-    sql::Database& database() { return m_db; }
+    const CaseInfo& info() const
+    {
+        return m_info;
+    }
+    sql::Database& database()
+    {
+        return m_db;
+    }
 
     // Trust anchors; add/remove are recorded in the trail.
     Result<QList<CaseAnchor>> anchors(bool includeRemoved = false);

@@ -25,7 +25,10 @@ struct CaseVerification {
     qint64 bundles = 0;
     qint64 rows = 0;
     QList<CaseProblem> problems;
-    bool intact() const { return problems.isEmpty(); }
+    bool intact() const
+    {
+        return problems.isEmpty();
+    }
     QJsonObject toJson() const;
 };
 

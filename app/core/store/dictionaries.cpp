@@ -17,10 +17,10 @@ Dictionaries::Dictionaries(sql::Database& db)
     : m_db(db)
     , m_providers { "SELECT id FROM providers WHERE name = ?1", "INSERT INTO providers (name) VALUES (?1)", {}, {} }
     , m_resources { "SELECT id FROM resource_classes WHERE name = ?1",
-                    "INSERT INTO resource_classes (name) VALUES (?1)", {}, {} }
+        "INSERT INTO resource_classes (name) VALUES (?1)", {}, {} }
     , m_tenants { "SELECT id FROM tenants WHERE name = ?1", "INSERT INTO tenants (name) VALUES (?1)", {}, {} }
     , m_nodes { "SELECT id FROM nodes WHERE name = ?1 AND provider = ?2",
-                "INSERT INTO nodes (name, provider) VALUES (?1, ?2)", {}, {} }
+        "INSERT INTO nodes (name, provider) VALUES (?1, ?2)", {}, {} }
 {
 }
 

@@ -26,17 +26,41 @@ public:
     Result<qint64> node(qint64 providerId, const QString& name);
 
     // UTF-8 name of an id returned by the functions above.
-    QByteArray providerName(qint64 id) const { return m_providers.names.value(id); }
-    QByteArray resourceClassName(qint64 id) const { return m_resources.names.value(id); }
-    QByteArray tenantName(qint64 id) const { return m_tenants.names.value(id); }
-    QByteArray nodeName(qint64 id) const { return m_nodes.names.value(id); }
+    QByteArray providerName(qint64 id) const
+    {
+        return m_providers.names.value(id);
+    }
+    QByteArray resourceClassName(qint64 id) const
+    {
+        return m_resources.names.value(id);
+    }
+    QByteArray tenantName(qint64 id) const
+    {
+        return m_tenants.names.value(id);
+    }
+    QByteArray nodeName(qint64 id) const
+    {
+        return m_nodes.names.value(id);
+    }
 
     // Loads every row of every dictionary (verify-case resolves ids it did not create).
     Status loadAll();
-    bool hasProvider(qint64 id) const { return m_providers.names.contains(id); }
-    bool hasResourceClass(qint64 id) const { return m_resources.names.contains(id); }
-    bool hasTenant(qint64 id) const { return m_tenants.names.contains(id); }
-    bool hasNode(qint64 id) const { return m_nodes.names.contains(id); }
+    bool hasProvider(qint64 id) const
+    {
+        return m_providers.names.contains(id);
+    }
+    bool hasResourceClass(qint64 id) const
+    {
+        return m_resources.names.contains(id);
+    }
+    bool hasTenant(qint64 id) const
+    {
+        return m_tenants.names.contains(id);
+    }
+    bool hasNode(qint64 id) const
+    {
+        return m_nodes.names.contains(id);
+    }
 
 private:
     struct Table {

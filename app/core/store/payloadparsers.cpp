@@ -6,14 +6,14 @@
 
 namespace capaudit {
 
-Status parseTelemetryPayload(const TelemetryPayload& payload, QIODevice& in, const BundleSource& source,
-                             UsageSink& sink)
+Status parseTelemetryPayload(
+    const TelemetryPayload& payload, QIODevice& in, const BundleSource& source, UsageSink& sink)
 {
     Q_UNUSED(source);
     if (payload.format == QLatin1String(kUsageCsvFormat))
         return parseUsageCsv(in, payload.path, sink);
     return Error(payload.path, 0, QStringLiteral("format"),
-                 QStringLiteral("telemetry format '%1' is not supported").arg(payload.format));
+        QStringLiteral("telemetry format '%1' is not supported").arg(payload.format));
 }
 
 Status parseBillingPayload(const BillingPayload& payload, QIODevice& in, BillingSink& sink)
@@ -21,7 +21,7 @@ Status parseBillingPayload(const BillingPayload& payload, QIODevice& in, Billing
     Q_UNUSED(in);
     Q_UNUSED(sink);
     return Error(payload.path, 0, QStringLiteral("format"),
-                 QStringLiteral("billing format '%1' is not supported").arg(payload.format));
+        QStringLiteral("billing format '%1' is not supported").arg(payload.format));
 }
 
 } // namespace capaudit

@@ -13,8 +13,8 @@ class BundleSource;
 
 // Picks the ingest parser for a payload's declared format. IN streams the payload's bytes; SOURCE gives access to
 // a mapping file the payload names. Errors name the payload's bundle path, line and field.
-Status parseTelemetryPayload(const TelemetryPayload& payload, QIODevice& in, const BundleSource& source,
-                             UsageSink& sink);
+Status parseTelemetryPayload(
+    const TelemetryPayload& payload, QIODevice& in, const BundleSource& source, UsageSink& sink);
 Status parseBillingPayload(const BillingPayload& payload, QIODevice& in, BillingSink& sink);
 
 } // namespace capaudit

@@ -126,8 +126,8 @@ Status RollupBuilder::write(sql::Database& db, qint64 provider, qint64 bundle) c
         if (Status s = insert->exec(); !s)
             return s;
     }
-    sql::Statement* cover
-        = db.prepare("INSERT INTO coverage (level, provider, bucket, bundle, steps) VALUES (?, ?, ?, ?, ?)");
+    sql::Statement* cover =
+        db.prepare("INSERT INTO coverage (level, provider, bucket, bundle, steps) VALUES (?, ?, ?, ?, ?)");
     if (!cover)
         return db.lastError();
     for (const CoverageRow& c : m_coverage) {
@@ -140,18 +140,18 @@ Status RollupBuilder::write(sql::Database& db, qint64 provider, qint64 bundle) c
 
 Result<QList<RollupRow>> RollupBuilder::readRows(sql::Database& db, qint64 bundle)
 {
-    sql::Statement* select
-        = db.prepare("SELECT level, resource, bucket, tenant, samples, steps, sum_allocated, sum_used, sum_capacity, "
-                     "max_allocated, max_used, max_capacity FROM rollups WHERE bundle = ? "
-                     "ORDER BY level, resource, bucket, tenant");
+    sql::Statement* select =
+        db.prepare("SELECT level, resource, bucket, tenant, samples, steps, sum_allocated, sum_used, sum_capacity, "
+                   "max_allocated, max_used, max_capacity FROM rollups WHERE bundle = ? "
+                   "ORDER BY level, resource, bucket, tenant");
     if (!select)
         return db.lastError();
     select->bind(1, bundle);
     QList<RollupRow> out;
     while (select->next())
         out.append({ select->int64(0), select->int64(1), select->int64(2), select->int64(3), select->int64(4),
-                     select->int64(5), select->real(6), select->real(7), select->real(8), select->real(9),
-                     select->real(10), select->real(11) });
+            select->int64(5), select->real(6), select->real(7), select->real(8), select->real(9), select->real(10),
+            select->real(11) });
     if (select->failed())
         return select->error();
     return out;
@@ -159,8 +159,8 @@ Result<QList<RollupRow>> RollupBuilder::readRows(sql::Database& db, qint64 bundl
 
 Result<QList<CoverageRow>> RollupBuilder::readCoverage(sql::Database& db, qint64 bundle)
 {
-    sql::Statement* select
-        = db.prepare("SELECT level, bucket, steps FROM coverage WHERE bundle = ? ORDER BY level, bucket");
+    sql::Statement* select =
+        db.prepare("SELECT level, bucket, steps FROM coverage WHERE bundle = ? ORDER BY level, bucket");
     if (!select)
         return db.lastError();
     select->bind(1, bundle);

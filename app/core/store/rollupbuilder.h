@@ -13,7 +13,9 @@ class Database;
 }
 
 // Bucket sizes of the rollup levels, in seconds: hourly and daily.
-inline constexpr qint64 kRollupLevels[] = { 3600, 86400 };
+inline constexpr qint64 kRollupLevelHour = 3600;
+inline constexpr qint64 kRollupLevelDay = 86400;
+inline constexpr qint64 kRollupLevels[] = { kRollupLevelHour, kRollupLevelDay };
 
 // One rollup row of one bundle (see docs/case-file.md "Rollups"). Sums are over all samples of the bucket, maxima
 // over the per-step totals (the sum across nodes at one sample time). NaN: no sample had the value.
@@ -37,8 +39,14 @@ class RollupBuilder {
 public:
     void add(qint64 time, qint64 resource, qint64 tenant, double allocated, double used, double capacity);
     void finish(); // computes rows() and coverage(), sorted by level, resource, bucket, tenant
-    const QList<RollupRow>& rows() const { return m_rows; }
-    const QList<CoverageRow>& coverage() const { return m_coverage; }
+    const QList<RollupRow>& rows() const
+    {
+        return m_rows;
+    }
+    const QList<CoverageRow>& coverage() const
+    {
+        return m_coverage;
+    }
 
     Status write(sql::Database& db, qint64 provider, qint64 bundle) const;
     // The stored rollups / coverage of BUNDLE, in the order of rows() / coverage().
@@ -49,7 +57,10 @@ private:
     struct StepKey {
         qint64 time, resource, tenant;
         bool operator==(const StepKey&) const = default;
-        friend size_t qHash(const StepKey& k, size_t seed = 0) { return qHashMulti(seed, k.time, k.resource, k.tenant); }
+        friend size_t qHash(const StepKey& k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.time, k.resource, k.tenant);
+        }
     };
     struct StepSums {
         double allocated, used, capacity;

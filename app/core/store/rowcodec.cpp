@@ -16,14 +16,8 @@ bool isDictionaryColumn(const QByteArray& name)
 
 const QList<QByteArray>& rowTables()
 {
-    static const QList<QByteArray> tables { "samples",
-                                            "billing_records",
-                                            "attestation_contracts",
-                                            "attestation_sla",
-                                            "attestation_tenants",
-                                            "attestation_commitments",
-                                            "attestation_nodes",
-                                            "attestation_prices" };
+    static const QList<QByteArray> tables { "samples", "billing_records", "attestation_contracts", "attestation_sla",
+        "attestation_tenants", "attestation_commitments", "attestation_nodes", "attestation_prices" };
     return tables;
 }
 
@@ -37,8 +31,8 @@ Result<QList<ColumnInfo>> RowCodec::columns(const QByteArray& table)
 {
     if (auto it = m_columns.constFind(table); it != m_columns.constEnd())
         return it.value();
-    std::unique_ptr<sql::Statement> info
-        = m_db.prepareOnce(QStringLiteral("PRAGMA table_info(%1)").arg(QString::fromLatin1(table)));
+    std::unique_ptr<sql::Statement> info =
+        m_db.prepareOnce(QStringLiteral("PRAGMA table_info(%1)").arg(QString::fromLatin1(table)));
     if (!info)
         return m_db.lastError();
     QList<ColumnInfo> out;
@@ -89,7 +83,7 @@ Status RowCodec::insert(const QByteArray& table, qint64 bundle, const QList<Cell
         return cols.error();
     if (cols->size() != cells.size())
         return Error(m_db.path(), 0, QString::fromLatin1(table),
-                     QStringLiteral("%1 values for %2 columns").arg(cells.size()).arg(cols->size()));
+            QStringLiteral("%1 values for %2 columns").arg(cells.size()).arg(cols->size()));
     QByteArray& sql = m_insertSql[table];
     if (sql.isEmpty()) {
         sql = "INSERT INTO " + table + " (bundle";
@@ -168,11 +162,11 @@ Status RowCodec::digestStored(qint64 bundle, RowsDigest& digest, const RowHook& 
                     digest.addText(dictionaryName(column.name, select->int64(c), &found));
                     if (!found)
                         return Error(m_db.path(), 0, QString::fromLatin1(table + '.' + column.name),
-                                     QStringLiteral("bundle %1, row %2: id %3 names no %4")
-                                         .arg(bundle)
-                                         .arg(select->int64(0))
-                                         .arg(select->int64(c))
-                                         .arg(QString::fromLatin1(column.name)));
+                            QStringLiteral("bundle %1, row %2: id %3 names no %4")
+                                .arg(bundle)
+                                .arg(select->int64(0))
+                                .arg(select->int64(c))
+                                .arg(QString::fromLatin1(column.name)));
                     break;
                 }
                 }

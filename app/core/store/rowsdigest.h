@@ -20,8 +20,10 @@ public:
     void addInt(qint64 value);
     void addReal(double value);
     void addText(QByteArrayView utf8);
-    void addText(const QString& text) { addText(QByteArrayView(text.toUtf8())); }
-    qint64 rows() const { return m_rows; }
+    qint64 rows() const
+    {
+        return m_rows;
+    }
     QString finish(); // lowercase hex
 
 private:

@@ -123,21 +123,9 @@ Status BillingWriter::addBillingRecord(const BillingRecord& r)
             return id.error();
         tenant = *id;
     }
-    const QList<Cell> cells { m_seq++,
-                              m_payload,
-                              r.line,
-                              m_target.provider,
-                              resource,
-                              tenant,
-                              r.chargePeriodStart,
-                              r.chargePeriodEnd,
-                              r.chargeCategory,
-                              r.billedCost,
-                              r.effectiveCost,
-                              optionalReal(r.consumedQuantity),
-                              r.consumedUnit,
-                              r.billingCurrency,
-                              QString::fromUtf8(canonicalJson(billingRecordJson(r))) };
+    const QList<Cell> cells { m_seq++, m_payload, r.line, m_target.provider, resource, tenant, r.chargePeriodStart,
+        r.chargePeriodEnd, r.chargeCategory, r.billedCost, r.effectiveCost, optionalReal(r.consumedQuantity),
+        r.consumedUnit, r.billingCurrency, QString::fromUtf8(canonicalJson(billingRecordJson(r))) };
     if (Status s = m_target.codec.insert("billing_records", m_target.bundle, cells, m_target.digest); !s)
         return s;
     if (m_seq % kTickEvery == 0 && m_target.tick)
@@ -201,12 +189,12 @@ Result<qint64> writeAttestation(RowTarget& t, const AttestationClaims& c)
     for (const QString& j : c.allowedJurisdictions)
         jurisdictions.append(j);
     if (Status s = insert("attestation_contracts",
-                          { t.provider, c.contractId, c.buyer, c.currency, c.period.start, c.period.end,
-                            QString::fromUtf8(canonicalJson(jurisdictions)) });
+            { t.provider, c.contractId, c.buyer, c.currency, c.period.start, c.period.end,
+                QString::fromUtf8(canonicalJson(jurisdictions)) });
         !s)
         return s.error();
-    if (Status s = insert("attestation_sla",
-                          { c.sla.availabilityTarget, c.sla.measurementWindowSeconds, c.sla.creditPercent });
+    if (Status s = insert(
+            "attestation_sla", { c.sla.availabilityTarget, c.sla.measurementWindowSeconds, c.sla.creditPercent });
         !s)
         return s.error();
     qint64 seq = 0;
@@ -223,8 +211,8 @@ Result<qint64> writeAttestation(RowTarget& t, const AttestationClaims& c)
         if (!resource)
             return resource.error();
         if (Status s = insert("attestation_commitments",
-                              { seq++, t.provider, *resource, m.region, m.unit, m.quantity, m.overcommitLimit,
-                                m.period.start, m.period.end });
+                { seq++, t.provider, *resource, m.region, m.unit, m.quantity, m.overcommitLimit, m.period.start,
+                    m.period.end });
             !s)
             return s.error();
     }
@@ -237,8 +225,8 @@ Result<qint64> writeAttestation(RowTarget& t, const AttestationClaims& c)
         for (auto it = n.capacity.cbegin(); it != n.capacity.cend(); ++it)
             capacity.insert(it.key(), it.value());
         if (Status s = insert("attestation_nodes",
-                              { seq++, *node, n.hardwareClass, n.region, n.jurisdiction,
-                                QString::fromUtf8(canonicalJson(capacity)) });
+                { seq++, *node, n.hardwareClass, n.region, n.jurisdiction,
+                    QString::fromUtf8(canonicalJson(capacity)) });
             !s)
             return s.error();
     }

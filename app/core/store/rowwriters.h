@@ -37,10 +37,19 @@ struct RowTarget {
 class SampleWriter final : public UsageSink {
 public:
     explicit SampleWriter(RowTarget target);
-    void setPayload(qint64 index) { m_payload = index; }
+    void setPayload(qint64 index)
+    {
+        m_payload = index;
+    }
     Status addSample(const UsageSample& sample) override;
-    qint64 count() const { return m_seq; }
-    RollupBuilder& rollups() { return m_rollups; }
+    qint64 count() const
+    {
+        return m_seq;
+    }
+    RollupBuilder& rollups()
+    {
+        return m_rollups;
+    }
 
 private:
     struct Name {
@@ -61,9 +70,15 @@ private:
 class BillingWriter final : public BillingSink {
 public:
     explicit BillingWriter(RowTarget target);
-    void setPayload(qint64 index) { m_payload = index; }
+    void setPayload(qint64 index)
+    {
+        m_payload = index;
+    }
     Status addBillingRecord(const BillingRecord& record) override;
-    qint64 count() const { return m_seq; }
+    qint64 count() const
+    {
+        return m_seq;
+    }
 
 private:
     RowTarget m_target;

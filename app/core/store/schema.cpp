@@ -236,29 +236,10 @@ CREATE INDEX coverage_by_bundle ON coverage (bundle);
 )SQL";
 
 // Evidence is append-only; the trail records every change, so nothing here may be rewritten or removed.
-constexpr const char* kEvidenceTables[] = { "case_info",
-                                            "audit_trail",
-                                            "trust_anchors",
-                                            "trust_anchor_removals",
-                                            "blobs",
-                                            "blob_chunks",
-                                            "providers",
-                                            "resource_classes",
-                                            "tenants",
-                                            "nodes",
-                                            "bundles",
-                                            "bundle_files",
-                                            "samples",
-                                            "billing_records",
-                                            "attestation_contracts",
-                                            "attestation_sla",
-                                            "attestation_tenants",
-                                            "attestation_commitments",
-                                            "attestation_nodes",
-                                            "attestation_prices",
-                                            "rollups",
-                                            "coverage",
-                                            nullptr };
+constexpr const char* kEvidenceTables[] = { "case_info", "audit_trail", "trust_anchors", "trust_anchor_removals",
+    "blobs", "blob_chunks", "providers", "resource_classes", "tenants", "nodes", "bundles", "bundle_files", "samples",
+    "billing_records", "attestation_contracts", "attestation_sla", "attestation_tenants", "attestation_commitments",
+    "attestation_nodes", "attestation_prices", "rollups", "coverage", nullptr };
 
 QString evidenceTriggers()
 {
@@ -292,8 +273,8 @@ Status applyMigration(sql::Database& db, const Migration& migration)
         if (Status s = db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !s)
             return s;
     }
-    sql::Statement* record
-        = db.prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)");
+    sql::Statement* record =
+        db.prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)");
     if (!record)
         return db.lastError();
     record->bind(1, migration.version)
@@ -333,9 +314,9 @@ Status migrate(sql::Database& db)
         return version.error();
     if (*version > currentVersion())
         return Error(db.path(), 0, QStringLiteral("user_version"),
-                     QStringLiteral("case file schema version %1 is newer than this CapAudit (%2); upgrade CapAudit")
-                         .arg(*version)
-                         .arg(currentVersion()));
+            QStringLiteral("case file schema version %1 is newer than this CapAudit (%2); upgrade CapAudit")
+                .arg(*version)
+                .arg(currentVersion()));
     for (const Migration& migration : kMigrations) {
         if (migration.version <= *version)
             continue;

@@ -49,8 +49,8 @@ Statement& Statement::bind(int index, QByteArrayView blob)
 
 Statement& Statement::bindText(int index, QByteArrayView utf8)
 {
-    sqlite3_bind_text64(m_stmt, index, utf8.data() ? utf8.data() : "", sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
-                        SQLITE_UTF8);
+    sqlite3_bind_text64(
+        m_stmt, index, utf8.data() ? utf8.data() : "", sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
     return *this;
 }
 
@@ -68,7 +68,7 @@ bool Statement::next()
     if (rc != SQLITE_DONE) {
         m_failed = true;
         m_error = Error(QString::fromUtf8(sqlite3_db_filename(m_db, "main")), 0, m_sql.left(60),
-                        QString::fromUtf8(sqlite3_errmsg(m_db)));
+            QString::fromUtf8(sqlite3_errmsg(m_db)));
     }
     return false;
 }
@@ -141,8 +141,8 @@ Status Database::open(const QString& path, Mode mode)
         flags |= SQLITE_OPEN_CREATE;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        const Error error(path, QStringLiteral("cannot open: %1")
-                                    .arg(QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc))));
+        const Error error(path,
+            QStringLiteral("cannot open: %1").arg(QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc))));
         close();
         return error;
     }
@@ -166,7 +166,7 @@ Status Database::exec(const char* sql)
     char* message = nullptr;
     if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
         m_lastError = Error(m_path, 0, QString::fromUtf8(sql).simplified().left(60),
-                            QString::fromUtf8(message ? message : sqlite3_errmsg(m_db)));
+            QString::fromUtf8(message ? message : sqlite3_errmsg(m_db)));
         sqlite3_free(message);
         return m_lastError;
     }

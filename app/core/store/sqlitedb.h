@@ -24,7 +24,10 @@ public:
     Statement& operator=(const Statement&) = delete;
 
     Statement& bind(int index, qint64 value);
-    Statement& bind(int index, int value) { return bind(index, qint64(value)); }
+    Statement& bind(int index, int value)
+    {
+        return bind(index, qint64(value));
+    }
     Statement& bind(int index, double value); // NaN binds NULL: the case file stores "missing" as NULL
     Statement& bind(int index, const QString& value); // null QString binds NULL
     Statement& bind(int index, QByteArrayView blob); // bound as BLOB (copied)
@@ -44,9 +47,18 @@ public:
     QByteArray blob(int column) const;
     QByteArrayView blobView(int column) const; // valid until the next step
 
-    bool failed() const { return m_failed; }
-    Error error() const { return m_error; }
-    const QString& sql() const { return m_sql; }
+    bool failed() const
+    {
+        return m_failed;
+    }
+    Error error() const
+    {
+        return m_error;
+    }
+    const QString& sql() const
+    {
+        return m_sql;
+    }
 
 private:
     sqlite3* m_db;
@@ -67,9 +79,18 @@ public:
 
     Status open(const QString& path, Mode mode);
     void close();
-    bool isOpen() const { return m_db != nullptr; }
-    const QString& path() const { return m_path; }
-    sqlite3* handle() const { return m_db; }
+    bool isOpen() const
+    {
+        return m_db != nullptr;
+    }
+    const QString& path() const
+    {
+        return m_path;
+    }
+    sqlite3* handle() const
+    {
+        return m_db;
+    }
 
     // Runs one or more statements without results.
     Status exec(const char* sql);
@@ -81,7 +102,10 @@ public:
     Result<qint64> queryInt(const char* sql);
 
     qint64 lastInsertId() const;
-    Error lastError() const { return m_lastError; }
+    Error lastError() const
+    {
+        return m_lastError;
+    }
     Error errorFor(const QString& what) const; // Error naming this file with SQLite's current message
 
 private:
@@ -98,7 +122,10 @@ public:
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
-    const Status& begun() const { return m_begun; }
+    const Status& begun() const
+    {
+        return m_begun;
+    }
     Status commit();
     void rollback();
 

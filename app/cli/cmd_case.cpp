@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// capaudit-cli case init / import / verify-case / trust list|add|remove / log: the case file.
+#include "command.h"
+#include "store/caseimporter.h"
+#include "store/casestore.h"
+#include "store/caseverifier.h"
+#include "util/jsonutil.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace capaudit::cli {
+namespace {
+
+const QCommandLineOption& jsonOption()
+{
+    static const QCommandLineOption option(QStringLiteral("json"), QStringLiteral("Print JSON on stdout."));
+    return option;
+}
+
+void printJson(const QJsonObject& object)
+{
+    out() << QString::fromUtf8(prettyJson(object));
+    out().flush();
+}
+
+// Opens CASE, printing the error (exit 2) when it cannot be opened.
+std::unique_ptr<CaseStore> openCase(const QString& path)
+{
+    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(path);
+    if (!store) {
+        err() << "capaudit-cli: " << store.error().toString() << Qt::endl;
+        return nullptr;
+    }
+    return std::move(store).value();
+}
+
+int runCaseInit(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(
+        QStringLiteral("case"), QStringLiteral("The case file to create (*.capcase)."), QStringLiteral("CASE"));
+    const QCommandLineOption trust(
+        QStringLiteral("trust"), QStringLiteral("Trust store directory to start from."), QStringLiteral("DIR"));
+    const QCommandLineOption name(
+        QStringLiteral("name"), QStringLiteral("Case name (default: the file name)."), QStringLiteral("NAME"));
+    parser.addOptions({ trust, name });
+    if (auto exit = parseArguments(parser, arguments, QStringLiteral("Create a case file with its trust anchors.")))
+        return *exit;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("case init: name exactly one CASE file"));
+    if (!parser.isSet(trust))
+        return usageError(QStringLiteral("case init: --trust DIR is required"));
+    Result<TrustStore> anchors = TrustStore::loadDirectory(parser.value(trust));
+    if (!anchors)
+        return usageError(anchors.error().toString());
+    const QString path = parser.positionalArguments().first();
+    const QString caseName = parser.isSet(name) ? parser.value(name) : QFileInfo(path).completeBaseName();
+    Result<std::unique_ptr<CaseStore>> store = CaseStore::create(path, caseName, anchors->anchors());
+    if (!store)
+        return usageError(store.error().toString());
+    out() << "created case '" << caseName << "' (" << (*store)->info().id << ") at " << path << " with "
+          << anchors->anchors().size() << " trust anchors" << Qt::endl;
+    return kExitOk;
+}
+
+int runImport(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case file."), QStringLiteral("CASE"));
+    parser.addPositionalArgument(
+        QStringLiteral("bundle"), QStringLiteral("Bundle directories or archives."), QStringLiteral("BUNDLE..."));
+    const QCommandLineOption untrusted(QStringLiteral("allow-untrusted"),
+        QStringLiteral("Import bundles whose signer is not trusted (marked as such)."));
+    parser.addOptions({ untrusted, jsonOption() });
+    if (auto exit = parseArguments(parser, arguments,
+            QStringLiteral("Verify bundles against the case's trust anchors and import them. "
+                           "Exit 0: all imported or already present; 1: some rejected, "
+                           "refused or unparsable; 2: usage or I/O error.")))
+        return *exit;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2)
+        return usageError(QStringLiteral("import: name the CASE and at least one BUNDLE"));
+    std::unique_ptr<CaseStore> store = openCase(positional.first());
+    if (!store)
+        return kExitUsage;
+    const bool json = parser.isSet(jsonOption());
+    const bool showProgress = stderrIsTerminal();
+    ImportOptions options;
+    options.allowUntrusted = parser.isSet(untrusted);
+    if (showProgress)
+        options.progress = [](double fraction, const QString& message) {
+            err() << "\r\033[K[" << QString::number(int(fraction * 100)).rightJustified(3) << "%] "
+                  << message.left(100);
+            err().flush();
+        };
+    CaseImporter importer(*store);
+    QJsonArray results;
+    int exitCode = kExitOk;
+    for (const QString& path : positional.mid(1)) {
+        const ImportResult r = importer.importBundle(path, options);
+        if (showProgress)
+            err() << "\r\033[K";
+        if (json)
+            results.append(r.toJson());
+        else if (r.outcome == ImportOutcome::Imported)
+            out() << "imported  " << path << ": " << bundleKindName(r.kind) << ", " << r.provider << ", " << r.rows
+                  << " rows" << (r.verdict.verdict == VerdictKind::Untrusted ? ", UNTRUSTED" : "") << Qt::endl;
+        else if (r.outcome == ImportOutcome::AlreadyPresent)
+            out() << "present   " << path << ": already in the case (bundle " << r.digest.left(16)
+                  << "), nothing changed" << Qt::endl;
+        else
+            out() << importOutcomeName(r.outcome).leftJustified(9) << ' ' << path << ": " << r.error.toString()
+                  << Qt::endl;
+        if (!r.ok()) {
+            // No digest means the bundle was never read: an I/O problem rather than a finding about evidence.
+            const int code = r.outcome == ImportOutcome::Failed && r.digest.isEmpty() ? kExitUsage : kExitFindings;
+            exitCode = std::max(exitCode, code);
+        }
+    }
+    if (json)
+        printJson({ { QStringLiteral("case"), positional.first() }, { QStringLiteral("results"), results } });
+    return exitCode;
+}
+
+int runVerifyCase(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case file."), QStringLiteral("CASE"));
+    parser.addOption(jsonOption());
+    if (auto exit = parseArguments(parser, arguments,
+            QStringLiteral("Re-verify a case: audit trail chain, every stored bundle from its "
+                           "stored bytes, parsed rows and rollups. Exit 0: intact; 1: "
+                           "tampering found.")))
+        return *exit;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("verify-case: name exactly one CASE file"));
+    std::unique_ptr<CaseStore> store = openCase(parser.positionalArguments().first());
+    if (!store)
+        return kExitUsage;
+    std::function<void(double, const QString&)> progress;
+    if (stderrIsTerminal())
+        progress = [](double fraction, const QString& message) {
+            err() << "\r\033[K[" << QString::number(int(fraction * 100)).rightJustified(3) << "%] "
+                  << message.left(100);
+            err().flush();
+        };
+    const CaseVerification result = verifyCase(*store, progress);
+    if (progress)
+        err() << "\r\033[K";
+    if (parser.isSet(jsonOption())) {
+        printJson(result.toJson());
+    } else {
+        for (const CaseProblem& p : result.problems)
+            out() << "TAMPERED  " << p.toString() << '\n';
+        out() << (result.intact() ? "intact: " : "NOT intact: ") << result.trailEntries << " trail entries, "
+              << result.bundles << " bundles, " << result.rows << " rows checked";
+        if (!result.intact())
+            out() << ", " << result.problems.size() << " problems";
+        out() << Qt::endl;
+    }
+    return result.intact() ? kExitOk : kExitFindings;
+}
+
+int runLog(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case file."), QStringLiteral("CASE"));
+    parser.addOption(jsonOption());
+    if (auto exit = parseArguments(parser, arguments, QStringLiteral("Print the case's audit trail.")))
+        return *exit;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("log: name exactly one CASE file"));
+    std::unique_ptr<CaseStore> store = openCase(parser.positionalArguments().first());
+    if (!store)
+        return kExitUsage;
+    Result<QList<TrailEntry>> entries = store->trail();
+    if (!entries)
+        return usageError(entries.error().toString());
+    if (parser.isSet(jsonOption())) {
+        QJsonArray list;
+        for (const TrailEntry& e : *entries)
+            list.append(QJsonObject { { QStringLiteral("seq"), e.seq }, { QStringLiteral("time"), e.time },
+                { QStringLiteral("user"), e.user }, { QStringLiteral("action"), e.action },
+                { QStringLiteral("details"), e.details }, { QStringLiteral("prevHash"), e.prevHash },
+                { QStringLiteral("hash"), e.hash } });
+        printJson({ { QStringLiteral("case"), store->info().id }, { QStringLiteral("entries"), list } });
+        return kExitOk;
+    }
+    for (const TrailEntry& e : *entries)
+        out() << QString::number(e.seq).rightJustified(5) << "  " << e.time << "  " << e.user << "  " << e.action
+              << "  " << QString::fromUtf8(canonicalJson(e.details)) << '\n';
+    out().flush();
+    return kExitOk;
+}
+
+} // namespace
+} // namespace capaudit::cli
+
+CAPAUDIT_REGISTER_COMMAND("case init", "Create a case file with its trust anchors.", capaudit::cli::runCaseInit);
+CAPAUDIT_REGISTER_COMMAND("import", "Verify bundles and import them into a case.", capaudit::cli::runImport);
+CAPAUDIT_REGISTER_COMMAND(
+    "verify-case", "Re-verify a case: trail, stored bundles, rows.", capaudit::cli::runVerifyCase);
+CAPAUDIT_REGISTER_COMMAND("log", "Print a case's audit trail.", capaudit::cli::runLog);

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ingest/metricstext.h"
+#include "ingest/sinks.h"
+
+class QIODevice;
+
+namespace capaudit {
+
+// Parses one telemetry payload the way its predicate entry describes it: picks the parser from payload.format and
+// builds the MappingSet from payload.profile plus MAPPINGBYTES (the bundle file named by payload.mapping; empty when
+// the entry has none). Errors name payload.path (or payload.mapping for a bad mapping file).
+Status importTelemetryPayload(const TelemetryPayload& payload, QIODevice& data, const QByteArray& mappingBytes,
+    UsageSink& sink, MetricsImportSummary* summary = nullptr);
+
+Status importBillingPayload(const BillingPayload& payload, QIODevice& data, BillingSink& sink);
+
+} // namespace capaudit

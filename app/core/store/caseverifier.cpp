@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/caseverifier.h"
+
+#include "crypto/digest.h"
+#include "evidence/bundledigest.h"
+#include "evidence/verifier.h"
+#include "store/casestore.h"
+#include "store/dictionaries.h"
+#include "store/rollupbuilder.h"
+#include "store/rowcodec.h"
+#include "store/rowsdigest.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSet>
+#include <QTemporaryDir>
+
+namespace capaudit {
+
+QString CaseProblem::toString() const
+{
+    QString out = area + QLatin1Char(' ') + subject;
+    if (!path.isEmpty())
+        out += QStringLiteral(": ") + path;
+    return out + QStringLiteral(": ") + message;
+}
+
+QJsonObject CaseVerification::toJson() const
+{
+    QJsonArray list;
+    for (const CaseProblem& p : problems)
+        list.append(QJsonObject { { QStringLiteral("area"), p.area }, { QStringLiteral("subject"), p.subject },
+            { QStringLiteral("path"), p.path }, { QStringLiteral("message"), p.message } });
+    return QJsonObject { { QStringLiteral("intact"), intact() }, { QStringLiteral("trailEntries"), trailEntries },
+        { QStringLiteral("bundles"), bundles }, { QStringLiteral("rows"), rows },
+        { QStringLiteral("problems"), list } };
+}
+
+namespace {
+
+class Run {
+public:
+    Run(CaseStore& store, CaseVerification& out)
+        : m_store(store)
+        , m_db(store.database())
+        , m_out(out)
+        , m_dictionaries(m_db)
+        , m_codec(m_db, m_dictionaries)
+    {
+    }
+
+    void problem(const QString& area, const QString& subject, const QString& path, const QString& message)
+    {
+        m_out.problems.append({ area, subject, path, message });
+    }
+    void sqlChecks();
+    void trail();
+    void anchors();
+    void bundle(const StoredBundle& b);
+    void orphans(const QSet<qint64>& bundleIds);
+    bool loadDictionaries()
+    {
+        if (Status s = m_dictionaries.loadAll(); !s) {
+            problem(QStringLiteral("integrity"), QStringLiteral("dictionaries"), {}, s.error().toString());
+            return false;
+        }
+        return true;
+    }
+
+private:
+    bool materialise(const StoredBundle& b, const QString& dir, QMap<QString, QByteArray>& shas);
+    void reverify(const StoredBundle& b, const QString& dir);
+    void rows(const StoredBundle& b);
+
+    CaseStore& m_store;
+    sql::Database& m_db;
+    CaseVerification& m_out;
+    Dictionaries m_dictionaries;
+    RowCodec m_codec;
+    QHash<qint64, TrailEntry> m_trail; // entries bundles and anchors point at
+};
+
+void Run::sqlChecks()
+{
+    for (const char* pragma : { "PRAGMA integrity_check", "PRAGMA foreign_key_check" }) {
+        std::unique_ptr<sql::Statement> check = m_db.prepareOnce(QString::fromLatin1(pragma));
+        if (!check) {
+            problem(QStringLiteral("integrity"), QString::fromLatin1(pragma), {}, m_db.lastError().toString());
+            continue;
+        }
+        while (check->next()) {
+            if (check->text(0) == u"ok")
+                continue;
+            const QString message = check->text(0)
+                + (check->isNull(1) ? QString()
+                                    : QStringLiteral(" rowid %1 refers to a missing %2 row")
+                                          .arg(check->int64(1))
+                                          .arg(check->text(2)));
+            problem(QStringLiteral("integrity"), QString::fromLatin1(pragma).mid(7), {}, message);
+        }
+        if (check->failed())
+            problem(QStringLiteral("integrity"), QString::fromLatin1(pragma), {}, check->error().toString());
+    }
+}
+
+void Run::trail()
+{
+    Result<ChainCheck> chain = verifyTrailChain(m_db);
+    if (!chain) {
+        problem(QStringLiteral("trail"), QStringLiteral("audit_trail"), {}, chain.error().toString());
+        return;
+    }
+    m_out.trailEntries = chain->entries;
+    if (chain->firstBrokenSeq)
+        problem(QStringLiteral("trail"), QStringLiteral("entry %1").arg(chain->firstBrokenSeq), {}, chain->problem);
+    Result<QList<TrailEntry>> entries = readTrail(m_db);
+    if (entries) {
+        for (const TrailEntry& e : *entries) {
+            if (e.action == QLatin1String(trail::kImport) || e.action == QLatin1String(trail::kAnchorAdded)
+                || e.action == QLatin1String(trail::kAnchorRemoved))
+                m_trail.insert(e.seq, e);
+        }
+    }
+}
+
+void Run::anchors()
+{
+    Result<QList<CaseAnchor>> all = m_store.anchors(true);
+    if (!all) {
+        problem(QStringLiteral("anchor"), QStringLiteral("trust_anchors"), {}, all.error().toString());
+        return;
+    }
+    QSet<qint64> referenced;
+    sql::Statement* stored = m_db.prepare("SELECT fingerprint FROM trust_anchors WHERE id = ?");
+    for (const CaseAnchor& a : *all) {
+        const QString subject = a.anchor.fingerprint.left(16);
+        stored->bind(1, a.id);
+        const QString storedFingerprint = stored->next() ? stored->text(0) : QString();
+        stored->reset();
+        if (storedFingerprint != a.anchor.fingerprint)
+            problem(QStringLiteral("anchor"), subject, a.anchor.fileName,
+                QStringLiteral("stored fingerprint %1 is not that of the stored anchor bytes").arg(storedFingerprint));
+        const TrailEntry added = m_trail.value(a.addedSeq);
+        if (added.action != QLatin1String(trail::kAnchorAdded)
+            || added.details.value(QStringLiteral("fingerprint")).toString() != a.anchor.fingerprint)
+            problem(QStringLiteral("anchor"), subject, a.anchor.fileName,
+                QStringLiteral("no trail entry %1 records adding this anchor").arg(a.addedSeq));
+        referenced.insert(a.addedSeq);
+        if (!a.active()) {
+            const TrailEntry removed = m_trail.value(a.removedSeq);
+            if (removed.action != QLatin1String(trail::kAnchorRemoved)
+                || removed.details.value(QStringLiteral("fingerprint")).toString() != a.anchor.fingerprint)
+                problem(QStringLiteral("anchor"), subject, a.anchor.fileName,
+                    QStringLiteral("no trail entry %1 records removing this anchor").arg(a.removedSeq));
+            referenced.insert(a.removedSeq);
+        }
+    }
+    // The reverse: an anchor row deleted (or its removal undone) behind the app's back.
+    for (auto it = m_trail.cbegin(); it != m_trail.cend(); ++it) {
+        if (it->action != QLatin1String(trail::kImport) && !referenced.contains(it.key()))
+            problem(QStringLiteral("anchor"), it->details.value(QStringLiteral("fingerprint")).toString().left(16),
+                it->details.value(QStringLiteral("file")).toString(),
+                QStringLiteral("trail entry %1 (%2) has no matching anchor row").arg(it.key()).arg(it->action));
+    }
+}
+
+bool Run::materialise(const StoredBundle& b, const QString& dir, QMap<QString, QByteArray>& shas)
+{
+    Result<QList<BundleFileRef>> files = m_store.bundleFiles(b.id);
+    if (!files) {
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath, files.error().toString());
+        return false;
+    }
+    bool ok = true;
+    for (const BundleFileRef& f : *files) {
+        const QString target = dir + QLatin1Char('/') + f.path;
+        if (f.path.contains(QLatin1String("..")) || f.path.startsWith(QLatin1Char('/'))) {
+            problem(QStringLiteral("bundle"), b.digest, f.path, QStringLiteral("unsafe stored file name"));
+            ok = false;
+            continue;
+        }
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QFile out(target);
+        if (!out.open(QIODevice::WriteOnly)) {
+            problem(QStringLiteral("bundle"), b.digest, f.path,
+                QStringLiteral("cannot materialise: %1").arg(out.errorString()));
+            ok = false;
+            continue;
+        }
+        crypto::Hasher hasher;
+        qint64 size = 0;
+        const Status read = m_store.readBlob(f.blobId, [&](QByteArrayView bytes) -> Status {
+            hasher.add(bytes);
+            size += bytes.size();
+            if (out.write(bytes.data(), bytes.size()) != bytes.size())
+                return Error(target, out.errorString());
+            return {};
+        });
+        const QByteArray digest = hasher.finish();
+        shas.insert(f.path, digest);
+        if (!read) {
+            problem(QStringLiteral("bundle"), b.digest, f.path, read.error().toString());
+            ok = false;
+        } else if (QString::fromLatin1(digest.toHex()) != f.sha256 || size != f.size) {
+            problem(QStringLiteral("bundle"), b.digest, f.path,
+                QStringLiteral("stored bytes do not match their recorded SHA-256 %1").arg(f.sha256));
+            ok = false;
+        }
+    }
+    if (bundleDigest(shas) != b.digest) {
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
+            QStringLiteral("the stored files do not make up this bundle digest (files changed, added or removed)"));
+        ok = false;
+    }
+    return ok;
+}
+
+void Run::reverify(const StoredBundle& b, const QString& dir)
+{
+    Result<TrustStore> trust = m_store.trustStoreAt(b.importSeq);
+    if (!trust) {
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath, trust.error().toString());
+        return;
+    }
+    BundleVerifier verifier(*trust);
+    verifier.setVerificationTime(b.details.verifiedAt);
+    const Verdict fresh = verifier.verify(dir);
+    const Verdict& stored = b.details;
+    QStringList differences;
+    if (fresh.verdict != b.verdict || stored.verdict != b.verdict)
+        differences
+            << QStringLiteral("verdict now %1, stored %2").arg(verdictName(fresh.verdict), verdictName(b.verdict));
+    if (fresh.bundleDigest != b.digest || stored.bundleDigest != b.digest)
+        differences << QStringLiteral("digest now %1").arg(fresh.bundleDigest);
+    QMap<QString, CheckStatus> before;
+    for (const Check& c : stored.checks)
+        before.insert(c.id, c.status);
+    for (const Check& c : fresh.checks) {
+        if (before.value(c.id, CheckStatus::Skipped) != c.status)
+            differences << QStringLiteral("check %1 now %2 (%3)").arg(c.id, checkStatusName(c.status), c.reason);
+    }
+    if (fresh.signer.keyFingerprint != b.signerFingerprint)
+        differences << QStringLiteral("signer now %1").arg(fresh.signer.keyFingerprint);
+    if (!differences.isEmpty())
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
+            QStringLiteral("re-verification differs from the stored verdict: ")
+                + differences.join(QStringLiteral("; ")));
+}
+
+void Run::rows(const StoredBundle& b)
+{
+    RowsDigest digest;
+    RollupBuilder rollups;
+    const Status read = m_codec.digestStored(b.id, digest, [&](const QByteArray& table, const sql::Statement& row) {
+        // samples columns after "bundle": seq payload line time provider node resource tenant allocated used capacity
+        if (table == "samples")
+            rollups.add(row.int64(3), row.int64(6), row.int64(7), row.real(8), row.real(9), row.real(10));
+    });
+    if (!read) {
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath, read.error().toString());
+        return;
+    }
+    m_out.rows += digest.rows();
+    if (digest.rows() != b.rowCount)
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
+            QStringLiteral("%1 rows stored, %2 recorded at import").arg(digest.rows()).arg(b.rowCount));
+    if (const QString now = digest.finish(); now != b.rowsDigest)
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
+            QStringLiteral("rows digest %1 does not match %2 recorded at import: parsed rows were edited")
+                .arg(now, b.rowsDigest));
+    rollups.finish();
+    Result<QList<RollupRow>> storedRollups = RollupBuilder::readRows(m_db, b.id);
+    Result<QList<CoverageRow>> storedCoverage = RollupBuilder::readCoverage(m_db, b.id);
+    if (!storedRollups || *storedRollups != rollups.rows())
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
+            QStringLiteral("rollups differ from the ones rebuilt from the bundle's samples"));
+    if (!storedCoverage || *storedCoverage != rollups.coverage())
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
+            QStringLiteral("coverage rows differ from the ones rebuilt from the bundle's samples"));
+}
+
+void Run::bundle(const StoredBundle& b)
+{
+    const TrailEntry entry = m_trail.value(b.importSeq);
+    if (entry.action != QLatin1String(trail::kImport)
+        || entry.details.value(QStringLiteral("digest")).toString() != b.digest
+        || entry.details.value(QStringLiteral("rowsDigest")).toString() != b.rowsDigest)
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
+            QStringLiteral("trail entry %1 does not record this import").arg(b.importSeq));
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
+            QStringLiteral("cannot create a temporary directory: %1").arg(dir.errorString()));
+        return;
+    }
+    QMap<QString, QByteArray> shas;
+    // A bundle whose bytes are already known to be wrong is not re-verified: that would only restate the problem.
+    if (materialise(b, dir.path(), shas))
+        reverify(b, dir.path());
+    rows(b);
+}
+
+void Run::orphans(const QSet<qint64>& bundleIds)
+{
+    QList<QByteArray> tables = rowTables();
+    tables << "rollups"
+           << "coverage"
+           << "bundle_files";
+    for (const QByteArray& table : tables) {
+        // Walks the distinct bundle ids by index seeks rather than scanning every row.
+        std::unique_ptr<sql::Statement> next = m_db.prepareOnce(
+            QStringLiteral("SELECT bundle FROM %1 WHERE bundle > ? ORDER BY bundle LIMIT 1").arg(QLatin1String(table)));
+        if (!next)
+            continue;
+        qint64 last = std::numeric_limits<qint64>::min();
+        for (;;) {
+            next->bind(1, last);
+            if (!next->next())
+                break;
+            last = next->int64(0);
+            next->reset();
+            if (!bundleIds.contains(last))
+                problem(QStringLiteral("orphan"), QString::fromLatin1(table), {},
+                    QStringLiteral("rows of bundle id %1, which is not in the bundles table").arg(last));
+        }
+    }
+}
+
+} // namespace
+
+CaseVerification verifyCase(CaseStore& store, const std::function<void(double, const QString&)>& progress)
+{
+    CaseVerification out;
+    auto report = [&](double f, const QString& m) {
+        if (progress)
+            progress(f, m);
+    };
+    Run run(store, out);
+    report(0, QStringLiteral("integrity check"));
+    run.sqlChecks();
+    report(0.05, QStringLiteral("audit trail"));
+    run.trail();
+    run.anchors();
+    if (!run.loadDictionaries())
+        return out;
+    Result<QList<StoredBundle>> bundles = store.bundles();
+    if (!bundles) {
+        run.problem(QStringLiteral("bundle"), QStringLiteral("bundles"), {}, bundles.error().toString());
+        return out;
+    }
+    QSet<qint64> ids;
+    for (qsizetype i = 0; i < bundles->size(); ++i) {
+        const StoredBundle& b = bundles->at(i);
+        report(0.1 + 0.85 * double(i) / double(bundles->size()), QStringLiteral("bundle %1").arg(b.sourcePath));
+        run.bundle(b);
+        ids.insert(b.id);
+        ++out.bundles;
+    }
+    report(0.96, QStringLiteral("orphan rows"));
+    run.orphans(ids);
+    report(1, QStringLiteral("done"));
+    return out;
+}
+
+} // namespace capaudit

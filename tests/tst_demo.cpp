@@ -1,0 +1,519 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The simulated compute bank: determinism, every bundle verifies and parses with the real importers, and every
+// injected fault is visible in the parsed evidence where faults.json says (and absent from a clean run).
+#include "testsupport.h"
+
+#include "archive/bundlesource.h"
+#include "demo/demogenerator.h"
+#include "demo/demopki.h"
+#include "evidence/verifier.h"
+#include "ingest/payloadimport.h"
+#include "ingest/predicates.h"
+#include "util/jsonutil.h"
+#include "util/timeutil.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace capaudit;
+using namespace capaudit::demo;
+
+namespace {
+
+// Small enough to run in seconds, long enough for every fault window.
+DemoConfig smallConfig(quint64 seed, QList<FaultKind> faults = allFaultKinds())
+{
+    DemoConfig c;
+    c.seed = seed;
+    c.days = 7;
+    c.stepSeconds = 900;
+    c.providers = 3;
+    c.nodesPerProvider = 5;
+    c.faults = std::move(faults);
+    return c;
+}
+
+QJsonObject readJson(const QString& path)
+{
+    const Result<QJsonObject> o = parseJsonObject(test::readAll(path), path);
+    return o.ok() ? *o : QJsonObject();
+}
+
+// Every data file of every bundle as found on disk (archives opened), by "bundle path/data/file".
+QMap<QString, QString> dataDigestsOnDisk(const QString& dir)
+{
+    QMap<QString, QString> out;
+    for (const QJsonValue& b : readJson(dir + QStringLiteral("/manifest.json")).value(QStringLiteral("bundles")).toArray()) {
+        const QString path = b.toObject().value(QStringLiteral("path")).toString();
+        const Result<BundleSource> source = BundleSource::open(dir + QLatin1Char('/') + path);
+        if (!source.ok())
+            return {};
+        for (const QString& f : source->files()) {
+            if (f.startsWith(QLatin1String("data/")))
+                out.insert(path + QLatin1Char('/') + f, QString::fromLatin1(source->sha256(f)->toHex()));
+        }
+    }
+    return out;
+}
+
+QString generate(QTemporaryDir& tmp, const DemoConfig& config)
+{
+    const QString dir = tmp.filePath(QStringLiteral("demo"));
+    const Result<DemoSummary> summary = generateDemo(config, dir);
+    if (!summary.ok())
+        qWarning() << summary.error().toString();
+    return summary.ok() ? dir : QString();
+}
+
+// What an importer would take from the verified bundles, per provider name.
+struct ParsedDemo {
+    QMap<QString, AttestationClaims> claims;
+    QMap<QString, QList<UsageSample>> usage; // the provider's own meter
+    QMap<QString, QList<UsageSample>> meterUsage; // independent meter
+    QMap<QString, QList<BillingRecord>> billing;
+    QMap<QString, qint64> resolution;
+};
+
+struct Sinks : UsageSink {
+    QList<UsageSample>* target = nullptr;
+    Status addSample(const UsageSample& s) override
+    {
+        target->append(s);
+        return {};
+    }
+};
+
+// Verifies every bundle of DIR against DIR/trust, compares with the manifest's expectation and parses the
+// verified ones. Fails the calling test on any mismatch.
+void verifyAndParse(const QString& dir, ParsedDemo& parsed)
+{
+    const Result<TrustStore> trust = TrustStore::loadDirectory(dir + QStringLiteral("/trust"));
+    QVERIFY2(trust.ok(), qPrintable(trust.error().toString()));
+    const BundleVerifier verifier(*trust);
+    const QJsonArray bundles = readJson(dir + QStringLiteral("/manifest.json")).value(QStringLiteral("bundles")).toArray();
+    QVERIFY(!bundles.isEmpty());
+    for (const QJsonValue& value : bundles) {
+        const QJsonObject b = value.toObject();
+        const QString path = dir + QLatin1Char('/') + b.value(QStringLiteral("path")).toString();
+        const Verdict v = verifier.verify(path);
+        QCOMPARE(verdictName(v.verdict), b.value(QStringLiteral("expectedVerdict")).toString());
+        if (v.verdict != VerdictKind::Verified) {
+            const Check* failed = v.firstFailure();
+            QVERIFY(failed);
+            QStringList failedIds;
+            for (const Check& c : v.checks)
+                if (c.status == CheckStatus::Fail)
+                    failedIds.append(c.id);
+            QVERIFY2(failedIds.contains(b.value(QStringLiteral("expectedFailedCheck")).toString()),
+                     qPrintable(path + QStringLiteral(": ") + v.summary()));
+            continue;
+        }
+        const Result<BundleSource> source = BundleSource::open(path);
+        QVERIFY(source.ok());
+        const QString provider = v.predicate.value(QStringLiteral("provider")).toString();
+        if (v.kind == BundleKind::Attestation) {
+            const Result<AttestationClaims> claims = parseAttestationPredicate(v.predicate, path);
+            QVERIFY2(claims.ok(), qPrintable(claims.error().toString()));
+            parsed.claims.insert(provider, *claims);
+        } else if (v.kind == BundleKind::Telemetry) {
+            const Result<TelemetryPredicate> pred = parseTelemetryPredicate(v.predicate, path);
+            QVERIFY2(pred.ok(), qPrintable(pred.error().toString()));
+            Sinks sink;
+            sink.target = pred->meter == MeterKind::Independent ? &parsed.meterUsage[provider] : &parsed.usage[provider];
+            if (pred->meter == MeterKind::Provider)
+                parsed.resolution.insert(provider, pred->resolutionSeconds);
+            for (const TelemetryPayload& payload : pred->payloads) {
+                QFile data(source->absolutePath(payload.path));
+                QVERIFY(data.open(QIODevice::ReadOnly));
+                const QByteArray mapping = payload.mapping.isEmpty() ? QByteArray() : *source->readFile(payload.mapping);
+                const Status s = importTelemetryPayload(payload, data, mapping, sink);
+                QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+            }
+        } else {
+            const Result<BillingPredicate> pred = parseBillingPredicate(v.predicate, path);
+            QVERIFY2(pred.ok(), qPrintable(pred.error().toString()));
+            BillingCollector sink;
+            for (const BillingPayload& payload : pred->payloads) {
+                QFile data(source->absolutePath(payload.path));
+                QVERIFY(data.open(QIODevice::ReadOnly));
+                const Status s = importBillingPayload(payload, data, sink);
+                QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+            }
+            QCOMPARE(sink.records.size(), b.value(QStringLiteral("billingRows")).toInt());
+            for (const BillingRecord& r : sink.records) // costs are quantity x price, exactly as FOCUS requires
+                QVERIFY(std::abs(r.pricingQuantity * r.contractedUnitPrice - r.contractedCost) < 1e-6);
+            parsed.billing[provider] += sink.records;
+        }
+    }
+    QCOMPARE(parsed.claims.size(), 3);
+    QCOMPARE(parsed.usage.size(), 3);
+    QCOMPARE(parsed.billing.size(), 3);
+    QCOMPARE(parsed.meterUsage.size(), 1);
+}
+
+qint64 secs(const QJsonObject& fault, const char* key)
+{
+    return parseTimestamp(fault.value(QLatin1String(key)).toString())->toSecsSinceEpoch();
+}
+
+bool within(qint64 t, qint64 start, qint64 end)
+{
+    return t >= start && t < end;
+}
+
+// Allocated unit-hours per (tenant, class) in [START, END) from the telemetry, and billed quantity from FOCUS.
+QPair<double, double> measuredAndBilled(const ParsedDemo& d, const QString& provider, const QString& tenant,
+                                        const QString& cls, qint64 start, qint64 end)
+{
+    double measured = 0, billed = 0;
+    const double hours = double(d.resolution.value(provider)) / 3600.0;
+    for (const UsageSample& s : d.usage.value(provider))
+        if (s.tenant == tenant && s.resourceClass == cls && !isMissing(s.allocated) && within(s.time, start, end))
+            measured += s.allocated * hours;
+    for (const BillingRecord& r : d.billing.value(provider))
+        if (r.tenant == tenant && r.resourceClass == cls && within(r.chargePeriodStart, start, end))
+            billed += r.consumedQuantity;
+    return { measured, billed };
+}
+
+// Per (node, time): summed tenant allocation, node capacity and state.
+struct NodeTime {
+    double allocated = 0, capacity = kMissing;
+    NodeState state = NodeState::Unknown;
+};
+QMap<QPair<QString, qint64>, NodeTime> nodeTimes(const QList<UsageSample>& samples)
+{
+    QMap<QPair<QString, qint64>, NodeTime> out;
+    for (const UsageSample& s : samples) {
+        NodeTime& nt = out[{ s.node, s.time }];
+        if (!s.tenant.isEmpty() && !isMissing(s.allocated))
+            nt.allocated += s.allocated;
+        if (s.tenant.isEmpty() && !isMissing(s.capacity))
+            nt.capacity = s.capacity;
+        if (s.tenant.isEmpty() && s.state != NodeState::Unknown)
+            nt.state = s.state;
+    }
+    return out;
+}
+
+double limitFor(const AttestationClaims& c, const QString& cls)
+{
+    for (const Commitment& cm : c.commitments)
+        if (cm.resourceClass == cls)
+            return cm.overcommitLimit;
+    return 1.0;
+}
+
+} // namespace
+
+class TestDemo : public QObject {
+    Q_OBJECT
+
+private slots:
+    void parseFaultList_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("expected"); // empty + error flag below
+        QTest::addColumn<bool>("ok");
+        QStringList all;
+        for (FaultKind k : allFaultKinds())
+            all.append(faultKindName(k));
+        QTest::newRow("none") << "none" << QStringList() << true;
+        QTest::newRow("all") << "ALL" << all << true;
+        QTest::newRow("list, canonical order, no repeats")
+            << " tampered-payload , over-billing,over-billing" << QStringList { "over-billing", "tampered-payload" } << true;
+        QTest::newRow("unknown") << "over-billing,bogus" << QStringList() << false;
+        QTest::newRow("empty") << " , " << QStringList() << false;
+    }
+    void parseFaultList()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, expected);
+        QFETCH(bool, ok);
+        const Result<QList<FaultKind>> r = demo::parseFaultList(text);
+        QCOMPARE(r.ok(), ok);
+        if (!ok) {
+            QCOMPARE(r.error().field, QStringLiteral("--faults"));
+            return;
+        }
+        QStringList names;
+        for (FaultKind k : *r)
+            names.append(faultKindName(k));
+        QCOMPARE(names, expected);
+    }
+
+    void validate_data()
+    {
+        QTest::addColumn<int>("days");
+        QTest::addColumn<int>("step");
+        QTest::addColumn<int>("providers");
+        QTest::addColumn<int>("nodes");
+        QTest::addColumn<QString>("badField");
+        QTest::newRow("defaults") << 30 << 300 << 3 << 0 << "";
+        QTest::newRow("too short") << 3 << 300 << 3 << 0 << "--days";
+        QTest::newRow("step not dividing a day") << 30 << 420 << 3 << 0 << "--step";
+        QTest::newRow("too many providers") << 30 << 300 << 9 << 0 << "--providers";
+        QTest::newRow("too few nodes") << 30 << 300 << 3 << 2 << "--nodes";
+    }
+    void validate()
+    {
+        QFETCH(int, days);
+        QFETCH(int, step);
+        QFETCH(int, providers);
+        QFETCH(int, nodes);
+        QFETCH(QString, badField);
+        DemoConfig c;
+        c.days = days;
+        c.stepSeconds = step;
+        c.providers = providers;
+        c.nodesPerProvider = nodes;
+        const Status s = c.validate();
+        QCOMPARE(s.ok(), badField.isEmpty());
+        if (!s.ok())
+            QCOMPARE(s.error().field, badField);
+    }
+
+    void derivedKeys()
+    {
+        for (crypto::KeyType type : { crypto::KeyType::EcP256, crypto::KeyType::EcP384, crypto::KeyType::Ed25519 }) {
+            const auto a = deriveKey(7, QStringLiteral("provider-a/signer"), type);
+            const auto b = deriveKey(7, QStringLiteral("provider-a/signer"), type);
+            const auto c = deriveKey(8, QStringLiteral("provider-a/signer"), type);
+            const auto d = deriveKey(7, QStringLiteral("provider-b/signer"), type);
+            QVERIFY(a.ok() && b.ok() && c.ok() && d.ok());
+            QCOMPARE(a->type(), type);
+            QCOMPARE(a->publicKey().fingerprint(), b->publicKey().fingerprint());
+            QVERIFY(a->publicKey().fingerprint() != c->publicKey().fingerprint());
+            QVERIFY(a->publicKey().fingerprint() != d->publicKey().fingerprint());
+        }
+    }
+
+    void sameSeedSameData()
+    {
+        QTemporaryDir t1, t2, t3;
+        const QString a = generate(t1, smallConfig(7)), b = generate(t2, smallConfig(7)), c = generate(t3, smallConfig(8));
+        QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+        const QMap<QString, QString> da = dataDigestsOnDisk(a), db = dataDigestsOnDisk(b), dc = dataDigestsOnDisk(c);
+        QVERIFY(da.size() > 20);
+        QCOMPARE(da, db);
+        for (const char* file : { "/faults.json", "/manifest.json", "/README.txt" })
+            QCOMPARE(test::readAll(a + QLatin1String(file)), test::readAll(b + QLatin1String(file)));
+        // Same keys: the anchors' public keys match although ECDSA signatures differ between runs.
+        const auto ta = TrustStore::loadDirectory(a + QStringLiteral("/trust"));
+        const auto tb = TrustStore::loadDirectory(b + QStringLiteral("/trust"));
+        const auto tc = TrustStore::loadDirectory(c + QStringLiteral("/trust"));
+        QVERIFY(ta.ok() && tb.ok() && tc.ok());
+        QCOMPARE(ta->anchors().size(), 4);
+        for (qsizetype i = 0; i < ta->anchors().size(); ++i) {
+            QCOMPARE(ta->anchors()[i].fingerprint, tb->anchors()[i].fingerprint);
+            QVERIFY(ta->anchors()[i].fingerprint != tc->anchors()[i].fingerprint);
+        }
+        // Another seed: other demand noise, so every telemetry and billing file differs.
+        int differing = 0, compared = 0;
+        for (auto it = da.cbegin(); it != da.cend(); ++it) {
+            if (!it.key().contains(QLatin1String("telemetry")) && !it.key().contains(QLatin1String("billing")))
+                continue;
+            if (it.key().endsWith(QLatin1String("mapping.json")))
+                continue;
+            ++compared;
+            differing += dc.value(it.key()) != it.value() ? 1 : 0;
+        }
+        QVERIFY(compared > 10);
+        QCOMPARE(differing, compared);
+    }
+
+    void faultsJson_data()
+    {
+        QTest::addColumn<QString>("faults");
+        QTest::newRow("all") << "all";
+        QTest::newRow("none") << "none";
+        QTest::newRow("two") << "sla-breach,expired-certificate";
+    }
+    void faultsJson()
+    {
+        QFETCH(QString, faults);
+        const QList<FaultKind> kinds = *demo::parseFaultList(faults);
+        QTemporaryDir tmp;
+        const QString dir = generate(tmp, smallConfig(3, kinds));
+        QVERIFY(!dir.isEmpty());
+        const QJsonArray list = readJson(dir + QStringLiteral("/faults.json")).value(QStringLiteral("faults")).toArray();
+        QCOMPARE(list.size(), kinds.size());
+        for (qsizetype i = 0; i < kinds.size(); ++i) {
+            const QJsonObject f = list[i].toObject();
+            QCOMPARE(f.value(QStringLiteral("fault")).toString(), faultKindName(kinds[i]));
+            QCOMPARE(f.value(QStringLiteral("rule")).toString(), faultRuleId(kinds[i]));
+            QVERIFY(!f.value(QStringLiteral("provider")).toString().isEmpty());
+            QVERIFY(f.value(QStringLiteral("expected")).isObject());
+        }
+        int rejected = 0;
+        for (const QJsonValue& b : readJson(dir + QStringLiteral("/manifest.json")).value(QStringLiteral("bundles")).toArray())
+            rejected += b.toObject().value(QStringLiteral("expectedVerdict")).toString() == u"rejected" ? 1 : 0;
+        QCOMPARE(rejected, int(kinds.contains(FaultKind::TamperedPayload)) + int(kinds.contains(FaultKind::ExpiredCertificate)));
+    }
+
+    void refusesNonEmptyDirectory()
+    {
+        QTemporaryDir tmp;
+        QFile f(tmp.filePath(QStringLiteral("keep.txt")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        const Result<DemoSummary> r = generateDemo(smallConfig(1), tmp.path());
+        QVERIFY(!r.ok());
+        QVERIFY(r.error().reason.contains(QLatin1String("not empty")));
+    }
+
+    // The clean bank: billing reconciles, every node attested, allowed, up, reported at every step, within its
+    // over-commitment limit, and commitments delivered.
+    void cleanRunHasNoAnomalies()
+    {
+        QTemporaryDir tmp;
+        const QString dir = generate(tmp, smallConfig(11, {}));
+        QVERIFY(!dir.isEmpty());
+        ParsedDemo d;
+        verifyAndParse(dir, d);
+        if (QTest::currentTestFailed())
+            return;
+        for (auto it = d.claims.cbegin(); it != d.claims.cend(); ++it) {
+            const AttestationClaims& c = it.value();
+            const QString provider = it.key();
+            const qint64 steps = (c.period.end - c.period.start) / d.resolution.value(provider);
+            QSet<QString> attested;
+            for (const AttestedNode& n : c.nodes) {
+                attested.insert(n.id);
+                QVERIFY2(c.allowedJurisdictions.contains(n.jurisdiction), qPrintable(n.id));
+            }
+            const auto nts = nodeTimes(d.usage.value(provider));
+            QMap<QString, qint64> stepsSeen;
+            QMap<QPair<QString, qint64>, double> capacityByGroup; // (class/region, time) -> capacity
+            for (auto nt = nts.cbegin(); nt != nts.cend(); ++nt) {
+                const QString node = nt.key().first;
+                QVERIFY2(attested.contains(node), qPrintable(node));
+                ++stepsSeen[node];
+                QCOMPARE(nt->state, NodeState::Up);
+                for (const AttestedNode& n : c.nodes) {
+                    if (n.id != node)
+                        continue;
+                    const QString cls = n.capacity.firstKey();
+                    QVERIFY(nt->allocated <= nt->capacity * limitFor(c, cls));
+                    QVERIFY(nt->allocated <= nt->capacity); // the clean bank never over-commits at all
+                    capacityByGroup[{ cls + QLatin1Char('/') + n.region, nt.key().second }] += nt->capacity;
+                }
+            }
+            for (const QString& n : attested)
+                QCOMPARE(stepsSeen.value(n), steps);
+            for (const Commitment& cm : c.commitments)
+                for (auto g = capacityByGroup.cbegin(); g != capacityByGroup.cend(); ++g)
+                    if (g.key().first == cm.resourceClass + QLatin1Char('/') + cm.region)
+                        QVERIFY(g.value() >= cm.quantity);
+            for (const Tenant& t : c.tenants)
+                for (const QString cls : { QStringLiteral("cpu"), QStringLiteral("gpu"), QStringLiteral("storage") }) {
+                    const auto [measured, billed] = measuredAndBilled(d, provider, t.id, cls, c.period.start, c.period.end);
+                    QVERIFY2(std::abs(measured - billed) <= 1e-4 * measured + 1e-3,
+                             qPrintable(QStringLiteral("%1 %2 %3: %4 vs %5").arg(provider, t.id, cls).arg(measured).arg(billed)));
+                }
+        }
+    }
+
+    // Every fault of faults.json shows in the parsed evidence at its stated scope, with its stated amount.
+    void faultsAreDetectable()
+    {
+        QTemporaryDir tmp;
+        const QString dir = generate(tmp, smallConfig(5));
+        QVERIFY(!dir.isEmpty());
+        ParsedDemo d;
+        verifyAndParse(dir, d);
+        if (QTest::currentTestFailed())
+            return;
+        const QJsonArray faults = readJson(dir + QStringLiteral("/faults.json")).value(QStringLiteral("faults")).toArray();
+        QCOMPARE(faults.size(), allFaultKinds().size());
+        for (const QJsonValue& value : faults) {
+            const QJsonObject f = value.toObject();
+            const QJsonObject e = f.value(QStringLiteral("expected")).toObject();
+            const QString kind = f.value(QStringLiteral("fault")).toString(), provider = f.value(QStringLiteral("provider")).toString();
+            const QString node = f.value(QStringLiteral("node")).toString();
+            const AttestationClaims& claims = d.claims[provider];
+            const auto nts = nodeTimes(d.usage.value(provider));
+            qint64 start = 0, end = 0;
+            if (f.contains(QStringLiteral("start"))) {
+                start = secs(f, "start");
+                end = secs(f, "end");
+            }
+            if (kind == u"over-billing") {
+                const auto [measured, billed] = measuredAndBilled(d, provider, f.value(QStringLiteral("tenant")).toString(),
+                                                                  f.value(QStringLiteral("resourceClass")).toString(), start, end);
+                const double amount = (billed - measured) * e.value(QStringLiteral("unitPrice")).toDouble();
+                const double expected = e.value(QStringLiteral("overBilledAmount")).toDouble();
+                QVERIFY(expected > 0);
+                QVERIFY2(std::abs(amount - expected) <= 0.01 * expected, qPrintable(QString::number(amount)));
+                QVERIFY(std::abs(measured - e.value(QStringLiteral("measuredQuantity")).toDouble()) < 1e-3);
+            } else if (kind == u"telemetry-gap") {
+                for (auto nt = nts.cbegin(); nt != nts.cend(); ++nt)
+                    QVERIFY(nt.key().first != node || !within(nt.key().second, start, end));
+                QVERIFY(nts.contains({ node, secs(e, "lastSampleBefore") }));
+                QVERIFY(nts.contains({ node, secs(e, "firstSampleAfter") }));
+                QCOMPARE(qint64(e.value(QStringLiteral("missingSeconds")).toDouble()), end - start);
+            } else if (kind == u"unattested-node") {
+                for (const AttestedNode& n : claims.nodes)
+                    QVERIFY(n.id != node);
+                QVERIFY(nts.contains({ node, start }));
+                QVERIFY(!nts.contains({ node, start - d.resolution.value(provider) }));
+            } else if (kind == u"over-commitment") {
+                double maxRatio = 0, maxOutside = 0;
+                for (auto nt = nts.cbegin(); nt != nts.cend(); ++nt) {
+                    if (nt.key().first != node)
+                        continue;
+                    double& max = within(nt.key().second, start, end) ? maxRatio : maxOutside;
+                    max = std::max(max, nt->allocated / nt->capacity);
+                }
+                QVERIFY(maxRatio > limitFor(claims, f.value(QStringLiteral("resourceClass")).toString()));
+                QVERIFY(std::abs(maxRatio - e.value(QStringLiteral("maxRatio")).toDouble()) < 1e-3);
+                QVERIFY(maxOutside <= 1.0);
+            } else if (kind == u"sla-breach") {
+                for (const QJsonValue& n : f.value(QStringLiteral("nodes")).toArray()) {
+                    qint64 down = 0;
+                    for (auto nt = nts.cbegin(); nt != nts.cend(); ++nt)
+                        if (nt.key().first == n.toString() && nt->state == NodeState::Down) {
+                            QVERIFY(within(nt.key().second, start, end));
+                            down += d.resolution.value(provider);
+                        }
+                    QCOMPARE(double(down), e.value(QStringLiteral("downSecondsPerNode")).toDouble());
+                }
+                QVERIFY(e.value(QStringLiteral("nodeAvailability")).toDouble() < claims.sla.availabilityTarget);
+                QVERIFY(e.value(QStringLiteral("providerAvailability")).toDouble() < claims.sla.availabilityTarget);
+            } else if (kind == u"capacity-shortfall") {
+                double committed = -1;
+                for (const Commitment& cm : claims.commitments)
+                    if (cm.resourceClass == f.value(QStringLiteral("resourceClass")).toString()
+                        && cm.region == f.value(QStringLiteral("region")).toString())
+                        committed = cm.quantity;
+                QCOMPARE(committed, e.value(QStringLiteral("committed")).toDouble());
+                double delivered = 0;
+                for (const QJsonValue& n : f.value(QStringLiteral("nodes")).toArray())
+                    delivered += nts.value({ n.toString(), start }).capacity;
+                QCOMPARE(delivered, e.value(QStringLiteral("delivered")).toDouble());
+                QVERIFY(delivered < committed);
+            } else if (kind == u"jurisdiction") {
+                bool found = false;
+                for (const AttestedNode& n : claims.nodes)
+                    if (n.id == node) {
+                        found = true;
+                        QVERIFY(!claims.allowedJurisdictions.contains(n.jurisdiction));
+                        QCOMPARE(n.jurisdiction, e.value(QStringLiteral("jurisdiction")).toString());
+                    }
+                QVERIFY(found);
+            } else {
+                // tampered-payload, expired-certificate: verifyAndParse checked the rejection and its check id.
+                QVERIFY(kind == u"tampered-payload" || kind == u"expired-certificate");
+                QVERIFY(QFileInfo::exists(dir + QLatin1Char('/') + f.value(QStringLiteral("bundle")).toString()));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemo)
+#include "tst_demo.moc"

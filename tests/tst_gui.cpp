@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "aboutdialog.h"
+#include "anchormodel.h"
+#include "bundledetailwidget.h"
+#include "bundlemodel.h"
+#include "casesession.h"
+#include "checkmodel.h"
+#include "evidencepage.h"
+#include "guitestcase.h"
+#include "importsummarydialog.h"
+#include "mainwindow.h"
+#include "overviewpage.h"
+#include "providersummarymodel.h"
+#include "testpki.h"
+#include "timelinepage.h"
+#include "timelineplot.h"
+#include "trailmodel.h"
+#include "trailpage.h"
+#include "truststoredialog.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWheelEvent>
+
+using namespace capaudit;
+
+// Drives the real window offscreen: open, import, inspect, zoom, change the trust store.
+class TestGui : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void openCase();
+    void refusesMissingAndForeignFiles_data();
+    void refusesMissingAndForeignFiles();
+    void importBundle();
+    void selectBundleShowsChecks();
+    void timelineZoomChangesRange();
+    void timelineExport_data();
+    void timelineExport();
+    void trustAnchorAddRemoveInTrail();
+    void chainCheck();
+    void aboutVersions();
+
+private:
+    bool waitForTimeline();
+    int trailCount(const QString& action) const;
+
+    QTemporaryDir m_dir;
+    test::DemoCase m_case;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestGui::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+    QCoreApplication::setOrganizationName(QStringLiteral("CapAuditTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_gui"));
+    QVERIFY(m_dir.isValid());
+    Result<test::DemoCase> demo = test::makeDemoCase(m_dir.path(), 1);
+    QVERIFY2(demo.ok(), qPrintable(demo.error().toString()));
+    m_case = *demo;
+    QCOMPARE(m_case.heldBack.size(), 1);
+}
+
+void TestGui::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const Status s = m_window->openCaseFile(m_case.casePath);
+    QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+}
+
+void TestGui::cleanup()
+{
+    // Let background loads finish before the window (and its watchers) go away.
+    if (m_window)
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->timelinePage()->isLoading(), 20000);
+    m_window.reset();
+}
+
+int TestGui::trailCount(const QString& action) const
+{
+    int n = 0;
+    const TrailModel* model = m_window->trailPage()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        n += model->index(row, TrailModel::ActionColumn).data().toString() == action;
+    return n;
+}
+
+void TestGui::openCase()
+{
+    QVERIFY(m_window->session()->isOpen());
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("GUI test case")));
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("trust anchor")));
+    QCOMPARE(m_window->evidencePage()->model()->rowCount(), m_case.verifiedInCase);
+    QVERIFY(m_window->trailPage()->model()->rowCount() > m_case.verifiedInCase);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->overviewPage()->model()->rowCount() >= 2, 20000);
+    // Every page shows real data.
+    QVERIFY(waitForTimeline());
+    QVERIFY(!m_window->timelinePage()->plot()->data().series.times.isEmpty());
+}
+
+void TestGui::refusesMissingAndForeignFiles_data()
+{
+    QTest::addColumn<QString>("content"); // empty: the file does not exist
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("missing") << QString() << QStringLiteral("does not exist");
+    QTest::newRow("text file") << QStringLiteral("hello") << QStringLiteral("not a CapAudit case");
+    QTest::newRow("other sqlite") << QStringLiteral("@sqlite") << QStringLiteral("not a CapAudit case");
+}
+
+void TestGui::refusesMissingAndForeignFiles()
+{
+    QFETCH(QString, content);
+    QFETCH(QString, expected);
+    const QString path = QDir(m_dir.path()).filePath(QStringLiteral("foreign-%1.capcase").arg(QTest::currentDataTag()));
+    if (content == QLatin1String("@sqlite")) {
+        // A valid SQLite file with a different application id.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray header("SQLite format 3", 16);
+        header.append(QByteArray(84, '\0'));
+        file.write(header);
+    } else if (!content.isEmpty()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content.toUtf8());
+    }
+    const Status s = m_window->openCaseFile(path);
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().reason.contains(expected) || s.error().toString().contains(expected),
+        qPrintable(s.error().toString()));
+    // The case that was open stays open.
+    QVERIFY(m_window->session()->isOpen());
+    QCOMPARE(m_window->session()->path(), QFileInfo(m_case.casePath).absoluteFilePath());
+}
+
+void TestGui::importBundle()
+{
+    const int before = m_window->evidencePage()->model()->rowCount();
+    const int importsBefore = trailCount(QStringLiteral("import"));
+    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
+    QVERIFY(m_window->importBundles(m_case.heldBack));
+    QVERIFY(m_window->isImporting());
+    QVERIFY(finished.wait(60000));
+    const auto results = finished.first().first().value<QList<ImportResult>>();
+    QCOMPARE(results.size(), 1);
+    QVERIFY2(results.first().outcome == ImportOutcome::Imported, qPrintable(results.first().error.toString()));
+    QCOMPARE(m_window->evidencePage()->model()->rowCount(), before + 1);
+    QCOMPARE(trailCount(QStringLiteral("import")), importsBefore + 1);
+    auto* summary = m_window->findChild<ImportSummaryDialog*>(QStringLiteral("importSummary"));
+    QVERIFY(summary);
+    QVERIFY(summary->isVisible());
+    // Importing the same bundle again changes nothing.
+    QVERIFY(m_window->importBundles(m_case.heldBack));
+    QVERIFY(finished.wait(60000));
+    const auto again = finished.last().first().value<QList<ImportResult>>();
+    QCOMPARE(again.first().outcome, ImportOutcome::AlreadyPresent);
+    QCOMPARE(m_window->evidencePage()->model()->rowCount(), before + 1);
+}
+
+void TestGui::selectBundleShowsChecks()
+{
+    m_window->showPage(MainWindow::EvidencePageIndex);
+    EvidencePage* page = m_window->evidencePage();
+    QVERIFY(page->model()->rowCount() > 0);
+    const StoredBundle& bundle = page->model()->bundle(0);
+    // Click the row, as a user would.
+    const QModelIndex proxyIndex = page->proxy()->mapFromSource(page->model()->index(0, BundleModel::ProviderColumn));
+    const QRect rect = page->view()->visualRect(proxyIndex);
+    QVERIFY(rect.isValid());
+    QTest::mouseClick(page->view()->viewport(), Qt::LeftButton, {}, rect.center());
+    BundleDetailWidget* detail = m_window->detailWidget();
+    QVERIFY(detail->hasBundle());
+    QCOMPARE(detail->bundle().digest, bundle.digest);
+    const CheckModel* checks = detail->checkModel();
+    QCOMPARE(checks->rowCount(), bundle.details.checks.size());
+    bool signature = false;
+    for (int row = 0; row < checks->rowCount(); ++row) {
+        if (checks->index(row, 0).data(CheckModel::CheckIdRole).toString() == QLatin1String(checks::kSignature)) {
+            signature = true;
+            QCOMPARE(checks->index(row, CheckModel::StatusColumn).data().toString(),
+                CheckModel::statusText(CheckStatus::Pass));
+        }
+    }
+    QVERIFY(signature);
+    QVERIFY(detail->predicateText().contains(bundle.provider));
+    // The verdict exports as JSON with the same digest.
+    const QString out = QDir(m_dir.path()).filePath(QStringLiteral("verdict.json"));
+    QVERIFY(detail->exportVerdict(out).ok());
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains(bundle.digest.toUtf8()));
+
+    // Filtering hides rows that do not match and keeps the selection logic working.
+    page->filterEdit()->setText(QStringLiteral("no-such-bundle-zzz"));
+    QCOMPARE(page->proxy()->rowCount(), 0);
+    page->filterEdit()->clear();
+    QCOMPARE(page->proxy()->rowCount(), page->model()->rowCount());
+}
+
+bool TestGui::waitForTimeline()
+{
+    TimelinePage* page = m_window->timelinePage();
+    QTest::qWait(0);
+    return QTest::qWaitFor([&] { return !page->isLoading() && !page->plot()->data().series.times.isEmpty(); }, 20000);
+}
+
+void TestGui::timelineZoomChangesRange()
+{
+    m_window->showPage(MainWindow::TimelinePageIndex);
+    QVERIFY(waitForTimeline());
+    TimelinePlot* plot = m_window->timelinePage()->plot();
+    const auto [from0, to0] = plot->visibleRange();
+    QVERIFY(to0 > from0);
+
+    // Mouse wheel over the chart, as a user zooms in.
+    QWidget* target = plot->canvas();
+    const QPointF centre(target->width() / 2.0, target->height() / 3.0);
+    for (int i = 0; i < 5; ++i) {
+        QWheelEvent wheel(centre, target->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+            Qt::NoScrollPhase, false);
+        QApplication::sendEvent(target, &wheel);
+    }
+    const auto [from1, to1] = plot->visibleRange();
+    QVERIFY2(
+        to1 - from1 < (to0 - from0) * 0.7, qPrintable(QStringLiteral("%1 -> %2").arg(to0 - from0).arg(to1 - from1)));
+    QVERIFY(from1 >= from0 && to1 <= to0);
+    // The data is reloaded for the new range (level of detail), off the GUI thread.
+    QVERIFY(m_window->timelinePage()->isLoading());
+    QVERIFY(waitForTimeline());
+    const TimelineData& data = plot->data();
+    QVERIFY(data.request.to - data.request.from < qint64((to0 - from0) * 1.5));
+    QVERIFY(!plot->valuesAt((from1 + to1) / 2).isEmpty());
+
+    m_window->timelinePage()->resetView();
+    const auto [from2, to2] = plot->visibleRange();
+    QCOMPARE(from2, from0);
+    QCOMPARE(to2, to0);
+}
+
+void TestGui::timelineExport_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QByteArray>("magic");
+    QTest::newRow("png") << QStringLiteral("png") << QByteArray("\x89PNG");
+    QTest::newRow("svg") << QStringLiteral("svg") << QByteArray("<?xml");
+    QTest::newRow("pdf") << QStringLiteral("pdf") << QByteArray("%PDF");
+}
+
+void TestGui::timelineExport()
+{
+    QFETCH(QString, suffix);
+    QFETCH(QByteArray, magic);
+    m_window->showPage(MainWindow::TimelinePageIndex);
+    QVERIFY(waitForTimeline());
+    const QString path = QDir(m_dir.path()).filePath(QStringLiteral("chart.") + suffix);
+    const Status s = m_window->timelinePage()->plot()->exportTo(path, 800, 500);
+    QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.size() > 1000);
+    QVERIFY(file.read(magic.size()) == magic);
+}
+
+void TestGui::trustAnchorAddRemoveInTrail()
+{
+    const QString storeDir = QDir(m_dir.path()).filePath(QStringLiteral("extra-trust"));
+    const test::TestPki pki = test::TestPki::create(QStringLiteral("Extra Auditor"));
+    pki.writeTrustStore(storeDir);
+    const QString anchorFile = QDir(storeDir).filePath(QStringLiteral("root.pem"));
+
+    TrustStoreDialog dialog(m_window->session(), m_window.get());
+    const int anchors = dialog.model()->rowCount();
+    const int added = trailCount(QStringLiteral("trust-anchor-added"));
+    const int removed = trailCount(QStringLiteral("trust-anchor-removed"));
+
+    Status s = dialog.addAnchorFile(anchorFile, QStringLiteral("Extra auditor root"), QStringLiteral("auditor"));
+    QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+    QCOMPARE(dialog.model()->rowCount(), anchors + 1);
+    QCOMPARE(trailCount(QStringLiteral("trust-anchor-added")), added + 1);
+    const TrailModel* trail = m_window->trailPage()->model();
+    const QModelIndex last = trail->index(trail->rowCount() - 1, TrailModel::DetailsColumn);
+    QVERIFY(last.data().toString().contains(QStringLiteral("Extra auditor root")));
+
+    QString fingerprint;
+    for (int row = 0; row < dialog.model()->rowCount(); ++row) {
+        if (dialog.model()->index(row, AnchorModel::LabelColumn).data().toString()
+            == QLatin1String("Extra auditor root"))
+            fingerprint = dialog.model()->index(row, 0).data(AnchorModel::FingerprintRole).toString();
+    }
+    QVERIFY(!fingerprint.isEmpty());
+    s = dialog.removeAnchor(fingerprint);
+    QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+    QCOMPARE(dialog.model()->rowCount(), anchors);
+    QCOMPARE(trailCount(QStringLiteral("trust-anchor-removed")), removed + 1);
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("%1 trust anchor").arg(anchors)));
+}
+
+void TestGui::chainCheck()
+{
+    QSignalSpy checked(m_window->trailPage(), &TrailPage::chainChecked);
+    m_window->action(QStringLiteral("checkChain"))->trigger();
+    QCOMPARE(checked.size(), 1);
+    QVERIFY(checked.first().first().toBool());
+    QVERIFY(m_window->trailPage()->chainStatus().contains(QStringLiteral("intact")));
+}
+
+void TestGui::aboutVersions()
+{
+    const QString text = AboutDialog::libraryVersions().join(QLatin1Char('\n'));
+    QVERIFY(text.contains(QStringLiteral("Qt ")));
+    QVERIFY(text.contains(QStringLiteral("OpenSSL 3")));
+    QVERIFY(text.contains(QStringLiteral("SQLite 3")));
+    QVERIFY(text.contains(QStringLiteral("QCustomPlot 2")));
+}
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"

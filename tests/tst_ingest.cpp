@@ -1,0 +1,991 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ingest/focuscsv.h"
+#include "ingest/jsonreader.h"
+#include "ingest/metricmapping.h"
+#include "ingest/metricstext.h"
+#include "ingest/otlpjson.h"
+#include "ingest/payloadimport.h"
+#include "ingest/predicates.h"
+#include "ingest/usagecsv.h"
+#include "testsupport.h"
+#include "util/jsonutil.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace capaudit;
+
+namespace {
+
+constexpr qint64 kT0 = 1767225600; // 2026-01-01T00:00:00Z
+
+QString fixture(const QString& name)
+{
+    return test::testData(QStringLiteral("ingest/") + name);
+}
+
+const UsageSample* find(
+    const QList<UsageSample>& samples, qint64 time, const QString& node, const QString& rc, const QString& tenant = {})
+{
+    for (const UsageSample& s : samples) {
+        if (s.time == time && s.node == node && s.resourceClass == rc && s.tenant == tenant)
+            return &s;
+    }
+    return nullptr;
+}
+
+bool near(double actual, double expected)
+{
+    return std::abs(actual - expected) < 1e-9 * std::max(1.0, std::abs(expected));
+}
+
+MappingSet profiles(const QStringList& names)
+{
+    MappingSet set;
+    for (const QString& name : names) {
+        auto p = MappingSet::builtinProfile(name);
+        if (!p)
+            qFatal("profile %s: %s", qPrintable(name), qPrintable(p.error().toString()));
+        set.append(*p);
+    }
+    return set;
+}
+
+Status parseMetricsFile(const QString& name, const MappingSet& mappings, UsageCollector& sink,
+    const MetricsTextOptions& options = {}, MetricsImportSummary* summary = nullptr)
+{
+    QFile file(fixture(name));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(name, QStringLiteral("cannot open fixture"));
+    return parseMetricsText(file, name, mappings, sink, options, summary);
+}
+
+// Asserts that ERROR points at LINE and FIELD and that its reason mentions REASON.
+void checkError(const Error& error, const QString& file, qint64 line, const QString& field, const QString& reason)
+{
+    QCOMPARE(error.file, file);
+    QCOMPARE(error.line, line);
+    QCOMPARE(error.field, field);
+    QVERIFY2(error.reason.contains(reason, Qt::CaseInsensitive), qPrintable(error.toString()));
+}
+
+class FailingSink final : public UsageSink {
+public:
+    Status addSample(const UsageSample&) override
+    {
+        if (++calls == 2)
+            return Error(QStringLiteral("store"), QStringLiteral("disk full"));
+        return {};
+    }
+    int calls = 0;
+};
+
+} // namespace
+
+class TestIngest : public QObject {
+    Q_OBJECT
+
+private slots:
+    // ---- native usage CSV ----
+    void usageCsvFixture()
+    {
+        QFile file(fixture(QStringLiteral("usage.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        UsageCollector sink;
+        const Status s = parseUsageCsv(file, QStringLiteral("usage.csv"), sink);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(sink.samples.size(), 10);
+        const UsageSample& first = sink.samples.first();
+        QCOMPARE(first.time, kT0);
+        QCOMPARE(first.node, QStringLiteral("gpu-node-01"));
+        QCOMPARE(first.resourceClass, QStringLiteral("gpu"));
+        QVERIFY(first.tenant.isEmpty());
+        QVERIFY(isMissing(first.allocated) && isMissing(first.used));
+        QCOMPARE(first.capacity, 8.0);
+        QCOMPARE(first.state, NodeState::Up);
+        QCOMPARE(first.line, 2);
+        const UsageSample* teamA =
+            find(sink.samples, kT0, QStringLiteral("gpu-node-01"), QStringLiteral("cpu"), QStringLiteral("team-a"));
+        QVERIFY(teamA);
+        QCOMPARE(teamA->allocated, 16.5);
+        QCOMPARE(teamA->used, 14.02);
+        QCOMPARE(teamA->state, NodeState::Unknown);
+        const UsageSample* storage =
+            find(sink.samples, kT0 + 300, QStringLiteral("gpu-node-02"), QStringLiteral("storage"));
+        QVERIFY(storage);
+        QCOMPARE(storage->used, 0.125);
+        QCOMPARE(storage->state, NodeState::Unknown);
+        QCOMPARE(find(sink.samples, kT0 + 300, QStringLiteral("gpu-node-02"), QStringLiteral("cpu"))->state,
+            NodeState::Down);
+        // Interned: equal strings share one buffer.
+        QCOMPARE(sink.samples[0].node.constData(), sink.samples[3].node.constData());
+    }
+
+    void usageCsvColumnOrderAndCrlf()
+    {
+        QByteArray csv = "state,capacity,used,allocated,tenant,resource_class,node,time\r\n"
+                         "up,128,,,,cpu,n1,2026-01-01T00:05:00Z\r\n"
+                         ",,3,4,t1,cpu,n1,2026-01-01T00:05:00Z\r\n";
+        QBuffer buffer(&csv);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        UsageCollector sink;
+        const Status s = parseUsageCsv(buffer, QStringLiteral("u.csv"), sink);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(sink.samples.size(), 2);
+        QCOMPARE(sink.samples[0].capacity, 128.0);
+        QCOMPARE(sink.samples[0].state, NodeState::Up);
+        QCOMPARE(sink.samples[1].tenant, QStringLiteral("t1"));
+        QCOMPARE(sink.samples[1].allocated, 4.0);
+        QCOMPARE(sink.samples[1].time, kT0 + 300);
+    }
+
+    void usageCsvErrors_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<qint64>("line");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("reason");
+        const QByteArray header = "time,node,resource_class,tenant,allocated,used,capacity,state\n";
+        const QByteArray good = "2026-01-01T00:00:00Z,n1,cpu,,,,8,up\n";
+        QTest::newRow("unknown column") << QByteArray("time,node,resource_class,tenant,allocated,used,capacity,state,"
+                                                      "region\n")
+                                        << qint64(1) << "region"
+                                        << "unknown column";
+        QTest::newRow("missing columns") << QByteArray("time,node,resource_class,tenant,allocated,used\n") << qint64(1)
+                                         << "capacity, state"
+                                         << "missing column";
+        QTest::newRow("duplicate column")
+            << QByteArray("time,node,node,resource_class,tenant,allocated,used,capacity,state\n") << qint64(1) << "node"
+            << "duplicate";
+        QTest::newRow("time with offset") << header + good + "2026-01-01T01:00:00+01:00,n1,cpu,,,,8,up\n"
+                                          << qint64(3) << "time"
+                                          << "RFC 3339 UTC";
+        QTest::newRow("impossible date") << header + "2026-02-30T00:00:00Z,n1,cpu,,,,8,up\n"
+                                         << qint64(2) << "time"
+                                         << "RFC 3339";
+        QTest::newRow("negative used") << header + good + "2026-01-01T00:00:00Z,n1,cpu,t1,1,-0.5,,\n"
+                                       << qint64(3) << "used"
+                                       << "negative";
+        QTest::newRow("nan allocated") << header + "2026-01-01T00:00:00Z,n1,cpu,t1,nan,1,,\n"
+                                       << qint64(2) << "allocated"
+                                       << "finite";
+        QTest::newRow("inf capacity") << header + "2026-01-01T00:00:00Z,n1,cpu,,,,inf,up\n"
+                                      << qint64(2) << "capacity"
+                                      << "finite";
+        QTest::newRow("thousands separator") << header + "2026-01-01T00:00:00Z,n1,cpu,,,,1 024,up\n"
+                                             << qint64(2) << "capacity"
+                                             << "finite";
+        QTest::newRow("unknown state") << header + good + good + "2026-01-01T00:00:00Z,n1,cpu,,,,8,degraded\n"
+                                       << qint64(4) << "state"
+                                       << "not a node state";
+        QTest::newRow("too few fields") << header + "2026-01-01T00:00:00Z,n1,cpu,,,8,up\n"
+                                        << qint64(2) << ""
+                                        << "expected 8 fields, found 7";
+        QTest::newRow("too many fields") << header + "2026-01-01T00:00:00Z,n1,cpu,,,,8,up,\n"
+                                         << qint64(2) << ""
+                                         << "found 9";
+        QTest::newRow("empty node") << header + "2026-01-01T00:00:00Z,,cpu,,,,8,up\n"
+                                    << qint64(2) << "node"
+                                    << "empty";
+        QTest::newRow("quoted node") << header + "2026-01-01T00:00:00Z,\"n1\",cpu,,,,8,up\n"
+                                     << qint64(2) << "node"
+                                     << "quotes";
+        QTest::newRow("capacity on tenant row") << header + "2026-01-01T00:00:00Z,n1,cpu,t1,1,1,8,\n"
+                                                << qint64(2) << "capacity"
+                                                << "node row";
+        QTest::newRow("state on tenant row") << header + "2026-01-01T00:00:00Z,n1,cpu,t1,1,1,,up\n"
+                                             << qint64(2) << "state"
+                                             << "node row";
+        QTest::newRow("no measurement") << header + "2026-01-01T00:00:00Z,n1,cpu,t1,,,,\n"
+                                        << qint64(2) << ""
+                                        << "no measurement";
+        QTest::newRow("blank line inside") << header + good + "\n" + good << qint64(3) << ""
+                                           << "empty line";
+        QTest::newRow("invalid utf-8") << header
+                + "2026-01-01T00:00:00Z,n\xff"
+                  "1,cpu,,,,8,up\n" << qint64(2)
+                                       << "node"
+                                       << "UTF-8";
+        QTest::newRow("empty file") << QByteArray() << qint64(1) << ""
+                                    << "header";
+    }
+
+    void usageCsvErrors()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(qint64, line);
+        QFETCH(QString, field);
+        QFETCH(QString, reason);
+        QBuffer buffer(&body);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        UsageCollector sink;
+        const Status s = parseUsageCsv(buffer, QStringLiteral("usage.csv"), sink);
+        QVERIFY(!s.ok());
+        checkError(s.error(), QStringLiteral("usage.csv"), line, field, reason);
+    }
+
+    void sinkErrorAbortsParsing()
+    {
+        QFile file(fixture(QStringLiteral("usage.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        FailingSink sink;
+        const Status s = parseUsageCsv(file, QStringLiteral("usage.csv"), sink);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().reason, QStringLiteral("disk full"));
+        QCOMPARE(sink.calls, 2);
+    }
+
+    // ---- OpenMetrics / Prometheus text ----
+    void openMetricsKubeAndDcgm()
+    {
+        UsageCollector sink;
+        MetricsImportSummary summary;
+        const Status s = parseMetricsFile(QStringLiteral("ksm-dcgm.om.txt"),
+            profiles({ QStringLiteral("kube-state-metrics"), QStringLiteral("dcgm-exporter") }), sink, {}, &summary);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(summary.dialect, MetricsDialect::OpenMetrics);
+        QCOMPARE(summary.lines, 74);
+        QCOMPARE(summary.unmappedSamples, 1); // scrape_duration_seconds
+        QCOMPARE(summary.ignoredSamples, 3); // pods, ephemeral_storage, the pending pod
+        const QString n1 = QStringLiteral("gpu-node-01"), n2 = QStringLiteral("gpu-node-02");
+        const QString teamA = QStringLiteral("team-a"), ml = QStringLiteral("ml-research");
+        for (const UsageSample& sample : sink.samples)
+            QCOMPARE(sample.time, kT0);
+
+        const UsageSample* cpu = find(sink.samples, kT0, n1, QStringLiteral("cpu"));
+        QVERIFY(cpu);
+        QCOMPARE(cpu->capacity, 128.0); // capacity wins over allocatable (126)
+        QCOMPARE(cpu->state, NodeState::Up);
+        QCOMPARE(find(sink.samples, kT0, n1, QStringLiteral("cpu"), teamA)->allocated, 16.5); // two containers
+        QCOMPARE(find(sink.samples, kT0, n1, QStringLiteral("cpu"), ml)->allocated, 8.0);
+        QCOMPARE(find(sink.samples, kT0, n1, QStringLiteral("memory"))->capacity, 1024.0);
+        QCOMPARE(find(sink.samples, kT0, n1, QStringLiteral("memory"), teamA)->allocated, 128.0);
+
+        const UsageSample* gpu = find(sink.samples, kT0, n1, QStringLiteral("gpu"));
+        QCOMPARE(gpu->capacity, 8.0);
+        QVERIFY(near(gpu->used, 0.03)); // GPUs 6 and 7 have no pod
+        const UsageSample* gpuA = find(sink.samples, kT0, n1, QStringLiteral("gpu"), teamA);
+        QCOMPARE(gpuA->allocated, 4.0);
+        QVERIFY(near(gpuA->used, 0.87 + 0.91 + 0.78 + 0.95));
+        QVERIFY(near(find(sink.samples, kT0, n1, QStringLiteral("gpu"), ml)->used, 0.12));
+
+        const UsageSample* fb = find(sink.samples, kT0, n1, QStringLiteral("gpu-memory"));
+        QVERIFY(fb);
+        QCOMPARE(fb->capacity, 640.0); // used + free over 8 x 80 GiB
+        QCOMPARE(fb->used, 0.5);
+        QCOMPARE(find(sink.samples, kT0, n1, QStringLiteral("gpu-memory"), teamA)->used, 280.0);
+
+        // Cordoned node: maintenance beats Ready; GPU capacity only from allocatable.
+        QCOMPARE(find(sink.samples, kT0, n2, QStringLiteral("cpu"))->state, NodeState::Maintenance);
+        QCOMPARE(find(sink.samples, kT0, n2, QStringLiteral("gpu"))->capacity, 4.0);
+        QCOMPARE(find(sink.samples, kT0, n2, QStringLiteral("memory"))->capacity, 512.0);
+        QCOMPARE(find(sink.samples, kT0, n2, QStringLiteral("cpu"), teamA)->allocated, 12.0);
+        QVERIFY(!find(sink.samples, kT0, QString(), QStringLiteral("cpu"), ml)); // pending pod is not allocated
+        QCOMPARE(sink.samples.size(), 15);
+        QCOMPARE(summary.emittedSamples, 15);
+    }
+
+    void prometheusTwinGivesIdenticalSamples()
+    {
+        const MappingSet mappings = profiles({ QStringLiteral("kube-state-metrics"), QStringLiteral("dcgm-exporter") });
+        UsageCollector om, prom;
+        MetricsImportSummary summary;
+        QVERIFY(parseMetricsFile(QStringLiteral("ksm-dcgm.om.txt"), mappings, om).ok());
+        const Status s = parseMetricsFile(QStringLiteral("ksm-dcgm.prom.txt"), mappings, prom, {}, &summary);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(summary.dialect, MetricsDialect::Prometheus);
+        QCOMPARE(prom.samples.size(), om.samples.size());
+        for (qsizetype i = 0; i < om.samples.size(); ++i) {
+            const UsageSample &a = om.samples[i], &b = prom.samples[i];
+            QCOMPARE(b.time, a.time);
+            QCOMPARE(b.node, a.node);
+            QCOMPARE(b.resourceClass, a.resourceClass);
+            QCOMPARE(b.tenant, a.tenant);
+            QVERIFY(isMissing(a.allocated) ? isMissing(b.allocated) : a.allocated == b.allocated);
+            QVERIFY(isMissing(a.used) ? isMissing(b.used) : a.used == b.used);
+            QVERIFY(isMissing(a.capacity) ? isMissing(b.capacity) : a.capacity == b.capacity);
+            QCOMPARE(b.state, a.state);
+        }
+        // Forcing the wrong dialect is caught by the timestamp magnitude, not silently accepted.
+        UsageCollector wrong;
+        const Status w =
+            parseMetricsFile(QStringLiteral("ksm-dcgm.prom.txt"), mappings, wrong, MetricsDialect::OpenMetrics);
+        QVERIFY(!w.ok());
+        checkError(w.error(), QStringLiteral("ksm-dcgm.prom.txt"), 3, QStringLiteral("timestamp"),
+            QStringLiteral("milliseconds"));
+    }
+
+    void nodeExporterScrapePair()
+    {
+        MetricsTextOptions options(MetricsDialect::Auto);
+        options.defaultNode = QStringLiteral("gpu-node-01");
+        UsageCollector sink;
+        MetricsImportSummary summary;
+        const Status s = parseMetricsFile(QStringLiteral("node-exporter-pair.prom.txt"),
+            profiles({ QStringLiteral("node-exporter") }), sink, options, &summary);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(summary.dialect, MetricsDialect::Prometheus);
+        QCOMPARE(summary.counterBaselines, 20); // 4 CPUs x 5 busy modes in the first scrape
+        const QString node = QStringLiteral("gpu-node-01");
+        QVERIFY(!find(sink.samples, kT0, node, QStringLiteral("cpu"))); // a rate needs two scrapes
+        const UsageSample* cpu = find(sink.samples, kT0 + 60, node, QStringLiteral("cpu"));
+        QVERIFY(cpu);
+        QVERIFY2(std::abs(cpu->used - 1.61) < 1e-6, qPrintable(QString::number(cpu->used, 'g', 17)));
+        const UsageSample* mem0 = find(sink.samples, kT0, node, QStringLiteral("memory"));
+        QCOMPARE(mem0->capacity, 1024.0);
+        QCOMPARE(mem0->used, 256.0);
+        QCOMPARE(find(sink.samples, kT0 + 60, node, QStringLiteral("memory"))->used, 274.0);
+        QCOMPARE(sink.samples.size(), 3);
+    }
+
+    void counterResetAndDefaultTime()
+    {
+        QByteArray text = "# TYPE node_cpu_seconds_total counter\n"
+                          "node_cpu_seconds_total{node=\"n1\",cpu=\"0\",mode=\"user\"} 500 1767225600000\n"
+                          "node_cpu_seconds_total{node=\"n1\",cpu=\"0\",mode=\"user\"} 30 1767225660000\n"
+                          "node_memory_MemTotal_bytes{node=\"n1\"} 1073741824\n";
+        QBuffer buffer(&text);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        MetricsTextOptions options(MetricsDialect::Prometheus);
+        options.defaultTime = kT0 + 120;
+        UsageCollector sink;
+        const Status s = parseMetricsText(
+            buffer, QStringLiteral("m.prom"), profiles({ QStringLiteral("node-exporter") }), sink, options);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(sink.samples.size(), 2);
+        QCOMPARE(find(sink.samples, kT0 + 60, QStringLiteral("n1"), QStringLiteral("cpu"))->used, 0.5); // 30 s / 60 s
+        QCOMPARE(find(sink.samples, kT0 + 120, QStringLiteral("n1"), QStringLiteral("memory"))->capacity, 1.0);
+    }
+
+    void labelEscapesReachTheTenant()
+    {
+        const QByteArray mapping = R"({"mappings": [{"metric": "quota_cores", "target": "allocated",
+            "resourceClass": "cpu", "node": "node", "tenant": "team"}]})";
+        auto set = MappingSet::fromJsonBytes(mapping, QStringLiteral("mapping.json"));
+        QVERIFY2(set.ok(), qPrintable(set.error().toString()));
+        QByteArray text = "# TYPE quota_cores gauge\n"
+                          "quota_cores{node=\"n1\",team=\"R\\\\D \\\"Vision\\\"\\nBerlin\"} 2.5 1767225600\n"
+                          "# EOF\n";
+        QBuffer buffer(&text);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        UsageCollector sink;
+        const Status s = parseMetricsText(buffer, QStringLiteral("q.om"), *set, sink);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(sink.samples.size(), 1);
+        QCOMPARE(sink.samples[0].tenant, QStringLiteral("R\\D \"Vision\"\nBerlin"));
+        QCOMPARE(sink.samples[0].allocated, 2.5);
+    }
+
+    void metricsErrors_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("dialect");
+        QTest::addColumn<qint64>("line");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("reason");
+        const int Auto = int(MetricsDialect::Auto), Om = int(MetricsDialect::OpenMetrics),
+                  Prom = int(MetricsDialect::Prometheus);
+        const QByteArray cap = "kube_node_status_capacity{node=\"n1\",resource=\"cpu\",unit=\"core\"} ";
+        QTest::newRow("openmetrics without EOF")
+            << "# TYPE kube_node_status_capacity gauge\n# UNIT x_bytes bytes\n" + cap + "8 1767225600\n"
+            << Auto << qint64(3) << ""
+            << "# EOF";
+        QTest::newRow("EOF in declared prometheus") << cap + "8 1767225600000\n# EOF\n"
+                                                    << Prom << qint64(2) << ""
+                                                    << "Prometheus";
+        QTest::newRow("content after EOF") << cap + "8 1767225600\n# EOF\n" + cap + "8 1767225600\n"
+                                           << Om << qint64(3) << ""
+                                           << "after '# EOF'";
+        QTest::newRow("no timestamp") << cap + "8\n"
+                                      << Prom << qint64(1) << "kube_node_status_capacity"
+                                      << "no timestamp";
+        QTest::newRow("seconds in prometheus") << cap + "8 1767225600\n"
+                                               << Prom << qint64(1) << "timestamp"
+                                               << "looks like seconds";
+        QTest::newRow("float ms in prometheus") << cap + "8 1767225600000.5\n"
+                                                << Prom << qint64(1) << "timestamp"
+                                                << "integer";
+        QTest::newRow("NaN on a mapped metric") << "# comment\n" + cap + "NaN 1767225600000\n"
+                                                << Prom << qint64(2) << "kube_node_status_capacity"
+                                                << "not finite";
+        QTest::newRow("negative capacity") << cap + "-8 1767225600000\n"
+                                           << Prom << qint64(1) << "kube_node_status_capacity"
+                                           << "negative";
+        QTest::newRow("bad escape") << QByteArray("kube_node_status_capacity{node=\"n\\t1\"} 8 1767225600000\n") << Prom
+                                    << qint64(1) << "node"
+                                    << "escape";
+        QTest::newRow("unterminated label")
+            << QByteArray("kube_node_status_capacity{node=\"n1} 8 1767225600000\n") << Prom << qint64(1) << "node"
+            << "unterminated";
+        QTest::newRow("duplicate series") << cap + "8 1767225600000\n" + cap + "9 1767225600000\n"
+                                          << Prom << qint64(2) << "kube_node_status_capacity"
+                                          << "duplicate";
+        QTest::newRow("scrapes out of order") << cap + "8 1767225660000\n" + cap + "8 1767225600000\n"
+                                              << Prom << qint64(2) << "timestamp"
+                                              << "earlier";
+        QTest::newRow("missing node label")
+            << QByteArray("kube_node_status_capacity{resource=\"cpu\"} 8 1767225600000\n") << Prom << qint64(1)
+            << "node|k8s.node.name"
+            << "no node label";
+        QTest::newRow("bad value") << cap + "eight 1767225600000\n"
+                                   << Prom << qint64(1) << "kube_node_status_capacity"
+                                   << "not a sample value";
+        QTest::newRow("unknown type") << QByteArray("# TYPE kube_node_status_capacity gauges\n") << Prom << qint64(1)
+                                      << "kube_node_status_capacity"
+                                      << "unknown metric type";
+        QTest::newRow("state not 0 or 1")
+            << QByteArray("kube_node_status_condition{node=\"n1\",condition=\"Ready\",status=\"true\"} 2 "
+                          "1767225600000\n")
+            << Prom << qint64(1) << "kube_node_status_condition"
+            << "0 or 1";
+        QTest::newRow("empty line in openmetrics") << cap + "8 1767225600\n\n# EOF\n"
+                                                   << Om << qint64(2) << ""
+                                                   << "empty line";
+        QTest::newRow("gpu util above 100 %")
+            << QByteArray("DCGM_FI_DEV_GPU_UTIL{gpu=\"0\",Hostname=\"n1\"} 250 1767225600000\n") << Prom << qint64(1)
+            << "DCGM_FI_DEV_GPU_UTIL"
+            << "more than one whole device";
+        QTest::newRow("dcgm without gpu label")
+            << QByteArray("DCGM_FI_DEV_GPU_UTIL{Hostname=\"n1\"} 25 1767225600000\n") << Prom << qint64(1) << "gpu"
+            << "device label";
+        QTest::newRow("free without capacity")
+            << QByteArray("DCGM_FI_DEV_FB_FREE{gpu=\"0\",Hostname=\"n1\"} 1024 1767225600000\n") << Prom << qint64(1)
+            << "gpu-memory"
+            << "no capacity or used";
+        QTest::newRow("rate on a gauge") << QByteArray("# TYPE node_cpu_seconds_total gauge\n"
+                                                       "node_cpu_seconds_total{node=\"n1\",mode=\"user\"} 5 "
+                                                       "1767225600000\n")
+                                         << Prom << qint64(2) << "node_cpu_seconds_total"
+                                         << "counter";
+    }
+
+    void metricsErrors()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, dialect);
+        QFETCH(qint64, line);
+        QFETCH(QString, field);
+        QFETCH(QString, reason);
+        QBuffer buffer(&body);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        UsageCollector sink;
+        const Status s = parseMetricsText(buffer, QStringLiteral("scrape.txt"),
+            profiles({ QStringLiteral("kube-state-metrics"), QStringLiteral("dcgm-exporter"),
+                QStringLiteral("node-exporter") }),
+            sink, MetricsDialect(dialect));
+        QVERIFY(!s.ok());
+        checkError(s.error(), QStringLiteral("scrape.txt"), line, field, reason);
+    }
+
+    // ---- OTLP JSON ----
+    void otlpExport()
+    {
+        QFile mappingFile(fixture(QStringLiteral("otlp-mapping.json")));
+        QVERIFY(mappingFile.open(QIODevice::ReadOnly));
+        auto mappings = MappingSet::forPayload(QString(), mappingFile.readAll(), QStringLiteral("data/mapping.json"));
+        QVERIFY2(mappings.ok(), qPrintable(mappings.error().toString()));
+        QFile file(fixture(QStringLiteral("otlp-metrics.json")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        UsageCollector sink;
+        MetricsImportSummary summary;
+        const Status s = parseOtlpJson(file, QStringLiteral("otlp.json"), *mappings, sink, {}, &summary);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        const QString n1 = QStringLiteral("gpu-node-01"), cpu = QStringLiteral("cpu");
+        QCOMPARE(sink.samples.size(), 6);
+        QCOMPARE(summary.samples, 10);
+        QCOMPARE(summary.unmappedSamples, 2); // network counter, latency histogram
+        QCOMPARE(summary.counterBaselines, 2);
+        // asInt as string and as number, timeUnixNano as string and as number.
+        QCOMPARE(find(sink.samples, kT0, n1, cpu)->capacity, 126.0);
+        QCOMPARE(find(sink.samples, kT0 + 60, n1, cpu)->capacity, 126.0);
+        QCOMPARE(find(sink.samples, kT0, n1, QStringLiteral("memory"), QStringLiteral("team-a"))->used, 96.0);
+        // Cumulative sum points out of order in the file; the rate is taken in time order.
+        QCOMPARE(find(sink.samples, kT0 + 60, n1, cpu, QStringLiteral("team-a"))->used, 14.0);
+        QCOMPARE(find(sink.samples, kT0 + 60, n1, cpu, QStringLiteral("ml-research"))->used, 1.5);
+        QVERIFY(!find(sink.samples, kT0, n1, cpu, QStringLiteral("team-a")));
+        // Delta sum: increase over its own interval; host.name names the node.
+        QCOMPARE(find(sink.samples, kT0 + 60, QStringLiteral("gpu-node-02"), cpu)->used, 42.0);
+        for (qsizetype i = 1; i < sink.samples.size(); ++i)
+            QVERIFY(sink.samples[i - 1].time <= sink.samples[i].time);
+    }
+
+    void otlpErrors_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<qint64>("line");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("reason");
+        const auto doc = [](const QByteArray& metric) {
+            return "{\"resourceMetrics\":[{\"resource\":{\"attributes\":[{\"key\":\"k8s.node.name\",\"value\":"
+                   "{\"stringValue\":\"n1\"}}]},\"scopeMetrics\":[{\"metrics\":["
+                + metric + "]}]}]}";
+        };
+        const QByteArray at = "/resourceMetrics/0/scopeMetrics/0/metrics/0";
+        QTest::newRow("syntax error") << QByteArray("{\n  \"resourceMetrics\": [\n    {,\n") << qint64(3) << ""
+                                      << "invalid JSON";
+        QTest::newRow("no resourceMetrics") << QByteArray("{\"resourceSpans\": []}") << qint64(0) << "/resourceMetrics"
+                                            << "missing";
+        QTest::newRow("mapped histogram") << doc(R"({"name":"k8s.node.allocatable_cpu","histogram":{"dataPoints":[]}})")
+                                          << qint64(0) << QString::fromLatin1(at) << "only gauge and sum";
+        QTest::newRow("missing time") << doc(
+            R"({"name":"k8s.node.allocatable_cpu","gauge":{"dataPoints":[{"asInt":"4"}]}})")
+                                      << qint64(0) << QString::fromLatin1(at + "/gauge/dataPoints/0/timeUnixNano")
+                                      << "nanoseconds";
+        QTest::newRow("time in seconds") << doc(
+            R"({"name":"k8s.node.allocatable_cpu","gauge":{"dataPoints":[{"asInt":"4","timeUnixNano":"1767225600"}]}})")
+                                         << qint64(0) << QString::fromLatin1(at + "/gauge/dataPoints/0/timeUnixNano")
+                                         << "before 1973";
+        QTest::newRow("no value") << doc(
+            R"({"name":"k8s.node.allocatable_cpu","gauge":{"dataPoints":[{"timeUnixNano":"1767225600000000000"}]}})")
+                                  << qint64(0) << QString::fromLatin1(at + "/gauge/dataPoints/0")
+                                  << "neither asDouble nor asInt";
+        QTest::newRow("NaN value") << doc(
+            R"({"name":"k8s.node.allocatable_cpu","gauge":{"dataPoints":[{"asDouble":"NaN","timeUnixNano":"1767225600000000000"}]}})")
+                                   << qint64(0) << QString::fromLatin1(at + "/gauge/dataPoints/0") << "not finite";
+        QTest::newRow("rate on a gauge") << doc(R"({"name":"container.cpu.time","gauge":{"dataPoints":[]}})")
+                                         << qint64(0) << QString::fromLatin1(at) << "used_rate";
+        QTest::newRow("duplicate point") << doc(
+            R"({"name":"k8s.node.allocatable_cpu","gauge":{"dataPoints":[{"asInt":"4","timeUnixNano":"1767225600000000000"},{"asInt":"5","timeUnixNano":"1767225600000000000"}]}})")
+                                         << qint64(0) << QString::fromLatin1(at + "/gauge/dataPoints/1") << "duplicate";
+    }
+
+    void otlpErrors()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(qint64, line);
+        QFETCH(QString, field);
+        QFETCH(QString, reason);
+        QFile mappingFile(fixture(QStringLiteral("otlp-mapping.json")));
+        QVERIFY(mappingFile.open(QIODevice::ReadOnly));
+        auto mappings = MappingSet::fromJsonBytes(mappingFile.readAll(), QStringLiteral("mapping.json"));
+        QVERIFY(mappings.ok());
+        QBuffer buffer(&body);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        UsageCollector sink;
+        const Status s = parseOtlpJson(buffer, QStringLiteral("otlp.json"), *mappings, sink);
+        QVERIFY(!s.ok());
+        checkError(s.error(), QStringLiteral("otlp.json"), line, field, reason);
+    }
+
+    void mappingFileErrors_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("unknown target") << QByteArray(
+            R"({"mappings":[{"metric":"m","target":"usage","resourceClass":"cpu","node":"n"}]})")
+                                        << "/mappings/0/target"
+                                        << "not a mapping target";
+        QTest::newRow("misspelt key") << QByteArray(
+            R"({"mappings":[{"metric":"m","target":"used","resourceClass":"cpu","node":"n","tennant":"ns"}]})")
+                                      << "/mappings/0/tennant"
+                                      << "unknown key";
+        QTest::newRow("no node labels") << QByteArray(
+            R"({"mappings":[{"metric":"m","target":"used","resourceClass":"cpu"}]})")
+                                        << "/mappings/0/node"
+                                        << "at least one label";
+        QTest::newRow("class and label") << QByteArray(
+            R"({"mappings":[{"metric":"m","target":"used","resourceClass":"cpu","resourceLabel":"r","resources":{"cpu":"cpu"},"node":"n"}]})")
+                                         << "/mappings/0/resourceClass"
+                                         << "either";
+        QTest::newRow("tenant on capacity") << QByteArray(
+            R"({"mappings":[{"metric":"m","target":"capacity","resourceClass":"cpu","node":"n","tenant":"ns"}]})")
+                                            << "/mappings/0/tenant"
+                                            << "per tenant";
+        QTest::newRow("bad scale") << QByteArray(
+            R"({"mappings":[{"metric":"m","target":"used","resourceClass":"cpu","node":"n","scale":"GB"}]})")
+                                   << "/mappings/0/scale"
+                                   << "positive number";
+        QTest::newRow("bad state") << QByteArray(
+            R"({"mappings":[{"metric":"m","target":"state","node":"n","state":"broken"}]})")
+                                   << "/mappings/0/state"
+                                   << "maintenance";
+        QTest::newRow("version 2") << QByteArray(R"({"version":2,"mappings":[]})") << "/version"
+                                   << "unsupported";
+    }
+
+    void mappingFileErrors()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, field);
+        QFETCH(QString, reason);
+        auto set = MappingSet::fromJsonBytes(json, QStringLiteral("data/mapping.json"));
+        QVERIFY(!set.ok());
+        checkError(set.error(), QStringLiteral("data/mapping.json"), 0, field, reason);
+    }
+
+    void builtinProfilesParse()
+    {
+        for (const QString& name : MappingSet::builtinProfileNames()) {
+            auto set = MappingSet::builtinProfile(name);
+            QVERIFY2(set.ok(), qPrintable(set.error().toString()));
+            QVERIFY(!set->isEmpty());
+        }
+        QVERIFY(!MappingSet::builtinProfile(QStringLiteral("cadvisor")).ok());
+        QVERIFY(!MappingSet::forPayload(QString(), QByteArray(), QStringLiteral("m.json")).ok());
+    }
+
+    void payloadDispatch()
+    {
+        TelemetryPayload payload { QStringLiteral("data/otlp.json"), QStringLiteral("otlp-json"), QString(),
+            QStringLiteral("data/mapping.json") };
+        QFile data(fixture(QStringLiteral("otlp-metrics.json")));
+        QVERIFY(data.open(QIODevice::ReadOnly));
+        UsageCollector sink;
+        Status s =
+            importTelemetryPayload(payload, data, test::readAll(fixture(QStringLiteral("otlp-mapping.json"))), sink);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(sink.samples.size(), 6);
+
+        // The declared format is authoritative: a Prometheus file declared as OpenMetrics is rejected.
+        payload = { QStringLiteral("data/scrape.txt"), QStringLiteral("openmetrics-text"),
+            QStringLiteral("kube-state-metrics"), QString() };
+        QFile prom(fixture(QStringLiteral("ksm-dcgm.prom.txt")));
+        QVERIFY(prom.open(QIODevice::ReadOnly));
+        s = importTelemetryPayload(payload, prom, {}, sink);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().file, QStringLiteral("data/scrape.txt"));
+
+        payload = { QStringLiteral("data/otlp.json"), QStringLiteral("otlp-json"), QString(),
+            QStringLiteral("data/mapping.json") };
+        s = importTelemetryPayload(payload, data, QByteArray("{\"mappings\": 3}"), sink);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().file, QStringLiteral("data/mapping.json"));
+        QCOMPARE(s.error().field, QStringLiteral("/mappings"));
+    }
+
+    // ---- FOCUS ----
+    void focusFixture()
+    {
+        QFile file(fixture(QStringLiteral("focus-1.2.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        BillingCollector sink;
+        const Status s = parseFocusCsv(file, QStringLiteral("focus.csv"), sink);
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(sink.records.size(), 6);
+        const BillingRecord& gpu = sink.records[0];
+        QCOMPARE(gpu.line, 2);
+        QCOMPARE(gpu.billedCost, 7440.0);
+        QCOMPARE(gpu.billingPeriodStart, kT0);
+        QCOMPARE(gpu.billingPeriodEnd, kT0 + 31 * 86400);
+        QCOMPARE(gpu.chargePeriodEnd, kT0 + 86400);
+        QVERIFY(gpu.chargeClass.isEmpty()); // NULL literal
+        QCOMPARE(gpu.pricingQuantity, 96.0);
+        QCOMPARE(gpu.contractedUnitPrice, 77.5);
+        QCOMPARE(gpu.tags.value(QStringLiteral("cost-center")).toString(), QStringLiteral("R&D, Vision"));
+        QCOMPARE(gpu.extensions.value(QStringLiteral("x_ContractLine")), QStringLiteral("CL-07"));
+        QCOMPARE(gpu.resourceClass, QStringLiteral("gpu"));
+        QCOMPARE(gpu.tenant, QStringLiteral("team-a"));
+        QCOMPARE(gpu.invoiceId, QStringLiteral("INV-2026-0001"));
+        QCOMPARE(gpu.otherColumns.value(QStringLiteral("RegionName")), QStringLiteral("Frankfurt 1"));
+        QCOMPARE(gpu.otherColumns.value(QStringLiteral("ChargeFrequency")), QStringLiteral("Usage-Based"));
+
+        const BillingRecord& cpu = sink.records[1];
+        QCOMPARE(cpu.line, 3);
+        QCOMPARE(cpu.billingPeriodStart, kT0); // "YYYY-MM-DD HH:MM:SS"
+        QCOMPARE(cpu.chargeDescription,
+            QStringLiteral("CPU core-hours, EPYC 9654 pool\n(reserved share, \"burst\" excluded)"));
+        QCOMPARE(cpu.resourceClass, QStringLiteral("cpu")); // from Tags
+        QCOMPARE(cpu.tenant, QStringLiteral("ml-research")); // from Tags
+        QVERIFY(!cpu.extensions.contains(QStringLiteral("x_Tenant")));
+        QVERIFY(!cpu.otherColumns.contains(QStringLiteral("SkuPriceId")));
+
+        const BillingRecord& mem = sink.records[2];
+        QCOMPARE(mem.line, 5);
+        QVERIFY(mem.resourceClass.isEmpty());
+        QCOMPARE(mem.tenant, QStringLiteral("team-b")); // SubAccountId fallback
+
+        const BillingRecord& tax = sink.records[3];
+        QCOMPARE(tax.chargeCategory, QStringLiteral("Tax"));
+        QVERIFY(isMissing(tax.pricingQuantity) && isMissing(tax.consumedQuantity));
+        QVERIFY(tax.pricingUnit.isEmpty());
+        QVERIFY(tax.tags.isEmpty());
+        QCOMPARE(sink.records[4].billedCost, -372.0);
+        QCOMPARE(sink.records[5].chargeClass, QStringLiteral("Correction"));
+        QCOMPARE(sink.records[5].pricingQuantity, -2.0);
+        QCOMPARE(sink.records[5].line, 8);
+    }
+
+    void focusErrors_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<qint64>("line");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("reason");
+        const QByteArray header = "BilledCost,BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodEnd,"
+                                  "BillingPeriodStart,ChargeCategory,ChargeClass,ChargeDescription,ChargePeriodEnd,"
+                                  "ChargePeriodStart,ContractedCost,EffectiveCost,InvoiceIssuerName,ListCost,"
+                                  "PricingQuantity,PricingUnit,ProviderName,PublisherName,ServiceCategory,ServiceName,"
+                                  "Tags\n";
+        // BilledCost .. ServiceName, Tags: a valid usage row to vary.
+        const auto row = [](QByteArray cost, QByteArray currency, QByteArray start, QByteArray category,
+                             QByteArray quantity, QByteArray tags) {
+            return cost + ",ba-1,NULL," + currency + ",2026-02-01T00:00:00Z," + start + "," + category
+                + ",NULL,GPU-hours,2026-01-02T00:00:00Z,2026-01-01T00:00:00Z,10,10,Nordwolke,10," + quantity
+                + ",GPU-Hours,Nordwolke,Nordwolke,Compute,GPU Cloud," + tags + "\n";
+        };
+        const QByteArray ok = row("10", "EUR", "2026-01-01T00:00:00Z", "Usage", "1", "{}");
+        QTest::newRow("missing mandatory") << QByteArray("BilledCost,BillingAccountId,ChargeCategory\n") << qint64(1)
+                                           << "BillingAccountName, BillingCurrency, BillingPeriodEnd, "
+                                              "BillingPeriodStart, ChargeClass, ChargeDescription, ChargePeriodEnd, "
+                                              "ChargePeriodStart, ContractedCost, EffectiveCost, InvoiceIssuerName, "
+                                              "ListCost, PricingQuantity, PricingUnit, ProviderName, PublisherName, "
+                                              "ServiceCategory, ServiceName"
+                                           << "missing mandatory";
+        QTest::newRow("unknown column") << QByteArray(header).replace("Tags", "CostCenter") << qint64(1) << "CostCenter"
+                                        << "x_";
+        QTest::newRow("null BilledCost") << header + ok + row("NULL", "EUR", "2026-01-01T00:00:00Z", "Usage", "1", "{}")
+                                         << qint64(3) << "BilledCost"
+                                         << "null";
+        QTest::newRow("cost with currency symbol")
+            << header + row("€10", "EUR", "2026-01-01T00:00:00Z", "Usage", "1", "{}") << qint64(2) << "BilledCost"
+            << "decimal";
+        QTest::newRow("bad date") << header + row("10", "EUR", "01/01/2026", "Usage", "1", "{}") << qint64(2)
+                                  << "BillingPeriodStart"
+                                  << "date-time";
+        QTest::newRow("date only") << header + row("10", "EUR", "2026-01-01", "Usage", "1", "{}") << qint64(2)
+                                   << "BillingPeriodStart"
+                                   << "date-time";
+        QTest::newRow("bad currency") << header + row("10", "euro", "2026-01-01T00:00:00Z", "Usage", "1", "{}")
+                                      << qint64(2) << "BillingCurrency"
+                                      << "ISO 4217";
+        QTest::newRow("bad category") << header + row("10", "EUR", "2026-01-01T00:00:00Z", "Discount", "1", "{}")
+                                      << qint64(2) << "ChargeCategory"
+                                      << "not one of";
+        QTest::newRow("negative usage quantity")
+            << header + row("10", "EUR", "2026-01-01T00:00:00Z", "Usage", "-1", "{}") << qint64(2) << "PricingQuantity"
+            << "negative";
+        QTest::newRow("bad tags") << header + ok
+                + row("10", "EUR", "2026-01-01T00:00:00Z", "Usage", "1", "\"{\"\"a\"\":}\"")
+                                  << qint64(3) << "Tags"
+                                  << "JSON";
+        QTest::newRow("wrong field count") << header + ok + "10,ba-1\n"
+                                           << qint64(3) << ""
+                                           << "found 2";
+        QTest::newRow("unterminated quote")
+            << header + ok + row("10", "EUR", "2026-01-01T00:00:00Z", "Usage", "1", "\"{") << qint64(3) << ""
+            << "never closed";
+        QTest::newRow("text after quote")
+            << header + row("10", "EUR", "2026-01-01T00:00:00Z", "Usage", "1", "\"{}\"x") << qint64(2) << ""
+            << "after a closing quote";
+        QTest::newRow("stray quote") << header + row("10", "EUR", "2026-01-01T00:00:00Z", "Usage", "1", "{\"\"}")
+                                     << qint64(2) << ""
+                                     << "quote inside unquoted";
+    }
+
+    void focusErrors()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(qint64, line);
+        QFETCH(QString, field);
+        QFETCH(QString, reason);
+        QBuffer buffer(&body);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        BillingCollector sink;
+        const Status s = parseFocusCsv(buffer, QStringLiteral("focus.csv"), sink);
+        QVERIFY(!s.ok());
+        checkError(s.error(), QStringLiteral("focus.csv"), line, field, reason);
+    }
+
+    // ---- predicates ----
+    void attestationPredicate()
+    {
+        auto json =
+            parseJsonObject(test::readAll(fixture(QStringLiteral("attestation.json"))), QStringLiteral("a.json"));
+        QVERIFY(json.ok());
+        auto claims = parseAttestationPredicate(*json, QStringLiteral("statement.json"));
+        QVERIFY2(claims.ok(), qPrintable(claims.error().toString()));
+        QCOMPARE(claims->contractId, QStringLiteral("NW-2026-0042"));
+        QCOMPARE(claims->period.start, kT0);
+        QCOMPARE(claims->period.end, kT0 + 31 * 86400);
+        QCOMPARE(claims->allowedJurisdictions, QList<QString>({ QStringLiteral("DE"), QStringLiteral("FR") }));
+        QCOMPARE(claims->tenants.size(), 2);
+        QCOMPARE(claims->commitments.size(), 2);
+        QCOMPARE(claims->commitments[0].period.end, claims->period.end); // defaults to the contract period
+        QCOMPARE(claims->commitments[1].overcommitLimit, 1.5);
+        QCOMPARE(claims->commitments[1].period.end, kT0 + 15 * 86400);
+        QCOMPARE(claims->nodes[0].capacity.value(QStringLiteral("gpu")), 8.0);
+        QCOMPARE(claims->sla.measurementWindowSeconds, 30 * 86400);
+        QCOMPARE(claims->sla.availabilityTarget, 0.995);
+        QCOMPARE(claims->prices[1].currency, QStringLiteral("EUR")); // inherited from the contract
+
+        // Only provider, contract {id, period}, commitments and nodes are required (docs/bundle-format.md schema).
+        auto minimal = parseJsonObject(R"({"provider":"P","signedAt":"2026-01-08T00:00:00Z",
+            "contract":{"id":"C","period":{"start":"2026-01-01T00:00:00Z","end":"2026-02-01T00:00:00Z"}},
+            "commitments":[{"resourceClass":"cpu","quantity":0}],
+            "nodes":[{"id":"n1","jurisdiction":"DE","capacity":{"cpu":4}}]})",
+            QStringLiteral("m"));
+        QVERIFY(minimal.ok());
+        auto small = parseAttestationPredicate(*minimal, QStringLiteral("statement.json"));
+        QVERIFY2(small.ok(), qPrintable(small.error().toString()));
+        QCOMPARE(small->signedAt, kT0 + 7 * 86400);
+        QCOMPARE(small->commitments[0].overcommitLimit, 1.0);
+        QVERIFY(small->prices.isEmpty() && small->tenants.isEmpty() && small->allowedJurisdictions.isEmpty());
+        QCOMPARE(small->sla.availabilityTarget, 0.0);
+    }
+
+    void attestationErrors_data()
+    {
+        QTest::addColumn<QString>("pointer"); // where to change the fixture
+        QTest::addColumn<QJsonValue>("value"); // undefined = remove
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("missing provider") << "/provider" << QJsonValue(QJsonValue::Undefined) << "/provider"
+                                          << "missing";
+        QTest::newRow("bad jurisdiction")
+            << "/nodes/1/jurisdiction" << QJsonValue(QStringLiteral("Germany")) << "/nodes/1/jurisdiction"
+            << "alpha-2";
+        QTest::newRow("months in window")
+            << "/sla/measurementWindow" << QJsonValue(QStringLiteral("P1M")) << "/sla/measurementWindow"
+            << "ISO 8601";
+        QTest::newRow("window in seconds ok but negative")
+            << "/sla/measurementWindow" << QJsonValue(-5) << "/sla/measurementWindow"
+            << "positive";
+        QTest::newRow("target above 1") << "/sla/availabilityTarget" << QJsonValue(99.5) << "/sla/availabilityTarget"
+                                        << "outside";
+        QTest::newRow("negative price") << "/prices/0/unitPrice" << QJsonValue(-1) << "/prices/0/unitPrice"
+                                        << "outside";
+        QTest::newRow("negative commitment") << "/commitments/0/quantity" << QJsonValue(-1) << "/commitments/0/quantity"
+                                             << "outside";
+        QTest::newRow("misspelt key") << "/commitments/0/overcommitlimit" << QJsonValue(2)
+                                      << "/commitments/0/overcommitlimit"
+                                      << "unknown key";
+        QTest::newRow("duplicate node") << "/nodes/1/id" << QJsonValue(QStringLiteral("gpu-node-01")) << "/nodes/1/id"
+                                        << "duplicate";
+        QTest::newRow("period reversed") << "/contract/period/end" << QJsonValue(QStringLiteral("2025-12-01T00:00:00Z"))
+                                         << "/contract/period/end"
+                                         << "after its start";
+        QTest::newRow("bad time") << "/contract/period/start" << QJsonValue(QStringLiteral("2026-01-01"))
+                                  << "/contract/period/start"
+                                  << "RFC 3339";
+        QTest::newRow("no nodes") << "/nodes" << QJsonValue(QJsonArray()) << "/nodes"
+                                  << "at least one";
+        QTest::newRow("sla without target")
+            << "/sla/availabilityTarget" << QJsonValue(QJsonValue::Undefined) << "/sla/availabilityTarget"
+            << "missing";
+        QTest::newRow("capacity as string")
+            << "/nodes/0/capacity/cpu" << QJsonValue(QStringLiteral("128")) << "/nodes/0/capacity/cpu"
+            << "finite number";
+    }
+
+    void attestationErrors()
+    {
+        QFETCH(QString, pointer);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, field);
+        QFETCH(QString, reason);
+        auto json =
+            parseJsonObject(test::readAll(fixture(QStringLiteral("attestation.json"))), QStringLiteral("a.json"));
+        QVERIFY(json.ok());
+        const QJsonObject modified = setAt(*json, pointer.split(QLatin1Char('/')).mid(1), value).toObject();
+        auto claims = parseAttestationPredicate(modified, QStringLiteral("statement.json"));
+        QVERIFY(!claims.ok());
+        checkError(claims.error(), QStringLiteral("statement.json"), 0, field, reason);
+    }
+
+    void telemetryAndBillingPredicates()
+    {
+        auto telemetry = parseJsonObject(R"({"provider":"Nordwolke","meter":"independent",
+            "period":{"start":"2026-01-01T00:00:00Z","end":"2026-02-01T00:00:00Z"},"resolutionSeconds":300,
+            "payloads":[{"path":"data/usage.csv","format":"capaudit-usage-csv/v1"},
+                        {"path":"data/scrape.txt","format":"openmetrics-text","profile":"kube-state-metrics",
+                         "mapping":"data/mapping.json"}]})",
+            QStringLiteral("t"));
+        QVERIFY(telemetry.ok());
+        auto t = parseTelemetryPredicate(*telemetry, QStringLiteral("statement.json"));
+        QVERIFY2(t.ok(), qPrintable(t.error().toString()));
+        QCOMPARE(t->meter, MeterKind::Independent);
+        QCOMPARE(t->resolutionSeconds, 300);
+        QCOMPARE(t->payloads.size(), 2);
+        QCOMPARE(t->payloads[1].mapping, QStringLiteral("data/mapping.json"));
+
+        QJsonObject bad = *telemetry;
+        QJsonArray payloads = bad.value(QStringLiteral("payloads")).toArray();
+        QJsonObject p = payloads[0].toObject();
+        p.insert(QStringLiteral("path"), QStringLiteral("../etc/passwd"));
+        payloads[0] = p;
+        bad.insert(QStringLiteral("payloads"), payloads);
+        auto badResult = parseTelemetryPredicate(bad, QStringLiteral("statement.json"));
+        QVERIFY(!badResult.ok());
+        checkError(badResult.error(), QStringLiteral("statement.json"), 0, QStringLiteral("/payloads/0/path"),
+            QStringLiteral("under data/"));
+        bad = *telemetry;
+        payloads = bad.value(QStringLiteral("payloads")).toArray();
+        p = payloads[1].toObject();
+        p.remove(QStringLiteral("profile"));
+        p.remove(QStringLiteral("mapping"));
+        payloads[1] = p;
+        bad.insert(QStringLiteral("payloads"), payloads);
+        badResult = parseTelemetryPredicate(bad, QStringLiteral("statement.json"));
+        QVERIFY(!badResult.ok());
+        QCOMPARE(badResult.error().field, QStringLiteral("/payloads/1/profile"));
+
+        auto billing = parseJsonObject(R"({"provider":"Nordwolke","invoice":{"id":"INV-2026-0001",
+            "issuedAt":"2026-02-03T09:00:00Z"},"period":{"start":"2026-01-01T00:00:00Z","end":"2026-02-01T00:00:00Z"},
+            "currency":"EUR","payloads":[{"path":"data/focus.csv","format":"focus-csv","focusVersion":"1.2"}]})",
+            QStringLiteral("b"));
+        QVERIFY(billing.ok());
+        auto b = parseBillingPredicate(*billing, QStringLiteral("statement.json"));
+        QVERIFY2(b.ok(), qPrintable(b.error().toString()));
+        QCOMPARE(b->invoiceId, QStringLiteral("INV-2026-0001"));
+        QCOMPARE(b->invoiceIssuedAt, kT0 + 33 * 86400 + 9 * 3600);
+        QCOMPARE(b->payloads[0].focusVersion, QStringLiteral("1.2"));
+        QJsonObject badBilling = *billing;
+        badBilling.insert(QStringLiteral("currency"), QStringLiteral("€"));
+        auto bb = parseBillingPredicate(badBilling, QStringLiteral("statement.json"));
+        QVERIFY(!bb.ok());
+        QCOMPARE(bb.error().field, QStringLiteral("/currency"));
+    }
+
+    void isoDurations_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("seconds"); // -1: invalid
+        QTest::newRow("30 days") << "P30D" << qint64(30 * 86400);
+        QTest::newRow("hours") << "PT720H" << qint64(720 * 3600);
+        QTest::newRow("week") << "P1W" << qint64(7 * 86400);
+        QTest::newRow("mixed") << "P1DT12H30M15S" << qint64(86400 + 12 * 3600 + 30 * 60 + 15);
+        QTest::newRow("month") << "P1M" << qint64(-1);
+        QTest::newRow("year") << "P1Y" << qint64(-1);
+        QTest::newRow("no P") << "30D" << qint64(-1);
+        QTest::newRow("empty time") << "P1DT" << qint64(-1);
+        QTest::newRow("minutes without T") << "P5M" << qint64(-1);
+        QTest::newRow("zero") << "PT0S" << qint64(-1);
+    }
+
+    void isoDurations()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, seconds);
+        const auto parsed = parseIsoDuration(text);
+        if (seconds < 0)
+            QVERIFY(!parsed);
+        else
+            QCOMPARE(parsed.value_or(-1), seconds);
+    }
+
+private:
+    static QJsonValue setAt(const QJsonValue& node, const QStringList& path, const QJsonValue& value)
+    {
+        if (path.isEmpty())
+            return value;
+        const QString& key = path.first();
+        if (node.isArray()) {
+            QJsonArray a = node.toArray();
+            a[key.toInt()] = setAt(a[key.toInt()], path.mid(1), value);
+            return a;
+        }
+        QJsonObject o = node.toObject();
+        const QJsonValue child = setAt(o.value(key), path.mid(1), value);
+        if (child.isUndefined())
+            o.remove(key);
+        else
+            o.insert(key, child);
+        return o;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIngest)
+#include "tst_ingest.moc"

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "anchormodel.h"
+#include "bundlefiltermodel.h"
+#include "bundlemodel.h"
+#include "checkmodel.h"
+#include "guitestcase.h"
+#include "overviewdata.h"
+#include "providersummarymodel.h"
+#include "subjectmodel.h"
+#include "trailmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace capaudit;
+
+// Every model of the GUI, filled from a real case and watched by QAbstractItemModelTester.
+class TestModels : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void bundleModel();
+    void bundleFilter_data();
+    void bundleFilter();
+    void checkModel();
+    void subjectModel();
+    void trailModel();
+    void anchorModel();
+    void providerSummaryModel();
+
+private:
+    QTemporaryDir m_dir;
+    test::DemoCase m_case;
+    std::unique_ptr<CaseStore> m_store;
+    QList<StoredBundle> m_bundles;
+};
+
+void TestModels::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    Result<test::DemoCase> demo = test::makeDemoCase(m_dir.path());
+    QVERIFY2(demo.ok(), qPrintable(demo.error().toString()));
+    m_case = *demo;
+    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(m_case.casePath);
+    QVERIFY2(store.ok(), qPrintable(store.error().toString()));
+    m_store = std::move(*store);
+    Result<QList<StoredBundle>> bundles = m_store->bundles();
+    QVERIFY(bundles.ok());
+    m_bundles = *bundles;
+    QCOMPARE(m_bundles.size(), m_case.verifiedInCase);
+    QVERIFY(m_bundles.size() >= 3);
+}
+
+void TestModels::bundleModel()
+{
+    BundleModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setBundles(m_bundles);
+    QCOMPARE(model.rowCount(), m_bundles.size());
+    QCOMPARE(model.columnCount(), int(BundleModel::ColumnCount));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const StoredBundle& b = m_bundles.at(row);
+        QCOMPARE(model.index(row, 0).data(BundleModel::DigestRole).toString(), b.digest);
+        QCOMPARE(model.index(row, BundleModel::KindColumn).data().toString(), BundleModel::kindText(b.kind));
+        QVERIFY(model.index(row, BundleModel::ProviderColumn).data().toString().startsWith(b.provider));
+        QCOMPARE(model.index(row, BundleModel::VerdictColumn).data(BundleModel::VerdictRole).toInt(), int(b.verdict));
+        QCOMPARE(model.index(row, BundleModel::DigestColumn).data(BundleModel::SortRole).toString(), b.digest);
+        QVERIFY(!model.index(row, BundleModel::SignerColumn).data().toString().isEmpty());
+    }
+    QCOMPARE(model.headerData(BundleModel::DigestColumn, Qt::Horizontal).toString(), QStringLiteral("SHA-256"));
+    model.setBundles({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestModels::bundleFilter_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("verdict");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("all") << -1 << -1 << QString();
+    QTest::newRow("telemetry") << int(BundleKind::Telemetry) << -1 << QString();
+    QTest::newRow("attestation") << int(BundleKind::Attestation) << -1 << QString();
+    QTest::newRow("billing") << int(BundleKind::Billing) << -1 << QString();
+    QTest::newRow("verified") << -1 << int(VerdictKind::Verified) << QString();
+    QTest::newRow("untrusted") << -1 << int(VerdictKind::Untrusted) << QString();
+    QTest::newRow("first provider") << -1 << -1 << QStringLiteral("@provider0");
+    QTest::newRow("no match") << -1 << -1 << QStringLiteral("no-such-thing-zzz");
+}
+
+void TestModels::bundleFilter()
+{
+    QFETCH(int, kind);
+    QFETCH(int, verdict);
+    QFETCH(QString, text);
+    if (text == QLatin1String("@provider0"))
+        text = m_bundles.first().provider;
+    BundleModel model;
+    model.setBundles(m_bundles);
+    BundleFilterModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.setKind(kind);
+    proxy.setVerdict(verdict);
+    proxy.setText(text);
+    int expected = 0;
+    for (const StoredBundle& b : std::as_const(m_bundles)) {
+        const bool textOk = text.isEmpty() || b.provider.contains(text, Qt::CaseInsensitive)
+            || b.signerSubject.contains(text, Qt::CaseInsensitive) || b.digest.contains(text, Qt::CaseInsensitive)
+            || b.sourcePath.contains(text, Qt::CaseInsensitive);
+        expected += (kind < 0 || int(b.kind) == kind) && (verdict < 0 || int(b.verdict) == verdict) && textOk;
+    }
+    QCOMPARE(proxy.rowCount(), expected);
+    proxy.sort(BundleModel::SigningTimeColumn, Qt::DescendingOrder);
+    for (int row = 1; row < proxy.rowCount(); ++row)
+        QVERIFY(proxy.index(row - 1, BundleModel::SigningTimeColumn).data(BundleModel::SortRole).toString()
+            >= proxy.index(row, BundleModel::SigningTimeColumn).data(BundleModel::SortRole).toString());
+}
+
+void TestModels::checkModel()
+{
+    CheckModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Verdict& verdict = m_bundles.first().details;
+    QVERIFY(!verdict.checks.isEmpty());
+    model.setChecks(verdict.checks);
+    QCOMPARE(model.rowCount(), verdict.checks.size());
+    bool sawSignature = false;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const Check& c = verdict.checks.at(row);
+        QCOMPARE(model.index(row, 0).data(CheckModel::CheckIdRole).toString(), c.id);
+        QCOMPARE(model.index(row, CheckModel::StatusColumn).data().toString(), CheckModel::statusText(c.status));
+        QVERIFY(model.index(row, CheckModel::ReasonColumn).data().toString().startsWith(c.reason));
+        if (c.id == QLatin1String(checks::kSignature)) {
+            sawSignature = true;
+            QCOMPARE(model.index(row, 0).data(CheckModel::StatusRole).toInt(), int(CheckStatus::Pass));
+        }
+    }
+    QVERIFY(sawSignature);
+}
+
+void TestModels::subjectModel()
+{
+    SubjectModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<Subject>& subjects = m_bundles.first().details.subjects;
+    QVERIFY(!subjects.isEmpty());
+    model.setSubjects(subjects);
+    QCOMPARE(model.rowCount(), subjects.size());
+    QCOMPARE(model.index(0, SubjectModel::NameColumn).data().toString(), subjects.first().name);
+    QCOMPARE(model.index(0, SubjectModel::DigestColumn).data().toString().size(), 64);
+}
+
+void TestModels::trailModel()
+{
+    Result<QList<TrailEntry>> trail = m_store->trail();
+    QVERIFY(trail.ok());
+    TrailModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(*trail);
+    QCOMPARE(model.rowCount(), trail->size());
+    QCOMPARE(model.index(0, TrailModel::ActionColumn).data().toString(), QLatin1String(trail::kCaseCreated));
+    int imports = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model.index(row, TrailModel::SeqColumn).data().toLongLong(), trail->at(row).seq);
+        imports += model.index(row, TrailModel::ActionColumn).data().toString() == QLatin1String(trail::kImport);
+    }
+    QCOMPARE(imports, m_bundles.size());
+    model.setFirstBrokenSeq(3);
+    QVERIFY(!model.index(1, 0).data(TrailModel::BrokenRole).toBool());
+    QVERIFY(model.index(2, 0).data(TrailModel::BrokenRole).toBool());
+    model.setFirstBrokenSeq(0);
+    QVERIFY(!model.index(2, 0).data(TrailModel::BrokenRole).toBool());
+}
+
+void TestModels::anchorModel()
+{
+    Result<QList<CaseAnchor>> anchors = m_store->anchors(true);
+    QVERIFY(anchors.ok());
+    QVERIFY(!anchors->isEmpty());
+    AnchorModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setAnchors(*anchors);
+    QCOMPARE(model.rowCount(), anchors->size());
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const TrustAnchor& a = anchors->at(row).anchor;
+        QCOMPARE(model.index(row, 0).data(AnchorModel::FingerprintRole).toString(), a.fingerprint);
+        QCOMPARE(model.index(row, AnchorModel::RoleColumn).data().toString(), a.role);
+        QCOMPARE(model.index(row, AnchorModel::KindColumn).data().toString(), AnchorModel::kindText(a.kind));
+        QVERIFY(model.index(row, 0).data(AnchorModel::ActiveRole).toBool());
+    }
+}
+
+void TestModels::providerSummaryModel()
+{
+    Result<QList<ProviderSummary>> summaries = computeProviderSummaries(*m_store);
+    QVERIFY2(summaries.ok(), qPrintable(summaries.error().toString()));
+    Result<QStringList> providers = m_store->providers();
+    QVERIFY(providers.ok());
+    ProviderSummaryModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSummaries(*summaries);
+    QVERIFY(model.rowCount() >= providers->size());
+    int stored = 0;
+    int rejected = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        stored += model.index(row, ProviderSummaryModel::VerifiedColumn).data().toInt()
+            + model.index(row, ProviderSummaryModel::UntrustedColumn).data().toInt();
+        rejected += model.index(row, ProviderSummaryModel::RejectedColumn).data().toInt();
+        const ProviderSummary& s = summaries->at(row);
+        if (providers->contains(s.provider)) {
+            QVERIFY(s.nodes > 0);
+            QVERIFY(s.period.end > s.period.start);
+            QVERIFY(!model.index(row, ProviderSummaryModel::CapacityColumn).data().toString().isEmpty());
+        }
+    }
+    QCOMPARE(stored, m_bundles.size());
+    QCOMPARE(rejected, m_case.imported.size() - m_case.verifiedInCase);
+}
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"

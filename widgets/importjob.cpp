@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "importjob.h"
+
+#include "store/casestore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace capaudit {
+
+namespace {
+
+bool looksLikeBundleDirectory(const QDir& dir)
+{
+    // A bundle directory holds its signed envelope at the top (docs/bundle-format.md).
+    return !dir.entryList({ QStringLiteral("*.dsse.json"), QStringLiteral("*.sigstore.json"),
+                              QStringLiteral("*.intoto.jsonl") },
+                   QDir::Files)
+                .isEmpty();
+}
+
+} // namespace
+
+ImportJob::ImportJob(QObject* parent)
+    : QObject(parent)
+{
+}
+
+ImportJob::~ImportJob()
+{
+    m_cancel = true;
+    m_future.waitForFinished();
+}
+
+QStringList ImportJob::expandBundlePaths(const QStringList& paths)
+{
+    QStringList out;
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        const QDir dir(path);
+        if (!info.isDir() || looksLikeBundleDirectory(dir)) {
+            out.append(info.absoluteFilePath());
+            continue;
+        }
+        const QFileInfoList entries = dir.entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
+        bool any = false;
+        for (const QFileInfo& e : entries) {
+            const QString name = e.fileName();
+            const bool archive = name.endsWith(QLatin1String(".tar.gz")) || name.endsWith(QLatin1String(".tgz"))
+                || name.endsWith(QLatin1String(".tar")) || name.endsWith(QLatin1String(".zip"));
+            if ((e.isDir() && looksLikeBundleDirectory(QDir(e.absoluteFilePath()))) || (e.isFile() && archive)) {
+                out.append(e.absoluteFilePath());
+                any = true;
+            }
+        }
+        // Not a folder of bundles either: let the importer say what is wrong with it.
+        if (!any)
+            out.append(info.absoluteFilePath());
+    }
+    return out;
+}
+
+bool ImportJob::isRunning() const
+{
+    return m_future.isRunning();
+}
+
+void ImportJob::cancel()
+{
+    m_cancel = true;
+}
+
+void ImportJob::start(const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted)
+{
+    Q_ASSERT(!isRunning());
+    m_paths = bundlePaths;
+    m_results.clear();
+    m_cancel = false;
+    m_future = QtConcurrent::run(
+        [this, casePath, bundlePaths, allowUntrusted] { run(casePath, bundlePaths, allowUntrusted); });
+}
+
+void ImportJob::run(const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted)
+{
+    // Results reach the GUI thread as queued calls; the job object outlives the future (see the destructor).
+    auto post = [this](auto fn) { QMetaObject::invokeMethod(this, fn, Qt::QueuedConnection); };
+    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(casePath);
+    for (int i = 0; i < bundlePaths.size(); ++i) {
+        const QString path = bundlePaths.at(i);
+        post([this, i, path] { Q_EMIT bundleStarted(i, path); });
+        ImportResult result;
+        if (!store) {
+            result.path = path;
+            result.error = store.error();
+        } else if (m_cancel) {
+            result.path = path;
+            result.outcome = ImportOutcome::Cancelled;
+            result.error = Error(path, tr("cancelled before it started"));
+        } else {
+            ImportOptions options;
+            options.allowUntrusted = allowUntrusted;
+            options.cancel = &m_cancel;
+            double last = -1;
+            options.progress = [&, i](double fraction, const QString& message) {
+                // Throttled to whole percents: the importer reports per chunk of rows.
+                if (fraction - last < 0.01 && fraction < 1.0)
+                    return;
+                last = fraction;
+                post([this, i, fraction, message] { Q_EMIT bundleProgress(i, fraction, message); });
+            };
+            CaseImporter importer(**store);
+            result = importer.importBundle(path, options);
+        }
+        post([this, i, result] {
+            m_results.append(result);
+            Q_EMIT bundleFinished(i, result);
+        });
+    }
+    post([this] { Q_EMIT finished(); });
+}
+
+} // namespace capaudit

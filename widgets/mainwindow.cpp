@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "bundledetailwidget.h"
+#include "casesession.h"
+#include "evidencepage.h"
+#include "iconprovider.h"
+#include "importjob.h"
+#include "importprogressdialog.h"
+#include "importsummarydialog.h"
+#include "newcasedialog.h"
+#include "overviewpage.h"
+#include "providersummarymodel.h"
+#include "timelinepage.h"
+#include "timelineplot.h"
+#include "trailpage.h"
+#include "truststoredialog.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+namespace capaudit {
+
+namespace {
+
+constexpr int kMaxRecent = 8;
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(new CaseSession(this))
+    , m_pages(new QTabWidget(this))
+    , m_overview(new OverviewPage(m_session, this))
+    , m_evidence(new EvidencePage(m_session, this))
+    , m_timeline(new TimelinePage(m_session, this))
+    , m_trail(new TrailPage(m_session, this))
+    , m_detail(new BundleDetailWidget(this))
+    , m_detailDock(new QDockWidget(tr("Bundle details"), this))
+    , m_caseLabel(new QLabel(this))
+    , m_trustLabel(new QLabel(this))
+    , m_periodLabel(new QLabel(this))
+{
+    setWindowIcon(IconProvider::icon(QStringLiteral("capaudit")));
+    setAcceptDrops(true);
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_overview, IconProvider::icon(QStringLiteral("overview")), tr("Overview"));
+    m_pages->addTab(m_evidence, IconProvider::icon(QStringLiteral("evidence")), tr("Evidence"));
+    m_pages->addTab(m_timeline, IconProvider::icon(QStringLiteral("timeline")), tr("Timeline"));
+    m_pages->addTab(m_trail, IconProvider::icon(QStringLiteral("chain")), tr("Audit trail"));
+    setCentralWidget(m_pages);
+
+    m_detailDock->setObjectName(QStringLiteral("bundleDetailsDock"));
+    m_detailDock->setWidget(m_detail);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
+
+    statusBar()->addWidget(m_caseLabel);
+    statusBar()->addWidget(m_trustLabel, 1);
+    statusBar()->addPermanentWidget(m_periodLabel);
+
+    connect(m_evidence, &EvidencePage::bundleSelected, this, [this](const StoredBundle& bundle) {
+        m_detail->setBundle(bundle);
+        m_detailDock->show();
+    });
+    connect(m_evidence, &EvidencePage::selectionCleared, m_detail, &BundleDetailWidget::clear);
+    connect(m_session, &CaseSession::caseOpened, this, &MainWindow::updateCaseState);
+    connect(m_session, &CaseSession::caseClosed, this, &MainWindow::updateCaseState);
+    connect(m_session, &CaseSession::bundlesChanged, this, &MainWindow::updateCaseState);
+    connect(m_session, &CaseSession::anchorsChanged, this, &MainWindow::updateCaseState);
+    connect(m_session, &CaseSession::periodChanged, this, &MainWindow::updateCaseState);
+    connect(m_trail, &TrailPage::chainChecked, this, [this](bool intact, const QString& text) {
+        if (!intact)
+            statusBar()->showMessage(text);
+    });
+
+    createActions();
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1440, 900);
+    updateRecentMenu();
+    updateCaseState();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::makeAction(
+    const QString& name, const QString& text, const QKeySequence& shortcut, const QString& icon)
+{
+    auto* a = new QAction(text, this);
+    a->setObjectName(name);
+    a->setShortcut(shortcut);
+    if (!icon.isEmpty())
+        a->setIcon(IconProvider::icon(icon));
+    if (!shortcut.isEmpty())
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+            shortcut.toString(QKeySequence::NativeText)));
+    return a;
+}
+
+QAction* MainWindow::action(const QString& objectName) const
+{
+    return findChild<QAction*>(objectName);
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newCase =
+        makeAction(QStringLiteral("newCase"), tr("&New case…"), QKeySequence::New, QStringLiteral("case-new"));
+    QAction* open =
+        makeAction(QStringLiteral("openCase"), tr("&Open case…"), QKeySequence::Open, QStringLiteral("case-open"));
+    QAction* close = makeAction(QStringLiteral("closeCase"), tr("&Close case"), QKeySequence(tr("Ctrl+W")));
+    QAction* import = makeAction(
+        QStringLiteral("importBundles"), tr("&Import bundles…"), QKeySequence(tr("Ctrl+I")), QStringLiteral("import"));
+    QAction* importFolder =
+        makeAction(QStringLiteral("importFolder"), tr("Import bundle &folder…"), QKeySequence(tr("Ctrl+Shift+I")));
+    QAction* untrusted = makeAction(
+        QStringLiteral("acceptUntrusted"), tr("Accept &untrusted bundles"), QKeySequence(tr("Ctrl+Shift+U")));
+    untrusted->setCheckable(true);
+    untrusted->setChecked(QSettings().value(QStringLiteral("import/acceptUntrusted"), false).toBool());
+    untrusted->setStatusTip(tr("Import bundles whose signer is not a trust anchor, marked untrusted"));
+    QAction* quit = makeAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence(tr("Ctrl+Q")));
+    file->addAction(newCase);
+    file->addAction(open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addAction(close);
+    file->addSeparator();
+    file->addAction(import);
+    file->addAction(importFolder);
+    file->addAction(untrusted);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu* caseMenu = menuBar()->addMenu(tr("&Case"));
+    QAction* trust = makeAction(
+        QStringLiteral("trustStore"), tr("&Trust store…"), QKeySequence(tr("Ctrl+T")), QStringLiteral("trust"));
+    QAction* chain = makeAction(QStringLiteral("checkChain"), tr("Re-check audit trail &chain"),
+        QKeySequence(tr("Ctrl+K")), QStringLiteral("chain"));
+    QAction* exportVerdict =
+        makeAction(QStringLiteral("exportVerdict"), tr("&Export verdict JSON…"), QKeySequence(tr("Ctrl+E")));
+    QAction* clearPeriod =
+        makeAction(QStringLiteral("clearPeriod"), tr("C&lear selected period"), QKeySequence(tr("Ctrl+Shift+L")));
+    caseMenu->addAction(trust);
+    caseMenu->addAction(chain);
+    caseMenu->addAction(exportVerdict);
+    caseMenu->addAction(clearPeriod);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    const QList<std::pair<QString, QString>> pages { { QStringLiteral("pageOverview"), tr("&Overview") },
+        { QStringLiteral("pageEvidence"), tr("&Evidence") }, { QStringLiteral("pageTimeline"), tr("&Timeline") },
+        { QStringLiteral("pageTrail"), tr("&Audit trail") } };
+    for (int i = 0; i < pages.size(); ++i) {
+        QAction* a = makeAction(pages[i].first, pages[i].second, QKeySequence(tr("Ctrl+%1").arg(i + 1)));
+        connect(a, &QAction::triggered, this, [this, i] { showPage(Page(i)); });
+        view->addAction(a);
+    }
+    view->addSeparator();
+    QAction* details = m_detailDock->toggleViewAction();
+    details->setObjectName(QStringLiteral("toggleDetails"));
+    details->setShortcut(QKeySequence(tr("Ctrl+D")));
+    view->addAction(details);
+    view->addSeparator();
+    QAction* zoomIn = makeAction(QStringLiteral("zoomIn"), tr("Zoom &in"), QKeySequence::ZoomIn);
+    QAction* zoomOut = makeAction(QStringLiteral("zoomOut"), tr("Zoom &out"), QKeySequence::ZoomOut);
+    QAction* reset = makeAction(
+        QStringLiteral("resetView"), tr("&Reset timeline"), QKeySequence(tr("Ctrl+0")), QStringLiteral("zoom-reset"));
+    QAction* exportChart = makeAction(QStringLiteral("exportChart"), tr("Export &chart…"),
+        QKeySequence(tr("Ctrl+Shift+E")), QStringLiteral("export"));
+    QAction* refresh = makeAction(QStringLiteral("refresh"), tr("Re&fresh"), QKeySequence::Refresh);
+    view->addAction(zoomIn);
+    view->addAction(zoomOut);
+    view->addAction(reset);
+    view->addAction(exportChart);
+    view->addSeparator();
+    view->addAction(refresh);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about =
+        makeAction(QStringLiteral("about"), tr("&About CapAudit"), QKeySequence(tr("F1")), QStringLiteral("capaudit"));
+    help->addAction(about);
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(newCase);
+    toolbar->addAction(open);
+    toolbar->addSeparator();
+    toolbar->addAction(import);
+    toolbar->addAction(trust);
+    toolbar->addAction(chain);
+
+    connect(newCase, &QAction::triggered, this, &MainWindow::newCase);
+    connect(open, &QAction::triggered, this, &MainWindow::openCaseInteractive);
+    connect(close, &QAction::triggered, this, &MainWindow::closeCase);
+    connect(import, &QAction::triggered, this, &MainWindow::importBundlesInteractive);
+    connect(importFolder, &QAction::triggered, this, &MainWindow::importFolderInteractive);
+    connect(untrusted, &QAction::toggled, this,
+        [](bool on) { QSettings().setValue(QStringLiteral("import/acceptUntrusted"), on); });
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    connect(trust, &QAction::triggered, this, &MainWindow::showTrustStore);
+    connect(chain, &QAction::triggered, this, [this] {
+        showPage(TrailPageIndex);
+        m_trail->checkChain();
+    });
+    connect(exportVerdict, &QAction::triggered, m_detail, &BundleDetailWidget::exportVerdictInteractive);
+    connect(clearPeriod, &QAction::triggered, this, [this] { m_session->setPeriod({}); });
+    connect(zoomIn, &QAction::triggered, this, [this] { m_timeline->plot()->zoomBy(0.7); });
+    connect(zoomOut, &QAction::triggered, this, [this] { m_timeline->plot()->zoomBy(1.0 / 0.7); });
+    connect(reset, &QAction::triggered, m_timeline, &TimelinePage::resetView);
+    connect(exportChart, &QAction::triggered, m_timeline, &TimelinePage::exportChart);
+    connect(refresh, &QAction::triggered, m_session, &CaseSession::reload);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_caseActions = { close, trust, chain, clearPeriod, zoomIn, zoomOut, reset, exportChart, refresh, exportVerdict };
+    m_writeActions = { import, importFolder };
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_pages->setCurrentIndex(int(page));
+}
+
+void MainWindow::updateCaseState()
+{
+    const bool open = m_session->isOpen();
+    for (QAction* a : std::as_const(m_caseActions))
+        a->setEnabled(open);
+    for (QAction* a : std::as_const(m_writeActions))
+        a->setEnabled(open && !m_session->isReadOnly() && !isImporting());
+    if (!open) {
+        setWindowTitle(tr("CapAudit"));
+        m_caseLabel->setText(tr("No case open"));
+        m_trustLabel->clear();
+        m_periodLabel->clear();
+        return;
+    }
+    const QString readOnly = m_session->isReadOnly() ? tr(" [read-only]") : QString();
+    setWindowTitle(tr("%1%2 — %3 — CapAudit").arg(m_session->name(), readOnly, m_session->trustStatus()));
+    m_caseLabel->setText(QStringLiteral("<b>%1</b>%2").arg(m_session->name().toHtmlEscaped(), readOnly));
+    m_caseLabel->setToolTip(m_session->path());
+    m_trustLabel->setText(m_session->trustStatus());
+    const Period p = m_session->period();
+    m_periodLabel->setText(
+        p.end > p.start ? tr("Period: %1").arg(ProviderSummaryModel::periodText(p)) : tr("Period: whole case"));
+}
+
+Status MainWindow::openCaseFile(const QString& path)
+{
+    if (isImporting())
+        return Error(path, tr("An import is running; wait for it to finish before opening another case."));
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    Status s = m_session->open(absolute);
+    if (!s)
+        return s;
+    addRecent(absolute);
+    QSettings().setValue(QStringLiteral("paths/cases"), QFileInfo(absolute).absolutePath());
+    if (m_session->isReadOnly())
+        statusBar()->showMessage(tr("The case file is read-only: you can look at it, but not import or change the "
+                                    "trust store."),
+            10000);
+    return {};
+}
+
+void MainWindow::openCase(const QString& path)
+{
+    if (Status s = openCaseFile(path); !s)
+        QMessageBox::warning(this, tr("Open case"),
+            tr("Could not open the case %1.\n\n%2").arg(QDir::toNativeSeparators(path), s.error().reason));
+}
+
+void MainWindow::openCaseInteractive()
+{
+    const QString dir = QSettings().value(QStringLiteral("paths/cases")).toString();
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open case"), dir, tr("CapAudit cases (*.capcase);;All files (*)"));
+    if (!path.isEmpty())
+        openCase(path);
+}
+
+void MainWindow::newCase()
+{
+    NewCaseDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (Status s = m_session->create(dialog.casePath(), dialog.caseName(), dialog.trustDirectory()); !s) {
+        QMessageBox::warning(this, tr("New case"), tr("Could not create the case.\n\n%1").arg(s.error().toString()));
+        return;
+    }
+    addRecent(dialog.casePath());
+}
+
+void MainWindow::closeCase()
+{
+    if (isImporting())
+        return;
+    m_session->close();
+}
+
+void MainWindow::addRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentCases")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentCases"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentCases")).toStringList();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        QAction* a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        a->setToolTip(path);
+        a->setShortcut(QKeySequence(tr("Ctrl+Alt+%1").arg(i + 1)));
+        connect(a, &QAction::triggered, this, [this, path] { openCase(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::importBundlesInteractive()
+{
+    QSettings settings;
+    const QStringList picked = QFileDialog::getOpenFileNames(this, tr("Import bundles"),
+        settings.value(QStringLiteral("paths/bundles")).toString(),
+        tr("Bundles (*.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;All files (*)"));
+    if (picked.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("paths/bundles"), QFileInfo(picked.first()).absolutePath());
+    // Picking a bundle directory's envelope stands for the directory: a file dialog cannot pick both at once.
+    QStringList paths;
+    for (const QString& p : picked) {
+        const QFileInfo info(p);
+        paths.append(info.fileName().startsWith(QLatin1String("envelope.")) ? info.absolutePath() : p);
+    }
+    paths.removeDuplicates();
+    importBundles(paths);
+}
+
+void MainWindow::importFolderInteractive()
+{
+    QSettings settings;
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Import a bundle or a folder of bundles"), settings.value(QStringLiteral("paths/bundles")).toString());
+    if (dir.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("paths/bundles"), dir);
+    importBundles({ dir });
+}
+
+bool MainWindow::isImporting() const
+{
+    return m_importing;
+}
+
+bool MainWindow::importBundles(const QStringList& paths)
+{
+    if (!m_session->isOpen()) {
+        statusBar()->showMessage(tr("Open or create a case before importing bundles."), 8000);
+        return false;
+    }
+    if (m_session->isReadOnly()) {
+        QMessageBox::information(
+            this, tr("Import bundles"), tr("The case file is read-only; nothing can be imported."));
+        return false;
+    }
+    if (isImporting() || paths.isEmpty())
+        return false;
+    const QStringList bundles = ImportJob::expandBundlePaths(paths);
+    delete m_importJob;
+    m_importJob = new ImportJob(this);
+    connect(m_importJob, &ImportJob::finished, this, &MainWindow::onImportFinished);
+    auto* progress = new ImportProgressDialog(m_importJob, this);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setObjectName(QStringLiteral("importProgress"));
+    m_importing = true;
+    m_importJob->start(m_session->path(), bundles, action(QStringLiteral("acceptUntrusted"))->isChecked());
+    progress->open();
+    updateCaseState();
+    return true;
+}
+
+void MainWindow::onImportFinished()
+{
+    const QList<ImportResult> results = m_importJob->results();
+    m_importing = false;
+    m_session->reload();
+    updateCaseState();
+    auto* summary = new ImportSummaryDialog(results, m_importJob->wasCancelled(), this);
+    summary->setObjectName(QStringLiteral("importSummary"));
+    summary->setAttribute(Qt::WA_DeleteOnClose);
+    summary->show();
+    statusBar()->showMessage(tr("Import finished: %1").arg(ImportSummaryDialog::countsText(results)), 10000);
+    Q_EMIT importFinished(results);
+}
+
+void MainWindow::showTrustStore()
+{
+    if (!m_session->isOpen())
+        return;
+    TrustStoreDialog dialog(m_session, this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (isImporting()) {
+        const auto answer = QMessageBox::question(this, tr("Import running"),
+            tr("An import is running. Cancel it and quit? The bundle being imported is rolled back."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_importJob->cancel();
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // A dropped case opens; anything else is taken for bundles.
+    if (paths.size() == 1 && paths.first().endsWith(QLatin1String(".capcase"))) {
+        openCase(paths.first());
+        return;
+    }
+    importBundles(paths);
+}
+
+} // namespace capaudit

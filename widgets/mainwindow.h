@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/caseimporter.h"
+#include "util/result.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QTabWidget;
+
+namespace capaudit {
+
+class BundleDetailWidget;
+class CaseSession;
+class EvidencePage;
+class ImportJob;
+class OverviewPage;
+class TimelinePage;
+class TrailPage;
+
+// The case workspace: pages in tabs, the bundle detail pane as a dock, menus with shortcuts, import in the background.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum Page { OverviewPageIndex, EvidencePageIndex, TimelinePageIndex, TrailPageIndex };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a case without any dialog; the error is what the user would be told.
+    Status openCaseFile(const QString& path);
+    // Starts importing PATHS (bundle directories, archives, or folders of bundles) in the background: the code path
+    // of File > Import bundles… and of drag-and-drop. Returns false when no import could start.
+    bool importBundles(const QStringList& paths);
+    bool isImporting() const;
+
+    CaseSession* session() const
+    {
+        return m_session;
+    }
+    OverviewPage* overviewPage() const
+    {
+        return m_overview;
+    }
+    EvidencePage* evidencePage() const
+    {
+        return m_evidence;
+    }
+    TimelinePage* timelinePage() const
+    {
+        return m_timeline;
+    }
+    TrailPage* trailPage() const
+    {
+        return m_trail;
+    }
+    BundleDetailWidget* detailWidget() const
+    {
+        return m_detail;
+    }
+    void showPage(Page page);
+    QAction* action(const QString& objectName) const;
+
+public Q_SLOTS:
+    void openCase(const QString& path); // shows a message when it fails
+    void newCase();
+    void openCaseInteractive();
+    void closeCase();
+    void importBundlesInteractive();
+    void importFolderInteractive();
+    void showTrustStore();
+    void showAbout();
+
+Q_SIGNALS:
+    void importFinished(const QList<capaudit::ImportResult>& results);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void updateCaseState();
+    void updateRecentMenu();
+    void addRecent(const QString& path);
+    void onImportFinished();
+    QAction* makeAction(
+        const QString& name, const QString& text, const QKeySequence& shortcut, const QString& icon = {});
+
+    CaseSession* m_session;
+    QTabWidget* m_pages;
+    OverviewPage* m_overview;
+    EvidencePage* m_evidence;
+    TimelinePage* m_timeline;
+    TrailPage* m_trail;
+    BundleDetailWidget* m_detail;
+    QDockWidget* m_detailDock;
+    QLabel* m_caseLabel;
+    QLabel* m_trustLabel;
+    QLabel* m_periodLabel;
+    QMenu* m_recentMenu = nullptr;
+    ImportJob* m_importJob = nullptr;
+    bool m_importing = false; // from start until the job's finished signal is handled
+    QList<QAction*> m_caseActions; // enabled only with a case open
+    QList<QAction*> m_writeActions; // enabled only with a writable case
+};
+
+} // namespace capaudit

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timelinepage.h"
+
+#include "casereader.h"
+#include "casesession.h"
+#include "iconprovider.h"
+#include "timelineplot.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace capaudit {
+
+TimelinePage::TimelinePage(CaseSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_plot(new TimelinePlot(this))
+    , m_provider(new QComboBox(this))
+    , m_resourceClass(new QComboBox(this))
+    , m_meter(new QComboBox(this))
+    , m_level(new QLabel(this))
+    , m_debounce(new QTimer(this))
+{
+    m_provider->setObjectName(QStringLiteral("timelineProvider"));
+    m_resourceClass->setObjectName(QStringLiteral("timelineResourceClass"));
+    m_meter->addItem(tr("Provider telemetry"), QStringLiteral("provider"));
+    m_meter->addItem(tr("Independent meter"), QStringLiteral("independent"));
+    m_provider->setMinimumContentsLength(14);
+
+    auto* reset = new QToolButton(this);
+    reset->setIcon(IconProvider::icon(QStringLiteral("zoom-reset")));
+    reset->setText(tr("Reset view"));
+    reset->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    reset->setToolTip(tr("Show the whole period (Ctrl+0)"));
+    auto* exportButton = new QToolButton(this);
+    exportButton->setIcon(IconProvider::icon(QStringLiteral("export")));
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    exportButton->setToolTip(tr("Save the chart as PNG, SVG or PDF"));
+    m_level->setObjectName(QStringLiteral("timelineLevel"));
+    m_level->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Provider:"), this));
+    bar->addWidget(m_provider);
+    bar->addWidget(new QLabel(tr("Resource:"), this));
+    bar->addWidget(m_resourceClass);
+    bar->addWidget(m_meter);
+    bar->addStretch(1);
+    bar->addWidget(m_level);
+    bar->addWidget(reset);
+    bar->addWidget(exportButton);
+    auto* hint = new QLabel(tr("Wheel: zoom · drag: pan · Shift+drag: select the period · hover: values"), this);
+    hint->setEnabled(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_plot, 1);
+    layout->addWidget(hint);
+
+    // Zooming emits a burst of range changes; load once the wheel rests.
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(60);
+    connect(m_debounce, &QTimer::timeout, this, &TimelinePage::requestLoad);
+    connect(m_plot, &TimelinePlot::visibleRangeChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_plot, &TimelinePlot::periodSelected, this, [this](qint64 from, qint64 to) {
+        m_session->setPeriod(Period { from, to });
+    });
+    connect(m_session, &CaseSession::periodChanged, m_plot, &TimelinePlot::setPeriodHighlight);
+    connect(reset, &QToolButton::clicked, this, &TimelinePage::resetView);
+    connect(exportButton, &QToolButton::clicked, this, &TimelinePage::exportChart);
+    connect(m_provider, &QComboBox::currentIndexChanged, this, &TimelinePage::onSelectionChanged);
+    connect(m_resourceClass, &QComboBox::currentIndexChanged, this, &TimelinePage::onSelectionChanged);
+    connect(m_meter, &QComboBox::currentIndexChanged, this, &TimelinePage::requestLoad);
+    connect(&m_watcher, &QFutureWatcher<Result<TimelineData>>::finished, this, &TimelinePage::onLoaded);
+    connect(m_session, &CaseSession::caseOpened, this, &TimelinePage::onCaseOpened);
+    connect(m_session, &CaseSession::bundlesChanged, this, &TimelinePage::reload);
+    connect(m_session, &CaseSession::caseClosed, this, [this] {
+        ++m_generation;
+        m_provider->clear();
+        m_resourceClass->clear();
+        m_plot->clear();
+        m_level->clear();
+    });
+}
+
+TimelinePage::~TimelinePage()
+{
+    m_watcher.waitForFinished();
+}
+
+bool TimelinePage::isLoading() const
+{
+    return m_watcher.isRunning() || m_pending || m_debounce->isActive();
+}
+
+QString TimelinePage::levelText() const
+{
+    return m_level->text();
+}
+
+void TimelinePage::onCaseOpened()
+{
+    reload();
+}
+
+void TimelinePage::reload()
+{
+    if (!m_session->isOpen())
+        return;
+    const QString provider = m_provider->currentText();
+    const QString resourceClass = m_resourceClass->currentText();
+    const QSignalBlocker b1(m_provider);
+    const QSignalBlocker b2(m_resourceClass);
+    m_provider->clear();
+    m_resourceClass->clear();
+    if (Result<QStringList> providers = m_session->store()->providers())
+        m_provider->addItems(*providers);
+    if (Result<QStringList> classes = m_session->store()->resourceClasses())
+        m_resourceClass->addItems(*classes);
+    if (int i = m_provider->findText(provider); i >= 0)
+        m_provider->setCurrentIndex(i);
+    if (int i = m_resourceClass->findText(resourceClass); i >= 0)
+        m_resourceClass->setCurrentIndex(i);
+    onSelectionChanged();
+}
+
+void TimelinePage::onSelectionChanged()
+{
+    if (!m_session->isOpen() || m_provider->currentText().isEmpty()) {
+        m_plot->clear();
+        return;
+    }
+    Result<Period> period = m_session->store()->periodCovered(m_provider->currentText());
+    if (!period || period->end <= period->start) {
+        m_plot->clear();
+        m_level->setText(tr("No telemetry for %1").arg(m_provider->currentText()));
+        return;
+    }
+    // setExtent moves the view, which queues the load through the debounce timer.
+    m_plot->setExtent(period->start, period->end);
+    m_plot->setPeriodHighlight(m_session->period());
+    requestLoad();
+}
+
+void TimelinePage::requestLoad()
+{
+    m_debounce->stop();
+    if (!m_session->isOpen() || m_provider->currentText().isEmpty() || m_resourceClass->currentText().isEmpty())
+        return;
+    if (m_watcher.isRunning()) {
+        // One load at a time; the newest view wins when the running one returns.
+        m_pending = true;
+        return;
+    }
+    m_pending = false;
+    const auto [from, to] = m_plot->visibleRange();
+    // Half a view of margin on each side, so a short pan shows data at once while the next load runs.
+    const double span = to - from;
+    TimelineRequest request;
+    request.generation = ++m_generation;
+    request.provider = m_provider->currentText();
+    request.resourceClass = m_resourceClass->currentText();
+    request.meter = m_meter->currentData().toString();
+    request.from = qint64(std::floor(from - span / 2));
+    request.to = qint64(std::ceil(to + span / 2));
+    request.maxPoints = std::max(400, m_plot->width() * 2);
+    m_watcher.setFuture(CaseReader::run<TimelineData>(
+        m_session->path(), [request](CaseStore& store) { return loadTimeline(store, request); }));
+}
+
+void TimelinePage::onLoaded()
+{
+    const Result<TimelineData> result = m_watcher.result();
+    if (!result) {
+        m_level->setText(tr("Could not load: %1").arg(result.error().toString()));
+    } else if (result->request.generation == m_generation) {
+        m_plot->setData(*result);
+        m_level->setText(tr("Level: %1 · %n point(s) per line", nullptr, int(result->series.times.size()))
+                             .arg(seriesLevelName(result->series.level)));
+    }
+    if (m_pending) {
+        requestLoad();
+        return;
+    }
+    Q_EMIT dataLoaded();
+}
+
+void TimelinePage::resetView()
+{
+    m_plot->resetView();
+}
+
+void TimelinePage::exportChart()
+{
+    if (m_plot->data().series.times.isEmpty())
+        return;
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("paths/export")).toString();
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export chart"), dir, tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"), &selected);
+    if (path.isEmpty())
+        return;
+    QString file = path;
+    if (QFileInfo(file).suffix().isEmpty())
+        file += selected.contains(QLatin1String("svg")) ? QStringLiteral(".svg")
+            : selected.contains(QLatin1String("pdf"))   ? QStringLiteral(".pdf")
+                                                        : QStringLiteral(".png");
+    settings.setValue(QStringLiteral("paths/export"), QFileInfo(file).absolutePath());
+    if (Status s = m_plot->exportTo(file); !s)
+        QMessageBox::warning(this, tr("Export chart"), s.error().toString());
+}
+
+} // namespace capaudit

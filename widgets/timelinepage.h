@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "timelinedata.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTimer;
+
+namespace capaudit {
+
+class CaseSession;
+class TimelinePlot;
+
+// Chooses provider, resource class and meter, and keeps the plot fed: every view change asks the store, off the GUI
+// thread, for the level of detail that fits the visible range.
+class TimelinePage : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelinePage(CaseSession* session, QWidget* parent = nullptr);
+    ~TimelinePage() override;
+
+    TimelinePlot* plot() const
+    {
+        return m_plot;
+    }
+    // True while a load is running or queued.
+    bool isLoading() const;
+    QString levelText() const;
+
+public Q_SLOTS:
+    void resetView();
+    void exportChart(); // asks for a file name
+    void reload(); // provider / class lists and the data
+
+Q_SIGNALS:
+    void dataLoaded(); // a load finished and the plot shows its data
+
+private:
+    void onCaseOpened();
+    void onSelectionChanged();
+    void requestLoad();
+    void onLoaded();
+
+    CaseSession* m_session;
+    TimelinePlot* m_plot;
+    QComboBox* m_provider;
+    QComboBox* m_resourceClass;
+    QComboBox* m_meter;
+    QLabel* m_level;
+    QTimer* m_debounce;
+    QFutureWatcher<Result<TimelineData>> m_watcher;
+    quint64 m_generation = 0;
+    bool m_pending = false;
+};
+
+} // namespace capaudit
