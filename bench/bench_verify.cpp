@@ -86,7 +86,8 @@ int main(int argc, char** argv)
         }
         t.restart();
         QProcess p;
-        p.start(QStringLiteral("openssl"), QStringList { QStringLiteral("dgst"), QStringLiteral("-sha256") } + dataFiles);
+        p.start(
+            QStringLiteral("openssl"), QStringList { QStringLiteral("dgst"), QStringLiteral("-sha256") } + dataFiles);
         p.waitForFinished(-1);
         openssl.append(t.nsecsElapsed() / 1e9);
     }

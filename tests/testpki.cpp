@@ -24,7 +24,7 @@ static crypto::PrivateKey newKey(crypto::KeyType type)
 }
 
 static crypto::Certificate issue(const crypto::CertificateRequest& request, const crypto::PublicKey& subject,
-                                 const crypto::PrivateKey& issuerKey, const crypto::Certificate& issuer)
+    const crypto::PrivateKey& issuerKey, const crypto::Certificate& issuer)
 {
     auto cert = crypto::issueCertificate(request, subject, issuerKey, issuer);
     if (!cert)
@@ -59,9 +59,8 @@ TestPki TestPki::create(const QString& name, crypto::KeyType type)
     return pki;
 }
 
-std::pair<crypto::PrivateKey, crypto::Certificate> TestPki::issueSigner(const QString& commonName,
-                                                                        const QDateTime& notBefore,
-                                                                        const QDateTime& notAfter) const
+std::pair<crypto::PrivateKey, crypto::Certificate> TestPki::issueSigner(
+    const QString& commonName, const QDateTime& notBefore, const QDateTime& notAfter) const
 {
     crypto::PrivateKey key = newKey(signerKey.type());
     crypto::CertificateRequest leaf;

@@ -17,8 +17,8 @@ struct TestPki {
 
     static TestPki create(const QString& name, crypto::KeyType type = crypto::KeyType::EcP256);
     // Another signer under the same intermediate (for certificate-swap tests).
-    std::pair<crypto::PrivateKey, crypto::Certificate> issueSigner(const QString& commonName, const QDateTime& notBefore,
-                                                                   const QDateTime& notAfter) const;
+    std::pair<crypto::PrivateKey, crypto::Certificate> issueSigner(
+        const QString& commonName, const QDateTime& notBefore, const QDateTime& notAfter) const;
     // Writes ROOT (and optionally the signer's public key as a pinned key) as a trust store directory.
     void writeTrustStore(const QString& directory, bool pinSignerKey = false) const;
 };

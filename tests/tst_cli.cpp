@@ -27,7 +27,7 @@ Run cli(const QStringList& args)
     p.start(QStringLiteral(CAPAUDIT_CLI_PATH), args);
     p.waitForFinished(120000);
     return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-             p.readAllStandardError() };
+        p.readAllStandardError() };
 }
 
 void write(const QString& path, const QByteArray& bytes)
@@ -45,7 +45,10 @@ class TestCli : public QObject {
 
     QTemporaryDir m_dir;
     test::TestPki m_pki;
-    QString path(const QString& name) const { return m_dir.filePath(name); }
+    QString path(const QString& name) const
+    {
+        return m_dir.filePath(name);
+    }
 
 private slots:
     void initTestCase()
@@ -70,7 +73,7 @@ private slots:
         QVERIFY(h.out.contains("verify"));
         QVERIFY(h.out.contains("bundle create"));
         for (const QStringList& cmd : { QStringList { QStringLiteral("verify") },
-                                        QStringList { QStringLiteral("bundle"), QStringLiteral("create") } }) {
+                 QStringList { QStringLiteral("bundle"), QStringLiteral("create") } }) {
             const Run r = cli(cmd + QStringList { QStringLiteral("--help") });
             QCOMPARE(r.exitCode, 0);
             QVERIFY2(r.out.contains("Usage:"), r.out.constData());
@@ -83,7 +86,7 @@ private slots:
         QCOMPARE(cli({ QStringLiteral("no-such-command") }).exitCode, 2);
         QCOMPARE(cli({ QStringLiteral("verify"), path(QStringLiteral("x")) }).exitCode, 2); // no --trust
         const Run missing = cli({ QStringLiteral("verify"), QStringLiteral("--trust"), path(QStringLiteral("trust")),
-                                  path(QStringLiteral("does-not-exist")) });
+            path(QStringLiteral("does-not-exist")) });
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("does-not-exist"));
         QCOMPARE(cli({ QStringLiteral("verify"), QStringLiteral("--bogus") }).exitCode, 2);
@@ -99,32 +102,31 @@ private slots:
     void createAndVerify()
     {
         QFETCH(QString, out);
-        const Run created = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), path(out),
-                                  QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
-                                  path(QStringLiteral("signer.key.pem")), QStringLiteral("--cert"),
-                                  path(QStringLiteral("signer.pem")), QStringLiteral("--chain"),
-                                  path(QStringLiteral("issuing.pem")), QStringLiteral("--predicate"),
-                                  path(QStringLiteral("predicate.json")), path(QStringLiteral("usage.csv")) });
+        const Run created = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"),
+            path(out), QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
+            path(QStringLiteral("signer.key.pem")), QStringLiteral("--cert"), path(QStringLiteral("signer.pem")),
+            QStringLiteral("--chain"), path(QStringLiteral("issuing.pem")), QStringLiteral("--predicate"),
+            path(QStringLiteral("predicate.json")), path(QStringLiteral("usage.csv")) });
         QVERIFY2(created.exitCode == 0, created.err.constData());
 
         const Run ok = cli({ QStringLiteral("verify"), QStringLiteral("--trust"), path(QStringLiteral("trust")),
-                             QStringLiteral("--json"), path(out) });
+            QStringLiteral("--json"), path(out) });
         QVERIFY2(ok.exitCode == 0, ok.out.constData());
         const QJsonObject verdict = QJsonDocument::fromJson(ok.out.trimmed()).object();
         QCOMPARE(verdict.value(QStringLiteral("verdict")).toString(), QStringLiteral("verified"));
         QCOMPARE(verdict.value(QStringLiteral("kind")).toString(), QStringLiteral("telemetry"));
         QVERIFY(verdict.value(QStringLiteral("checks")).toArray().size() >= 10);
 
-        const Run untrusted = cli({ QStringLiteral("verify"), QStringLiteral("--trust"),
-                                    path(QStringLiteral("other-trust")), path(out) });
+        const Run untrusted = cli(
+            { QStringLiteral("verify"), QStringLiteral("--trust"), path(QStringLiteral("other-trust")), path(out) });
         QCOMPARE(untrusted.exitCode, 1);
         QVERIFY2(untrusted.out.contains("UNTRUSTED"), untrusted.out.constData());
         QVERIFY(untrusted.out.contains("hint:"));
 
         // Creating over existing evidence is refused.
         const Run again = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), path(out),
-                                QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
-                                path(QStringLiteral("signer.key.pem")), path(QStringLiteral("usage.csv")) });
+            QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
+            path(QStringLiteral("signer.key.pem")), path(QStringLiteral("usage.csv")) });
         QCOMPARE(again.exitCode, 2);
     }
 
@@ -139,7 +141,7 @@ private slots:
         }
         write(bad + QStringLiteral("/data/usage.csv"), "time,node\n2026-01-01T00:00:00Z,n2\n");
         const Run r = cli({ QStringLiteral("verify"), QStringLiteral("--trust"), path(QStringLiteral("trust")),
-                            QStringLiteral("--json"), good, bad });
+            QStringLiteral("--json"), good, bad });
         QCOMPARE(r.exitCode, 1);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 2);
@@ -154,13 +156,13 @@ private slots:
     {
         const QString b = path(QStringLiteral("b-dir"));
         const Run before = cli({ QStringLiteral("verify"), QStringLiteral("--trust"), path(QStringLiteral("trust")),
-                                 QStringLiteral("--at"), QStringLiteral("2024-01-01T00:00:00Z"), b });
+            QStringLiteral("--at"), QStringLiteral("2024-01-01T00:00:00Z"), b });
         QCOMPARE(before.exitCode, 1);
         QVERIFY2(before.out.contains("signer.validity"), before.out.constData());
         QCOMPARE(cli({ QStringLiteral("verify"), QStringLiteral("--trust"), path(QStringLiteral("trust")),
-                       QStringLiteral("--at"), QStringLiteral("not-a-time"), b })
+                         QStringLiteral("--at"), QStringLiteral("not-a-time"), b })
                      .exitCode,
-                 2);
+            2);
     }
 };
 

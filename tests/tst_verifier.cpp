@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The bundle verifier end to end: real signed bundles, trust stores, and a sweep of tampering.
-#include "testpki.h"
-#include "testsupport.h"
-
 #include "crypto/digest.h"
 #include "crypto/signature.h"
 #include "crypto/signednote.h"
@@ -10,6 +7,8 @@
 #include "evidence/dsse.h"
 #include "evidence/tlogproof.h"
 #include "evidence/verifier.h"
+#include "testpki.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -87,7 +86,7 @@ private:
         s.kind = BundleKind::Telemetry;
         s.predicate = QJsonObject { { QStringLiteral("provider"), QStringLiteral("Provider A") } };
         s.files = { { QStringLiteral("usage.csv"), QByteArrayLiteral("time,node\n2026-01-01T00:00:00Z,n1\n") },
-                    { QStringLiteral("metrics/scrape.prom"), QByteArrayLiteral("up 1 1767225600000\n") } };
+            { QStringLiteral("metrics/scrape.prom"), QByteArrayLiteral("up 1 1767225600000\n") } };
         s.key = m_pki.signerKey;
         s.chain = { m_pki.signer, m_pki.intermediate };
         s.signedAt = utc("2026-02-01T00:00:00Z");
@@ -131,20 +130,21 @@ private slots:
         // The DSSE protocol's own test vector, through the project's envelope and PAE code.
         const QByteArray pae = dssePae("http://example.com/HelloWorld", "hello world");
         QCOMPARE(pae, QByteArrayLiteral("DSSEv1 29 http://example.com/HelloWorld 11 hello world"));
-        const QByteArray envelope = R"({"payload":"aGVsbG8gd29ybGQ=","payloadType":"http://example.com/HelloWorld",)"
-                                    R"("signatures":[{"keyid":"","sig":"A3JqsQGtVsJ2O2xqrI5IcnXip5GToJ3F+FnZ+O88SjtR6rDAajabZKciJTfUiHqJPcIAriEGAHTVeCUjW2JIZA=="}]})";
+        const QByteArray envelope =
+            R"({"payload":"aGVsbG8gd29ybGQ=","payloadType":"http://example.com/HelloWorld",)"
+            R"("signatures":[{"keyid":"","sig":"A3JqsQGtVsJ2O2xqrI5IcnXip5GToJ3F+FnZ+O88SjtR6rDAajabZKciJTfUiHqJPcIAriEGAHTVeCUjW2JIZA=="}]})";
         auto parsed = parseDsseEnvelope(envelope, QStringLiteral("vector.json"));
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
         QCOMPARE(parsed->payload, QByteArrayLiteral("hello world"));
-        const auto key = decimalPointKey(
-            "46950820868899156662930047687818585632848591499744589407958293238635476079160",
-            "5640078356564379163099075877009565129882514886557779369047442380624545832820");
+        const auto key =
+            decimalPointKey("46950820868899156662930047687818585632848591499744589407958293238635476079160",
+                "5640078356564379163099075877009565129882514886557779369047442380624545832820");
         QVERIFY(!key.isNull());
-        const crypto::SignatureResult ok
-            = crypto::verifySignature(key, dssePae(parsed->payloadType, parsed->payload), parsed->signatures[0].signature);
+        const crypto::SignatureResult ok = crypto::verifySignature(
+            key, dssePae(parsed->payloadType, parsed->payload), parsed->signatures[0].signature);
         QVERIFY2(ok.ok(), qPrintable(ok.reason));
-        const crypto::SignatureResult bad
-            = crypto::verifySignature(key, dssePae(parsed->payloadType, "hello worle"), parsed->signatures[0].signature);
+        const crypto::SignatureResult bad =
+            crypto::verifySignature(key, dssePae(parsed->payloadType, "hello worle"), parsed->signatures[0].signature);
         QVERIFY(!bad.ok());
     }
 
@@ -160,8 +160,7 @@ private slots:
         QVERIFY(v.signer.algorithm.contains(QLatin1String("P-256")));
         QCOMPARE(v.bundleDigest.size(), 64);
         for (const char* id : { checks::kLayout, checks::kEnvelope, checks::kSignature, checks::kStatement,
-                                checks::kSubjects, checks::kUnsignedFiles, checks::kChain, checks::kValidity,
-                                checks::kTrust })
+                 checks::kSubjects, checks::kUnsignedFiles, checks::kChain, checks::kValidity, checks::kTrust })
             QVERIFY2(check(v, id) && check(v, id)->status == CheckStatus::Pass, id);
         QCOMPARE(check(v, checks::kTransparency)->status, CheckStatus::Skipped);
     }
@@ -170,8 +169,8 @@ private slots:
     {
         QByteArray manifest;
         for (const QString& f : filesUnder(m_bundle))
-            manifest += crypto::sha256Hex(test::readAll(m_bundle + QLatin1Char('/') + f)).toLatin1() + "  "
-                + f.toUtf8() + '\n';
+            manifest +=
+                crypto::sha256Hex(test::readAll(m_bundle + QLatin1Char('/') + f)).toLatin1() + "  " + f.toUtf8() + '\n';
         QCOMPARE(verify(m_bundle).bundleDigest, crypto::sha256Hex(manifest));
     }
 
@@ -224,8 +223,8 @@ private slots:
 
     void expiredCertificate()
     {
-        auto [key, cert] = m_pki.issueSigner(QStringLiteral("Expired Signer"), utc("2025-06-01T00:00:00Z"),
-                                             utc("2025-12-31T00:00:00Z"));
+        auto [key, cert] = m_pki.issueSigner(
+            QStringLiteral("Expired Signer"), utc("2025-06-01T00:00:00Z"), utc("2025-12-31T00:00:00Z"));
         BundleSpec s = spec();
         s.key = key;
         s.chain = { cert, m_pki.intermediate };
@@ -275,8 +274,8 @@ private slots:
         } else if (mutation.startsWith(QLatin1String("add:"))) {
             writeBytes(b + QLatin1Char('/') + arg, "sneaked in\n");
         } else if (mutation == u"swap-cert") {
-            auto other = m_pki.issueSigner(QStringLiteral("Provider A Evidence Signer"), utc("2025-06-01T00:00:00Z"),
-                                           utc("2035-01-01T00:00:00Z"));
+            auto other = m_pki.issueSigner(
+                QStringLiteral("Provider A Evidence Signer"), utc("2025-06-01T00:00:00Z"), utc("2035-01-01T00:00:00Z"));
             writeBytes(b + QStringLiteral("/certs/chain.pem"), other.second.toPem() + m_pki.intermediate.toPem());
         } else if (mutation == u"swap-sig" || mutation == u"no-sig") {
             auto env = parseDsseEnvelope(test::readAll(b + QStringLiteral("/envelope.dsse.json")), {});
@@ -287,8 +286,8 @@ private slots:
                 BundleSpec other = spec();
                 other.predicate.insert(QStringLiteral("provider"), QStringLiteral("Provider B"));
                 const QByteArray otherStatement = buildStatement(other);
-                env->signatures[0].signature
-                    = *crypto::sign(m_pki.signerKey, dssePae(env->payloadType, otherStatement));
+                env->signatures[0].signature =
+                    *crypto::sign(m_pki.signerKey, dssePae(env->payloadType, otherStatement));
             }
             writeBytes(b + QStringLiteral("/envelope.dsse.json"), env->toJson());
         } else if (mutation == u"rename") {
@@ -324,7 +323,7 @@ private slots:
                 const Verdict v = verify(b);
                 const Check* failed = v.firstFailure();
                 QVERIFY2(v.verdict == VerdictKind::Rejected && failed && !failed->reason.isEmpty(),
-                         qPrintable(QStringLiteral("%1 byte %2: %3").arg(f).arg(pos).arg(describe(v))));
+                    qPrintable(QStringLiteral("%1 byte %2: %3").arg(f).arg(pos).arg(describe(v))));
                 ++flips;
             }
             writeBytes(path, original);
@@ -356,12 +355,12 @@ private slots:
         m_pki.writeTrustStore(trust);
         writeBytes(trust + QStringLiteral("/log.pub"), logKey->publicKey().toPem());
         writeBytes(trust + QStringLiteral("/anchors.json"),
-                   QJsonDocument(QJsonObject { { QStringLiteral("anchors"),
-                                                 QJsonObject { { QStringLiteral("log.pub"),
-                                                                 QJsonObject { { QStringLiteral("label"), QStringLiteral("Test log") },
-                                                                               { QStringLiteral("role"), QStringLiteral("transparency-log") },
-                                                                               { QStringLiteral("origin"), origin } } } } } })
-                       .toJson());
+            QJsonDocument(QJsonObject { { QStringLiteral("anchors"),
+                              QJsonObject { { QStringLiteral("log.pub"),
+                                  QJsonObject { { QStringLiteral("label"), QStringLiteral("Test log") },
+                                      { QStringLiteral("role"), QStringLiteral("transparency-log") },
+                                      { QStringLiteral("origin"), origin } } } } } })
+                .toJson());
         const Verdict v = verify(b, trust);
         QVERIFY2(v.verdict == VerdictKind::Verified, qPrintable(describe(v)));
         QCOMPARE(check(v, checks::kTransparency)->status, CheckStatus::Pass);
@@ -388,19 +387,19 @@ private slots:
         QJsonArray certs;
         for (const crypto::Certificate& c : { m_pki.signer, m_pki.intermediate })
             certs.append(QJsonObject { { QStringLiteral("rawBytes"), QString::fromLatin1(c.toDer().toBase64()) } });
-        const QJsonObject bundle {
-            { QStringLiteral("mediaType"), QStringLiteral("application/vnd.dev.sigstore.bundle+json;version=0.2") },
+        const QJsonObject bundle { { QStringLiteral("mediaType"),
+                                       QStringLiteral("application/vnd.dev.sigstore.bundle+json;version=0.2") },
             { QStringLiteral("verificationMaterial"),
-              QJsonObject { { QStringLiteral("x509CertificateChain"), QJsonObject { { QStringLiteral("certificates"), certs } } },
-                            { QStringLiteral("tlogEntries"), QJsonArray() } } },
+                QJsonObject { { QStringLiteral("x509CertificateChain"),
+                                  QJsonObject { { QStringLiteral("certificates"), certs } } },
+                    { QStringLiteral("tlogEntries"), QJsonArray() } } },
             { QStringLiteral("dsseEnvelope"),
-              QJsonObject { { QStringLiteral("payload"), QString::fromLatin1(env->payload.toBase64()) },
-                            { QStringLiteral("payloadType"), QString::fromUtf8(env->payloadType) },
-                            { QStringLiteral("signatures"),
-                              QJsonArray { QJsonObject { { QStringLiteral("sig"),
-                                                           QString::fromLatin1(env->signatures[0].signature.toBase64()) },
-                                                         { QStringLiteral("keyid"), QString() } } } } } }
-        };
+                QJsonObject { { QStringLiteral("payload"), QString::fromLatin1(env->payload.toBase64()) },
+                    { QStringLiteral("payloadType"), QString::fromUtf8(env->payloadType) },
+                    { QStringLiteral("signatures"),
+                        QJsonArray { QJsonObject {
+                            { QStringLiteral("sig"), QString::fromLatin1(env->signatures[0].signature.toBase64()) },
+                            { QStringLiteral("keyid"), QString() } } } } } } };
         QVERIFY(QFile::remove(b + QStringLiteral("/envelope.dsse.json")));
         QVERIFY(QFile::remove(b + QStringLiteral("/certs/chain.pem")));
         writeBytes(b + QStringLiteral("/envelope.sigstore.json"), QJsonDocument(bundle).toJson());
@@ -462,8 +461,8 @@ crypto::PublicKey TestVerifier::decimalPointKey(const char* x, const char* y)
         }
         return out;
     };
-    const QByteArray spki = QByteArray::fromHex("3059301306072a8648ce3d020106082a8648ce3d03010703420004")
-        + toBytes(x) + toBytes(y);
+    const QByteArray spki =
+        QByteArray::fromHex("3059301306072a8648ce3d020106082a8648ce3d03010703420004") + toBytes(x) + toBytes(y);
     auto key = crypto::PublicKey::fromDer(spki);
     return key ? *key : crypto::PublicKey();
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // capaudit-cli bundle create: how a provider (or the demo, or a test) produces signed evidence.
 #include "command.h"
-
 #include "evidence/bundlewriter.h"
 #include "util/jsonutil.h"
 
@@ -49,26 +48,26 @@ Status collectPayload(const QString& path, QList<BundleFile>& files)
 int runBundleCreate(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Payload files (stored under data/)."),
-                                 QStringLiteral("FILE..."));
+    parser.addPositionalArgument(
+        QStringLiteral("file"), QStringLiteral("Payload files (stored under data/)."), QStringLiteral("FILE..."));
     const QCommandLineOption outOpt(QStringLiteral("out"),
-                                    QStringLiteral("Bundle to write: a directory, or .tar, .tar.gz, .tgz, .zip, "
-                                                   ".capbundle."),
-                                    QStringLiteral("PATH"));
-    const QCommandLineOption kindOpt(QStringLiteral("kind"), QStringLiteral("telemetry, attestation or billing."),
-                                     QStringLiteral("KIND"));
-    const QCommandLineOption keyOpt(QStringLiteral("key"), QStringLiteral("Signing key (PEM, unencrypted)."),
-                                    QStringLiteral("KEY.pem"));
-    const QCommandLineOption certOpt(QStringLiteral("cert"), QStringLiteral("Signer certificate (PEM)."),
-                                     QStringLiteral("CERT.pem"));
-    const QCommandLineOption chainOpt(QStringLiteral("chain"), QStringLiteral("Intermediate certificates (PEM)."),
-                                      QStringLiteral("CHAIN.pem"));
-    const QCommandLineOption predicateOpt(QStringLiteral("predicate"), QStringLiteral("Predicate JSON object."),
-                                          QStringLiteral("FILE.json"));
+        QStringLiteral("Bundle to write: a directory, or .tar, .tar.gz, .tgz, .zip, "
+                       ".capbundle."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption kindOpt(
+        QStringLiteral("kind"), QStringLiteral("telemetry, attestation or billing."), QStringLiteral("KIND"));
+    const QCommandLineOption keyOpt(
+        QStringLiteral("key"), QStringLiteral("Signing key (PEM, unencrypted)."), QStringLiteral("KEY.pem"));
+    const QCommandLineOption certOpt(
+        QStringLiteral("cert"), QStringLiteral("Signer certificate (PEM)."), QStringLiteral("CERT.pem"));
+    const QCommandLineOption chainOpt(
+        QStringLiteral("chain"), QStringLiteral("Intermediate certificates (PEM)."), QStringLiteral("CHAIN.pem"));
+    const QCommandLineOption predicateOpt(
+        QStringLiteral("predicate"), QStringLiteral("Predicate JSON object."), QStringLiteral("FILE.json"));
     parser.addOptions({ outOpt, kindOpt, keyOpt, certOpt, chainOpt, predicateOpt });
     if (auto exit = parseArguments(parser, arguments,
-                                   QStringLiteral("Create a signed evidence bundle: payload files under data/, an "
-                                                  "in-toto statement of their digests, signed as a DSSE envelope.")))
+            QStringLiteral("Create a signed evidence bundle: payload files under data/, an "
+                           "in-toto statement of their digests, signed as a DSSE envelope.")))
         return *exit;
     if (!parser.isSet(outOpt) || !parser.isSet(kindOpt) || !parser.isSet(keyOpt))
         return usageError(QStringLiteral("bundle create: --out, --kind and --key are required"));
@@ -78,8 +77,8 @@ int runBundleCreate(const QStringList& arguments)
     BundleSpec spec;
     spec.kind = bundleKindFromName(parser.value(kindOpt));
     if (spec.kind == BundleKind::Unknown)
-        return usageError(QStringLiteral("--kind must be telemetry, attestation or billing, not '%1'")
-                              .arg(parser.value(kindOpt)));
+        return usageError(
+            QStringLiteral("--kind must be telemetry, attestation or billing, not '%1'").arg(parser.value(kindOpt)));
     auto keyPem = readFile(parser.value(keyOpt));
     if (!keyPem)
         return usageError(keyPem.error().toString());
@@ -100,7 +99,8 @@ int runBundleCreate(const QStringList& arguments)
     }
     if (parser.isSet(predicateOpt)) {
         auto bytes = readFile(parser.value(predicateOpt));
-        auto predicate = bytes ? parseJsonObject(*bytes, parser.value(predicateOpt)) : Result<QJsonObject>(bytes.error());
+        auto predicate =
+            bytes ? parseJsonObject(*bytes, parser.value(predicateOpt)) : Result<QJsonObject>(bytes.error());
         if (!predicate)
             return usageError(predicate.error().toString());
         spec.predicate = *predicate;

@@ -14,33 +14,34 @@ namespace {
 int runDemo(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Directory to create (must not exist or be empty)."),
-                                 QStringLiteral("DIR"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 1): same seed, same data."),
-                                  QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption days(QStringLiteral("days"), QStringLiteral("Length of the period in days (7-366, default 30)."),
-                                  QStringLiteral("N"), QStringLiteral("30"));
-    const QCommandLineOption step(QStringLiteral("step"), QStringLiteral("Telemetry resolution, e.g. 5m (default), 1m, 15m, 1h."),
-                                  QStringLiteral("DURATION"), QStringLiteral("5m"));
+    const QCommandLineOption outOption(QStringLiteral("out"),
+        QStringLiteral("Directory to create (must not exist or be empty)."), QStringLiteral("DIR"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+        QStringLiteral("Random seed (default 1): same seed, same data."), QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption days(QStringLiteral("days"),
+        QStringLiteral("Length of the period in days (7-366, default 30)."), QStringLiteral("N"), QStringLiteral("30"));
+    const QCommandLineOption step(QStringLiteral("step"),
+        QStringLiteral("Telemetry resolution, e.g. 5m (default), 1m, 15m, 1h."), QStringLiteral("DURATION"),
+        QStringLiteral("5m"));
     const QCommandLineOption providers(QStringLiteral("providers"),
-                                       QStringLiteral("Number of competing providers (1-8, default 3)."),
-                                       QStringLiteral("N"), QStringLiteral("3"));
+        QStringLiteral("Number of competing providers (1-8, default 3)."), QStringLiteral("N"), QStringLiteral("3"));
     const QCommandLineOption nodes(QStringLiteral("nodes"),
-                                   QStringLiteral("Nodes per provider (3-64; default 8-12, varying by provider)."),
-                                   QStringLiteral("N"));
-    const QCommandLineOption start(QStringLiteral("start"), QStringLiteral("First day, YYYY-MM-DD (default 2026-09-01)."),
-                                   QStringLiteral("DATE"), QStringLiteral("2026-09-01"));
+        QStringLiteral("Nodes per provider (3-64; default 8-12, varying by provider)."), QStringLiteral("N"));
+    const QCommandLineOption start(QStringLiteral("start"),
+        QStringLiteral("First day, YYYY-MM-DD (default 2026-09-01)."), QStringLiteral("DATE"),
+        QStringLiteral("2026-09-01"));
     const QCommandLineOption faults(QStringLiteral("faults"),
-                                   QStringLiteral("Faults to inject: all (default), none, or a comma list of over-billing, "
-                                                  "telemetry-gap, unattested-node, over-commitment, sla-breach, "
-                                                  "capacity-shortfall, jurisdiction, tampered-payload, expired-certificate."),
-                                   QStringLiteral("LIST"), QStringLiteral("all"));
-    const QCommandLineOption quiet({ QStringLiteral("q"), QStringLiteral("quiet") }, QStringLiteral("Print nothing but errors."));
+        QStringLiteral("Faults to inject: all (default), none, or a comma list of over-billing, "
+                       "telemetry-gap, unattested-node, over-commitment, sla-breach, "
+                       "capacity-shortfall, jurisdiction, tampered-payload, expired-certificate."),
+        QStringLiteral("LIST"), QStringLiteral("all"));
+    const QCommandLineOption quiet(
+        { QStringLiteral("q"), QStringLiteral("quiet") }, QStringLiteral("Print nothing but errors."));
     parser.addOptions({ outOption, seed, days, step, providers, nodes, start, faults, quiet });
     if (auto exit = parseArguments(parser, arguments,
-                                   QStringLiteral("Writes a simulated compute bank: a demo PKI as a trust store, signed "
-                                                  "telemetry, attestation and FOCUS billing bundles for competing "
-                                                  "providers, and faults.json, the ground truth of the injected faults.")))
+            QStringLiteral("Writes a simulated compute bank: a demo PKI as a trust store, signed "
+                           "telemetry, attestation and FOCUS billing bundles for competing "
+                           "providers, and faults.json, the ground truth of the injected faults.")))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("demo: unexpected argument '%1'").arg(parser.positionalArguments().first()));

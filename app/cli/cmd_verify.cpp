@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // capaudit-cli verify: offline verification of bundles against a trust store directory.
 #include "command.h"
-#include "verdictprinter.h"
-
 #include "evidence/verifier.h"
 #include "util/timeutil.h"
+#include "verdictprinter.h"
 
 #include <QFileInfo>
 
@@ -14,19 +13,19 @@ namespace {
 int runVerify(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("bundle"), QStringLiteral("Bundle directories or archives."),
-                                 QStringLiteral("BUNDLE..."));
-    const QCommandLineOption trust(QStringLiteral("trust"), QStringLiteral("Trust store directory."),
-                                   QStringLiteral("DIR"));
+    parser.addPositionalArgument(
+        QStringLiteral("bundle"), QStringLiteral("Bundle directories or archives."), QStringLiteral("BUNDLE..."));
+    const QCommandLineOption trust(
+        QStringLiteral("trust"), QStringLiteral("Trust store directory."), QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON verdict per line."));
     const QCommandLineOption at(QStringLiteral("at"),
-                                QStringLiteral("Judge certificate validity at this RFC 3339 time instead of the "
-                                               "transparency-log time or now."),
-                                QStringLiteral("RFC3339"));
+        QStringLiteral("Judge certificate validity at this RFC 3339 time instead of the "
+                       "transparency-log time or now."),
+        QStringLiteral("RFC3339"));
     parser.addOptions({ trust, json, at });
     if (auto exit = parseArguments(parser, arguments,
-                                   QStringLiteral("Verify signed evidence bundles offline: envelope signature, "
-                                                  "certificate chain, payload digests, transparency proof.")))
+            QStringLiteral("Verify signed evidence bundles offline: envelope signature, "
+                           "certificate chain, payload digests, transparency proof.")))
         return *exit;
     const QStringList bundles = parser.positionalArguments();
     if (bundles.isEmpty())

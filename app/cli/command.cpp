@@ -50,18 +50,33 @@ int usageError(const QString& message)
     return kExitUsage;
 }
 
+namespace {
+
+// QCommandLineParser names the binary's full path in "Usage:"; users type "capaudit-cli <command>".
+QString helpFor(const QCommandLineParser& parser, const QString& command)
+{
+    QString help = parser.helpText();
+    const qsizetype lineEnd = help.indexOf(QLatin1Char('\n'));
+    const qsizetype options = help.indexOf(QLatin1String(" [options]"));
+    if (help.startsWith(QLatin1String("Usage: ")) && options > 0 && options < lineEnd)
+        help.replace(7, options - 7, command);
+    return help;
+}
+
+} // namespace
+
 std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& arguments, const QString& description)
 {
     parser.setApplicationDescription(description);
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     parser.addOption(help);
     if (!parser.parse(arguments)) {
-        err() << "capaudit-cli: " << parser.errorText() << "\n\n" << parser.helpText();
+        err() << "capaudit-cli: " << parser.errorText() << "\n\n" << helpFor(parser, arguments.value(0));
         err().flush();
         return kExitUsage;
     }
     if (parser.isSet(help)) {
-        out() << parser.helpText();
+        out() << helpFor(parser, arguments.value(0));
         out().flush();
         return kExitOk;
     }

@@ -44,5 +44,5 @@ int usageError(const QString& message);
 #define CAPAUDIT_CLI_CONCAT2(a, b) a##b
 #define CAPAUDIT_CLI_CONCAT(a, b) CAPAUDIT_CLI_CONCAT2(a, b)
 #define CAPAUDIT_REGISTER_COMMAND(name, summary, function)                                                             \
-    static const bool CAPAUDIT_CLI_CONCAT(s_registered_, __LINE__)                                                     \
-        = capaudit::cli::CommandRegistry::add({ QStringLiteral(name), QStringLiteral(summary), function })
+    static const bool CAPAUDIT_CLI_CONCAT(s_registered_, __LINE__) =                                                   \
+        capaudit::cli::CommandRegistry::add({ QStringLiteral(name), QStringLiteral(summary), function })

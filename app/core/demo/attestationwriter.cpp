@@ -11,7 +11,7 @@ namespace {
 QJsonObject period(const DemoModel& model)
 {
     return { { QStringLiteral("start"), QString::fromLatin1(rfc3339(model.config.startSeconds())) },
-             { QStringLiteral("end"), QString::fromLatin1(rfc3339(model.config.endSeconds())) } };
+        { QStringLiteral("end"), QString::fromLatin1(rfc3339(model.config.endSeconds())) } };
 }
 } // namespace
 
@@ -21,11 +21,9 @@ QJsonObject attestationPredicate(const DemoModel& model, int provider)
     QJsonArray jurisdictions;
     for (const QString& j : model.allowedJurisdictions)
         jurisdictions.append(j);
-    const QJsonObject contract { { QStringLiteral("id"), p.contractId },
-                                 { QStringLiteral("buyer"), model.buyer },
-                                 { QStringLiteral("currency"), model.currency },
-                                 { QStringLiteral("period"), period(model) },
-                                 { QStringLiteral("allowedJurisdictions"), jurisdictions } };
+    const QJsonObject contract { { QStringLiteral("id"), p.contractId }, { QStringLiteral("buyer"), model.buyer },
+        { QStringLiteral("currency"), model.currency }, { QStringLiteral("period"), period(model) },
+        { QStringLiteral("allowedJurisdictions"), jurisdictions } };
     QJsonArray tenants;
     QList<bool> hosted(model.tenants.size(), false);
     for (const DemoNode& node : p.nodes) {
@@ -34,39 +32,34 @@ QJsonObject attestationPredicate(const DemoModel& model, int provider)
     }
     for (qsizetype t = 0; t < model.tenants.size(); ++t) {
         if (hosted[t])
-            tenants.append(QJsonObject { { QStringLiteral("id"), model.tenants[t].id },
-                                         { QStringLiteral("name"), model.tenants[t].name } });
+            tenants.append(QJsonObject {
+                { QStringLiteral("id"), model.tenants[t].id }, { QStringLiteral("name"), model.tenants[t].name } });
     }
     QJsonArray commitments;
     for (const DemoCommitment& c : p.commitments)
         commitments.append(QJsonObject { { QStringLiteral("resourceClass"), c.resourceClass },
-                                         { QStringLiteral("region"), c.region },
-                                         { QStringLiteral("unit"), capacityUnit(c.resourceClass) },
-                                         { QStringLiteral("quantity"), c.quantity },
-                                         { QStringLiteral("overcommitLimit"), c.overcommitLimit } });
+            { QStringLiteral("region"), c.region }, { QStringLiteral("unit"), capacityUnit(c.resourceClass) },
+            { QStringLiteral("quantity"), c.quantity }, { QStringLiteral("overcommitLimit"), c.overcommitLimit } });
     QJsonArray nodes;
     for (const DemoNode& node : p.nodes) {
         if (!node.attested)
             continue;
-        nodes.append(QJsonObject { { QStringLiteral("id"), node.id },
-                                   { QStringLiteral("hardwareClass"), node.hardwareClass },
-                                   { QStringLiteral("region"), node.regionId },
-                                   { QStringLiteral("jurisdiction"), node.jurisdiction },
-                                   { QStringLiteral("capacity"), QJsonObject { { node.resourceClass, node.capacity } } } });
+        nodes.append(
+            QJsonObject { { QStringLiteral("id"), node.id }, { QStringLiteral("hardwareClass"), node.hardwareClass },
+                { QStringLiteral("region"), node.regionId }, { QStringLiteral("jurisdiction"), node.jurisdiction },
+                { QStringLiteral("capacity"), QJsonObject { { node.resourceClass, node.capacity } } } });
     }
     const QJsonObject sla { { QStringLiteral("availabilityTarget"), p.availabilityTarget },
-                            { QStringLiteral("creditPercent"), p.slaCreditPercent },
-                            { QStringLiteral("measurementWindow"), QStringLiteral("P%1D").arg(model.config.days) } };
+        { QStringLiteral("creditPercent"), p.slaCreditPercent },
+        { QStringLiteral("measurementWindow"), QStringLiteral("P%1D").arg(model.config.days) } };
     QJsonArray prices;
     for (auto it = p.prices.cbegin(); it != p.prices.cend(); ++it)
         prices.append(QJsonObject { { QStringLiteral("resourceClass"), it.key() },
-                                    { QStringLiteral("unit"), pricingUnit(it.key()) },
-                                    { QStringLiteral("unitPrice"), it.value() },
-                                    { QStringLiteral("currency"), model.currency } });
-    return { { QStringLiteral("provider"), p.name },    { QStringLiteral("contract"), contract },
-             { QStringLiteral("tenants"), tenants },     { QStringLiteral("commitments"), commitments },
-             { QStringLiteral("nodes"), nodes },         { QStringLiteral("sla"), sla },
-             { QStringLiteral("prices"), prices } };
+            { QStringLiteral("unit"), pricingUnit(it.key()) }, { QStringLiteral("unitPrice"), it.value() },
+            { QStringLiteral("currency"), model.currency } });
+    return { { QStringLiteral("provider"), p.name }, { QStringLiteral("contract"), contract },
+        { QStringLiteral("tenants"), tenants }, { QStringLiteral("commitments"), commitments },
+        { QStringLiteral("nodes"), nodes }, { QStringLiteral("sla"), sla }, { QStringLiteral("prices"), prices } };
 }
 
 QByteArray contractSummary(const DemoModel& model, int provider)

@@ -82,8 +82,8 @@ Result<QList<FaultKind>> parseFaultList(QStringView text)
             for (const FaultInfo& f : kFaults)
                 names.append(QLatin1String(f.name));
             return Error(QString(), 0, QStringLiteral("--faults"),
-                         QStringLiteral("unknown fault '%1' (known: none, all, %2)")
-                             .arg(part.toString(), names.join(QStringLiteral(", "))));
+                QStringLiteral("unknown fault '%1' (known: none, all, %2)")
+                    .arg(part.toString(), names.join(QStringLiteral(", "))));
         }
         wanted[allFaultKinds().indexOf(*kind)] = true;
     }
@@ -106,13 +106,12 @@ Status DemoConfig::validate() const
     if (days < kMinDays || days > kMaxDays)
         return bad("--days", QStringLiteral("must be between %1 and %2, got %3").arg(kMinDays).arg(kMaxDays).arg(days));
     if (stepSeconds < 60 || stepSeconds > 3600 || 86400 % stepSeconds != 0)
-        return bad("--step",
-                   QStringLiteral("must divide a day and lie between 1m and 1h, got %1 s").arg(stepSeconds));
+        return bad("--step", QStringLiteral("must divide a day and lie between 1m and 1h, got %1 s").arg(stepSeconds));
     if (providers < 1 || providers > kMaxProviders)
         return bad("--providers", QStringLiteral("must be between 1 and %1, got %2").arg(kMaxProviders).arg(providers));
     if (nodesPerProvider != 0 && (nodesPerProvider < kMinNodes || nodesPerProvider > kMaxNodes))
         return bad("--nodes",
-                   QStringLiteral("must be between %1 and %2, got %3").arg(kMinNodes).arg(kMaxNodes).arg(nodesPerProvider));
+            QStringLiteral("must be between %1 and %2, got %3").arg(kMinNodes).arg(kMaxNodes).arg(nodesPerProvider));
     if (!start.isValid() || start.time() != QTime(0, 0))
         return bad("--start", QStringLiteral("must be a date (midnight UTC)"));
     return Status::success();
@@ -123,13 +122,11 @@ QJsonObject configurationJson(const DemoConfig& config)
     QJsonArray faults;
     for (FaultKind kind : config.faults)
         faults.append(faultKindName(kind));
-    return { { QStringLiteral("seed"), QString::number(config.seed) },
-             { QStringLiteral("days"), config.days },
-             { QStringLiteral("stepSeconds"), double(config.stepSeconds) },
-             { QStringLiteral("providers"), config.providers },
-             { QStringLiteral("nodesPerProvider"), config.nodesPerProvider },
-             { QStringLiteral("start"), formatTimestamp(config.start) },
-             { QStringLiteral("faults"), faults } };
+    return { { QStringLiteral("seed"), QString::number(config.seed) }, { QStringLiteral("days"), config.days },
+        { QStringLiteral("stepSeconds"), double(config.stepSeconds) },
+        { QStringLiteral("providers"), config.providers },
+        { QStringLiteral("nodesPerProvider"), config.nodesPerProvider },
+        { QStringLiteral("start"), formatTimestamp(config.start) }, { QStringLiteral("faults"), faults } };
 }
 
 } // namespace capaudit::demo

@@ -42,10 +42,22 @@ struct DemoConfig {
     QDateTime start = QDateTime(QDate(2026, 9, 1), QTime(0, 0), Qt::UTC);
     QList<FaultKind> faults = allFaultKinds();
 
-    bool hasFault(FaultKind kind) const { return faults.contains(kind); }
-    qint64 startSeconds() const { return start.toSecsSinceEpoch(); }
-    qint64 endSeconds() const { return startSeconds() + qint64(days) * 86400; }
-    qint64 stepCount() const { return qint64(days) * 86400 / stepSeconds; }
+    bool hasFault(FaultKind kind) const
+    {
+        return faults.contains(kind);
+    }
+    qint64 startSeconds() const
+    {
+        return start.toSecsSinceEpoch();
+    }
+    qint64 endSeconds() const
+    {
+        return startSeconds() + qint64(days) * 86400;
+    }
+    qint64 stepCount() const
+    {
+        return qint64(days) * 86400 / stepSeconds;
+    }
 
     // Limits are checked here so the CLI and the library agree; the error names the offending option.
     Status validate() const;

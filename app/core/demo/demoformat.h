@@ -18,7 +18,10 @@ QByteArray rfc3339(qint64 unixSeconds);
 class StepTimes {
 public:
     StepTimes(qint64 start, qint64 stepSeconds, qint64 first, qint64 end);
-    const QByteArray& text(qint64 step) const { return m_text[step - m_first]; }
+    const QByteArray& text(qint64 step) const
+    {
+        return m_text[step - m_first];
+    }
 
 private:
     qint64 m_first;

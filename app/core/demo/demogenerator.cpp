@@ -26,7 +26,7 @@ constexpr int kTelemetryChunkDays = 7;
 QJsonObject periodJson(qint64 start, qint64 end)
 {
     return { { QStringLiteral("start"), QString::fromLatin1(rfc3339(start)) },
-             { QStringLiteral("end"), QString::fromLatin1(rfc3339(end)) } };
+        { QStringLiteral("end"), QString::fromLatin1(rfc3339(end)) } };
 }
 
 QString dateText(qint64 t, const char* format = "yyyy-MM-dd")
@@ -56,7 +56,7 @@ QString billingForm(int provider)
 class Generator {
 public:
     Generator(const DemoModel& model, const DemoPki& pki, const QString& outDir,
-              const std::function<void(const QString&)>& progress)
+        const std::function<void(const QString&)>& progress)
         : m_model(model)
         , m_pki(pki)
         , m_out(outDir)
@@ -109,10 +109,10 @@ Status Generator::writeTelemetry(int provider)
         BundleSpec spec;
         spec.kind = BundleKind::Telemetry;
         spec.predicate = { { QStringLiteral("provider"), p.name },
-                           { QStringLiteral("meter"), QStringLiteral("provider") },
-                           { QStringLiteral("period"), periodJson(m_model.stepTime(first), m_model.stepTime(end)) },
-                           { QStringLiteral("resolutionSeconds"), double(m_model.config.stepSeconds) },
-                           { QStringLiteral("payloads"), payloads.descriptors } };
+            { QStringLiteral("meter"), QStringLiteral("provider") },
+            { QStringLiteral("period"), periodJson(m_model.stepTime(first), m_model.stepTime(end)) },
+            { QStringLiteral("resolutionSeconds"), double(m_model.config.stepSeconds) },
+            { QStringLiteral("payloads"), payloads.descriptors } };
         spec.files = payloads.files;
         spec.key = m_pki.providers[provider].signer.key;
         spec.chain = m_pki.providers[provider].signer.chain;
@@ -179,10 +179,10 @@ Status Generator::writeMeter(int provider)
     BundleSpec spec;
     spec.kind = BundleKind::Telemetry;
     spec.predicate = { { QStringLiteral("provider"), p.name },
-                       { QStringLiteral("meter"), QStringLiteral("independent") },
-                       { QStringLiteral("period"), periodJson(m_model.stepTime(0), m_model.stepTime(steps)) },
-                       { QStringLiteral("resolutionSeconds"), double(std::max<qint64>(m_model.config.stepSeconds, 900)) },
-                       { QStringLiteral("payloads"), payloads.descriptors } };
+        { QStringLiteral("meter"), QStringLiteral("independent") },
+        { QStringLiteral("period"), periodJson(m_model.stepTime(0), m_model.stepTime(steps)) },
+        { QStringLiteral("resolutionSeconds"), double(std::max<qint64>(m_model.config.stepSeconds, 900)) },
+        { QStringLiteral("payloads"), payloads.descriptors } };
     spec.files = payloads.files;
     spec.key = m_pki.meter.key;
     spec.chain = m_pki.meter.chain;
@@ -238,16 +238,16 @@ Status Generator::writeBilling(int provider)
         const qint64 issuedAt = m_model.config.startSeconds() + endDay * 86400 + 2 * 86400 + 9 * 3600;
         BundleSpec spec;
         spec.kind = BundleKind::Billing;
-        spec.predicate = {
-            { QStringLiteral("provider"), p.name },
-            { QStringLiteral("invoice"), QJsonObject { { QStringLiteral("id"), inv.invoiceId },
-                                                       { QStringLiteral("issuedAt"), QString::fromLatin1(rfc3339(issuedAt)) } } },
+        spec.predicate = { { QStringLiteral("provider"), p.name },
+            { QStringLiteral("invoice"),
+                QJsonObject { { QStringLiteral("id"), inv.invoiceId },
+                    { QStringLiteral("issuedAt"), QString::fromLatin1(rfc3339(issuedAt)) } } },
             { QStringLiteral("period"), periodJson(periodStart, periodEnd) },
             { QStringLiteral("currency"), m_model.currency },
-            { QStringLiteral("payloads"), QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/focus.csv") },
-                                                                     { QStringLiteral("format"), QStringLiteral("focus-csv") },
-                                                                     { QStringLiteral("focusVersion"), QStringLiteral("1.2") } } } }
-        };
+            { QStringLiteral("payloads"),
+                QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/focus.csv") },
+                    { QStringLiteral("format"), QStringLiteral("focus-csv") },
+                    { QStringLiteral("focusVersion"), QStringLiteral("1.2") } } } } };
         spec.files = { { QStringLiteral("focus.csv"), inv.csv } };
         spec.key = m_pki.providers[provider].signer.key;
         spec.chain = m_pki.providers[provider].signer.chain;
@@ -330,13 +330,10 @@ QJsonObject DemoBundle::toJson() const
     QJsonObject data;
     for (auto it = dataDigests.cbegin(); it != dataDigests.cend(); ++it)
         data.insert(it.key(), it.value());
-    QJsonObject o { { QStringLiteral("path"), path },
-                    { QStringLiteral("kind"), bundleKindName(kind) },
-                    { QStringLiteral("provider"), provider },
-                    { QStringLiteral("signerRole"), signerRole },
-                    { QStringLiteral("period"), periodJson(periodStart, periodEnd) },
-                    { QStringLiteral("expectedVerdict"), expectedVerdict },
-                    { QStringLiteral("data"), data } };
+    QJsonObject o { { QStringLiteral("path"), path }, { QStringLiteral("kind"), bundleKindName(kind) },
+        { QStringLiteral("provider"), provider }, { QStringLiteral("signerRole"), signerRole },
+        { QStringLiteral("period"), periodJson(periodStart, periodEnd) },
+        { QStringLiteral("expectedVerdict"), expectedVerdict }, { QStringLiteral("data"), data } };
     if (!expectedFailedCheck.isEmpty())
         o.insert(QStringLiteral("expectedFailedCheck"), expectedFailedCheck);
     if (kind == BundleKind::Telemetry)
@@ -346,8 +343,8 @@ QJsonObject DemoBundle::toJson() const
     return o;
 }
 
-Result<DemoSummary> generateDemo(const DemoConfig& config, const QString& outDir,
-                                 const std::function<void(const QString&)>& progress)
+Result<DemoSummary> generateDemo(
+    const DemoConfig& config, const QString& outDir, const std::function<void(const QString&)>& progress)
 {
     if (Status s = config.validate(); !s.ok())
         return s.error();
@@ -380,14 +377,14 @@ Result<DemoSummary> generateDemo(const DemoConfig& config, const QString& outDir
     summary.faults = faultRecords(model, generator.evidence);
 
     const QJsonObject faults { { QStringLiteral("seed"), QString::number(config.seed) },
-                               { QStringLiteral("faults"), summary.faults } };
+        { QStringLiteral("faults"), summary.faults } };
     if (Status s = writeFileAtomically(dir.filePath(QStringLiteral("faults.json")), prettyJson(faults)); !s.ok())
         return s.error();
     QJsonArray bundles;
     for (const DemoBundle& b : summary.bundles)
         bundles.append(b.toJson());
     const QJsonObject manifest { { QStringLiteral("configuration"), configurationJson(config) },
-                                 { QStringLiteral("bundles"), bundles } };
+        { QStringLiteral("bundles"), bundles } };
     if (Status s = writeFileAtomically(dir.filePath(QStringLiteral("manifest.json")), prettyJson(manifest)); !s.ok())
         return s.error();
     if (Status s = writeFileAtomically(dir.filePath(QStringLiteral("README.txt")), readmeText(model, summary)); !s.ok())

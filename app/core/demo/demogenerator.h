@@ -44,7 +44,7 @@ struct DemoSummary {
 //   manifest.json every bundle with its expected verdict and data digests
 //   README.txt    what to run next
 // PROGRESS, when set, receives one line per bundle written.
-Result<DemoSummary> generateDemo(const DemoConfig& config, const QString& outDir,
-                                 const std::function<void(const QString&)>& progress = {});
+Result<DemoSummary> generateDemo(
+    const DemoConfig& config, const QString& outDir, const std::function<void(const QString&)>& progress = {});
 
 } // namespace capaudit::demo

@@ -33,18 +33,16 @@ struct Hardware {
     const char* gpuModel;
 };
 
-const Hardware kCpu[] = { { "cpu-epyc-9654", "cpu", 96, "" },
-                          { "cpu-xeon-8480", "cpu", 112, "" },
-                          { "cpu-epyc-7763", "cpu", 128, "" } };
+const Hardware kCpu[] = { { "cpu-epyc-9654", "cpu", 96, "" }, { "cpu-xeon-8480", "cpu", 112, "" },
+    { "cpu-epyc-7763", "cpu", 128, "" } };
 const Hardware kGpu[] = { { "gpu-h100-sxm", "gpu", 8, "NVIDIA H100 80GB HBM3" },
-                          { "gpu-a100-80g", "gpu", 8, "NVIDIA A100-SXM4-80GB" },
-                          { "gpu-l40s", "gpu", 4, "NVIDIA L40S" } };
+    { "gpu-a100-80g", "gpu", 8, "NVIDIA A100-SXM4-80GB" }, { "gpu-l40s", "gpu", 4, "NVIDIA L40S" } };
 const Hardware kStorage[] = { { "storage-nvme", "storage", 240, "" }, { "storage-hdd", "storage", 960, "" } };
 
 QList<DemoTenant> makeTenants()
 {
     auto tenant = [](const char* id, const char* name, QMap<QString, double> weight, double diurnal, double peak,
-                     double weekend, double growth, double util) {
+                      double weekend, double growth, double util) {
         DemoTenant t;
         t.id = QLatin1String(id);
         t.name = QLatin1String(name);
@@ -106,16 +104,16 @@ DemoProvider makeProvider(const DemoConfig& config, int p, const QList<DemoTenan
         provider.regions.append(r);
 
     const quint64 seed = config.seed;
-    const int n = config.nodesPerProvider > 0
-        ? config.nodesPerProvider
-        : 8 + int(uniform(seed, { hashName("nodes"), quint64(p) }) * 5.0);
+    const int n = config.nodesPerProvider > 0 ? config.nodesPerProvider
+                                              : 8 + int(uniform(seed, { hashName("nodes"), quint64(p) }) * 5.0);
     const int gpus = std::max(1, int(std::lround(0.3 * n)));
     const int storage = std::max(1, int(std::lround(0.2 * n)));
     const int cpus = std::max(1, n - gpus - storage);
     auto add = [&](const Hardware& hw, const char* tag, int count) {
         for (int i = 0; i < count; ++i) {
             DemoNode node;
-            node.id = QStringLiteral("%1-%2-%3").arg(provider.letter, QLatin1String(tag)).arg(i + 1, 2, 10, QLatin1Char('0'));
+            node.id =
+                QStringLiteral("%1-%2-%3").arg(provider.letter, QLatin1String(tag)).arg(i + 1, 2, 10, QLatin1Char('0'));
             node.hardwareClass = QLatin1String(hw.hardwareClass);
             node.resourceClass = QLatin1String(hw.resourceClass);
             node.gpuModel = QLatin1String(hw.gpuModel);
@@ -153,8 +151,9 @@ void resolveRegions(DemoProvider& provider)
     }
 }
 
-// Commitment = 40 % of the attested capacity per resource class and region, so that the SLA outage (which keeps at
-// least half of each group up) never looks like undelivered capacity, while the shortfall fault (25 %) does.
+// Commitment = 40 % of the attested capacity per resource class and region (rounded up), so that the SLA outage (which
+// keeps at least half of each group up) never looks like undelivered capacity, while the shortfall fault (at most
+// 25 %) always does.
 void makeCommitments(DemoProvider& provider)
 {
     QMap<QPair<QString, QString>, double> capacity;
@@ -166,14 +165,15 @@ void makeCommitments(DemoProvider& provider)
         DemoCommitment c;
         c.resourceClass = it.key().first;
         c.region = it.key().second;
-        c.quantity = std::floor(0.4 * it.value());
+        c.quantity = std::ceil(0.4 * it.value());
         c.overcommitLimit = c.resourceClass == u"cpu" ? 1.25 : 1.0;
         if (c.quantity > 0)
             provider.commitments.append(c);
     }
 }
 
-int firstNodeOfClass(const DemoProvider& provider, const QString& resourceClass, const QList<int>& avoid, int region = -1)
+int firstNodeOfClass(
+    const DemoProvider& provider, const QString& resourceClass, const QList<int>& avoid, int region = -1)
 {
     for (int i = 0; i < provider.nodes.size(); ++i) {
         const DemoNode& node = provider.nodes[i];
@@ -256,6 +256,7 @@ void planFaults(DemoModel& model)
                 && p.nodes[i].regionId == f.shortfallRegion)
                 f.shortfallNodes.append(i);
         }
+        used[f.shortfallProvider] += f.shortfallNodes;
         f.shortfallFirst = dayStep(0.45);
         f.shortfallEnd = f.shortfallFirst + 3 * perDay;
     }
@@ -281,8 +282,27 @@ void planFaults(DemoModel& model)
             ++groupDown[g];
             f.slaNodes.append(i);
         }
-        if (f.slaNodes.isEmpty()) // every group is a single node: take one anyway (documented side effect)
-            f.slaNodes.append(firstNodeOfClass(p, QStringLiteral("cpu"), avoid));
+        if (f.slaNodes.isEmpty()) { // every group is a single node: take one anyway (documented side effect)
+            int node = firstNodeOfClass(p, QStringLiteral("cpu"), avoid);
+            if (node < 0)
+                node = firstNodeOfClass(p, QStringLiteral("gpu"), avoid);
+            if (node < 0)
+                node = firstNodeOfClass(p, QStringLiteral("storage"), avoid);
+            if (node < 0) // one provider with three nodes: share the node whose fault has no time window
+                node = f.jurisdictionProvider == f.slaProvider ? f.jurisdictionNode
+                                                               : firstNodeOfClass(p, QStringLiteral("cpu"), {});
+            f.slaNodes.append(node);
+        }
+        for (const DemoCommitment& cm : p.commitments) {
+            double up = 0;
+            for (int i = 0; i < p.nodes.size(); ++i) {
+                const DemoNode& n = p.nodes[i];
+                if (n.attested && n.resourceClass == cm.resourceClass && n.regionId == cm.region
+                    && !f.slaNodes.contains(i))
+                    up += n.capacity;
+            }
+            f.slaEmptiesGroup = f.slaEmptiesGroup || up < cm.quantity;
+        }
         // Down long enough that both the per-node and the provider-wide availability miss the target:
         // unavailability 1.2 % of all node-hours, against an allowed 0.5 %.
         const double hours = std::ceil(0.012 * attested * 24.0 * c.days / double(f.slaNodes.size()));
@@ -291,7 +311,7 @@ void planFaults(DemoModel& model)
     }
     if (c.hasFault(FaultKind::TamperedPayload)) {
         f.tamperedProvider = 0;
-        f.tamperedPeriod = 1;
+        f.tamperedPeriod = c.days > 7 ? 1 : 0; // the second week when there is one
     }
     if (c.hasFault(FaultKind::ExpiredCertificate))
         f.expiredProvider = 1 % providers;
@@ -331,10 +351,10 @@ DemoModel buildModel(const DemoConfig& config)
     DemoModel model;
     model.config = config;
     model.tenants = makeTenants();
-    model.allowedJurisdictions = { QStringLiteral("AT"), QStringLiteral("BE"), QStringLiteral("CZ"), QStringLiteral("DE"),
-                                   QStringLiteral("DK"), QStringLiteral("ES"), QStringLiteral("FI"), QStringLiteral("FR"),
-                                   QStringLiteral("IE"), QStringLiteral("IT"), QStringLiteral("NL"), QStringLiteral("PL"),
-                                   QStringLiteral("PT"), QStringLiteral("SE") };
+    model.allowedJurisdictions = { QStringLiteral("AT"), QStringLiteral("BE"), QStringLiteral("CZ"),
+        QStringLiteral("DE"), QStringLiteral("DK"), QStringLiteral("ES"), QStringLiteral("FI"), QStringLiteral("FR"),
+        QStringLiteral("IE"), QStringLiteral("IT"), QStringLiteral("NL"), QStringLiteral("PL"), QStringLiteral("PT"),
+        QStringLiteral("SE") };
     for (int p = 0; p < config.providers; ++p) {
         model.providers.append(makeProvider(config, p, model.tenants));
         resolveRegions(model.providers.last());

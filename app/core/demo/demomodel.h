@@ -94,6 +94,7 @@ struct FaultPlan {
     int slaProvider = -1;
     QList<int> slaNodes;
     qint64 slaFirst = 0, slaEnd = 0;
+    bool slaEmptiesGroup = false; // tiny banks only: the outage also leaves a class/region below its commitment
 
     int shortfallProvider = -1;
     QString shortfallResource, shortfallRegion;
@@ -116,8 +117,14 @@ struct DemoModel {
     QString currency = QStringLiteral("EUR");
     FaultPlan faults;
 
-    qint64 stepTime(qint64 step) const { return config.startSeconds() + step * config.stepSeconds; }
-    qint64 stepsPerDay() const { return 86400 / config.stepSeconds; }
+    qint64 stepTime(qint64 step) const
+    {
+        return config.startSeconds() + step * config.stepSeconds;
+    }
+    qint64 stepsPerDay() const
+    {
+        return 86400 / config.stepSeconds;
+    }
 };
 
 // Builds providers, nodes, tenants, prices, commitments and the fault plan from the configuration (which must

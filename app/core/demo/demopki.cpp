@@ -23,9 +23,8 @@ QDateTime day(const DemoModel& model, int offsetDays)
 }
 
 Result<crypto::Certificate> issue(const QString& cn, const QString& org, const QString& country, bool ca, int pathLen,
-                                  const QDateTime& from, const QDateTime& until, quint64 serial,
-                                  const crypto::PublicKey& subject, const crypto::PrivateKey& issuerKey,
-                                  const crypto::Certificate& issuer, const QStringList& uris = {})
+    const QDateTime& from, const QDateTime& until, quint64 serial, const crypto::PublicKey& subject,
+    const crypto::PrivateKey& issuerKey, const crypto::Certificate& issuer, const QStringList& uris = {})
 {
     crypto::CertificateRequest req;
     req.commonName = cn;
@@ -85,7 +84,8 @@ Result<crypto::PrivateKey> deriveKey(quint64 seed, const QString& label, crypto:
         QByteArray scalar = p384 ? crypto::hash(crypto::HashAlgorithm::Sha384, material) : crypto::sha256(material);
         scalar[0] = char(scalar[0] & 0x7f);
         scalar[0] = char(scalar[0] | 0x01);
-        const QByteArray oid = p384 ? QByteArray::fromHex("06052b81040022") : QByteArray::fromHex("06082a8648ce3d030107");
+        const QByteArray oid =
+            p384 ? QByteArray::fromHex("06052b81040022") : QByteArray::fromHex("06082a8648ce3d030107");
         QByteArray body = QByteArray::fromHex("020101") + char(0x04) + char(scalar.size()) + scalar + char(0xa0)
             + char(oid.size()) + oid;
         const QByteArray der = char(0x30) + QByteArray(1, char(body.size())) + body;
@@ -104,26 +104,31 @@ Result<DemoPki> buildPki(const DemoModel& model)
         const QString org = p.name;
         const QString country = p.regions[0].jurisdiction;
         const quint64 serialBase = 0x1000 + 0x10 * quint64(p.index);
-        const QString domain = QStringLiteral("https://%1.example/").arg(p.name.toLower().replace(QLatin1Char(' '), QLatin1Char('-')));
+        const QString domain =
+            QStringLiteral("https://%1.example/").arg(p.name.toLower().replace(QLatin1Char(' '), QLatin1Char('-')));
         DEMO_TRY(rootKey, deriveKey(seed, p.id + QStringLiteral("/root"), rootType(p.index)));
         DEMO_TRY(interKey, deriveKey(seed, p.id + QStringLiteral("/intermediate"), leafType(p.index)));
         DEMO_TRY(signerKey, deriveKey(seed, p.id + QStringLiteral("/signer"), leafType(p.index)));
-        DEMO_TRY(root, issue(org + QStringLiteral(" Root CA"), org, country, true, 1, day(model, -600), day(model, 3650),
-                             serialBase + 1, rootKey->publicKey(), *rootKey, {}));
-        DEMO_TRY(inter, issue(org + QStringLiteral(" Evidence Issuing CA"), org, country, true, 0, day(model, -500),
-                              day(model, 2000), serialBase + 2, interKey->publicKey(), *rootKey, *root));
-        DEMO_TRY(signer, issue(org + QStringLiteral(" Evidence Signer"), org, country, false, -1, day(model, -240),
-                               day(model, 730), serialBase + 3, signerKey->publicKey(), *interKey, *inter,
-                               { domain + QStringLiteral("evidence-signer") }));
+        DEMO_TRY(root,
+            issue(org + QStringLiteral(" Root CA"), org, country, true, 1, day(model, -600), day(model, 3650),
+                serialBase + 1, rootKey->publicKey(), *rootKey, {}));
+        DEMO_TRY(inter,
+            issue(org + QStringLiteral(" Evidence Issuing CA"), org, country, true, 0, day(model, -500),
+                day(model, 2000), serialBase + 2, interKey->publicKey(), *rootKey, *root));
+        DEMO_TRY(signer,
+            issue(org + QStringLiteral(" Evidence Signer"), org, country, false, -1, day(model, -240), day(model, 730),
+                serialBase + 3, signerKey->publicKey(), *interKey, *inter,
+                { domain + QStringLiteral("evidence-signer") }));
         ProviderPki pp;
         pp.root = *root;
         pp.signer = { *signerKey, { *signer, *inter } };
         if (p.index == model.faults.expiredProvider) {
             DEMO_TRY(oldKey, deriveKey(seed, p.id + QStringLiteral("/signer-expired"), leafType(p.index)));
             // Valid for a year that ended two months before the demo period: every bundle it signs is out of date.
-            DEMO_TRY(old, issue(org + QStringLiteral(" Evidence Signer (retired)"), org, country, false, -1,
-                                day(model, -430), day(model, -65), serialBase + 4, oldKey->publicKey(), *interKey,
-                                *inter, { domain + QStringLiteral("evidence-signer-2025") }));
+            DEMO_TRY(old,
+                issue(org + QStringLiteral(" Evidence Signer (retired)"), org, country, false, -1, day(model, -430),
+                    day(model, -65), serialBase + 4, oldKey->publicKey(), *interKey, *inter,
+                    { domain + QStringLiteral("evidence-signer-2025") }));
             pp.expiredSigner = { *oldKey, { *old, *inter } };
         }
         pki.providers.append(pp);
@@ -131,11 +136,13 @@ Result<DemoPki> buildPki(const DemoModel& model)
     DEMO_TRY(meterRootKey, deriveKey(seed, QStringLiteral("meter/root"), crypto::KeyType::Ed25519));
     DEMO_TRY(meterKey, deriveKey(seed, QStringLiteral("meter/signer"), crypto::KeyType::Ed25519));
     const QString meterOrg = QStringLiteral("Northgate Metering");
-    DEMO_TRY(meterRoot, issue(meterOrg + QStringLiteral(" Root CA"), meterOrg, QStringLiteral("NL"), true, 0,
-                              day(model, -600), day(model, 3650), 0x2001, meterRootKey->publicKey(), *meterRootKey, {}));
-    DEMO_TRY(meterCert, issue(meterOrg + QStringLiteral(" Meter Signer"), meterOrg, QStringLiteral("NL"), false, -1,
-                              day(model, -240), day(model, 730), 0x2002, meterKey->publicKey(), *meterRootKey,
-                              *meterRoot, { QStringLiteral("https://northgate-metering.example/meter") }));
+    DEMO_TRY(meterRoot,
+        issue(meterOrg + QStringLiteral(" Root CA"), meterOrg, QStringLiteral("NL"), true, 0, day(model, -600),
+            day(model, 3650), 0x2001, meterRootKey->publicKey(), *meterRootKey, {}));
+    DEMO_TRY(meterCert,
+        issue(meterOrg + QStringLiteral(" Meter Signer"), meterOrg, QStringLiteral("NL"), false, -1, day(model, -240),
+            day(model, 730), 0x2002, meterKey->publicKey(), *meterRootKey, *meterRoot,
+            { QStringLiteral("https://northgate-metering.example/meter") }));
     pki.meterRoot = *meterRoot;
     pki.meter = { *meterKey, { *meterCert } };
     return pki;
@@ -146,15 +153,18 @@ Result<TrustStore> demoTrustStore(const DemoModel& model, const DemoPki& pki)
     QList<TrustAnchor> anchors;
     for (qsizetype i = 0; i < model.providers.size(); ++i) {
         const DemoProvider& p = model.providers[i];
-        DEMO_TRY(anchor, TrustStore::anchorFromBytes(p.id + QStringLiteral("-root.pem"), pki.providers[i].root.toPem(),
-                                                     p.name + QStringLiteral(" root CA"), QLatin1String(roles::kProvider)));
+        DEMO_TRY(anchor,
+            TrustStore::anchorFromBytes(p.id + QStringLiteral("-root.pem"), pki.providers[i].root.toPem(),
+                p.name + QStringLiteral(" root CA"), QLatin1String(roles::kProvider)));
         anchors.append(*anchor);
     }
-    DEMO_TRY(meter, TrustStore::anchorFromBytes(QStringLiteral("meter-root.pem"), pki.meterRoot.toPem(),
-                                                QStringLiteral("Northgate Metering root CA (independent meter)"),
-                                                QLatin1String(roles::kIndependentMeter)));
+    DEMO_TRY(meter,
+        TrustStore::anchorFromBytes(QStringLiteral("meter-root.pem"), pki.meterRoot.toPem(),
+            QStringLiteral("Northgate Metering root CA (independent meter)"), QLatin1String(roles::kIndependentMeter)));
     anchors.append(*meter);
     return TrustStore::fromAnchors(anchors);
 }
+
+#undef DEMO_TRY
 
 } // namespace capaudit::demo

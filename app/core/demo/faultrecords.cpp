@@ -30,14 +30,15 @@ public:
     {
         const DemoProvider& p = m_model.providers[provider];
         return { { QStringLiteral("id"), QStringLiteral("F%1").arg(++m_count) },
-                 { QStringLiteral("fault"), faultKindName(kind) },
-                 { QStringLiteral("rule"), faultRuleId(kind) },
-                 { QStringLiteral("provider"), p.name },
-                 { QStringLiteral("providerId"), p.id },
-                 { QStringLiteral("description"), description } };
+            { QStringLiteral("fault"), faultKindName(kind) }, { QStringLiteral("rule"), faultRuleId(kind) },
+            { QStringLiteral("provider"), p.name }, { QStringLiteral("providerId"), p.id },
+            { QStringLiteral("description"), description } };
     }
 
-    QString time(qint64 step) const { return QString::fromLatin1(rfc3339(m_model.stepTime(step))); }
+    QString time(qint64 step) const
+    {
+        return QString::fromLatin1(rfc3339(m_model.stepTime(step)));
+    }
     void setRange(QJsonObject& o, qint64 first, qint64 end) const
     {
         o.insert(QStringLiteral("start"), time(first));
@@ -65,45 +66,48 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
     if (c.hasFault(FaultKind::OverBilling)) {
         const DemoProvider& p = model.providers[f.overBillingProvider];
         QJsonObject o = b.fault(FaultKind::OverBilling, f.overBillingProvider,
-                                QStringLiteral("FOCUS quantities for one tenant's GPU usage inflated by %1 % for a week; "
-                                               "costs stay quantity x contracted price, so only reconciliation with "
-                                               "the telemetry finds it")
-                                    .arg(decimalText((f.overBillingFactor - 1.0) * 100.0, 2)));
+            QStringLiteral("FOCUS quantities for one tenant's GPU usage inflated by %1 % for a week; "
+                           "costs stay quantity x contracted price, so only reconciliation with "
+                           "the telemetry finds it")
+                .arg(decimalText((f.overBillingFactor - 1.0) * 100.0, 2)));
         o.insert(kTenant, model.tenants[f.overBillingTenant].id);
         o.insert(kResource, f.overBillingResource);
         b.setRange(o, f.overBillingFirstDay * perDay, f.overBillingEndDay * perDay);
-        o.insert(kExpected, QJsonObject { { QStringLiteral("inflationPercent"), round((f.overBillingFactor - 1.0) * 100.0, 4) },
-                                          { QStringLiteral("unit"), pricingUnit(f.overBillingResource) },
-                                          { QStringLiteral("measuredQuantity"), round(ev.measuredQuantity, 6) },
-                                          { QStringLiteral("billedQuantity"), round(ev.billedQuantity, 6) },
-                                          { QStringLiteral("overBilledAmount"), round(ev.overBilledAmount, 6) },
-                                          { QStringLiteral("currency"), model.currency },
-                                          { QStringLiteral("unitPrice"), p.prices.value(f.overBillingResource) } });
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("inflationPercent"), round((f.overBillingFactor - 1.0) * 100.0, 4) },
+                { QStringLiteral("unit"), pricingUnit(f.overBillingResource) },
+                { QStringLiteral("measuredQuantity"), round(ev.measuredQuantity, 6) },
+                { QStringLiteral("billedQuantity"), round(ev.billedQuantity, 6) },
+                { QStringLiteral("overBilledAmount"), round(ev.overBilledAmount, 6) },
+                { QStringLiteral("currency"), model.currency },
+                { QStringLiteral("unitPrice"), p.prices.value(f.overBillingResource) } });
         out.append(o);
     }
     if (c.hasFault(FaultKind::TelemetryGap)) {
         const DemoNode& node = model.providers[f.gapProvider].nodes[f.gapNode];
         QJsonObject o = b.fault(FaultKind::TelemetryGap, f.gapProvider,
-                                QStringLiteral("no telemetry rows at all for one node (which kept running)"));
+            QStringLiteral("no telemetry rows at all for one node (which kept running)"));
         o.insert(kNode, node.id);
         o.insert(kResource, node.resourceClass);
         b.setRange(o, f.gapFirst, f.gapEnd);
-        o.insert(kExpected, QJsonObject { { QStringLiteral("missingSeconds"), double((f.gapEnd - f.gapFirst) * c.stepSeconds) },
-                                          { QStringLiteral("missingSteps"), double(f.gapEnd - f.gapFirst) },
-                                          { QStringLiteral("lastSampleBefore"), b.time(f.gapFirst - 1) },
-                                          { QStringLiteral("firstSampleAfter"), b.time(f.gapEnd) } });
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("missingSeconds"), double((f.gapEnd - f.gapFirst) * c.stepSeconds) },
+                { QStringLiteral("missingSteps"), double(f.gapEnd - f.gapFirst) },
+                { QStringLiteral("lastSampleBefore"), b.time(f.gapFirst - 1) },
+                { QStringLiteral("firstSampleAfter"), b.time(f.gapEnd) } });
         out.append(o);
     }
     if (c.hasFault(FaultKind::UnattestedNode)) {
         const DemoNode& node = model.providers[f.unattestedProvider].nodes[f.unattestedNode];
         QJsonObject o = b.fault(FaultKind::UnattestedNode, f.unattestedProvider,
-                                QStringLiteral("a GPU node reports telemetry (and is billed) but is missing from the "
-                                               "attested inventory"));
+            QStringLiteral("a GPU node reports telemetry (and is billed) but is missing from the "
+                           "attested inventory"));
         o.insert(kNode, node.id);
         o.insert(kResource, node.resourceClass);
         b.setRange(o, node.firstStep, c.stepCount());
-        o.insert(kExpected, QJsonObject { { QStringLiteral("firstSeen"), b.time(node.firstStep) },
-                                          { QStringLiteral("capacity"), node.capacity } });
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("firstSeen"), b.time(node.firstStep) },
+                { QStringLiteral("capacity"), node.capacity } });
         out.append(o);
     }
     if (c.hasFault(FaultKind::OverCommitment)) {
@@ -124,15 +128,14 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
                 limit = cm.overcommitLimit;
         }
         QJsonObject o = b.fault(FaultKind::OverCommitment, f.overcommitProvider,
-                                QStringLiteral("reservations on one CPU node far beyond its capacity x the contract's "
-                                               "over-commitment limit"));
+            QStringLiteral("reservations on one CPU node far beyond its capacity x the contract's "
+                           "over-commitment limit"));
         o.insert(kNode, node.id);
         o.insert(kResource, node.resourceClass);
         b.setRange(o, f.overcommitFirst, f.overcommitEnd);
-        o.insert(kExpected, QJsonObject { { QStringLiteral("limit"), limit },
-                                          { QStringLiteral("capacity"), node.capacity },
-                                          { QStringLiteral("maxAllocated"), maxAllocated },
-                                          { QStringLiteral("maxRatio"), round(maxRatio, 4) } });
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("limit"), limit }, { QStringLiteral("capacity"), node.capacity },
+                { QStringLiteral("maxAllocated"), maxAllocated }, { QStringLiteral("maxRatio"), round(maxRatio, 4) } });
         out.append(o);
     }
     if (c.hasFault(FaultKind::SlaBreach)) {
@@ -145,17 +148,20 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
         for (int n : f.slaNodes)
             nodes.append(p.nodes[n].id);
         QJsonObject o = b.fault(FaultKind::SlaBreach, f.slaProvider,
-                                QStringLiteral("several nodes down at once (state 'down' in the telemetry) long enough "
-                                               "that each of them and the provider as a whole miss the availability "
-                                               "target"));
+            QStringLiteral("several nodes down at once (state 'down' in the telemetry) long enough "
+                           "that each of them and the provider as a whole miss the availability "
+                           "target"));
         o.insert(kNode, p.nodes[f.slaNodes.first()].id);
         o.insert(QStringLiteral("nodes"), nodes);
+        if (f.slaEmptiesGroup)
+            o.insert(QStringLiteral("alsoTriggers"), QJsonArray { faultRuleId(FaultKind::CapacityShortfall) });
         b.setRange(o, f.slaFirst, f.slaEnd);
-        o.insert(kExpected, QJsonObject { { QStringLiteral("target"), p.availabilityTarget },
-                                          { QStringLiteral("downSecondsPerNode"), down },
-                                          { QStringLiteral("nodeAvailability"), round(1.0 - down / periodSeconds, 6) },
-                                          { QStringLiteral("providerAvailability"),
-                                            round(1.0 - down * double(f.slaNodes.size()) / (periodSeconds * attested), 6) } });
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("target"), p.availabilityTarget },
+                { QStringLiteral("downSecondsPerNode"), down },
+                { QStringLiteral("nodeAvailability"), round(1.0 - down / periodSeconds, 6) },
+                { QStringLiteral("providerAvailability"),
+                    round(1.0 - down * double(f.slaNodes.size()) / (periodSeconds * attested), 6) } });
         out.append(o);
     }
     if (c.hasFault(FaultKind::CapacityShortfall)) {
@@ -171,53 +177,55 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
         for (int n : f.shortfallNodes)
             nodes.append(p.nodes[n].id);
         QJsonObject o = b.fault(FaultKind::CapacityShortfall, f.shortfallProvider,
-                                QStringLiteral("the GPU nodes of one region report a quarter of their capacity for "
-                                               "three days, below the committed quantity"));
+            QStringLiteral("the GPU nodes of one region report a quarter of their capacity for "
+                           "three days, below the committed quantity"));
         o.insert(kResource, f.shortfallResource);
         o.insert(QStringLiteral("region"), f.shortfallRegion);
         o.insert(QStringLiteral("nodes"), nodes);
         b.setRange(o, f.shortfallFirst, f.shortfallEnd);
-        o.insert(kExpected, QJsonObject { { QStringLiteral("committed"), committed },
-                                          { QStringLiteral("delivered"), delivered },
-                                          { QStringLiteral("shortfall"), committed - delivered },
-                                          { QStringLiteral("unit"), capacityUnit(f.shortfallResource) } });
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("committed"), committed }, { QStringLiteral("delivered"), delivered },
+                { QStringLiteral("shortfall"), committed - delivered },
+                { QStringLiteral("unit"), capacityUnit(f.shortfallResource) } });
         out.append(o);
     }
     if (c.hasFault(FaultKind::Jurisdiction)) {
         const DemoNode& node = model.providers[f.jurisdictionProvider].nodes[f.jurisdictionNode];
         QJsonObject o = b.fault(FaultKind::Jurisdiction, f.jurisdictionProvider,
-                                QStringLiteral("an attested storage node sits in a jurisdiction the contract does not "
-                                               "allow; it holds tenant data all period"));
+            QStringLiteral("an attested storage node sits in a jurisdiction the contract does not "
+                           "allow; it holds tenant data all period"));
         o.insert(kNode, node.id);
         o.insert(kResource, node.resourceClass);
         b.setRange(o, 0, c.stepCount());
-        o.insert(kExpected, QJsonObject { { QStringLiteral("jurisdiction"), node.jurisdiction },
-                                          { QStringLiteral("region"), node.regionId },
-                                          { QStringLiteral("allowed"), QJsonArray::fromStringList(model.allowedJurisdictions) } });
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("jurisdiction"), node.jurisdiction },
+                { QStringLiteral("region"), node.regionId },
+                { QStringLiteral("allowed"), QJsonArray::fromStringList(model.allowedJurisdictions) } });
         out.append(o);
     }
     if (c.hasFault(FaultKind::TamperedPayload)) {
         QJsonObject o = b.fault(FaultKind::TamperedPayload, f.tamperedProvider,
-                                QStringLiteral("a second copy of a telemetry bundle whose data file was edited after "
-                                               "signing; the verifier rejects it (digest mismatch)"));
+            QStringLiteral("a second copy of a telemetry bundle whose data file was edited after "
+                           "signing; the verifier rejects it (digest mismatch)"));
         o.insert(QStringLiteral("bundle"), ev.tamperedBundle);
-        o.insert(kExpected, QJsonObject { { QStringLiteral("verdict"), QStringLiteral("rejected") },
-                                          { QStringLiteral("check"), QLatin1String(checks::kSubjects) },
-                                          { QStringLiteral("file"), ev.tamperedFile },
-                                          { QStringLiteral("line"), double(ev.tamperedLine) },
-                                          { QStringLiteral("original"), ev.tamperedOriginal },
-                                          { QStringLiteral("tampered"), ev.tamperedReplacement } });
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("verdict"), QStringLiteral("rejected") },
+                { QStringLiteral("check"), QLatin1String(checks::kSubjects) },
+                { QStringLiteral("file"), ev.tamperedFile }, { QStringLiteral("line"), double(ev.tamperedLine) },
+                { QStringLiteral("original"), ev.tamperedOriginal },
+                { QStringLiteral("tampered"), ev.tamperedReplacement } });
         out.append(o);
     }
     if (c.hasFault(FaultKind::ExpiredCertificate)) {
         QJsonObject o = b.fault(FaultKind::ExpiredCertificate, f.expiredProvider,
-                                QStringLiteral("a re-issued billing bundle signed with a retired certificate that had "
-                                               "expired before the signing time; the verifier rejects it"));
+            QStringLiteral("a re-issued billing bundle signed with a retired certificate that had "
+                           "expired before the signing time; the verifier rejects it"));
         o.insert(QStringLiteral("bundle"), ev.expiredBundle);
-        o.insert(kExpected, QJsonObject { { QStringLiteral("verdict"), QStringLiteral("rejected") },
-                                          { QStringLiteral("check"), QLatin1String(checks::kValidity) },
-                                          { QStringLiteral("signedAt"), QString::fromLatin1(rfc3339(ev.expiredSignedAt)) },
-                                          { QStringLiteral("certificateNotAfter"), QString::fromLatin1(rfc3339(ev.expiredNotAfter)) } });
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("verdict"), QStringLiteral("rejected") },
+                { QStringLiteral("check"), QLatin1String(checks::kValidity) },
+                { QStringLiteral("signedAt"), QString::fromLatin1(rfc3339(ev.expiredSignedAt)) },
+                { QStringLiteral("certificateNotAfter"), QString::fromLatin1(rfc3339(ev.expiredNotAfter)) } });
         out.append(o);
     }
     return out;

@@ -15,11 +15,11 @@ namespace {
 
 constexpr const char* kColumns[] = { "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency",
     "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency",
-    "ChargePeriodEnd", "ChargePeriodStart", "ConsumedQuantity", "ConsumedUnit", "ContractedCost",
-    "ContractedUnitPrice", "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost", "ListUnitPrice",
-    "PricingCategory", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "RegionId", "RegionName",
-    "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName", "SkuId", "SubAccountId",
-    "SubAccountName", "Tags", "x_ResourceClass", "x_Tenant" };
+    "ChargePeriodEnd", "ChargePeriodStart", "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "ContractedUnitPrice",
+    "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost", "ListUnitPrice", "PricingCategory",
+    "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "RegionId", "RegionName", "ResourceId",
+    "ResourceName", "ResourceType", "ServiceCategory", "ServiceName", "SkuId", "SubAccountId", "SubAccountName", "Tags",
+    "x_ResourceClass", "x_Tenant" };
 
 double round6(double v)
 {
@@ -46,8 +46,8 @@ QString serviceName(const DemoProvider& p, const QString& resourceClass)
 
 } // namespace
 
-FocusInvoice focusInvoice(const DemoModel& model, int provider, qint64 firstDay, qint64 endDay, qint64 periodStart,
-                          qint64 periodEnd)
+FocusInvoice focusInvoice(
+    const DemoModel& model, int provider, qint64 firstDay, qint64 endDay, qint64 periodStart, qint64 periodEnd)
 {
     const DemoProvider& p = model.providers[provider];
     const FaultPlan& f = model.faults;
@@ -58,7 +58,9 @@ FocusInvoice focusInvoice(const DemoModel& model, int provider, qint64 firstDay,
     inv.periodEnd = periodEnd;
     inv.firstDay = firstDay;
     inv.endDay = endDay;
-    inv.invoiceId = QStringLiteral("INV-%1-%2").arg(p.letter.toUpper(), QDateTime::fromSecsSinceEpoch(periodStart, Qt::UTC).toString(QStringLiteral("yyyyMM")));
+    inv.invoiceId = QStringLiteral("INV-%1-%2")
+                        .arg(p.letter.toUpper(),
+                            QDateTime::fromSecsSinceEpoch(periodStart, Qt::UTC).toString(QStringLiteral("yyyyMM")));
 
     const bool quirks = p.spaceSeparatedBillingDates;
     auto date = [&](qint64 t) {
@@ -115,8 +117,8 @@ FocusInvoice focusInvoice(const DemoModel& model, int provider, qint64 firstDay,
                 const QByteArray qtyText = decimalText(billed, 6);
                 const QString unit = pricingUnit(node.resourceClass);
                 const QJsonObject tags { { QStringLiteral("capaudit/resource-class"), node.resourceClass },
-                                         { QStringLiteral("capaudit/tenant"), tenant.id },
-                                         { QStringLiteral("cost-center"), QStringLiteral("cc-%1").arg(1001 + node.tenants[i].tenant) } };
+                    { QStringLiteral("capaudit/tenant"), tenant.id },
+                    { QStringLiteral("cost-center"), QStringLiteral("cc-%1").arg(1001 + node.tenants[i].tenant) } };
                 const QList<QByteArray> fields {
                     costText,
                     p.billingAccountId.toUtf8(),

@@ -23,7 +23,7 @@ struct FocusInvoice {
 // Daily Usage rows per tenant and node for the demo days [FIRSTDAY, ENDDAY) of one billing period. Quantities are
 // the allocated unit-hours of the telemetry (allocated x step length), so billing reconciles with the telemetry to
 // rounding (6 decimals) unless the over-billing fault inflates them. Costs are quantity x unit price exactly.
-FocusInvoice focusInvoice(const DemoModel& model, int provider, qint64 firstDay, qint64 endDay, qint64 periodStart,
-                          qint64 periodEnd);
+FocusInvoice focusInvoice(
+    const DemoModel& model, int provider, qint64 firstDay, qint64 endDay, qint64 periodStart, qint64 periodEnd);
 
 } // namespace capaudit::demo

@@ -39,11 +39,15 @@ double demandShape(const DemoModel& model, int tenant, int provider, int nodeKey
     const double growthTotal = t.monthlyGrowth * model.config.days / 30.0;
     const double growth = (1.0 + growthTotal * progress) / (1.0 + growthTotal);
     const double hour = double(time % 86400) / 3600.0;
-    const double diurnal = 1.0 - t.diurnalAmplitude * 0.5 * (1.0 - std::cos(2.0 * std::numbers::pi * (hour - t.peakHour) / 24.0));
+    const double diurnal =
+        1.0 - t.diurnalAmplitude * 0.5 * (1.0 - std::cos(2.0 * std::numbers::pi * (hour - t.peakHour) / 24.0));
     // 1970-01-01 was a Thursday, hence the offset of 3 (Monday = 0).
     const qint64 weekday = (time / 86400 + 3) % 7; // 0 = Monday
     const double weekly = weekday >= 5 ? 1.0 - t.weekendDip : 1.0;
-    const double noise = 1.0 + 0.05 * symmetric(model.config.seed, { hashName("demand"), quint64(provider), quint64(nodeKey), quint64(tenant), quint64(step) });
+    const double noise = 1.0
+        + 0.05
+            * symmetric(model.config.seed,
+                { hashName("demand"), quint64(provider), quint64(nodeKey), quint64(tenant), quint64(step) });
     return std::clamp(growth * diurnal * weekly * noise, 0.01, 1.05);
 }
 
@@ -60,7 +64,8 @@ NodeStep simulateNode(const DemoModel& model, int provider, int nodeIndex, qint6
     out.reported = true;
     out.capacity = node.capacity;
 
-    const bool down = provider == f.slaProvider && f.slaNodes.contains(nodeIndex) && inRange(step, f.slaFirst, f.slaEnd);
+    const bool down =
+        provider == f.slaProvider && f.slaNodes.contains(nodeIndex) && inRange(step, f.slaFirst, f.slaEnd);
     const bool shortfall = provider == f.shortfallProvider && f.shortfallNodes.contains(nodeIndex)
         && inRange(step, f.shortfallFirst, f.shortfallEnd);
     const bool overcommit = provider == f.overcommitProvider && nodeIndex == f.overcommitNode
@@ -85,7 +90,11 @@ NodeStep simulateNode(const DemoModel& model, int provider, int nodeIndex, qint6
                 allocated = out.capacity * pl.share * demandShape(model, pl.tenant, provider, node.key, step);
             ts.allocated = quantise(node, allocated);
             const double u = model.tenants[pl.tenant].utilisation
-                * (1.0 + 0.06 * symmetric(model.config.seed, { hashName("use"), quint64(provider), quint64(node.key), quint64(pl.tenant), quint64(step) }));
+                * (1.0
+                    + 0.06
+                        * symmetric(model.config.seed,
+                            { hashName("use"), quint64(provider), quint64(node.key), quint64(pl.tenant),
+                                quint64(step) }));
             ts.used = roundTo3(ts.allocated * std::clamp(u, 0.05, 1.0));
             usedTotal += ts.used;
         }

@@ -13,8 +13,8 @@ namespace capaudit::demo {
 
 namespace {
 
-QJsonObject descriptor(const QString& path, const char* format, const char* profile = nullptr,
-                       const QString& mapping = {})
+QJsonObject descriptor(
+    const QString& path, const char* format, const char* profile = nullptr, const QString& mapping = {})
 {
     QJsonObject o { { QStringLiteral("path"), path }, { QStringLiteral("format"), QLatin1String(format) } };
     if (profile)
@@ -72,9 +72,10 @@ QByteArray label(const char* name, const QString& value)
 
 QByteArray gpuUuid(quint64 seed, const QString& node, int device)
 {
-    const QByteArray hex = QByteArray::number(hashKey(seed, { hashName(node.toUtf8()), quint64(device) }), 16)
-                               .rightJustified(16, '0')
-        + QByteArray::number(hashKey(seed, { hashName(node.toUtf8()), quint64(device), 1 }), 16).rightJustified(16, '0');
+    const QByteArray hex =
+        QByteArray::number(hashKey(seed, { hashName(node.toUtf8()), quint64(device) }), 16).rightJustified(16, '0')
+        + QByteArray::number(hashKey(seed, { hashName(node.toUtf8()), quint64(device), 1 }), 16)
+              .rightJustified(16, '0');
     return "GPU-" + hex.mid(0, 8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' + hex.mid(16, 4) + '-'
         + hex.mid(20, 12);
 }
@@ -85,12 +86,14 @@ void dcgmSamples(Exposition& e, const DemoModel& model, const DemoNode& node, co
 {
     int device = 0;
     auto addDevice = [&](const QString& tenant, double util) {
-        QByteArray labels = label("gpu", QString::number(device)) + ',' + label("UUID", QString::fromLatin1(gpuUuid(model.config.seed, node.id, device)))
-            + ',' + label("device", QStringLiteral("nvidia%1").arg(device)) + ',' + label("modelName", node.gpuModel) + ','
+        QByteArray labels = label("gpu", QString::number(device)) + ','
+            + label("UUID", QString::fromLatin1(gpuUuid(model.config.seed, node.id, device))) + ','
+            + label("device", QStringLiteral("nvidia%1").arg(device)) + ',' + label("modelName", node.gpuModel) + ','
             + label("Hostname", node.id);
         if (!tenant.isEmpty())
-            labels += ',' + label("namespace", tenant) + ',' + label("pod", tenant + QStringLiteral("-trainer-") + node.id)
-                + ',' + label("container", QStringLiteral("main"));
+            labels += ',' + label("namespace", tenant) + ','
+                + label("pod", tenant + QStringLiteral("-trainer-") + node.id) + ','
+                + label("container", QStringLiteral("main"));
         e.sample("DCGM_FI_DEV_GPU_UTIL", labels, decimalText(util, 1));
         ++device;
     };
@@ -132,7 +135,7 @@ TelemetryPayloadSet metricTelemetry(const DemoModel& model, int provider, qint64
     ksm.family("kube_pod_container_resource_requests", "The number of requested request resource by a container.");
     dcgm.family("DCGM_FI_DEV_GPU_UTIL", "GPU utilization (in %).");
     custom.family("node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate",
-                  "CPU cores used per container (recording rule).");
+        "CPU cores used per container (recording rule).");
     custom.family("storage_node_capacity_tebibytes", "Raw capacity of a storage node.");
     custom.family("storage_node_state", "Storage node state.");
     custom.family("storage_namespace_provisioned_tebibytes", "Capacity provisioned to a namespace on a node.");
@@ -162,40 +165,44 @@ TelemetryPayloadSet metricTelemetry(const DemoModel& model, int provider, qint64
                 continue;
             }
             const bool gpu = node.resourceClass == u"gpu";
-            const QByteArray resource = gpu ? label("resource", QStringLiteral("nvidia_com_gpu")) + ',' + label("unit", QStringLiteral("integer"))
-                                            : label("resource", QStringLiteral("cpu")) + ',' + label("unit", QStringLiteral("core"));
+            const QByteArray resource = gpu
+                ? label("resource", QStringLiteral("nvidia_com_gpu")) + ',' + label("unit", QStringLiteral("integer"))
+                : label("resource", QStringLiteral("cpu")) + ',' + label("unit", QStringLiteral("core"));
             ksm.sample("kube_node_status_capacity", nodeLabel + ',' + resource, decimalText(ns.capacity));
             for (const char* status : { "true", "false", "unknown" }) {
-                const bool active = (ns.state == NodeState::Up) == (qstrcmp(status, "true") == 0) && qstrcmp(status, "unknown") != 0;
+                const bool active =
+                    (ns.state == NodeState::Up) == (qstrcmp(status, "true") == 0) && qstrcmp(status, "unknown") != 0;
                 ksm.sample("kube_node_status_condition",
-                           nodeLabel + ',' + label("condition", QStringLiteral("Ready")) + ',' + label("status", QLatin1String(status)),
-                           active ? "1" : "0");
+                    nodeLabel + ',' + label("condition", QStringLiteral("Ready")) + ','
+                        + label("status", QLatin1String(status)),
+                    active ? "1" : "0");
             }
             for (const TenantStep& ts : ns.tenants) {
                 const QString tenant = model.tenants[ts.tenant].id;
                 const QString pod = tenant + (gpu ? QStringLiteral("-trainer-") : QStringLiteral("-worker-")) + node.id;
                 ksm.sample("kube_pod_container_resource_requests",
-                           label("namespace", tenant) + ',' + label("pod", pod) + ',' + label("container", QStringLiteral("main"))
-                               + ',' + nodeLabel + ',' + resource,
-                           decimalText(ts.allocated));
+                    label("namespace", tenant) + ',' + label("pod", pod) + ','
+                        + label("container", QStringLiteral("main")) + ',' + nodeLabel + ',' + resource,
+                    decimalText(ts.allocated));
                 if (!gpu)
                     custom.sample("node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate",
-                                  label("namespace", tenant) + ',' + label("pod", pod) + ','
-                                      + label("container", QStringLiteral("main")) + ',' + nodeLabel,
-                                  decimalText(ts.used));
+                        label("namespace", tenant) + ',' + label("pod", pod) + ','
+                            + label("container", QStringLiteral("main")) + ',' + nodeLabel,
+                        decimalText(ts.used));
             }
             if (gpu && ns.state != NodeState::Down)
                 dcgmSamples(dcgm, model, node, ns);
         }
     }
     out.files = { { QStringLiteral("kube-state-metrics.om"), ksm.finish() },
-                  { QStringLiteral("dcgm-exporter.prom"), dcgm.finish() },
-                  { QStringLiteral("custom-metrics.om"), custom.finish() },
-                  { QStringLiteral("custom-mapping.json"), customMapping() } };
-    out.descriptors = { descriptor(QStringLiteral("data/kube-state-metrics.om"), "openmetrics-text", "kube-state-metrics"),
-                        descriptor(QStringLiteral("data/dcgm-exporter.prom"), "prometheus-text", "dcgm-exporter"),
-                        descriptor(QStringLiteral("data/custom-metrics.om"), "openmetrics-text", nullptr,
-                                   QStringLiteral("data/custom-mapping.json")) };
+        { QStringLiteral("dcgm-exporter.prom"), dcgm.finish() },
+        { QStringLiteral("custom-metrics.om"), custom.finish() },
+        { QStringLiteral("custom-mapping.json"), customMapping() } };
+    out.descriptors = { descriptor(
+                            QStringLiteral("data/kube-state-metrics.om"), "openmetrics-text", "kube-state-metrics"),
+        descriptor(QStringLiteral("data/dcgm-exporter.prom"), "prometheus-text", "dcgm-exporter"),
+        descriptor(QStringLiteral("data/custom-metrics.om"), "openmetrics-text", nullptr,
+            QStringLiteral("data/custom-mapping.json")) };
     return out;
 }
 

@@ -22,9 +22,10 @@ QByteArray usageCsv(const DemoModel& model, int provider, qint64 first, qint64 e
             const NodeStep ns = simulateNode(model, provider, n, step);
             if (!ns.reported)
                 continue;
-            const QByteArray prefix = time + ',' + p.nodes[n].id.toUtf8() + ',' + p.nodes[n].resourceClass.toUtf8() + ',';
+            const QByteArray prefix =
+                time + ',' + p.nodes[n].id.toUtf8() + ',' + p.nodes[n].resourceClass.toUtf8() + ',';
             out += prefix;
-            out += ",,";
+            out += ",,,"; // no tenant, allocated or used on the node row
             out += decimalText(ns.capacity);
             out += ',';
             out += nodeStateName(ns.state).toUtf8();

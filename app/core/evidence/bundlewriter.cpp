@@ -55,7 +55,7 @@ Status writeTree(const BundleSpec& spec, const QString& dir)
     if (!signature)
         return signature.error();
     const DsseEnvelope envelope { payloadType, statement,
-                                  { { spec.key.publicKey().fingerprint().toLatin1(), *signature } } };
+        { { spec.key.publicKey().fingerprint().toLatin1(), *signature } } };
     return writeFileAtomically(root.filePath(QStringLiteral("envelope.dsse.json")), envelope.toJson());
 }
 
@@ -68,16 +68,14 @@ QByteArray buildStatement(const BundleSpec& spec)
     std::sort(sorted.begin(), sorted.end(), [](const BundleFile& a, const BundleFile& b) { return a.name < b.name; });
     for (const BundleFile& f : sorted)
         subjects.append(QJsonObject { { QStringLiteral("name"), QStringLiteral("data/") + f.name },
-                                      { QStringLiteral("digest"),
-                                        QJsonObject { { QStringLiteral("sha256"), crypto::sha256Hex(f.content) } } } });
+            { QStringLiteral("digest"), QJsonObject { { QStringLiteral("sha256"), crypto::sha256Hex(f.content) } } } });
     QJsonObject predicate = spec.predicate;
     if (!predicate.contains(QStringLiteral("signedAt")))
         predicate.insert(QStringLiteral("signedAt"),
-                         formatTimestamp(spec.signedAt.isValid() ? spec.signedAt : QDateTime::currentDateTimeUtc()));
+            formatTimestamp(spec.signedAt.isValid() ? spec.signedAt : QDateTime::currentDateTimeUtc()));
     return canonicalJson(QJsonObject { { QStringLiteral("_type"), QLatin1String(kStatementType) },
-                                       { QStringLiteral("subject"), subjects },
-                                       { QStringLiteral("predicateType"), predicateTypeFor(spec.kind) },
-                                       { QStringLiteral("predicate"), predicate } });
+        { QStringLiteral("subject"), subjects }, { QStringLiteral("predicateType"), predicateTypeFor(spec.kind) },
+        { QStringLiteral("predicate"), predicate } });
 }
 
 Status writeBundle(const BundleSpec& spec, const QString& out)

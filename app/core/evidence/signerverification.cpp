@@ -33,8 +33,8 @@ SignatureMatch verifyEnvelope(const DsseEnvelope& envelope, const crypto::Public
         if (!s.keyId.isEmpty() && s.keyId != fingerprint) {
             if (best.result.reason.isEmpty())
                 best.result = { crypto::SignatureOutcome::Mismatch, key.description(),
-                                QStringLiteral("the signature's keyid '%1' is not this key's fingerprint")
-                                    .arg(QString::fromUtf8(s.keyId)) };
+                    QStringLiteral("the signature's keyid '%1' is not this key's fingerprint")
+                        .arg(QString::fromUtf8(s.keyId)) };
             continue;
         }
         crypto::SignatureResult r = crypto::verifySignature(key, pae, s.signature);
@@ -57,8 +57,8 @@ QDateTime timeInsideAllWindows(const QList<crypto::Certificate>& certs)
     return t.addSecs(1);
 }
 
-void verifyPinnedKeySigner(const SignerEvidence& evidence, const TrustStore& trust, VerificationRun& run,
-                           SignerInfo& signer)
+void verifyPinnedKeySigner(
+    const SignerEvidence& evidence, const TrustStore& trust, VerificationRun& run, SignerInfo& signer)
 {
     run.skip(checks::kChain, kTitleChain, QStringLiteral("no certificate chain in the bundle: pinned-key signer"));
     run.skip(checks::kValidity, kTitleValidity, QStringLiteral("pinned keys have no validity period"));
@@ -79,9 +79,10 @@ void verifyPinnedKeySigner(const SignerEvidence& evidence, const TrustStore& tru
             continue;
         run.pass(checks::kAlgorithm, kTitleAlgorithm, m.result.algorithm);
         run.pass(checks::kSignature, kTitleSignature,
-                 QStringLiteral("signature verifies with pinned key '%1'").arg(anchor.label));
+            QStringLiteral("signature verifies with pinned key '%1'").arg(anchor.label));
         run.pass(checks::kTrust, kTitleTrust,
-                 QStringLiteral("pinned key '%1' (%2)").arg(anchor.label, anchor.role.isEmpty() ? QStringLiteral("no role") : anchor.role));
+            QStringLiteral("pinned key '%1' (%2)")
+                .arg(anchor.label, anchor.role.isEmpty() ? QStringLiteral("no role") : anchor.role));
         signer.subject = QStringLiteral("pinned key '%1'").arg(anchor.label);
         signer.keyFingerprint = key->fingerprint();
         signer.algorithm = m.result.algorithm;
@@ -93,16 +94,16 @@ void verifyPinnedKeySigner(const SignerEvidence& evidence, const TrustStore& tru
         run.skip(checks::kAlgorithm, kTitleAlgorithm, QStringLiteral("no key known to check"));
     else
         run.fail(checks::kAlgorithm, kTitleAlgorithm, weak,
-                 QStringLiteral("ask the provider to re-sign with ECDSA P-256/P-384, Ed25519 or RSA of 2048 bits or more"));
+            QStringLiteral("ask the provider to re-sign with ECDSA P-256/P-384, Ed25519 or RSA of 2048 bits or more"));
     run.fail(checks::kSignature, kTitleSignature,
-             candidates == 0
-                 ? QStringLiteral("the bundle has no certificate chain and the trust store has no pinned keys, so no key "
-                                  "can check the signature")
-                 : QStringLiteral("none of the %1 pinned keys in the trust store verifies the signature: the bundle was "
-                                  "signed by another key, or its envelope was changed")
-                       .arg(candidates),
-             QStringLiteral("if the signer is legitimate, add its public key: capaudit-cli trust add CASE KEY.pub "
-                            "--label NAME --role provider"));
+        candidates == 0
+            ? QStringLiteral("the bundle has no certificate chain and the trust store has no pinned keys, so no key "
+                             "can check the signature")
+            : QStringLiteral("none of the %1 pinned keys in the trust store verifies the signature: the bundle was "
+                             "signed by another key, or its envelope was changed")
+                  .arg(candidates),
+        QStringLiteral("if the signer is legitimate, add its public key: capaudit-cli trust add CASE KEY.pub "
+                       "--label NAME --role provider"));
     run.fail(checks::kTrust, kTitleTrust, QStringLiteral("signer unknown"), {}, VerificationRun::Severity::TrustGap);
 }
 
@@ -151,13 +152,13 @@ void reportChain(const crypto::ChainResult& chain, const TrustStore& trust, Veri
         const crypto::Certificate root = chain.path.isEmpty() ? crypto::Certificate() : chain.path.last();
         const TrustAnchor* anchor = root.isNull() ? nullptr : trust.anchorForCertificate(root);
         run.pass(checks::kChain, kTitleChain,
-                 QStringLiteral("%1 certificate(s) chain to '%2'").arg(chain.path.size()).arg(root.subject()));
+            QStringLiteral("%1 certificate(s) chain to '%2'").arg(chain.path.size()).arg(root.subject()));
         if (anchor) {
             signer.anchorLabel = anchor->label;
             signer.anchorRole = anchor->role;
             run.pass(checks::kTrust, kTitleTrust,
-                     QStringLiteral("anchor '%1' (%2)")
-                         .arg(anchor->label, anchor->role.isEmpty() ? QStringLiteral("no role") : anchor->role));
+                QStringLiteral("anchor '%1' (%2)")
+                    .arg(anchor->label, anchor->role.isEmpty() ? QStringLiteral("no role") : anchor->role));
         } else {
             run.pass(checks::kTrust, kTitleTrust, QStringLiteral("chain ends at a trusted certificate"));
         }
@@ -165,18 +166,18 @@ void reportChain(const crypto::ChainResult& chain, const TrustStore& trust, Veri
     }
     if (chain.failure == ChainFailure::UntrustedRoot) {
         run.fail(checks::kChain, kTitleChain, QStringLiteral("untrusted root: ") + chain.reason, chain.hint,
-                 VerificationRun::Severity::TrustGap);
+            VerificationRun::Severity::TrustGap);
         run.fail(checks::kTrust, kTitleTrust, QStringLiteral("the signer's issuing CA is not in the trust store"),
-                 chain.hint, VerificationRun::Severity::TrustGap);
+            chain.hint, VerificationRun::Severity::TrustGap);
         return;
     }
     run.fail(checks::kChain, kTitleChain, chain.reason, chain.hint);
     run.fail(checks::kTrust, kTitleTrust, QStringLiteral("no valid chain to a trust anchor"), {},
-             VerificationRun::Severity::TrustGap);
+        VerificationRun::Severity::TrustGap);
 }
 
 void verifyCertificateSigner(const SignerEvidence& evidence, const TrustStore& trust, const QDateTime& at,
-                             VerificationRun& run, SignerInfo& signer)
+    VerificationRun& run, SignerInfo& signer)
 {
     const crypto::Certificate& leaf = evidence.chain.first();
     const crypto::PublicKey key = leaf.publicKey();
@@ -185,27 +186,29 @@ void verifyCertificateSigner(const SignerEvidence& evidence, const TrustStore& t
     signer.keyFingerprint = key.fingerprint();
 
     const crypto::SignatureResult policy = crypto::checkKeyPolicy(key);
-    if (policy.outcome == crypto::SignatureOutcome::WeakAlgorithm || policy.outcome == crypto::SignatureOutcome::Unsupported)
+    if (policy.outcome == crypto::SignatureOutcome::WeakAlgorithm
+        || policy.outcome == crypto::SignatureOutcome::Unsupported)
         run.fail(checks::kAlgorithm, kTitleAlgorithm, policy.reason,
-                 QStringLiteral("ask the provider to re-sign with ECDSA P-256/P-384, Ed25519 or RSA of 2048 bits or more"));
+            QStringLiteral("ask the provider to re-sign with ECDSA P-256/P-384, Ed25519 or RSA of 2048 bits or more"));
     const SignatureMatch m = verifyEnvelope(evidence.envelope, key);
     signer.algorithm = m.result.algorithm;
     if (policy.ok() || policy.outcome == crypto::SignatureOutcome::Mismatch)
-        run.pass(checks::kAlgorithm, kTitleAlgorithm, m.result.algorithm.isEmpty() ? key.description() : m.result.algorithm);
+        run.pass(
+            checks::kAlgorithm, kTitleAlgorithm, m.result.algorithm.isEmpty() ? key.description() : m.result.algorithm);
     if (m.matched)
         run.pass(checks::kSignature, kTitleSignature,
-                 QStringLiteral("signature verifies with the key of '%1'").arg(leaf.subject()));
+            QStringLiteral("signature verifies with the key of '%1'").arg(leaf.subject()));
     else
         run.fail(checks::kSignature, kTitleSignature,
-                 QStringLiteral("signature does not match: ") + m.result.reason
-                     + QStringLiteral(" (the envelope or its signature was changed, or another key signed it)"),
-                 QStringLiteral("obtain the original bundle from the provider; a changed envelope cannot be repaired"));
+            QStringLiteral("signature does not match: ") + m.result.reason
+                + QStringLiteral(" (the envelope or its signature was changed, or another key signed it)"),
+            QStringLiteral("obtain the original bundle from the provider; a changed envelope cannot be repaired"));
 
     if (const QString broken = brokenChainLink(evidence.chain, trust); !broken.isEmpty()) {
         run.fail(checks::kChain, kTitleChain, broken,
-                 QStringLiteral("obtain the original certificate chain from the provider"));
+            QStringLiteral("obtain the original certificate chain from the provider"));
         run.fail(checks::kTrust, kTitleTrust, QStringLiteral("no valid chain to a trust anchor"), {},
-                 VerificationRun::Severity::TrustGap);
+            VerificationRun::Severity::TrustGap);
         return;
     }
     crypto::ChainValidator validator;
@@ -228,13 +231,13 @@ void verifyCertificateSigner(const SignerEvidence& evidence, const TrustStore& t
     if (evidence.claimedSigningTime.isValid()
         && (evidence.claimedSigningTime < leaf.notBefore() || evidence.claimedSigningTime > leaf.notAfter()))
         run.fail(checks::kValidity, kTitleValidity,
-                 QStringLiteral("the statement claims signing at %1, outside the signer certificate's validity %2 .. %3")
-                     .arg(formatTimestamp(evidence.claimedSigningTime), formatTimestamp(leaf.notBefore()),
-                          formatTimestamp(leaf.notAfter())),
-                 QStringLiteral("a certificate cannot sign outside its validity: treat this bundle as unsigned"));
+            QStringLiteral("the statement claims signing at %1, outside the signer certificate's validity %2 .. %3")
+                .arg(formatTimestamp(evidence.claimedSigningTime), formatTimestamp(leaf.notBefore()),
+                    formatTimestamp(leaf.notAfter())),
+            QStringLiteral("a certificate cannot sign outside its validity: treat this bundle as unsigned"));
     else if (atTime.failure != ChainFailure::UntrustedRoot)
-        run.pass(checks::kValidity, kTitleValidity,
-                 QStringLiteral("certificates valid at %1").arg(formatTimestamp(at)));
+        run.pass(
+            checks::kValidity, kTitleValidity, QStringLiteral("certificates valid at %1").arg(formatTimestamp(at)));
     else
         run.skip(checks::kValidity, kTitleValidity, QStringLiteral("not judged: no path to a trust anchor"));
 
@@ -252,17 +255,17 @@ void verifyCertificateSigner(const SignerEvidence& evidence, const TrustStore& t
 } // namespace
 
 void verifySigner(const SignerEvidence& evidence, const TrustStore& trust, const QDateTime& at, VerificationRun& run,
-                  SignerInfo& signer)
+    SignerInfo& signer)
 {
     signer.signingTime = evidence.loggedTime.isValid() ? evidence.loggedTime : evidence.claimedSigningTime;
     if (evidence.envelope.signatures.isEmpty()) {
         run.fail(checks::kSignaturePresent, QStringLiteral("Signature present"),
-                 QStringLiteral("no signature: the envelope's signature list is empty"),
-                 QStringLiteral("the provider must sign the bundle (capaudit-cli bundle create --key ...)"));
+            QStringLiteral("no signature: the envelope's signature list is empty"),
+            QStringLiteral("the provider must sign the bundle (capaudit-cli bundle create --key ...)"));
         return;
     }
     run.pass(checks::kSignaturePresent, QStringLiteral("Signature present"),
-             QStringLiteral("%1 signature(s)").arg(evidence.envelope.signatures.size()));
+        QStringLiteral("%1 signature(s)").arg(evidence.envelope.signatures.size()));
     if (evidence.chain.isEmpty())
         verifyPinnedKeySigner(evidence, trust, run, signer);
     else

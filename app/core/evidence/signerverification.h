@@ -21,6 +21,6 @@ struct SignerEvidence {
 // Signature, algorithm policy, certificate chain, validity, revocation and trust checks.
 // AT: the instant certificates must be valid at (already resolved from --at, log time or now).
 void verifySigner(const SignerEvidence& evidence, const TrustStore& trust, const QDateTime& at, VerificationRun& run,
-                  SignerInfo& signer);
+    SignerInfo& signer);
 
 } // namespace capaudit

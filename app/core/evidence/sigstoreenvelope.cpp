@@ -34,11 +34,12 @@ QList<sigstore::LogKey> logKeysOf(const TrustStore& trust)
     return keys;
 }
 
-void checkTlogEntries(const sigstore::SigstoreBundle& bundle, const TrustStore& trust, SignerEvidence& evidence,
-                      VerificationRun& run)
+void checkTlogEntries(
+    const sigstore::SigstoreBundle& bundle, const TrustStore& trust, SignerEvidence& evidence, VerificationRun& run)
 {
     if (bundle.tlogEntries.isEmpty()) {
-        run.skip(checks::kTransparency, kTitleTlog, QStringLiteral("the Sigstore bundle has no transparency-log entry"));
+        run.skip(
+            checks::kTransparency, kTitleTlog, QStringLiteral("the Sigstore bundle has no transparency-log entry"));
         return;
     }
     const QList<sigstore::LogKey> logs = logKeysOf(trust);
@@ -47,7 +48,8 @@ void checkTlogEntries(const sigstore::SigstoreBundle& bundle, const TrustStore& 
         for (const TrustAnchor& a : trust.anchors())
             if (a.kind == TrustAnchor::Kind::PinnedKey)
                 if (auto k = crypto::PublicKey::fromPem(a.content))
-                    expected.signerKey = *k; // the body cross-check needs the key; the signature check picks the right one
+                    expected.signerKey =
+                        *k; // the body cross-check needs the key; the signature check picks the right one
     for (const sigstore::TlogEntry& entry : bundle.tlogEntries) {
         const QList<sigstore::SigstoreCheck> results = sigstore::verifyTlogEntry(entry, logs, bundle, expected);
         QStringList failures;
@@ -62,34 +64,34 @@ void checkTlogEntries(const sigstore::SigstoreBundle& bundle, const TrustStore& 
             if (entry.integratedTime)
                 evidence.loggedTime = QDateTime::fromSecsSinceEpoch(*entry.integratedTime, Qt::UTC);
             run.pass(checks::kTransparency, kTitleTlog,
-                     QStringLiteral("entry %1 (%2) verified against a trusted log key").arg(entry.logIndex).arg(entry.kind));
+                QStringLiteral("entry %1 (%2) verified against a trusted log key").arg(entry.logIndex).arg(entry.kind));
             return;
         }
         const bool onlyUnknown = unknownLog && logs.isEmpty();
         run.fail(checks::kTransparency, kTitleTlog, failures.join(QStringLiteral("; ")),
-                 onlyUnknown ? QStringLiteral("add the log's public key to the trust store with role transparency-log")
-                             : QString(),
-                 onlyUnknown ? VerificationRun::Severity::TrustGap : VerificationRun::Severity::Rejects);
+            onlyUnknown ? QStringLiteral("add the log's public key to the trust store with role transparency-log")
+                        : QString(),
+            onlyUnknown ? VerificationRun::Severity::TrustGap : VerificationRun::Severity::Rejects);
         return;
     }
 }
 
 } // namespace
 
-bool readSigstoreEnvelope(const QByteArray& json, const TrustStore& trust, SignerEvidence& evidence,
-                          VerificationRun& run)
+bool readSigstoreEnvelope(
+    const QByteArray& json, const TrustStore& trust, SignerEvidence& evidence, VerificationRun& run)
 {
     auto bundle = sigstore::parseSigstoreBundle(json, QStringLiteral("envelope.sigstore.json"));
     if (!bundle) {
         run.fail(checks::kEnvelope, kTitleEnvelope, bundle.error().toString(),
-                 QStringLiteral("the file is not a valid Sigstore bundle (v0.1-v0.3)"));
+            QStringLiteral("the file is not a valid Sigstore bundle (v0.1-v0.3)"));
         return false;
     }
     if (!bundle->dsseEnvelope) {
         run.fail(checks::kEnvelope, kTitleEnvelope,
-                 QStringLiteral("the Sigstore bundle holds a message signature, not a DSSE envelope: it carries no "
-                                "in-toto statement of the payload files"),
-                 QStringLiteral("sign the bundle's statement as DSSE (cosign attest-blob / capaudit-cli bundle create)"));
+            QStringLiteral("the Sigstore bundle holds a message signature, not a DSSE envelope: it carries no "
+                           "in-toto statement of the payload files"),
+            QStringLiteral("sign the bundle's statement as DSSE (cosign attest-blob / capaudit-cli bundle create)"));
         return false;
     }
     const sigstore::DsseEnvelope& dsse = *bundle->dsseEnvelope;

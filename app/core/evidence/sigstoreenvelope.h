@@ -11,7 +11,7 @@ namespace capaudit {
 // CapAudit trust store, never from the bundle: transparency-log entries are checked against the store's log keys
 // and recorded as the tlog.inclusion check (with the integration time as the logged signing time).
 // Returns false after recording a failed check that makes further verification meaningless.
-bool readSigstoreEnvelope(const QByteArray& json, const TrustStore& trust, SignerEvidence& evidence,
-                          VerificationRun& run);
+bool readSigstoreEnvelope(
+    const QByteArray& json, const TrustStore& trust, SignerEvidence& evidence, VerificationRun& run);
 
 } // namespace capaudit

@@ -28,8 +28,8 @@ Result<Statement> parseStatement(const QByteArray& payload, const QString& fileN
     const QJsonObject& o = *parsed;
     if (o.value(QStringLiteral("_type")).toString() != QLatin1String(kStatementType))
         return Error(fileName, 0, QStringLiteral("_type"),
-                     QStringLiteral("expected \"%1\", found \"%2\"")
-                         .arg(QLatin1String(kStatementType), o.value(QStringLiteral("_type")).toString()));
+            QStringLiteral("expected \"%1\", found \"%2\"")
+                .arg(QLatin1String(kStatementType), o.value(QStringLiteral("_type")).toString()));
     Statement statement;
     statement.predicateType = o.value(QStringLiteral("predicateType")).toString();
     if (statement.predicateType.isEmpty())
@@ -54,21 +54,22 @@ Result<Statement> parseStatement(const QByteArray& payload, const QString& fileN
         if (digest.isEmpty())
             return Error(fileName, 0, path + QStringLiteral(".digest"), QStringLiteral("a subject must have a digest"));
         // Prefer the strongest digest we can check; ignore algorithms we do not support (the spec allows many).
-        for (auto alg : { crypto::HashAlgorithm::Sha512, crypto::HashAlgorithm::Sha384, crypto::HashAlgorithm::Sha256 }) {
+        for (auto alg :
+            { crypto::HashAlgorithm::Sha512, crypto::HashAlgorithm::Sha384, crypto::HashAlgorithm::Sha256 }) {
             const QString name = crypto::hashName(alg);
             if (!digest.contains(name))
                 continue;
             const QString hex = digest.value(name).toString();
             if (hex.size() != crypto::hashSize(alg) * 2 || !isLowerHex(hex))
                 return Error(fileName, 0, path + QStringLiteral(".digest.") + name,
-                             QStringLiteral("must be %1 lowercase hex characters").arg(crypto::hashSize(alg) * 2));
+                    QStringLiteral("must be %1 lowercase hex characters").arg(crypto::hashSize(alg) * 2));
             subject.algorithm = name;
             subject.digestHex = hex;
             break;
         }
         if (subject.algorithm.isEmpty())
             return Error(fileName, 0, path + QStringLiteral(".digest"),
-                         QStringLiteral("no supported digest (sha256, sha384 or sha512) for '%1'").arg(subject.name));
+                QStringLiteral("no supported digest (sha256, sha384 or sha512) for '%1'").arg(subject.name));
         statement.subjects.append(subject);
     }
     return statement;

@@ -23,9 +23,9 @@ Result<TlogProof> parseTlogProof(const QByteArray& json, const QString& fileName
     if (!parsed)
         return parsed.error();
     const QJsonObject& o = *parsed;
-    const QStringList known { QStringLiteral("logOrigin"), QStringLiteral("integratedTime"), QStringLiteral("leafIndex"),
-                              QStringLiteral("treeSize"), QStringLiteral("hashes"), QStringLiteral("rootHash"),
-                              QStringLiteral("checkpoint") };
+    const QStringList known { QStringLiteral("logOrigin"), QStringLiteral("integratedTime"),
+        QStringLiteral("leafIndex"), QStringLiteral("treeSize"), QStringLiteral("hashes"), QStringLiteral("rootHash"),
+        QStringLiteral("checkpoint") };
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
             return Error(fileName, 0, it.key(), QStringLiteral("unexpected field in the proof"));
@@ -71,12 +71,11 @@ QByteArray TlogProof::toJson() const
     for (const QByteArray& h : hashes)
         hashArray.append(QString::fromLatin1(h.toBase64()));
     return prettyJson(QJsonObject { { QStringLiteral("logOrigin"), logOrigin },
-                                    { QStringLiteral("integratedTime"), formatTimestamp(integratedTime) },
-                                    { QStringLiteral("leafIndex"), static_cast<qint64>(leafIndex) },
-                                    { QStringLiteral("treeSize"), static_cast<qint64>(treeSize) },
-                                    { QStringLiteral("hashes"), hashArray },
-                                    { QStringLiteral("rootHash"), QString::fromLatin1(rootHash.toBase64()) },
-                                    { QStringLiteral("checkpoint"), QString::fromUtf8(checkpoint) } });
+        { QStringLiteral("integratedTime"), formatTimestamp(integratedTime) },
+        { QStringLiteral("leafIndex"), static_cast<qint64>(leafIndex) },
+        { QStringLiteral("treeSize"), static_cast<qint64>(treeSize) }, { QStringLiteral("hashes"), hashArray },
+        { QStringLiteral("rootHash"), QString::fromLatin1(rootHash.toBase64()) },
+        { QStringLiteral("checkpoint"), QString::fromUtf8(checkpoint) } });
 }
 
 TransparencyLogWriter::TransparencyLogWriter(QString origin, crypto::PrivateKey key)
@@ -103,8 +102,8 @@ Result<TlogProof> TransparencyLogWriter::proof(quint64 leaf) const
     p.treeSize = static_cast<quint64>(m_leaves.size());
     p.hashes = crypto::merkleInclusionProof(m_leaves, leaf);
     p.rootHash = crypto::merkleRootHash(m_leaves);
-    const QByteArray body = m_origin.toUtf8() + '\n' + QByteArray::number(p.treeSize) + '\n' + p.rootHash.toBase64()
-        + '\n';
+    const QByteArray body =
+        m_origin.toUtf8() + '\n' + QByteArray::number(p.treeSize) + '\n' + p.rootHash.toBase64() + '\n';
     auto note = crypto::signNote(body, m_origin, m_key);
     if (!note)
         return note.error();

@@ -32,15 +32,15 @@ QString anchorKindName(TrustAnchor::Kind kind)
 
 std::optional<TrustAnchor::Kind> anchorKindFromName(QStringView name)
 {
-    for (auto k : { TrustAnchor::Kind::RootCertificate, TrustAnchor::Kind::PinnedKey,
-                    TrustAnchor::Kind::RevocationList, TrustAnchor::Kind::LogKey })
+    for (auto k : { TrustAnchor::Kind::RootCertificate, TrustAnchor::Kind::PinnedKey, TrustAnchor::Kind::RevocationList,
+             TrustAnchor::Kind::LogKey })
         if (name == anchorKindName(k))
             return k;
     return std::nullopt;
 }
 
 Result<TrustAnchor> TrustStore::anchorFromBytes(const QString& fileName, const QByteArray& content,
-                                                const QString& label, const QString& role, const QString& origin)
+    const QString& label, const QString& role, const QString& origin)
 {
     TrustAnchor anchor;
     anchor.fileName = QFileInfo(fileName).fileName();
@@ -62,8 +62,8 @@ Result<TrustAnchor> TrustStore::anchorFromBytes(const QString& fileName, const Q
         auto key = crypto::PublicKey::fromPem(content);
         if (!key)
             return Error(fileName, 0, {}, QStringLiteral("not a PEM public key: ") + key.error().reason);
-        anchor.kind = role == QLatin1String(roles::kTransparencyLog) ? TrustAnchor::Kind::LogKey
-                                                                     : TrustAnchor::Kind::PinnedKey;
+        anchor.kind =
+            role == QLatin1String(roles::kTransparencyLog) ? TrustAnchor::Kind::LogKey : TrustAnchor::Kind::PinnedKey;
         anchor.subject = key->description();
         anchor.fingerprint = key->fingerprint();
     } else if (suffix == u"crl") {
@@ -77,13 +77,13 @@ Result<TrustAnchor> TrustStore::anchorFromBytes(const QString& fileName, const Q
         anchor.notAfter = crl->nextUpdate();
     } else {
         return Error(fileName, 0, {},
-                     QStringLiteral("unknown trust anchor type '.%1' (expected .pem, .crt, .pub or .crl)").arg(suffix));
+            QStringLiteral("unknown trust anchor type '.%1' (expected .pem, .crt, .pub or .crl)").arg(suffix));
     }
     return anchor;
 }
 
-Result<TrustAnchor> TrustStore::anchorFromFile(const QString& path, const QString& label, const QString& role,
-                                               const QString& origin)
+Result<TrustAnchor> TrustStore::anchorFromFile(
+    const QString& path, const QString& label, const QString& role, const QString& origin)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -111,13 +111,12 @@ Result<TrustStore> TrustStore::loadDirectory(const QString& directory)
     }
     TrustStore store;
     const QStringList names = dir.entryList({ QStringLiteral("*.pem"), QStringLiteral("*.crt"), QStringLiteral("*.cer"),
-                                              QStringLiteral("*.pub"), QStringLiteral("*.crl") },
-                                            QDir::Files, QDir::Name);
+                                                QStringLiteral("*.pub"), QStringLiteral("*.crl") },
+        QDir::Files, QDir::Name);
     for (const QString& name : names) {
         const QJsonObject meta = side.value(name).toObject();
         auto anchor = anchorFromFile(dir.filePath(name), meta.value(QStringLiteral("label")).toString(),
-                                     meta.value(QStringLiteral("role")).toString(),
-                                     meta.value(QStringLiteral("origin")).toString());
+            meta.value(QStringLiteral("role")).toString(), meta.value(QStringLiteral("origin")).toString());
         if (!anchor)
             return anchor.error();
         store.m_anchors.append(*anchor);
@@ -157,7 +156,7 @@ Status TrustStore::saveDirectory(const QString& directory) const
         side.insert(a.fileName, meta);
     }
     return writeFileAtomically(QDir(directory).filePath(QLatin1String(kSideFile)),
-                               prettyJson(QJsonObject { { QStringLiteral("anchors"), side } }));
+        prettyJson(QJsonObject { { QStringLiteral("anchors"), side } }));
 }
 
 QList<crypto::Certificate> TrustStore::rootCertificates() const

@@ -35,24 +35,31 @@ std::optional<TrustAnchor::Kind> anchorKindFromName(QStringView name);
 
 // The set of things an auditor trusts. Stored as a directory (see docs/bundle-format.md "Trust store"):
 //   *.pem / *.crt  root certificates       *.pub  pinned signer keys (or log keys, by role)
-//   *.crl          revocation lists        anchors.json  labels and roles: {"anchors": {"<file>": {"label", "role", "origin"}}}
+//   *.crl          revocation lists        anchors.json  labels and roles: {"anchors": {"<file>": {"label", "role",
+//   "origin"}}}
 // and, inside a case file, as rows of the trust_anchors table.
 class TrustStore {
 public:
     static Result<TrustStore> loadDirectory(const QString& directory);
     static Result<TrustStore> fromAnchors(const QList<TrustAnchor>& anchors);
     // Reads one anchor file; KIND is taken from the extension and ROLE ("transparency-log" => LogKey).
-    static Result<TrustAnchor> anchorFromFile(const QString& path, const QString& label, const QString& role,
-                                              const QString& origin = {});
+    static Result<TrustAnchor> anchorFromFile(
+        const QString& path, const QString& label, const QString& role, const QString& origin = {});
     static Result<TrustAnchor> anchorFromBytes(const QString& fileName, const QByteArray& content, const QString& label,
-                                               const QString& role, const QString& origin = {});
+        const QString& role, const QString& origin = {});
     // Writes the store back as a directory (anchors.json included).
     Status saveDirectory(const QString& directory) const;
 
-    const QList<TrustAnchor>& anchors() const { return m_anchors; }
+    const QList<TrustAnchor>& anchors() const
+    {
+        return m_anchors;
+    }
     QList<crypto::Certificate> rootCertificates() const;
     QList<crypto::RevocationList> revocationLists() const;
-    bool isEmpty() const { return m_anchors.isEmpty(); }
+    bool isEmpty() const
+    {
+        return m_anchors.isEmpty();
+    }
 
     // The anchor whose certificate is ROOT / whose key is KEY (matched by SPKI fingerprint), or nullptr.
     const TrustAnchor* anchorForCertificate(const crypto::Certificate& root) const;

@@ -86,10 +86,8 @@ VerdictKind verdictFromName(QStringView name)
 
 QJsonObject Check::toJson() const
 {
-    QJsonObject o { { QStringLiteral("id"), id },
-                    { QStringLiteral("title"), title },
-                    { QStringLiteral("status"), checkStatusName(status) },
-                    { QStringLiteral("reason"), reason } };
+    QJsonObject o { { QStringLiteral("id"), id }, { QStringLiteral("title"), title },
+        { QStringLiteral("status"), checkStatusName(status) }, { QStringLiteral("reason"), reason } };
     if (!hint.isEmpty())
         o.insert(QStringLiteral("hint"), hint);
     return o;
@@ -135,23 +133,16 @@ QJsonObject Verdict::toJson() const
     QJsonArray subjectArray;
     for (const Subject& s : subjects)
         subjectArray.append(QJsonObject { { QStringLiteral("name"), s.name },
-                                          { QStringLiteral("digest"), QJsonObject { { s.algorithm, s.digestHex } } } });
-    QJsonObject signerJson { { QStringLiteral("subject"), signer.subject },
-                             { QStringLiteral("issuer"), signer.issuer },
-                             { QStringLiteral("keyFingerprint"), signer.keyFingerprint },
-                             { QStringLiteral("algorithm"), signer.algorithm },
-                             { QStringLiteral("anchorLabel"), signer.anchorLabel },
-                             { QStringLiteral("anchorRole"), signer.anchorRole } };
+            { QStringLiteral("digest"), QJsonObject { { s.algorithm, s.digestHex } } } });
+    QJsonObject signerJson { { QStringLiteral("subject"), signer.subject }, { QStringLiteral("issuer"), signer.issuer },
+        { QStringLiteral("keyFingerprint"), signer.keyFingerprint }, { QStringLiteral("algorithm"), signer.algorithm },
+        { QStringLiteral("anchorLabel"), signer.anchorLabel }, { QStringLiteral("anchorRole"), signer.anchorRole } };
     if (signer.signingTime.isValid())
         signerJson.insert(QStringLiteral("signingTime"), formatTimestamp(signer.signingTime));
-    return QJsonObject { { QStringLiteral("source"), source },
-                         { QStringLiteral("bundleDigest"), bundleDigest },
-                         { QStringLiteral("verdict"), verdictName(verdict) },
-                         { QStringLiteral("kind"), bundleKindName(kind) },
-                         { QStringLiteral("predicateType"), predicateType },
-                         { QStringLiteral("checks"), checkArray },
-                         { QStringLiteral("subjects"), subjectArray },
-                         { QStringLiteral("signer"), signerJson } };
+    return QJsonObject { { QStringLiteral("source"), source }, { QStringLiteral("bundleDigest"), bundleDigest },
+        { QStringLiteral("verdict"), verdictName(verdict) }, { QStringLiteral("kind"), bundleKindName(kind) },
+        { QStringLiteral("predicateType"), predicateType }, { QStringLiteral("checks"), checkArray },
+        { QStringLiteral("subjects"), subjectArray }, { QStringLiteral("signer"), signerJson } };
 }
 
 Verdict Verdict::fromJson(const QJsonObject& json)

@@ -8,8 +8,8 @@ void VerificationRun::pass(const char* id, const QString& title, const QString& 
     m_verdict.checks.append({ QLatin1String(id), title, CheckStatus::Pass, reason, {} });
 }
 
-void VerificationRun::fail(const char* id, const QString& title, const QString& reason, const QString& hint,
-                           Severity severity)
+void VerificationRun::fail(
+    const char* id, const QString& title, const QString& reason, const QString& hint, Severity severity)
 {
     m_verdict.checks.append({ QLatin1String(id), title, CheckStatus::Fail, reason, hint });
     (severity == Severity::Rejects ? m_rejected : m_trustGap) = true;

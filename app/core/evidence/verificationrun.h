@@ -19,9 +19,12 @@ public:
 
     void pass(const char* id, const QString& title, const QString& reason);
     void fail(const char* id, const QString& title, const QString& reason, const QString& hint = {},
-              Severity severity = Severity::Rejects);
+        Severity severity = Severity::Rejects);
     void skip(const char* id, const QString& title, const QString& reason);
-    bool hasRejection() const { return m_rejected; }
+    bool hasRejection() const
+    {
+        return m_rejected;
+    }
     void finish(); // sets Verdict::verdict
 
 private:

@@ -42,8 +42,8 @@ struct FileDigests {
 FileDigests hashAll(const BundleSource& source)
 {
     const QStringList files = source.files();
-    const QList<Result<QByteArray>> digests
-        = QtConcurrent::blockingMapped(files, [&source](const QString& f) { return source.sha256(f); });
+    const QList<Result<QByteArray>> digests =
+        QtConcurrent::blockingMapped(files, [&source](const QString& f) { return source.sha256(f); });
     FileDigests out;
     for (qsizetype i = 0; i < files.size(); ++i) {
         if (!digests[i].ok()) {
@@ -67,11 +67,11 @@ bool checkLayout(const BundleSource& source, VerificationRun& run, QString& enve
     }
     if (envelopes.size() != 1) {
         run.fail(checks::kLayout, kTitleLayout,
-                 envelopes.isEmpty() ? QStringLiteral("no signature: the bundle has no envelope.dsse.json or "
-                                                      "envelope.sigstore.json")
-                                     : QStringLiteral("the bundle has both envelope.dsse.json and "
-                                                      "envelope.sigstore.json; exactly one is allowed"),
-                 QStringLiteral("a bundle is data/ plus one signed envelope; see docs/bundle-format.md"));
+            envelopes.isEmpty() ? QStringLiteral("no signature: the bundle has no envelope.dsse.json or "
+                                                 "envelope.sigstore.json")
+                                : QStringLiteral("the bundle has both envelope.dsse.json and "
+                                                 "envelope.sigstore.json; exactly one is allowed"),
+            QStringLiteral("a bundle is data/ plus one signed envelope; see docs/bundle-format.md"));
         return false;
     }
     envelopeFile = envelopes.first();
@@ -79,17 +79,19 @@ bool checkLayout(const BundleSource& source, VerificationRun& run, QString& enve
         unexpected.append(kProofFile + QStringLiteral(" (a Sigstore bundle carries its own log entries)"));
     if (!unexpected.isEmpty()) {
         run.fail(checks::kLayout, kTitleLayout,
-                 QStringLiteral("unsigned file outside data/: %1").arg(unexpected.join(QStringLiteral(", "))),
-                 QStringLiteral("only the envelope, certs/chain.pem, tlog/proof.json and data/ may be present"));
+            QStringLiteral("unsigned file outside data/: %1").arg(unexpected.join(QStringLiteral(", "))),
+            QStringLiteral("only the envelope, certs/chain.pem, tlog/proof.json and data/ may be present"));
         return false;
     }
     run.pass(checks::kLayout, kTitleLayout,
-             QStringLiteral("%1 file(s)%2").arg(source.files().size()).arg(source.isArchive() ? QStringLiteral(", archive") : QString()));
+        QStringLiteral("%1 file(s)%2")
+            .arg(source.files().size())
+            .arg(source.isArchive() ? QStringLiteral(", archive") : QString()));
     return true;
 }
 
-void checkSubjects(const Statement& statement, const BundleSource& source, const FileDigests& digests,
-                   VerificationRun& run)
+void checkSubjects(
+    const Statement& statement, const BundleSource& source, const FileDigests& digests, VerificationRun& run)
 {
     QStringList problems;
     QSet<QString> named;
@@ -116,11 +118,11 @@ void checkSubjects(const Statement& statement, const BundleSource& source, const
     }
     if (problems.isEmpty())
         run.pass(checks::kSubjects, kTitleSubjects,
-                 QStringLiteral("%1 subject(s) match their files").arg(statement.subjects.size()));
+            QStringLiteral("%1 subject(s) match their files").arg(statement.subjects.size()));
     else
         run.fail(checks::kSubjects, kTitleSubjects, problems.join(QStringLiteral("; ")),
-                 QStringLiteral("a payload file was changed, removed or renamed after signing; obtain the original "
-                                "bundle from the provider"));
+            QStringLiteral("a payload file was changed, removed or renamed after signing; obtain the original "
+                           "bundle from the provider"));
 
     QStringList unsignedFiles;
     for (const QString& f : source.files())
@@ -130,13 +132,13 @@ void checkSubjects(const Statement& statement, const BundleSource& source, const
         run.pass(checks::kUnsignedFiles, kTitleComplete, QStringLiteral("every file under data/ is a signed subject"));
     else
         run.fail(checks::kUnsignedFiles, kTitleComplete,
-                 QStringLiteral("unsigned file(s) under data/: %1").arg(unsignedFiles.join(QStringLiteral(", "))),
-                 QStringLiteral("files added after signing are not evidence; remove them or ask for a re-signed bundle"));
+            QStringLiteral("unsigned file(s) under data/: %1").arg(unsignedFiles.join(QStringLiteral(", "))),
+            QStringLiteral("files added after signing are not evidence; remove them or ask for a re-signed bundle"));
 }
 
 // Verifies tlog/proof.json. Returns the log's integration time when the proof holds.
-QDateTime checkTransparencyProof(const BundleSource& source, const QByteArray& envelopeBytes, const TrustStore& trust,
-                                 VerificationRun& run)
+QDateTime checkTransparencyProof(
+    const BundleSource& source, const QByteArray& envelopeBytes, const TrustStore& trust, VerificationRun& run)
 {
     if (!source.contains(kProofFile)) {
         run.skip(checks::kTransparency, kTitleTlog, QStringLiteral("no tlog/proof.json in the bundle"));
@@ -149,11 +151,11 @@ QDateTime checkTransparencyProof(const BundleSource& source, const QByteArray& e
         return {};
     }
     const QByteArray leaf = crypto::merkleLeafHash(tlogLeafData(proof->integratedTime, envelopeBytes));
-    const crypto::MerkleCheck inclusion
-        = crypto::verifyInclusion(proof->leafIndex, proof->treeSize, leaf, proof->hashes, proof->rootHash);
+    const crypto::MerkleCheck inclusion =
+        crypto::verifyInclusion(proof->leafIndex, proof->treeSize, leaf, proof->hashes, proof->rootHash);
     if (!inclusion.ok) {
         run.fail(checks::kTransparency, kTitleTlog,
-                 QStringLiteral("inclusion proof does not lead to the logged root: ") + inclusion.reason);
+            QStringLiteral("inclusion proof does not lead to the logged root: ") + inclusion.reason);
         return {};
     }
     auto checkpoint = crypto::parseCheckpoint(proof->checkpoint);
@@ -164,11 +166,11 @@ QDateTime checkTransparencyProof(const BundleSource& source, const QByteArray& e
     if (checkpoint->origin != proof->logOrigin || checkpoint->treeSize != proof->treeSize
         || checkpoint->rootHash != proof->rootHash) {
         run.fail(checks::kTransparency, kTitleTlog,
-                 QStringLiteral("the signed checkpoint (%1, size %2) does not match the proof (%3, size %4)")
-                     .arg(checkpoint->origin)
-                     .arg(checkpoint->treeSize)
-                     .arg(proof->logOrigin)
-                     .arg(proof->treeSize));
+            QStringLiteral("the signed checkpoint (%1, size %2) does not match the proof (%3, size %4)")
+                .arg(checkpoint->origin)
+                .arg(checkpoint->treeSize)
+                .arg(proof->logOrigin)
+                .arg(proof->treeSize));
         return {};
     }
     int candidates = 0;
@@ -179,24 +181,25 @@ QDateTime checkTransparencyProof(const BundleSource& source, const QByteArray& e
         auto key = crypto::PublicKey::fromPem(a.content);
         if (key && crypto::verifyCheckpoint(*checkpoint, *key, checkpoint->origin).ok) {
             run.pass(checks::kTransparency, kTitleTlog,
-                     QStringLiteral("entry %1 of %2 in log '%3' (key '%4'), integrated %5")
-                         .arg(proof->leafIndex)
-                         .arg(proof->treeSize)
-                         .arg(proof->logOrigin, a.label, formatTimestamp(proof->integratedTime)));
+                QStringLiteral("entry %1 of %2 in log '%3' (key '%4'), integrated %5")
+                    .arg(proof->leafIndex)
+                    .arg(proof->treeSize)
+                    .arg(proof->logOrigin, a.label, formatTimestamp(proof->integratedTime)));
             return proof->integratedTime;
         }
     }
     if (candidates > 0) {
         // A key for this log is trusted, and it did not sign this checkpoint: forged or altered, not merely unknown.
         run.fail(checks::kTransparency, kTitleTlog,
-                 QStringLiteral("the checkpoint signature of log '%1' does not verify with the trusted log key")
-                     .arg(checkpoint->origin));
+            QStringLiteral("the checkpoint signature of log '%1' does not verify with the trusted log key")
+                .arg(checkpoint->origin));
         return {};
     }
     run.fail(checks::kTransparency, kTitleTlog,
-             QStringLiteral("the checkpoint of log '%1' is not signed by a log key in the trust store").arg(checkpoint->origin),
-             QStringLiteral("add the log's public key with role transparency-log and origin '%1'").arg(checkpoint->origin),
-             VerificationRun::Severity::TrustGap);
+        QStringLiteral("the checkpoint of log '%1' is not signed by a log key in the trust store")
+            .arg(checkpoint->origin),
+        QStringLiteral("add the log's public key with role transparency-log and origin '%1'").arg(checkpoint->origin),
+        VerificationRun::Severity::TrustGap);
     return {};
 }
 
@@ -216,8 +219,8 @@ Verdict BundleVerifier::verify(const QString& bundlePath) const
         v.verifiedAt = QDateTime::currentDateTimeUtc();
         VerificationRun run(v);
         run.fail(checks::kLayout, kTitleLayout, source.error().toString(),
-                 QStringLiteral("check that the path is a bundle directory or a .tar, .tar.gz, .tgz, .zip or "
-                                ".capbundle archive"));
+            QStringLiteral("check that the path is a bundle directory or a .tar, .tar.gz, .tgz, .zip or "
+                           ".capbundle archive"));
         run.finish();
         return v;
     }
@@ -258,27 +261,26 @@ Verdict BundleVerifier::verify(const BundleSource& source) const
         auto envelope = parseDsseEnvelope(*envelopeBytes, envelopeFile);
         if (!envelope) {
             run.fail(checks::kEnvelope, kTitleEnvelope, envelope.error().toString(),
-                     QStringLiteral("the envelope is not a DSSE JSON envelope; see docs/bundle-format.md"));
+                QStringLiteral("the envelope is not a DSSE JSON envelope; see docs/bundle-format.md"));
             return done();
         }
         evidence.envelope = *envelope;
     }
     if (evidence.envelope.payloadType != kInTotoPayloadType) {
         run.fail(checks::kEnvelope, kTitleEnvelope,
-                 QStringLiteral("unsupported payloadType '%1' (expected %2)")
-                     .arg(QString::fromUtf8(evidence.envelope.payloadType), QLatin1String(kInTotoPayloadType)));
+            QStringLiteral("unsupported payloadType '%1' (expected %2)")
+                .arg(QString::fromUtf8(evidence.envelope.payloadType), QLatin1String(kInTotoPayloadType)));
         return done();
     }
-    run.pass(checks::kEnvelope, kTitleEnvelope, QStringLiteral("%1, in-toto payload of %2 bytes")
-                                                    .arg(envelopeFile)
-                                                    .arg(evidence.envelope.payload.size()));
+    run.pass(checks::kEnvelope, kTitleEnvelope,
+        QStringLiteral("%1, in-toto payload of %2 bytes").arg(envelopeFile).arg(evidence.envelope.payload.size()));
 
     if (source.contains(kChainFile)) {
         const auto pem = source.readFile(kChainFile, kMaxMetadataBytes);
         auto chain = pem ? crypto::Certificate::listFromPem(*pem) : Result<QList<crypto::Certificate>>(pem.error());
         if (!chain) {
             run.fail(checks::kChain, QStringLiteral("Certificate chain"),
-                     QStringLiteral("certs/chain.pem: ") + chain.error().reason);
+                QStringLiteral("certs/chain.pem: ") + chain.error().reason);
             return done();
         }
         evidence.chain = *chain;
@@ -289,8 +291,8 @@ Verdict BundleVerifier::verify(const BundleSource& source) const
             canonical += c.toPem();
         if (canonical != *pem) {
             run.fail(checks::kChain, QStringLiteral("Certificate chain"),
-                     QStringLiteral("certs/chain.pem is not in canonical PEM form (extra text or changed formatting)"),
-                     QStringLiteral("the file must be exactly the PEM certificates, signer first"));
+                QStringLiteral("certs/chain.pem is not in canonical PEM form (extra text or changed formatting)"),
+                QStringLiteral("the file must be exactly the PEM certificates, signer first"));
             return done();
         }
     }
@@ -308,20 +310,18 @@ Verdict BundleVerifier::verify(const BundleSource& source) const
 
     if (envelopeFile == kEnvelopeDsse)
         evidence.loggedTime = checkTransparencyProof(source, *envelopeBytes, m_trust, run);
-    const QDateTime at = m_at.isValid() ? m_at
-        : evidence.loggedTime.isValid() ? evidence.loggedTime
-                                        : v.verifiedAt;
+    const QDateTime at = m_at.isValid() ? m_at : evidence.loggedTime.isValid() ? evidence.loggedTime : v.verifiedAt;
     verifySigner(evidence, m_trust, at, run, v.signer);
 
     if (!statement) {
         run.fail(checks::kStatement, kTitleStatement, statement.error().toString());
     } else if (v.kind == BundleKind::Unknown) {
         run.fail(checks::kStatement, kTitleStatement,
-                 QStringLiteral("unknown predicateType '%1'").arg(statement->predicateType),
-                 QStringLiteral("CapAudit reads telemetry, attestation and billing predicates; see docs/bundle-format.md"));
+            QStringLiteral("unknown predicateType '%1'").arg(statement->predicateType),
+            QStringLiteral("CapAudit reads telemetry, attestation and billing predicates; see docs/bundle-format.md"));
     } else {
         run.pass(checks::kStatement, kTitleStatement,
-                 QStringLiteral("%1 statement, %2 subject(s)").arg(bundleKindName(v.kind)).arg(statement->subjects.size()));
+            QStringLiteral("%1 statement, %2 subject(s)").arg(bundleKindName(v.kind)).arg(statement->subjects.size()));
         checkSubjects(*statement, source, digests, run);
     }
     return done();

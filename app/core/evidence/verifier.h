@@ -18,12 +18,18 @@ public:
 
     // Time at which certificate validity is judged when the bundle does not carry a trustworthy signing time
     // (--at on the command line). Invalid: the statement's signing time, else now.
-    void setVerificationTime(const QDateTime& at) { m_at = at; }
+    void setVerificationTime(const QDateTime& at)
+    {
+        m_at = at;
+    }
 
     Verdict verify(const QString& bundlePath) const;
     Verdict verify(const BundleSource& source) const;
 
-    const TrustStore& trustStore() const { return m_trust; }
+    const TrustStore& trustStore() const
+    {
+        return m_trust;
+    }
 
 private:
     TrustStore m_trust;

@@ -2,12 +2,13 @@
 #include "store/caseimporter.h"
 
 #include "archive/bundlesource.h"
+#include "crypto/digest.h"
 #include "evidence/bundledigest.h"
 #include "evidence/verifier.h"
+#include "ingest/payloadimport.h"
 #include "ingest/predicates.h"
 #include "store/blobtee.h"
 #include "store/casestore.h"
-#include "store/payloadparsers.h"
 #include "store/rowwriters.h"
 #include "util/jsonutil.h"
 
@@ -237,7 +238,9 @@ Status ImportRun::run(ImportResult& result)
         m_current = &tee;
         samples.setPayload(index);
         billing.setPayload(index);
-        const Status parsed = parse(tee);
+        Status parsed = parse(tee);
+        if (parsed)
+            parsed = samples.flush();
         m_current = nullptr;
         if (!parsed)
             return parsed;
@@ -251,15 +254,25 @@ Status ImportRun::run(ImportResult& result)
     };
     for (qsizetype i = 0; i < m_plan.telemetry.size(); ++i) {
         const TelemetryPayload& payload = m_plan.telemetry[i];
+        QByteArray mapping;
+        if (!payload.mapping.isEmpty()) {
+            // Stored above with the other non-payload files; read again, so it must still be the verified bytes.
+            Result<QByteArray> bytes = m_source.readFile(payload.mapping);
+            if (!bytes)
+                return bytes.error();
+            if (crypto::sha256(*bytes) != m_fileSha.value(payload.mapping))
+                return Error(payload.mapping, QStringLiteral("changed while it was imported; import the bundle again"));
+            mapping = *bytes;
+        }
         if (Status s = parsePayload(
-                payload.path, i, [&](QIODevice& in) { return parseTelemetryPayload(payload, in, m_source, samples); });
+                payload.path, i, [&](QIODevice& in) { return importTelemetryPayload(payload, in, mapping, samples); });
             !s)
             return s;
     }
     for (qsizetype i = 0; i < m_plan.billing.size(); ++i) {
         const BillingPayload& payload = m_plan.billing[i];
-        if (Status s =
-                parsePayload(payload.path, i, [&](QIODevice& in) { return parseBillingPayload(payload, in, billing); });
+        if (Status s = parsePayload(
+                payload.path, i, [&](QIODevice& in) { return importBillingPayload(payload, in, billing); });
             !s)
             return s;
     }
@@ -314,18 +327,18 @@ Status ImportRun::run(ImportResult& result)
         return m_db.lastError();
     insert->bind(1, m_bundleId)
         .bind(2, m_verdict.bundleDigest)
-        .bind(3, m_source.path())
+        .bindString(3, m_source.path())
         .bind(4, bundleKindName(m_verdict.kind))
         .bind(5, m_providerId)
         .bind(6, m_plan.meter)
         .bind(7, verdictName(m_verdict.verdict))
         .bindText(8, canonicalJson(m_verdict.toJson()))
-        .bind(9, m_verdict.predicateType)
+        .bindString(9, m_verdict.predicateType)
         .bindText(10, canonicalJson(m_verdict.predicate))
-        .bind(11, m_verdict.signer.subject.isNull() ? QStringLiteral("") : m_verdict.signer.subject)
-        .bind(12, m_verdict.signer.keyFingerprint.isNull() ? QStringLiteral("") : m_verdict.signer.keyFingerprint)
-        .bind(13, m_verdict.signer.algorithm.isNull() ? QStringLiteral("") : m_verdict.signer.algorithm)
-        .bind(14, signingTime.isNull() ? QStringLiteral("") : signingTime)
+        .bindString(11, m_verdict.signer.subject)
+        .bindString(12, m_verdict.signer.keyFingerprint)
+        .bindString(13, m_verdict.signer.algorithm)
+        .bindString(14, signingTime)
         .bind(18, entry->time)
         .bind(19, entry->seq)
         .bind(20, result.rows)

@@ -45,13 +45,13 @@ Status insertAnchor(sql::Database& db, const TrustAnchor& anchor, qint64 seq)
                                         "fingerprint, content, added_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return db.lastError();
-    insert->bind(1, anchorKindName(anchor.kind))
-        .bind(2, anchor.fileName)
-        .bind(3, anchor.label)
-        .bind(4, anchor.role)
-        .bind(5, anchor.origin)
-        .bind(6, anchor.subject)
-        .bind(7, anchor.fingerprint)
+    insert->bindString(1, anchorKindName(anchor.kind))
+        .bindString(2, anchor.fileName)
+        .bindString(3, anchor.label)
+        .bindString(4, anchor.role)
+        .bindString(5, anchor.origin)
+        .bindString(6, anchor.subject)
+        .bindString(7, anchor.fingerprint)
         .bind(8, QByteArrayView(anchor.content))
         .bind(9, seq);
     return insert->exec();
@@ -90,7 +90,7 @@ Result<std::unique_ptr<CaseStore>> CaseStore::create(
         store->m_db.prepare("INSERT INTO case_info (id, case_uuid, name, created_at) VALUES (1, ?, ?, ?)");
     if (!info)
         return fail(store->m_db.lastError());
-    info->bind(1, id).bind(2, name).bind(3, created);
+    info->bindString(1, id).bindString(2, name).bindString(3, created);
     if (Status s = info->exec(); !s)
         return fail(s.error());
     const QJsonObject details { { QStringLiteral("case"), id }, { QStringLiteral("name"), name },

@@ -60,6 +60,7 @@ public:
     void anchors();
     void bundle(const StoredBundle& b);
     void orphans(const QSet<qint64>& bundleIds);
+    void missingBundles(const QList<StoredBundle>& bundles);
     bool loadDictionaries()
     {
         if (Status s = m_dictionaries.loadAll(); !s) {
@@ -256,7 +257,7 @@ void Run::rows(const StoredBundle& b)
     const Status read = m_codec.digestStored(b.id, digest, [&](const QByteArray& table, const sql::Statement& row) {
         // samples columns after "bundle": seq payload line time provider node resource tenant allocated used capacity
         if (table == "samples")
-            rollups.add(row.int64(3), row.int64(6), row.int64(7), row.real(8), row.real(9), row.real(10));
+            rollups.add(row.int64(0), row.int64(3), row.int64(6), row.int64(7), row.real(8), row.real(9), row.real(10));
     });
     if (!read) {
         problem(QStringLiteral("bundle"), b.digest, b.sourcePath, read.error().toString());
@@ -328,6 +329,21 @@ void Run::orphans(const QSet<qint64>& bundleIds)
     }
 }
 
+// Every import the trail records must still be in the case (a deleted bundle row leaves its trail entry behind).
+void Run::missingBundles(const QList<StoredBundle>& bundles)
+{
+    QSet<QString> present;
+    for (const StoredBundle& b : bundles)
+        present.insert(b.digest);
+    for (auto it = m_trail.cbegin(); it != m_trail.cend(); ++it) {
+        const QString digest = it->details.value(QStringLiteral("digest")).toString();
+        if (it->action == QLatin1String(trail::kImport) && !present.contains(digest))
+            problem(QStringLiteral("bundle"), digest, it->details.value(QStringLiteral("path")).toString(),
+                QStringLiteral("trail entry %1 records its import, but the bundle is no longer in the case")
+                    .arg(it.key()));
+    }
+}
+
 } // namespace
 
 CaseVerification verifyCase(CaseStore& store, const std::function<void(double, const QString&)>& progress)
@@ -360,6 +376,7 @@ CaseVerification verifyCase(CaseStore& store, const std::function<void(double, c
     }
     report(0.96, QStringLiteral("orphan rows"));
     run.orphans(ids);
+    run.missingBundles(*bundles);
     report(1, QStringLiteral("done"));
     return out;
 }

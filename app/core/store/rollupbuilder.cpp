@@ -44,11 +44,14 @@ bool RollupRow::operator==(const RollupRow& o) const
         && sameValue(maxCapacity, o.maxCapacity);
 }
 
-void RollupBuilder::add(qint64 time, qint64 resource, qint64 tenant, double allocated, double used, double capacity)
+void RollupBuilder::add(
+    qint64 seq, qint64 time, qint64 resource, qint64 tenant, double allocated, double used, double capacity)
 {
     auto it = m_steps.find({ time, resource, tenant });
     if (it == m_steps.end())
-        it = m_steps.insert({ time, resource, tenant }, { kNone, kNone, kNone, 0 });
+        it = m_steps.insert({ time, resource, tenant }, { kNone, kNone, kNone, 0, seq, seq });
+    it->firstSeq = std::min(it->firstSeq, seq);
+    it->lastSeq = std::max(it->lastSeq, seq);
     addTo(it->allocated, allocated);
     addTo(it->used, used);
     addTo(it->capacity, capacity);
@@ -69,15 +72,19 @@ void RollupBuilder::finish()
     });
 
     std::map<std::tuple<qint64, qint64, qint64, qint64>, RollupRow> rows;
-    std::map<std::pair<qint64, qint64>, qint64> coverage;
+    std::map<std::pair<qint64, qint64>, CoverageRow> coverage;
     qint64 previousTime = std::numeric_limits<qint64>::min();
     for (const auto& [key, sums] : steps) {
         const bool newTime = key.time != previousTime;
         previousTime = key.time;
         for (const qint64 level : kRollupLevels) {
             const qint64 bucket = key.time - ((key.time % level) + level) % level;
-            if (newTime)
-                ++coverage[{ level, bucket }];
+            auto [cover, fresh] = coverage.try_emplace({ level, bucket });
+            if (fresh)
+                cover->second = { level, bucket, 0, sums.firstSeq, sums.lastSeq };
+            cover->second.steps += newTime ? 1 : 0;
+            cover->second.firstSeq = std::min(cover->second.firstSeq, sums.firstSeq);
+            cover->second.lastSeq = std::max(cover->second.lastSeq, sums.lastSeq);
             auto [it, inserted] = rows.try_emplace({ level, key.resource, bucket, key.tenant });
             RollupRow& row = it->second;
             if (inserted)
@@ -96,8 +103,8 @@ void RollupBuilder::finish()
     for (const auto& entry : rows)
         m_rows.append(entry.second);
     m_coverage.clear();
-    for (const auto& [key, count] : coverage)
-        m_coverage.append({ key.first, key.second, count });
+    for (const auto& entry : coverage)
+        m_coverage.append(entry.second);
 }
 
 Status RollupBuilder::write(sql::Database& db, qint64 provider, qint64 bundle) const
@@ -127,11 +134,18 @@ Status RollupBuilder::write(sql::Database& db, qint64 provider, qint64 bundle) c
             return s;
     }
     sql::Statement* cover =
-        db.prepare("INSERT INTO coverage (level, provider, bucket, bundle, steps) VALUES (?, ?, ?, ?, ?)");
+        db.prepare("INSERT INTO coverage (level, provider, bucket, bundle, steps, first_seq, last_seq) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
     if (!cover)
         return db.lastError();
     for (const CoverageRow& c : m_coverage) {
-        cover->bind(1, c.level).bind(2, provider).bind(3, c.bucket).bind(4, bundle).bind(5, c.steps);
+        cover->bind(1, c.level)
+            .bind(2, provider)
+            .bind(3, c.bucket)
+            .bind(4, bundle)
+            .bind(5, c.steps)
+            .bind(6, c.firstSeq)
+            .bind(7, c.lastSeq);
         if (Status s = cover->exec(); !s)
             return s;
     }
@@ -159,14 +173,14 @@ Result<QList<RollupRow>> RollupBuilder::readRows(sql::Database& db, qint64 bundl
 
 Result<QList<CoverageRow>> RollupBuilder::readCoverage(sql::Database& db, qint64 bundle)
 {
-    sql::Statement* select =
-        db.prepare("SELECT level, bucket, steps FROM coverage WHERE bundle = ? ORDER BY level, bucket");
+    sql::Statement* select = db.prepare(
+        "SELECT level, bucket, steps, first_seq, last_seq FROM coverage WHERE bundle = ? ORDER BY level, bucket");
     if (!select)
         return db.lastError();
     select->bind(1, bundle);
     QList<CoverageRow> out;
     while (select->next())
-        out.append({ select->int64(0), select->int64(1), select->int64(2) });
+        out.append({ select->int64(0), select->int64(1), select->int64(2), select->int64(3), select->int64(4) });
     if (select->failed())
         return select->error();
     return out;

@@ -27,8 +27,11 @@ struct RollupRow {
     bool operator==(const RollupRow& other) const;
 };
 
+// Distinct sample times of a bundle in a bucket, and the range of the bundle's sample seq numbers that fall in it:
+// the sparse time index raw-level queries use instead of a B-tree index over every sample.
 struct CoverageRow {
-    qint64 level = 0, bucket = 0, steps = 0; // distinct sample times of the bundle in the bucket
+    qint64 level = 0, bucket = 0, steps = 0;
+    qint64 firstSeq = 0, lastSeq = 0;
     bool operator==(const CoverageRow&) const = default;
 };
 
@@ -37,7 +40,7 @@ struct CoverageRow {
 // the stored samples through the same code, so the fold order and hence every floating-point sum is reproduced.
 class RollupBuilder {
 public:
-    void add(qint64 time, qint64 resource, qint64 tenant, double allocated, double used, double capacity);
+    void add(qint64 seq, qint64 time, qint64 resource, qint64 tenant, double allocated, double used, double capacity);
     void finish(); // computes rows() and coverage(), sorted by level, resource, bucket, tenant
     const QList<RollupRow>& rows() const
     {
@@ -65,6 +68,7 @@ private:
     struct StepSums {
         double allocated, used, capacity;
         qint64 samples = 0;
+        qint64 firstSeq = 0, lastSeq = 0;
     };
     QHash<StepKey, StepSums> m_steps;
     QList<RollupRow> m_rows;

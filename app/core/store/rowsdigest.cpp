@@ -9,65 +9,75 @@
 namespace capaudit {
 
 namespace {
-constexpr qsizetype kFlushSize = 1 << 16; // one EVP update per 64 KiB rather than per column
-
-void appendBigEndian(QByteArray& buffer, quint64 value)
-{
-    char bytes[8];
-    qToBigEndian(value, bytes);
-    buffer.append(bytes, 8);
-}
+constexpr qsizetype kBufferSize = 1 << 16; // one EVP update per 64 KiB rather than per column
 } // namespace
+
+RowsDigest::RowsDigest()
+    : m_buffer(kBufferSize, Qt::Uninitialized)
+{
+}
+
+// The hot path of telemetry import writes ~25 fields per row: raw writes into a fixed buffer, not QByteArray appends.
+void RowsDigest::put(const char* data, qsizetype size)
+{
+    if (m_used + size > m_buffer.size()) {
+        m_hasher.add(QByteArrayView(m_buffer.constData(), m_used));
+        m_used = 0;
+        if (size > m_buffer.size()) {
+            m_hasher.add(QByteArrayView(data, size));
+            return;
+        }
+    }
+    std::memcpy(m_buffer.data() + m_used, data, size_t(size));
+    m_used += size;
+}
+
+void RowsDigest::putTagged(char tag, quint64 value)
+{
+    char bytes[9];
+    bytes[0] = tag;
+    qToBigEndian(value, bytes + 1);
+    put(bytes, 9);
+}
 
 void RowsDigest::beginRow(QByteArrayView table)
 {
-    flushIfFull();
     ++m_rows;
-    m_buffer.append('R');
+    put("R", 1);
     addText(table);
 }
 
 void RowsDigest::addInt(qint64 value)
 {
-    m_buffer.append('i');
-    appendBigEndian(m_buffer, quint64(value));
+    putTagged('i', quint64(value));
 }
 
 void RowsDigest::addReal(double value)
 {
     if (std::isnan(value)) {
-        m_buffer.append('n');
+        put("n", 1);
         return;
     }
     // SQLite stores -0.0 as the integer 0; both must hash alike.
     value += 0.0;
     quint64 bits;
     std::memcpy(&bits, &value, sizeof bits);
-    m_buffer.append('r');
-    appendBigEndian(m_buffer, bits);
+    putTagged('r', bits);
 }
 
 void RowsDigest::addText(QByteArrayView utf8)
 {
-    m_buffer.append('s');
-    char length[4];
-    qToBigEndian(quint32(utf8.size()), length);
-    m_buffer.append(length, 4);
-    m_buffer.append(utf8.data(), utf8.size());
-}
-
-void RowsDigest::flushIfFull()
-{
-    if (m_buffer.size() < kFlushSize)
-        return;
-    m_hasher.add(m_buffer);
-    m_buffer.resize(0);
+    char header[5];
+    header[0] = 's';
+    qToBigEndian(quint32(utf8.size()), header + 1);
+    put(header, 5);
+    put(utf8.data(), utf8.size());
 }
 
 QString RowsDigest::finish()
 {
-    m_hasher.add(m_buffer);
-    m_buffer.clear();
+    m_hasher.add(QByteArrayView(m_buffer.constData(), m_used));
+    m_used = 0;
     return QString::fromLatin1(m_hasher.finish().toHex());
 }
 

@@ -16,6 +16,7 @@ namespace capaudit {
 //   text       's' + 4 bytes big-endian length + UTF-8 bytes
 class RowsDigest {
 public:
+    RowsDigest();
     void beginRow(QByteArrayView table);
     void addInt(qint64 value);
     void addReal(double value);
@@ -27,10 +28,12 @@ public:
     QString finish(); // lowercase hex
 
 private:
-    void flushIfFull();
+    void put(const char* data, qsizetype size);
+    void putTagged(char tag, quint64 value);
 
     crypto::Hasher m_hasher;
     QByteArray m_buffer;
+    qsizetype m_used = 0;
     qint64 m_rows = 0;
 };
 

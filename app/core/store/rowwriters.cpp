@@ -56,30 +56,14 @@ Status SampleWriter::addSample(const UsageSample& s)
     if (!tenant)
         return tenant.error();
 
-    if (!m_insert) {
-        m_insert = m_target.db.prepare(
-            "INSERT INTO samples (bundle, seq, payload, line, time, provider, node, resource, tenant, allocated, "
-            "used, capacity, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        if (!m_insert)
-            return m_target.db.lastError();
-    }
     const qint64 seq = m_seq++;
     const qint64 state = qint64(s.state);
-    m_insert->bind(1, m_target.bundle)
-        .bind(2, seq)
-        .bind(3, m_payload)
-        .bind(4, s.line)
-        .bind(5, s.time)
-        .bind(6, m_target.provider)
-        .bind(7, (*node)->id)
-        .bind(8, (*resource)->id)
-        .bind(9, (*tenant)->id)
-        .bind(10, s.allocated)
-        .bind(11, s.used)
-        .bind(12, s.capacity)
-        .bind(13, state);
-    if (Status st = m_insert->exec(); !st)
-        return st;
+    m_batch[size_t(m_pending++)] = { seq, m_payload, s.line, s.time, (*node)->id, (*resource)->id, (*tenant)->id, state,
+        s.allocated, s.used, s.capacity };
+    if (m_pending == kBatch) {
+        if (Status st = flush(); !st)
+            return st;
+    }
 
     // Same columns, same order as the samples table (see RowCodec::digestStored).
     RowsDigest& d = m_target.digest;
@@ -97,10 +81,53 @@ Status SampleWriter::addSample(const UsageSample& s)
     d.addReal(s.capacity);
     d.addInt(state);
 
-    m_rollups.add(s.time, (*resource)->id, (*tenant)->id, s.allocated, s.used, s.capacity);
+    m_rollups.add(seq, s.time, (*resource)->id, (*tenant)->id, s.allocated, s.used, s.capacity);
     if (m_seq % kTickEvery == 0 && m_target.tick)
         return m_target.tick();
     return {};
+}
+
+void SampleWriter::bindRow(sql::Statement& statement, int offset, const Row& r, qint64 bundle, qint64 provider)
+{
+    statement.bind(offset + 1, bundle)
+        .bind(offset + 2, r.seq)
+        .bind(offset + 3, r.payload)
+        .bind(offset + 4, r.line)
+        .bind(offset + 5, r.time)
+        .bind(offset + 6, provider)
+        .bind(offset + 7, r.node)
+        .bind(offset + 8, r.resource)
+        .bind(offset + 9, r.tenant)
+        .bind(offset + 10, r.allocated)
+        .bind(offset + 11, r.used)
+        .bind(offset + 12, r.capacity)
+        .bind(offset + 13, r.state);
+}
+
+Status SampleWriter::flush()
+{
+    static const QByteArray kInsert =
+        "INSERT INTO samples (bundle, seq, payload, line, time, provider, node, resource, "
+        "tenant, allocated, used, capacity, state) VALUES ";
+    static const QByteArray kValues = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static const QByteArray kOne = kInsert + kValues;
+    static const QByteArray kMany = kInsert + kValues + QByteArray(", " + kValues).repeated(kBatch - 1);
+    constexpr int kColumns = 13;
+    if (m_pending == 0)
+        return {};
+    const bool full = m_pending == kBatch;
+    sql::Statement* insert = m_target.db.prepare(full ? kMany.constData() : kOne.constData());
+    if (!insert)
+        return m_target.db.lastError();
+    for (int i = 0; i < m_pending; ++i) {
+        bindRow(*insert, full ? i * kColumns : 0, m_batch[size_t(i)], m_target.bundle, m_target.provider);
+        if (!full) {
+            if (Status st = insert->exec(); !st)
+                return st;
+        }
+    }
+    m_pending = 0;
+    return full ? insert->exec() : Status();
 }
 
 BillingWriter::BillingWriter(RowTarget target)

@@ -130,7 +130,6 @@ CREATE TABLE samples (
     state     INTEGER NOT NULL,
     PRIMARY KEY (bundle, seq)
 ) WITHOUT ROWID;
-CREATE INDEX samples_series ON samples (provider, resource, time);
 CREATE TABLE billing_records (
     bundle              INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
     seq                 INTEGER NOT NULL,
@@ -228,8 +227,10 @@ CREATE TABLE coverage (
     level    INTEGER NOT NULL,
     provider INTEGER NOT NULL,
     bucket   INTEGER NOT NULL,
-    bundle   INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
-    steps    INTEGER NOT NULL,
+    bundle    INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    steps     INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    last_seq  INTEGER NOT NULL,
     PRIMARY KEY (level, provider, bucket, bundle)
 ) WITHOUT ROWID;
 CREATE INDEX coverage_by_bundle ON coverage (bundle);

@@ -38,7 +38,7 @@ Statement& Statement::bind(int index, const QString& value)
 {
     if (value.isNull())
         return bindNull(index);
-    return bindText(index, value.toUtf8());
+    return bindText(index, QByteArrayView(value.toUtf8()));
 }
 
 Statement& Statement::bind(int index, QByteArrayView blob)
@@ -52,6 +52,11 @@ Statement& Statement::bindText(int index, QByteArrayView utf8)
     sqlite3_bind_text64(
         m_stmt, index, utf8.data() ? utf8.data() : "", sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
     return *this;
+}
+
+Statement& Statement::bindString(int index, const QString& text)
+{
+    return bindText(index, QByteArrayView(text.toUtf8()));
 }
 
 Statement& Statement::bindNull(int index)
@@ -134,6 +139,10 @@ Database::~Database()
 
 Status Database::open(const QString& path, Mode mode)
 {
+    // Memory statistics take a global mutex on every allocation; nothing here reads them. Only possible before
+    // SQLite initialises, hence once and first.
+    static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    Q_UNUSED(configured);
     close();
     m_path = path;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
@@ -256,7 +265,7 @@ Status Transaction::commit()
 
 void Transaction::rollback()
 {
-    if (!m_active)
+    if (!m_active || !m_db.isOpen())
         return;
     m_active = false;
     // Statements still mid-step would make ROLLBACK fail with SQLITE_BUSY on old SQLite versions; reset them first.

@@ -32,6 +32,7 @@ public:
     Statement& bind(int index, const QString& value); // null QString binds NULL
     Statement& bind(int index, QByteArrayView blob); // bound as BLOB (copied)
     Statement& bindText(int index, QByteArrayView utf8); // bound as TEXT (copied)
+    Statement& bindString(int index, const QString& text); // TEXT; a null QString binds '', never NULL
     Statement& bindNull(int index);
 
     // Steps once: true with a row, false when done. Errors are kept in error() and end the iteration.

@@ -14,8 +14,8 @@ Result<QJsonObject> parseJsonObject(const QByteArray& bytes, const QString& file
         const QByteArray head = bytes.left(error.offset);
         const qint64 line = head.count('\n') + 1;
         const qint64 column = error.offset - (head.lastIndexOf('\n') + 1) + 1;
-        return Error(fileName, line, {},
-                     QStringLiteral("invalid JSON at column %1: %2").arg(column).arg(error.errorString()));
+        return Error(
+            fileName, line, {}, QStringLiteral("invalid JSON at column %1: %2").arg(column).arg(error.errorString()));
     }
     if (!doc.isObject())
         return Error(fileName, QStringLiteral("expected a JSON object at the top level"));

@@ -25,7 +25,8 @@ std::optional<QByteArray> decodeBase64Any(QByteArrayView text);
 // either complete or absent), so that every character of evidence metadata is accounted for.
 std::optional<QByteArray> decodeBase64Strict(QByteArrayView text);
 
-// Writes to PATH via a temporary file in the same directory and an atomic rename: a crash leaves the old file or the new.
+// Writes to PATH via a temporary file in the same directory and an atomic rename: a crash leaves the old file or the
+// new.
 Status writeFileAtomically(const QString& path, const QByteArray& bytes);
 
 } // namespace capaudit

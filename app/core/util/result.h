@@ -48,8 +48,7 @@ struct Error {
 };
 
 // A value or an Error. std::expected is C++23; this is the small subset we need.
-template<typename T>
-class [[nodiscard]] Result {
+template <typename T> class [[nodiscard]] Result {
 public:
     Result(T value)
         : m_value(std::move(value))
@@ -60,16 +59,46 @@ public:
     {
     }
 
-    bool ok() const { return m_value.has_value(); }
-    explicit operator bool() const { return ok(); }
-    const T& value() const& { return *m_value; }
-    T& value() & { return *m_value; }
-    T&& value() && { return std::move(*m_value); }
-    const T* operator->() const { return &*m_value; }
-    T* operator->() { return &*m_value; }
-    const T& operator*() const { return *m_value; }
-    T& operator*() { return *m_value; }
-    const Error& error() const { return m_error; }
+    bool ok() const
+    {
+        return m_value.has_value();
+    }
+    explicit operator bool() const
+    {
+        return ok();
+    }
+    const T& value() const&
+    {
+        return *m_value;
+    }
+    T& value() &
+    {
+        return *m_value;
+    }
+    T&& value() &&
+    {
+        return std::move(*m_value);
+    }
+    const T* operator->() const
+    {
+        return &*m_value;
+    }
+    T* operator->()
+    {
+        return &*m_value;
+    }
+    const T& operator*() const
+    {
+        return *m_value;
+    }
+    T& operator*()
+    {
+        return *m_value;
+    }
+    const Error& error() const
+    {
+        return m_error;
+    }
 
 private:
     std::optional<T> m_value;
@@ -85,10 +114,22 @@ public:
         , m_failed(true)
     {
     }
-    static Status success() { return {}; }
-    bool ok() const { return !m_failed; }
-    explicit operator bool() const { return ok(); }
-    const Error& error() const { return m_error; }
+    static Status success()
+    {
+        return {};
+    }
+    bool ok() const
+    {
+        return !m_failed;
+    }
+    explicit operator bool() const
+    {
+        return ok();
+    }
+    const Error& error() const
+    {
+        return m_error;
+    }
 
 private:
     Error m_error;
