@@ -742,8 +742,9 @@ private slots:
         const quint32 seed = QRandomGenerator::global()->generate();
         QRandomGenerator random(seed);
         int killed = 0, partial = 0;
-        constexpr int kRuns = 30;
-        for (int run = 0; run < kRuns; ++run) {
+        // Kill at random moments until at least 20 kills landed before the child finished (bounded, for slow hosts).
+        int runs = 0;
+        for (int run = 0; killed < 20 && run < 60; ++run, ++runs) {
             const QString file = path(QStringLiteral("crash-%1.capcase").arg(run));
             QVERIFY(QFile::copy(path(QStringLiteral("crash-template.capcase")), file));
             const int delay = int(random.bounded(duration * 9 / 10 + 1));
@@ -781,7 +782,7 @@ private slots:
             }
         }
         qInfo("crash test: seed %u, full import %d ms, %d of %d runs killed mid-way, %d with some bundles imported",
-            seed, duration, killed, kRuns, partial);
+            seed, duration, killed, runs, partial);
         QVERIFY(killed >= 20);
     }
 };

@@ -2,6 +2,7 @@
 #include "aboutdialog.h"
 #include "anchormodel.h"
 #include "bundledetailwidget.h"
+#include "bundlefiltermodel.h"
 #include "bundlemodel.h"
 #include "casesession.h"
 #include "checkmodel.h"
@@ -11,6 +12,7 @@
 #include "mainwindow.h"
 #include "overviewpage.h"
 #include "providersummarymodel.h"
+#include "store/sqlitedb.h"
 #include "testpki.h"
 #include "timelinepage.h"
 #include "timelineplot.h"
@@ -20,6 +22,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -124,12 +127,12 @@ void TestGui::refusesMissingAndForeignFiles()
     QFETCH(QString, expected);
     const QString path = QDir(m_dir.path()).filePath(QStringLiteral("foreign-%1.capcase").arg(QTest::currentDataTag()));
     if (content == QLatin1String("@sqlite")) {
-        // A valid SQLite file with a different application id.
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        QByteArray header("SQLite format 3", 16);
-        header.append(QByteArray(84, '\0'));
-        file.write(header);
+        // A real SQLite database of another application (application_id 0).
+        sql::Database db;
+        QVERIFY(db.open(path, sql::Database::Mode::Create).ok());
+        QVERIFY(
+            db.exec("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes(text) VALUES('x')").ok());
+        db.close();
     } else if (!content.isEmpty()) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // QCustomPlot's header uses foreach: the macro must be allowed before the first Qt header is read.
 #undef QT_NO_FOREACH
-#include <qcustomplot.h>
-
 #include "aboutdialog.h"
 
 #include "capaudit/version.h"
@@ -12,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 #include <openssl/crypto.h>
 #include <sqlite3.h>

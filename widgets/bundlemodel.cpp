@@ -8,6 +8,21 @@
 
 namespace capaudit {
 
+namespace {
+
+// The table shows the signer's common name; the full distinguished name is in the tooltip and the detail pane.
+QString commonName(const QString& subject)
+{
+    for (const QString& part : subject.split(QLatin1Char(','))) {
+        const QString p = part.trimmed();
+        if (p.startsWith(QLatin1String("CN="), Qt::CaseInsensitive))
+            return p.mid(3);
+    }
+    return subject;
+}
+
+} // namespace
+
 BundleModel::BundleModel(QObject* parent)
     : QAbstractTableModel(parent)
 {
@@ -85,6 +100,8 @@ QVariant BundleModel::data(const QModelIndex& index, int role) const
             return data(index, Qt::DisplayRole);
         if (index.column() == VerdictColumn)
             return b.details.summary();
+        if (index.column() == SignerColumn)
+            return b.signerSubject;
         return b.sourcePath;
     case Qt::ForegroundRole:
         if (index.column() == VerdictColumn && b.untrusted())
@@ -98,13 +115,16 @@ QVariant BundleModel::data(const QModelIndex& index, int role) const
         case ProviderColumn:
             return b.meter == QLatin1String("independent") ? tr("%1 (independent meter)").arg(b.provider) : b.provider;
         case SignerColumn:
-            return b.signerSubject;
+            return role == SortRole ? b.signerSubject : commonName(b.signerSubject);
         case FingerprintColumn:
             return role == SortRole ? b.signerFingerprint : b.signerFingerprint.left(16);
         case AlgorithmColumn:
             return b.signerAlgorithm;
         case SigningTimeColumn:
-            return b.signingTime;
+            // "2026-10-01T02:00:00.000Z" shown as "2026-10-01 02:00:00Z"; sorting uses the stored text.
+            if (role == SortRole)
+                return b.signingTime;
+            return QString(b.signingTime).replace(QLatin1Char('T'), QLatin1Char(' ')).remove(QLatin1String(".000"));
         case VerdictColumn:
             return role == SortRole ? QVariant(int(b.verdict)) : QVariant(verdictText(b.verdict));
         case DigestColumn:

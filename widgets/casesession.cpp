@@ -154,10 +154,14 @@ QString CaseSession::trustStatus()
     for (const StoredBundle& b : std::as_const(m_bundles))
         untrusted += b.untrusted() ? 1 : 0;
     const int anchorCount = activeAnchorCount();
-    QString text = anchorCount == 0 ? tr("No trust anchors") : tr("%n trust anchor(s)", nullptr, anchorCount);
-    text += QStringLiteral(" · ") + tr("%n bundle(s) verified", nullptr, int(m_bundles.size()) - untrusted);
+    // Spelled out rather than tr()'s %n: without a loaded translation, %n would show as "anchor(s)".
+    QString text = anchorCount == 0 ? tr("No trust anchors")
+        : anchorCount == 1          ? tr("1 trust anchor")
+                                    : tr("%1 trust anchors").arg(anchorCount);
+    const int verified = int(m_bundles.size()) - untrusted;
+    text += QStringLiteral(" · ") + (verified == 1 ? tr("1 bundle verified") : tr("%1 bundles verified").arg(verified));
     if (untrusted > 0)
-        text += QStringLiteral(" · ") + tr("%n untrusted", nullptr, untrusted);
+        text += QStringLiteral(" · ") + tr("%1 untrusted").arg(untrusted);
     return text;
 }
 

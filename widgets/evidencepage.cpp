@@ -35,6 +35,7 @@ EvidencePage::EvidencePage(CaseSession* session, QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionsMovable(true);
@@ -83,8 +84,8 @@ void EvidencePage::reload()
     const QString current = m_view->currentIndex().data(BundleModel::DigestRole).toString();
     m_model->setBundles(m_session->bundles());
     m_view->resizeColumnsToContents();
-    if (m_view->columnWidth(BundleModel::SignerColumn) > 320)
-        m_view->setColumnWidth(BundleModel::SignerColumn, 320);
+    if (m_view->columnWidth(BundleModel::SignerColumn) > 280)
+        m_view->setColumnWidth(BundleModel::SignerColumn, 280);
     updateCount();
     if (current.isEmpty() || !selectBundle(current))
         Q_EMIT selectionCleared();
@@ -115,7 +116,9 @@ void EvidencePage::onCurrentChanged()
 
 void EvidencePage::updateCount()
 {
-    m_count->setText(tr("%1 of %n bundle(s)", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
+    const int total = m_model->rowCount();
+    m_count->setText(total == 1 ? tr("%1 of 1 bundle").arg(m_proxy->rowCount())
+                                : tr("%1 of %2 bundles").arg(m_proxy->rowCount()).arg(total));
 }
 
 } // namespace capaudit

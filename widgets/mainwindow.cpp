@@ -78,6 +78,9 @@ MainWindow::MainWindow(QWidget* parent)
         m_detailDock->show();
     });
     connect(m_evidence, &EvidencePage::selectionCleared, m_detail, &BundleDetailWidget::clear);
+    // The detail pane belongs to the Evidence page; on the others it would only take width from the chart and tables.
+    connect(m_pages, &QTabWidget::currentChanged, this,
+        [this](int index) { m_detailDock->setVisible(index == EvidencePageIndex); });
     connect(m_session, &CaseSession::caseOpened, this, &MainWindow::updateCaseState);
     connect(m_session, &CaseSession::caseClosed, this, &MainWindow::updateCaseState);
     connect(m_session, &CaseSession::bundlesChanged, this, &MainWindow::updateCaseState);
@@ -94,8 +97,11 @@ MainWindow::MainWindow(QWidget* parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!settings.contains(QStringLiteral("window/geometry")))
         resize(1440, 900);
+    if (!settings.contains(QStringLiteral("window/state")))
+        resizeDocks({ m_detailDock }, { 420 }, Qt::Horizontal); // room for the check reasons
     updateRecentMenu();
     updateCaseState();
+    m_detailDock->setVisible(m_pages->currentIndex() == EvidencePageIndex);
 }
 
 MainWindow::~MainWindow() = default;

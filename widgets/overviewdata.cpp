@@ -57,18 +57,23 @@ Result<QList<ProviderSummary>> computeProviderSummaries(CaseStore& store)
     for (const TrailEntry& e : std::as_const(*trail)) {
         if (e.action != QLatin1String(trail::kImportRejected))
             continue;
-        const QJsonObject verdict = e.details.value(QLatin1String("verdict")).toObject();
-        QString provider =
-            verdict.value(QLatin1String("predicate")).toObject().value(QLatin1String("provider")).toString();
+        // A rejected bundle's statement is not trusted, so the trail names its provider only when the importer
+        // chose to record it; otherwise the attempt is counted on the row without a provider.
+        QString provider = e.details.value(QLatin1String("provider")).toString();
         if (provider.isEmpty())
-            provider = QStringLiteral("?");
+            provider = e.details.value(QLatin1String("verdict"))
+                           .toObject()
+                           .value(QLatin1String("predicate"))
+                           .toObject()
+                           .value(QLatin1String("provider"))
+                           .toString();
         ProviderSummary& s = byProvider[provider];
         s.provider = provider;
         s.rejected += 1;
     }
 
     for (ProviderSummary& s : byProvider) {
-        if (s.provider == QLatin1String("?"))
+        if (s.provider.isEmpty())
             continue;
         if (Result<Period> period = store.periodCovered(s.provider))
             s.period = *period;
@@ -101,7 +106,11 @@ Result<QList<ProviderSummary>> computeProviderSummaries(CaseStore& store)
                 s.capacity.append(figure);
         }
     }
-    return byProvider.values();
+    QList<ProviderSummary> out = byProvider.values();
+    // The row of unattributed rejections (empty provider, first in the map) goes last.
+    if (!out.isEmpty() && out.first().provider.isEmpty())
+        out.append(out.takeFirst());
+    return out;
 }
 
 } // namespace capaudit

@@ -17,7 +17,7 @@ struct CapacityFigure {
 
 // Key figures for one provider, as shown on the Overview page.
 struct ProviderSummary {
-    QString provider;
+    QString provider; // empty: import attempts rejected before their provider could be trusted
     int verified = 0;
     int untrusted = 0;
     int rejected = 0; // import attempts refused by verification (from the trail)

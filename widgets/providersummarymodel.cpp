@@ -36,8 +36,10 @@ QString ProviderSummaryModel::periodText(const Period& period)
         return tr("no telemetry");
     const QDateTime from = QDateTime::fromSecsSinceEpoch(period.start, Qt::UTC);
     const QDateTime to = QDateTime::fromSecsSinceEpoch(period.end, Qt::UTC);
-    return tr("%1 – %2 (%n day(s))", nullptr, int((period.end - period.start + 86399) / 86400))
-        .arg(from.toString(QStringLiteral("yyyy-MM-dd")), to.toString(QStringLiteral("yyyy-MM-dd")));
+    const int days = int((period.end - period.start + 86399) / 86400);
+    const QString a = from.toString(QStringLiteral("yyyy-MM-dd"));
+    const QString b = to.toString(QStringLiteral("yyyy-MM-dd"));
+    return days == 1 ? tr("%1 – %2 (1 day)").arg(a, b) : tr("%1 – %2 (%3 days)").arg(a, b, QString::number(days));
 }
 
 QString ProviderSummaryModel::capacityText(const ProviderSummary& summary)
@@ -99,6 +101,21 @@ QVariant ProviderSummaryModel::data(const QModelIndex& index, int role) const
     }
     if (role != Qt::DisplayRole && role != SortRole && role != Qt::ToolTipRole)
         return {};
+    if (s.provider.isEmpty() && role == Qt::DisplayRole) {
+        // Rejected attempts whose provider is unknown: only the rejected count means anything on this row.
+        switch (Columns(index.column())) {
+        case ProviderColumn:
+            return tr("(provider not established)");
+        case RejectedColumn:
+            return s.rejected;
+        default:
+            return index.column() == VerifiedColumn || index.column() == UntrustedColumn ? QVariant(0)
+                                                                                         : QVariant(tr("—"));
+        }
+    }
+    if (s.provider.isEmpty() && role == Qt::ToolTipRole)
+        return tr("Bundles rejected by verification: their statements are not trusted, so they are not attributed "
+                  "to a provider. See the audit trail for the reasons.");
     switch (Columns(index.column())) {
     case ProviderColumn:
         return s.provider;

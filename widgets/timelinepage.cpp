@@ -184,8 +184,10 @@ void TimelinePage::onLoaded()
         m_level->setText(tr("Could not load: %1").arg(result.error().toString()));
     } else if (result->request.generation == m_generation) {
         m_plot->setData(*result);
-        m_level->setText(tr("Level: %1 · %n point(s) per line", nullptr, int(result->series.times.size()))
-                             .arg(seriesLevelName(result->series.level)));
+        const qsizetype points = result->series.times.size();
+        m_level->setText(points == 1
+                ? tr("Level: %1 · 1 point per line").arg(seriesLevelName(result->series.level))
+                : tr("Level: %1 · %2 points per line").arg(seriesLevelName(result->series.level)).arg(points));
     }
     if (m_pending) {
         requestLoad();

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // QCustomPlot's header uses foreach: the macro must be allowed before the first Qt header is read.
 #undef QT_NO_FOREACH
-#include <qcustomplot.h>
-
 #include "timelineplot.h"
 
 #include <QDateTime>
@@ -11,6 +9,7 @@
 #include <QSvgGenerator>
 #include <QToolTip>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
@@ -91,8 +90,8 @@ TimelinePlot::TimelinePlot(QWidget* parent)
         qOverload<const QCPRange&>(&QCPAxis::setRange));
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimelinePlot::onRangeChanged);
 
-    // The crosshair is redrawn alone on a buffered layer, so moving the mouse never replots the data.
-    m_plot->addLayer(QStringLiteral("overlay"), nullptr, QCustomPlot::limAbove);
+    // The crosshair is redrawn alone on QCustomPlot's topmost "overlay" layer (buffered), so moving the mouse never
+    // replots the data.
     m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered);
     m_crosshair = new QCPItemStraightLine(m_plot);
     m_crosshair->setLayer(QStringLiteral("overlay"));
@@ -261,6 +260,23 @@ void TimelinePlot::rebuildSeries()
         const double to = double(c.period.end > 0 ? std::min(c.period.end, m_extentTo) : m_extentTo);
         g->setData(QVector<double> { from, to }, QVector<double> { c.quantity, c.quantity }, true);
         top = std::max(top, c.quantity);
+    }
+    if (s.commitments.size() > 1 && n > 0) {
+        // Capacity and allocation are totals across regions, so the line to compare them with is the sum of the
+        // commitments in force at each step.
+        QVector<double> total(n, 0.0);
+        for (qsizetype i = 0; i < n; ++i) {
+            for (const CommitmentLine& c : s.commitments) {
+                if (s.times.at(i) >= c.period.start && (c.period.end == 0 || s.times.at(i) < c.period.end))
+                    total[i] += c.quantity;
+            }
+            top = std::max(top, total[i]);
+        }
+        QCPGraph* g = m_plot->addGraph();
+        g->setName(tr("Commitment (total)"));
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        g->setPen(QPen(QColor(0xc0, 0x30, 0x30), 2.5));
+        g->setData(keys, total, true);
     }
     m_plot->yAxis->setRange(0, top > 0 ? top * 1.12 : 1.0);
     // Many tenants would bury the chart under the legend; their names stay in the crosshair tooltip.

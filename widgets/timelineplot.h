@@ -37,7 +37,10 @@ public:
     // Writes the chart as PNG, SVG or PDF, chosen by PATH's suffix.
     Status exportTo(const QString& path, int width = 1600, int height = 900);
 
-    QCustomPlot* plot() const { return m_plot; }
+    QCustomPlot* plot() const
+    {
+        return m_plot;
+    }
     QWidget* canvas() const; // the QCustomPlot as a plain widget (tests send it events)
     const TimelineData& data() const
     {

@@ -78,8 +78,9 @@ void TrailPage::reload()
     if (!m_session->isOpen())
         m_status->clear();
     else
-        m_status->setText(
-            tr("%n entry(ies) · chain not re-checked since the last change", nullptr, m_model->rowCount()));
+        m_status->setText(m_model->rowCount() == 1
+                ? tr("1 entry · chain not re-checked since the last change")
+                : tr("%1 entries · chain not re-checked since the last change").arg(m_model->rowCount()));
 }
 
 void TrailPage::checkChain()
@@ -93,7 +94,8 @@ void TrailPage::checkChain()
         text = tr("Could not check the chain: %1").arg(check.error().toString());
     } else if (check->firstBrokenSeq == 0) {
         intact = true;
-        text = tr("Chain intact: %n entry(ies) verified", nullptr, int(check->entries));
+        text = check->entries == 1 ? tr("Chain intact: 1 entry verified")
+                                   : tr("Chain intact: %1 entries verified").arg(check->entries);
         m_model->setFirstBrokenSeq(0);
     } else {
         text = tr("Chain BROKEN at entry %1: %2").arg(check->firstBrokenSeq).arg(check->problem);

@@ -110,7 +110,8 @@ int runImport(const QStringList& arguments)
             out() << "present   " << path << ": already in the case (bundle " << r.digest.left(16)
                   << "), nothing changed" << Qt::endl;
         else
-            out() << importOutcomeName(r.outcome).leftJustified(9) << ' ' << path << ": " << r.error.toString()
+            out() << importOutcomeName(r.outcome).leftJustified(9) << ' '
+                  << (r.error.file == path ? r.error.toString() : path + QStringLiteral(": ") + r.error.toString())
                   << Qt::endl;
         if (!r.ok()) {
             // No digest means the bundle was never read: an I/O problem rather than a finding about evidence.

@@ -157,13 +157,13 @@ Result<ChainCheck> verifyTrailChain(sql::Database& db)
             problem = QStringLiteral("details are not the canonical JSON that was hashed");
         else if (entry.computeHash() != entry.hash)
             problem = QStringLiteral("hash does not match the entry's content (edited after it was written)");
-        if (!problem.isEmpty()) {
+        if (!problem.isEmpty() && check.firstBrokenSeq == 0) {
             check.firstBrokenSeq = entry.seq;
             check.problem = problem;
-            return check;
         }
+        // Links are followed from the stored hashes, so one edited entry is reported once, not for all after it.
         previous = entry.hash;
-        ++expectedSeq;
+        expectedSeq = entry.seq + 1;
     }
     if (select->failed())
         return select->error();

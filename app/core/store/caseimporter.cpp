@@ -2,15 +2,9 @@
 #include "store/caseimporter.h"
 
 #include "archive/bundlesource.h"
-#include "crypto/digest.h"
-#include "evidence/bundledigest.h"
 #include "evidence/verifier.h"
-#include "ingest/payloadimport.h"
-#include "ingest/predicates.h"
-#include "store/blobtee.h"
 #include "store/casestore.h"
-#include "store/rowwriters.h"
-#include "util/jsonutil.h"
+#include "store/importrun.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -18,72 +12,6 @@
 namespace capaudit {
 
 namespace {
-
-// What the predicate says the bundle holds. Parsed before the transaction starts, so a malformed predicate costs
-// no write lock.
-struct Plan {
-    QString provider;
-    QString meter = QStringLiteral("provider");
-    Period period;
-    qint64 resolution = 0;
-    QList<TelemetryPayload> telemetry;
-    QList<BillingPayload> billing;
-    AttestationClaims claims;
-
-    QStringList payloadPaths() const
-    {
-        QStringList paths;
-        for (const TelemetryPayload& p : telemetry)
-            paths.append(p.path);
-        for (const BillingPayload& p : billing)
-            paths.append(p.path);
-        return paths;
-    }
-};
-
-Result<Plan> planFor(const Verdict& verdict)
-{
-    const QString where = QStringLiteral("statement predicate");
-    Plan plan;
-    switch (verdict.kind) {
-    case BundleKind::Telemetry: {
-        Result<TelemetryPredicate> p = parseTelemetryPredicate(verdict.predicate, where);
-        if (!p)
-            return p.error();
-        plan.provider = p->provider;
-        plan.meter = p->meter == MeterKind::Independent ? QStringLiteral("independent") : QStringLiteral("provider");
-        plan.period = p->period;
-        plan.resolution = p->resolutionSeconds;
-        plan.telemetry = p->payloads;
-        break;
-    }
-    case BundleKind::Billing: {
-        Result<BillingPredicate> p = parseBillingPredicate(verdict.predicate, where);
-        if (!p)
-            return p.error();
-        plan.provider = p->provider;
-        plan.period = p->period;
-        plan.billing = p->payloads;
-        break;
-    }
-    case BundleKind::Attestation: {
-        Result<AttestationClaims> p = parseAttestationPredicate(verdict.predicate, where);
-        if (!p)
-            return p.error();
-        plan.provider = p->provider;
-        plan.period = p->period;
-        plan.claims = *p;
-        break;
-    }
-    case BundleKind::Unknown:
-        return Error(where, 0, QStringLiteral("predicateType"),
-            QStringLiteral("unknown predicate type '%1'").arg(verdict.predicateType));
-    }
-    if (plan.provider.isEmpty())
-        return Error(where, 0, QStringLiteral("/provider"), QStringLiteral("no provider named"));
-    return plan;
-}
-
 QJsonObject errorJson(const Error& error)
 {
     return QJsonObject { { QStringLiteral("file"), error.file }, { QStringLiteral("line"), error.line },
@@ -109,251 +37,6 @@ Error firstFailure(const ImportResult& r)
 }
 
 // One import attempt inside its transaction.
-class ImportRun {
-public:
-    ImportRun(sql::Database& db, const BundleSource& source, const Verdict& verdict, const Plan& plan,
-        const ImportOptions& options)
-        : m_db(db)
-        , m_source(source)
-        , m_verdict(verdict)
-        , m_plan(plan)
-        , m_options(options)
-        , m_dictionaries(m_db)
-        , m_codec(m_db, m_dictionaries)
-    {
-    }
-
-    // Fills RESULT; a failure leaves the transaction to be rolled back by the caller.
-    Status run(ImportResult& result);
-
-private:
-    Status storeFile(const QString& relative, const QByteArray& sha256);
-    Result<QByteArray> expectedSha(const QString& relative) const;
-    Status checkpoint();
-    void report(double fraction, const QString& message) const
-    {
-        if (m_options.progress)
-            m_options.progress(fraction, message);
-    }
-    RowTarget target();
-
-    sql::Database& m_db;
-    const BundleSource& m_source;
-    const Verdict& m_verdict;
-    const Plan& m_plan;
-    const ImportOptions& m_options;
-    Dictionaries m_dictionaries;
-    RowCodec m_codec;
-    RowsDigest m_digest;
-    qint64 m_bundleId = 0;
-    qint64 m_providerId = 0;
-    QMap<QString, QByteArray> m_fileSha; // path -> raw SHA-256 of the stored bytes
-    QMap<QString, qint64> m_fileBlob;
-    const BlobTee* m_current = nullptr; // payload being parsed, for progress
-    qint64 m_payloadBytesDone = 0;
-    qint64 m_payloadBytesTotal = 0;
-};
-
-RowTarget ImportRun::target()
-{
-    return RowTarget { m_db, m_dictionaries, m_codec, m_digest, m_bundleId, m_providerId,
-        [this] { return checkpoint(); } };
-}
-
-Status ImportRun::checkpoint()
-{
-    if (m_options.cancel && m_options.cancel->load(std::memory_order_relaxed))
-        return Error(m_source.path(), QStringLiteral("import cancelled"));
-    if (m_options.progress && m_current && m_payloadBytesTotal > 0) {
-        const double done = double(m_payloadBytesDone + m_current->consumed()) / double(m_payloadBytesTotal);
-        report(0.1 + 0.85 * std::min(done, 1.0),
-            QStringLiteral("%1: %2 rows").arg(m_current->relativePath()).arg(m_digest.rows()));
-    }
-    return {};
-}
-
-Result<QByteArray> ImportRun::expectedSha(const QString& relative) const
-{
-    // Subjects were checked against the files by the verifier; their digests spare a second read of large payloads.
-    for (const Subject& subject : m_verdict.subjects) {
-        if (subject.name == relative && subject.algorithm == u"sha256")
-            return QByteArray::fromHex(subject.digestHex.toLatin1());
-    }
-    return m_source.sha256(relative);
-}
-
-Status ImportRun::storeFile(const QString& relative, const QByteArray& sha256)
-{
-    BlobTee tee(m_db, m_source.absolutePath(relative), relative, sha256);
-    if (Status s = tee.start(); !s)
-        return s;
-    Result<qint64> blob = tee.finish();
-    if (!blob)
-        return blob.error();
-    m_fileSha.insert(relative, sha256);
-    m_fileBlob.insert(relative, *blob);
-    return {};
-}
-
-Status ImportRun::run(ImportResult& result)
-{
-    Result<qint64> nextId = m_db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM bundles");
-    if (!nextId)
-        return nextId.error();
-    m_bundleId = *nextId;
-    Result<qint64> provider = m_dictionaries.provider(m_plan.provider);
-    if (!provider)
-        return provider.error();
-    m_providerId = *provider;
-
-    const QStringList payloads = m_plan.payloadPaths();
-    const QStringList files = m_source.files();
-    for (const QString& path : payloads) {
-        if (!files.contains(path))
-            return Error(QStringLiteral("statement predicate"), 0, QStringLiteral("payloads"),
-                QStringLiteral("payload %1 is not in the bundle").arg(path));
-        m_payloadBytesTotal += QFileInfo(m_source.absolutePath(path)).size();
-    }
-    report(0.05, QStringLiteral("storing %1 files").arg(files.size()));
-    for (const QString& file : files) {
-        if (payloads.contains(file))
-            continue;
-        Result<QByteArray> sha = expectedSha(file);
-        if (!sha)
-            return sha.error();
-        if (Status s = storeFile(file, *sha); !s)
-            return s;
-    }
-
-    RowTarget rows = target();
-    SampleWriter samples(rows);
-    BillingWriter billing(rows);
-    auto parsePayload = [&](const QString& path, qint64 index, const auto& parse) -> Status {
-        Result<QByteArray> sha = expectedSha(path);
-        if (!sha)
-            return sha.error();
-        BlobTee tee(m_db, m_source.absolutePath(path), path, *sha);
-        if (Status s = tee.start(); !s)
-            return s;
-        m_current = &tee;
-        samples.setPayload(index);
-        billing.setPayload(index);
-        Status parsed = parse(tee);
-        if (parsed)
-            parsed = samples.flush();
-        m_current = nullptr;
-        if (!parsed)
-            return parsed;
-        Result<qint64> blob = tee.finish();
-        if (!blob)
-            return blob.error();
-        m_payloadBytesDone += tee.consumed();
-        m_fileSha.insert(path, *sha);
-        m_fileBlob.insert(path, *blob);
-        return checkpoint();
-    };
-    for (qsizetype i = 0; i < m_plan.telemetry.size(); ++i) {
-        const TelemetryPayload& payload = m_plan.telemetry[i];
-        QByteArray mapping;
-        if (!payload.mapping.isEmpty()) {
-            // Stored above with the other non-payload files; read again, so it must still be the verified bytes.
-            Result<QByteArray> bytes = m_source.readFile(payload.mapping);
-            if (!bytes)
-                return bytes.error();
-            if (crypto::sha256(*bytes) != m_fileSha.value(payload.mapping))
-                return Error(payload.mapping, QStringLiteral("changed while it was imported; import the bundle again"));
-            mapping = *bytes;
-        }
-        if (Status s = parsePayload(
-                payload.path, i, [&](QIODevice& in) { return importTelemetryPayload(payload, in, mapping, samples); });
-            !s)
-            return s;
-    }
-    for (qsizetype i = 0; i < m_plan.billing.size(); ++i) {
-        const BillingPayload& payload = m_plan.billing[i];
-        if (Status s = parsePayload(
-                payload.path, i, [&](QIODevice& in) { return importBillingPayload(payload, in, billing); });
-            !s)
-            return s;
-    }
-    if (m_verdict.kind == BundleKind::Attestation) {
-        Result<qint64> written = writeAttestation(rows, m_plan.claims);
-        if (!written)
-            return written.error();
-    }
-
-    // The stored files must be exactly the verified bundle: same set, same bytes.
-    if (bundleDigest(m_fileSha) != m_verdict.bundleDigest)
-        return Error(m_source.path(),
-            QStringLiteral("the bundle changed while it was imported (its digest no longer "
-                           "matches the verified one); import it again"));
-    sql::Statement* fileRow = m_db.prepare("INSERT INTO bundle_files (bundle, path, blob) VALUES (?, ?, ?)");
-    if (!fileRow)
-        return m_db.lastError();
-    for (auto it = m_fileBlob.cbegin(); it != m_fileBlob.cend(); ++it) {
-        fileRow->bind(1, m_bundleId).bind(2, it.key()).bind(3, it.value());
-        if (Status s = fileRow->exec(); !s)
-            return s;
-    }
-
-    report(0.96, QStringLiteral("writing rollups"));
-    samples.rollups().finish();
-    if (Status s = samples.rollups().write(m_db, m_providerId, m_bundleId); !s)
-        return s;
-
-    result.rows = m_digest.rows();
-    const QString rowsDigest = m_digest.finish();
-    const QString signingTime = m_verdict.signer.signingTime.isValid()
-        ? m_verdict.signer.signingTime.toUTC().toString(Qt::ISODateWithMs)
-        : QString();
-    const QJsonObject details { { QStringLiteral("path"), m_source.path() },
-        { QStringLiteral("digest"), m_verdict.bundleDigest },
-        { QStringLiteral("kind"), bundleKindName(m_verdict.kind) }, { QStringLiteral("provider"), m_plan.provider },
-        { QStringLiteral("verdict"), verdictName(m_verdict.verdict) },
-        { QStringLiteral("signer"), m_verdict.signer.subject },
-        { QStringLiteral("signerFingerprint"), m_verdict.signer.keyFingerprint },
-        { QStringLiteral("files"), m_fileBlob.size() }, { QStringLiteral("rows"), result.rows },
-        { QStringLiteral("rowsDigest"), rowsDigest } };
-    Result<TrailEntry> entry = appendTrailEntry(m_db, QLatin1String(trail::kImport), details);
-    if (!entry)
-        return entry.error();
-
-    sql::Statement* insert = m_db.prepare(
-        "INSERT INTO bundles (id, digest, source_path, kind, provider, meter, verdict, verdict_json, predicate_type, "
-        "predicate_json, signer_subject, signer_fingerprint, signer_algorithm, signing_time, period_start, "
-        "period_end, resolution, imported_at, import_seq, row_count, rows_digest) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!insert)
-        return m_db.lastError();
-    insert->bind(1, m_bundleId)
-        .bind(2, m_verdict.bundleDigest)
-        .bindString(3, m_source.path())
-        .bind(4, bundleKindName(m_verdict.kind))
-        .bind(5, m_providerId)
-        .bind(6, m_plan.meter)
-        .bind(7, verdictName(m_verdict.verdict))
-        .bindText(8, canonicalJson(m_verdict.toJson()))
-        .bindString(9, m_verdict.predicateType)
-        .bindText(10, canonicalJson(m_verdict.predicate))
-        .bindString(11, m_verdict.signer.subject)
-        .bindString(12, m_verdict.signer.keyFingerprint)
-        .bindString(13, m_verdict.signer.algorithm)
-        .bindString(14, signingTime)
-        .bind(18, entry->time)
-        .bind(19, entry->seq)
-        .bind(20, result.rows)
-        .bind(21, rowsDigest);
-    if (m_plan.period.end > 0)
-        insert->bind(15, m_plan.period.start).bind(16, m_plan.period.end);
-    if (m_plan.resolution > 0)
-        insert->bind(17, m_plan.resolution);
-    if (Status s = insert->exec(); !s)
-        return s;
-    result.bundleId = m_bundleId;
-    result.trailSeq = entry->seq;
-    return {};
-}
-
 } // namespace
 
 QString importOutcomeName(ImportOutcome outcome)
@@ -458,7 +141,7 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
         return result;
     }
 
-    Result<Plan> plan = planFor(result.verdict);
+    Result<ImportPlan> plan = planImport(result.verdict);
     if (!plan) {
         result.error = plan.error();
         record(trail::kImportFailed, { { QStringLiteral("error"), errorJson(result.error) } });
@@ -479,8 +162,7 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
                 result.rows = (*existing)->rowCount;
                 return result;
             }
-            ImportRun run(m_store.database(), *source, result.verdict, *plan, options);
-            status = run.run(result);
+            status = storeBundle(m_store.database(), *source, result.verdict, *plan, options, result);
             if (status)
                 status = transaction.commit();
         }

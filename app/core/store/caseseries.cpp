@@ -97,10 +97,16 @@ Result<TimeSeries> CaseStore::series(const SeriesQuery& q)
     // Columns: time, tenant name, mean allocated, mean used, mean capacity, peak allocated, peak capacity.
     const QString filter = QString::fromLatin1(kBundleFilter);
     const QString sql = out.level == SeriesLevel::Raw
-        ? QStringLiteral("SELECT s.time, t.name, sum(s.allocated), sum(s.used), sum(s.capacity), sum(s.allocated), "
-                         "sum(s.capacity) FROM samples s JOIN tenants t ON t.id = s.tenant "
-                         "WHERE s.provider = ?1 AND s.resource = ?4 AND s.time >= ?5 AND s.time < ?6 "
-                         "AND s.bundle IN (%1) GROUP BY s.time, s.tenant ORDER BY s.time")
+        // Raw samples have no time index: the hourly coverage rows give, per bundle, the seq range holding the
+        // requested hours, and the (bundle, seq) primary key does the rest.
+        ? QStringLiteral(
+            "SELECT s.time, t.name, sum(s.allocated), sum(s.used), sum(s.capacity), sum(s.allocated), "
+            "sum(s.capacity) FROM (SELECT bundle, min(first_seq) AS lo, max(last_seq) AS hi FROM coverage "
+            "  WHERE level = 3600 AND provider = ?1 AND bucket > ?5 - 3600 AND bucket < ?6 "
+            "  AND bundle IN (%1) GROUP BY bundle) r "
+            "JOIN samples s ON s.bundle = r.bundle AND s.seq BETWEEN r.lo AND r.hi "
+            "JOIN tenants t ON t.id = s.tenant "
+            "WHERE s.resource = ?4 AND s.time >= ?5 AND s.time < ?6 GROUP BY s.time, s.tenant ORDER BY s.time")
               .arg(filter)
         : QStringLiteral(
             "SELECT r.bucket, t.name, sum(r.sum_allocated) / sum(r.steps), sum(r.sum_used) / sum(r.steps), "
