@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // capaudit-cli case init / import / verify-case / trust list|add|remove / log: the case file.
+#include "caseaccess.h"
 #include "command.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
@@ -22,17 +23,6 @@ void printJson(const QJsonObject& object)
 {
     out() << QString::fromUtf8(prettyJson(object));
     out().flush();
-}
-
-// Opens CASE, printing the error (exit 2) when it cannot be opened.
-std::unique_ptr<CaseStore> openCase(const QString& path)
-{
-    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(path);
-    if (!store) {
-        err() << "capaudit-cli: " << store.error().toString() << Qt::endl;
-        return nullptr;
-    }
-    return std::move(store).value();
 }
 
 int runCaseInit(const QStringList& arguments)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // capaudit-cli trust list|add|remove CASE: a case's trust anchors (every change recorded in its audit trail).
+#include "caseaccess.h"
 #include "command.h"
 #include "store/casestore.h"
 #include "util/jsonutil.h"
@@ -8,16 +9,6 @@
 
 namespace capaudit::cli {
 namespace {
-
-std::unique_ptr<CaseStore> openCase(const QString& path)
-{
-    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(path);
-    if (!store) {
-        err() << "capaudit-cli: " << store.error().toString() << Qt::endl;
-        return nullptr;
-    }
-    return std::move(store).value();
-}
 
 QJsonObject anchorJson(const CaseAnchor& a)
 {

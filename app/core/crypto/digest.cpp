@@ -10,9 +10,7 @@
 
 namespace capaudit::crypto {
 
-namespace {
-
-const char* mdName(HashAlgorithm algorithm)
+const char* detail::mdName(HashAlgorithm algorithm)
 {
     switch (algorithm) {
     case HashAlgorithm::Sha384:
@@ -25,12 +23,14 @@ const char* mdName(HashAlgorithm algorithm)
     return "SHA2-256";
 }
 
+namespace {
+
 // Fetched once per algorithm: EVP_MD_fetch goes through the provider lookup, too slow for per-record hashing.
 const EVP_MD* fetchedMd(HashAlgorithm algorithm)
 {
-    static const EVP_MD* const sha256Md = EVP_MD_fetch(nullptr, mdName(HashAlgorithm::Sha256), nullptr);
-    static const EVP_MD* const sha384Md = EVP_MD_fetch(nullptr, mdName(HashAlgorithm::Sha384), nullptr);
-    static const EVP_MD* const sha512Md = EVP_MD_fetch(nullptr, mdName(HashAlgorithm::Sha512), nullptr);
+    static const EVP_MD* const sha256Md = EVP_MD_fetch(nullptr, detail::mdName(HashAlgorithm::Sha256), nullptr);
+    static const EVP_MD* const sha384Md = EVP_MD_fetch(nullptr, detail::mdName(HashAlgorithm::Sha384), nullptr);
+    static const EVP_MD* const sha512Md = EVP_MD_fetch(nullptr, detail::mdName(HashAlgorithm::Sha512), nullptr);
     switch (algorithm) {
     case HashAlgorithm::Sha384:
         return sha384Md;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "crypto/digest.h"
+
 // Internal helpers shared by the crypto sources; not part of the public API.
 
 #include <QByteArray>
@@ -18,6 +20,9 @@
 #include <memory>
 
 namespace capaudit::crypto::detail {
+
+// OpenSSL 3 fetch name of ALGORITHM ("SHA2-256"); defined in digest.cpp.
+const char* mdName(HashAlgorithm algorithm);
 
 template <auto Fn> struct Deleter {
     template <typename T> void operator()(T* p) const

@@ -17,19 +17,6 @@ using EcdsaSigPtr = std::unique_ptr<ECDSA_SIG, detail::Deleter<ECDSA_SIG_free>>;
 
 constexpr int minimumRsaBits = 2048;
 
-const char* mdName(HashAlgorithm algorithm)
-{
-    switch (algorithm) {
-    case HashAlgorithm::Sha384:
-        return "SHA2-384";
-    case HashAlgorithm::Sha512:
-        return "SHA2-512";
-    case HashAlgorithm::Sha256:
-        break;
-    }
-    return "SHA2-256";
-}
-
 QString hashLabel(HashAlgorithm algorithm)
 {
     switch (algorithm) {
@@ -179,7 +166,7 @@ SignatureResult verifyEcdsa(const PublicKey& key, QByteArrayView message, QByteA
     const QString algorithm = QStringLiteral("%1 (%2)").arg(base, encoding);
     if (der.isEmpty())
         return result(SignatureOutcome::Malformed, algorithm, QStringLiteral("the signature cannot be decoded"));
-    if (!digestVerify(key.native(), mdName(hashAlgorithm), message, der))
+    if (!digestVerify(key.native(), detail::mdName(hashAlgorithm), message, der))
         return result(SignatureOutcome::Mismatch, algorithm,
             QStringLiteral("the signature does not match the data for this key"));
     return result(SignatureOutcome::Valid, algorithm);
@@ -200,8 +187,8 @@ SignatureResult verifyEd25519(const PublicKey& key, QByteArrayView message, QByt
 bool verifyRsaWith(const PublicKey& key, QByteArrayView message, QByteArrayView sig, HashAlgorithm hashAlgorithm,
     RsaPadding padding, const SignatureParams& params)
 {
-    const char* md = mdName(hashAlgorithm);
-    const char* mgf1 = mdName(params.mgf1Hash.value_or(hashAlgorithm));
+    const char* md = detail::mdName(hashAlgorithm);
+    const char* mgf1 = detail::mdName(params.mgf1Hash.value_or(hashAlgorithm));
     const int salt = params.pssSaltLength >= 0 ? params.pssSaltLength : RSA_PSS_SALTLEN_AUTO;
     return digestVerify(key.native(), md, message, sig, [&](EVP_PKEY_CTX* pctx) {
         if (padding == RsaPadding::Pkcs1v15)
@@ -306,7 +293,7 @@ Result<QByteArray> sign(const PrivateKey& key, QByteArrayView message, const Sig
         return Error(QStringLiteral("no private key to sign with"));
     const KeyType type = key.type();
     const HashAlgorithm hashAlgorithm = params.hash.value_or(naturalHash(type));
-    const char* md = type == KeyType::Ed25519 ? nullptr : mdName(hashAlgorithm);
+    const char* md = type == KeyType::Ed25519 ? nullptr : detail::mdName(hashAlgorithm);
     detail::MdCtxPtr ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX* pctx = nullptr;
     if (!ctx || EVP_DigestSignInit_ex(ctx.get(), &pctx, md, nullptr, nullptr, key.native(), nullptr) != 1)
@@ -318,7 +305,8 @@ Result<QByteArray> sign(const PrivateKey& key, QByteArrayView message, const Sig
         } else {
             const int salt = params.pssSaltLength >= 0 ? params.pssSaltLength : RSA_PSS_SALTLEN_DIGEST;
             ok = EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) == 1
-                && EVP_PKEY_CTX_set_rsa_mgf1_md_name(pctx, mdName(params.mgf1Hash.value_or(hashAlgorithm)), nullptr)
+                && EVP_PKEY_CTX_set_rsa_mgf1_md_name(
+                       pctx, detail::mdName(params.mgf1Hash.value_or(hashAlgorithm)), nullptr)
                     == 1
                 && EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, salt) == 1;
         }
