@@ -23,7 +23,10 @@ struct ChainResult {
     QString hint; // what the auditor can do about it
     int depth = -1; // which certificate failed, 0 = leaf
     QList<Certificate> path; // leaf .. root when validation succeeded
-    bool ok() const { return failure == ChainFailure::None; }
+    bool ok() const
+    {
+        return failure == ChainFailure::None;
+    }
 };
 
 // X.509 path validation with OpenSSL against explicit roots only (never the system store).
@@ -32,8 +35,14 @@ public:
     void addRoot(const Certificate& root);
     void addRevocationList(const RevocationList& crl);
     // Intermediates may be trusted too (Sigstore trusted roots list whole chains).
-    void setAllowPartialChain(bool allow) { m_partialChain = allow; }
-    const QList<Certificate>& roots() const { return m_roots; }
+    void setAllowPartialChain(bool allow)
+    {
+        m_partialChain = allow;
+    }
+    const QList<Certificate>& roots() const
+    {
+        return m_roots;
+    }
 
     // AT: the signing time; certificate validity is checked at that instant. An invalid AT means "now".
     // CRLs are checked for every certificate whose issuer has a CRL in the validator.

@@ -24,7 +24,10 @@ public:
     // Takes one reference to KEY (EVP_PKEY_up_ref is called).
     static PublicKey fromNative(EVP_PKEY* key);
 
-    bool isNull() const { return !m_key; }
+    bool isNull() const
+    {
+        return !m_key;
+    }
     KeyType type() const;
     int bits() const;
     QString description() const; // "ECDSA P-256", "Ed25519", "RSA 3072"
@@ -32,7 +35,10 @@ public:
     QByteArray toPem() const;
     // Lowercase hex SHA-256 of the DER SubjectPublicKeyInfo: the fingerprint auditors compare.
     QString fingerprint() const;
-    EVP_PKEY* native() const { return m_key.get(); }
+    EVP_PKEY* native() const
+    {
+        return m_key.get();
+    }
 
     bool operator==(const PublicKey& other) const;
 
@@ -47,11 +53,17 @@ public:
     static Result<PrivateKey> fromPem(QByteArrayView pem); // PKCS#8 or traditional, unencrypted
     static Result<PrivateKey> generate(KeyType type, int rsaBits = 3072);
 
-    bool isNull() const { return !m_key; }
+    bool isNull() const
+    {
+        return !m_key;
+    }
     KeyType type() const;
     QByteArray toPem() const; // unencrypted PKCS#8
     PublicKey publicKey() const;
-    EVP_PKEY* native() const { return m_key.get(); }
+    EVP_PKEY* native() const
+    {
+        return m_key.get();
+    }
 
 private:
     std::shared_ptr<EVP_PKEY> m_key;
