@@ -12,16 +12,21 @@ namespace capaudit::test {
 
 Result<DemoCase> makeDemoCase(const QString& root, int holdBack)
 {
-    DemoCase out;
-    out.demoDir = QDir(root).filePath(QStringLiteral("demo"));
-    out.casePath = QDir(root).filePath(QStringLiteral("test.capcase"));
-
     demo::DemoConfig config;
     config.seed = 7;
     config.days = 7;
     config.stepSeconds = 3600; // small: a week of hourly samples
     config.providers = 2;
     config.nodesPerProvider = 3;
+    return makeDemoCase(root, config, holdBack);
+}
+
+Result<DemoCase> makeDemoCase(const QString& root, const demo::DemoConfig& config, int holdBack)
+{
+    DemoCase out;
+    out.demoDir = QDir(root).filePath(QStringLiteral("demo"));
+    out.casePath = QDir(root).filePath(QStringLiteral("test.capcase"));
+
     Result<demo::DemoSummary> summary = demo::generateDemo(config, out.demoDir);
     if (!summary)
         return summary.error();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "demo/democonfig.h"
 #include "util/result.h"
 
 #include <QStringList>
@@ -19,5 +20,7 @@ struct DemoCase {
 
 // Builds the case in ROOT (an empty directory), leaving HOLDBACK verified telemetry bundles out of it.
 Result<DemoCase> makeDemoCase(const QString& root, int holdBack = 0);
+// The same from any demo configuration (the analytics tests need every fault at a realistic size).
+Result<DemoCase> makeDemoCase(const QString& root, const demo::DemoConfig& config, int holdBack = 0);
 
 } // namespace capaudit::test

@@ -88,6 +88,10 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
         details.insert(QStringLiteral("path"), bundlePath);
         details.insert(QStringLiteral("digest"), result.digest);
         details.insert(QStringLiteral("kind"), bundleKindName(result.kind));
+        // A rejected bundle is never stored, so the trail is the only place its claimed provider survives: the
+        // evidence-integrity rule reports the rejection against that provider.
+        if (const QJsonValue provider = result.verdict.predicate.value(QStringLiteral("provider")); provider.isString())
+            details.insert(QStringLiteral("provider"), provider.toString());
         if (Result<TrailEntry> e = m_store.appendTrail(QLatin1String(action), details))
             result.trailSeq = e->seq;
         else if (result.error.reason.isEmpty())

@@ -129,6 +129,18 @@ struct CoverageBucket {
     Status status = Status::Missing;
 };
 
+// A reviewer-authored document kept in the case (applied policy, bid-comparison weights, what-if scenario). Saving one
+// appends a new version (never overwrites) and a trail entry "<kind>-saved" with its digest.
+struct CaseDocument {
+    qint64 id = 0;
+    QString kind; // "policy" | "weights" | "scenario"
+    QString name; // scenario name; "" for policy and weights
+    QJsonObject content;
+    QString digest; // SHA-256 hex of the canonical JSON
+    QString savedAt; // ISO 8601 UTC
+    qint64 trailSeq = 0;
+};
+
 // One .capcase file. Not thread-safe: use one CaseStore per thread (SQLite WAL lets them read while one writes).
 class CaseStore {
 public:
@@ -173,6 +185,12 @@ public:
     Result<QList<BundleFileRef>> bundleFiles(qint64 bundleId);
     // Streams a stored blob to WRITE (chunk by chunk); fails if the blob is missing.
     Status readBlob(qint64 blobId, const std::function<Status(QByteArrayView)>& write);
+
+    // Reviewer documents (CaseDocument); the latest version of a (kind, name) is the one in force. Saving content
+    // identical to the latest version changes nothing and returns that version.
+    Result<CaseDocument> saveDocument(const QString& kind, const QString& name, const QJsonObject& content);
+    Result<std::optional<CaseDocument>> latestDocument(const QString& kind, const QString& name = {});
+    Result<QList<CaseDocument>> documents(const QString& kind); // latest version of each name, sorted by name
 
     // Level-of-detail series for one provider and resource class (see SeriesQuery).
     Result<TimeSeries> series(const SeriesQuery& query);

@@ -236,6 +236,25 @@ CREATE TABLE coverage (
 CREATE INDEX coverage_by_bundle ON coverage (bundle);
 )SQL";
 
+// Version 2: reviewer documents (applied policy, comparison weights, what-if scenarios). Versions are appended, never
+// rewritten, so the trail entry of each save keeps pointing at the exact content it describes.
+constexpr const char* kSchemaV2 = R"SQL(
+CREATE TABLE case_documents (
+    id        INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL CHECK (kind IN ('policy', 'weights', 'scenario')),
+    name      TEXT NOT NULL,
+    content   TEXT NOT NULL,
+    digest    TEXT NOT NULL,
+    saved_at  TEXT NOT NULL,
+    trail_seq INTEGER NOT NULL REFERENCES audit_trail(seq)
+);
+CREATE INDEX case_documents_by_kind ON case_documents (kind, name, id);
+CREATE TRIGGER case_documents_no_update BEFORE UPDATE ON case_documents
+BEGIN SELECT RAISE(ABORT, 'case_documents is append-only: UPDATE refused'); END;
+CREATE TRIGGER case_documents_no_delete BEFORE DELETE ON case_documents
+BEGIN SELECT RAISE(ABORT, 'case_documents is append-only: DELETE refused'); END;
+)SQL";
+
 // Evidence is append-only; the trail records every change, so nothing here may be rewritten or removed.
 constexpr const char* kEvidenceTables[] = { "case_info", "audit_trail", "trust_anchors", "trust_anchor_removals",
     "blobs", "blob_chunks", "providers", "resource_classes", "tenants", "nodes", "bundles", "bundle_files", "samples",
@@ -259,6 +278,7 @@ QString evidenceTriggers()
 
 const Migration kMigrations[] = {
     { 1, "case file schema: evidence, dictionaries, rows, rollups, audit trail", kSchemaV1 },
+    { 2, "reviewer documents: policies, comparison weights, scenarios", kSchemaV2 },
 };
 
 Status applyMigration(sql::Database& db, const Migration& migration)

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to the check runner: what the rules share (dictionaries, attested inventory, the raw-sample scan).
+#include "analytics/checkrunner.h"
+#include "store/casestore.h"
+
+#include <QHash>
+#include <QMap>
+#include <QSet>
+
+namespace capaudit::analytics::detail {
+
+struct AttestedNodeInfo {
+    qint64 nodeId = 0;
+    QString name;
+    QString region;
+    QString jurisdiction;
+    QString bundleDigest;
+    qint64 line = 0; // position in the inventory (1-based), for the evidence reference
+};
+
+struct ProviderAttestation {
+    qint64 providerId = 0;
+    QString provider;
+    QString contractId;
+    QString currency;
+    Period period;
+    QStringList allowedJurisdictions;
+    double availabilityTarget = kMissing;
+    qint64 signedAt = 0;
+    QString bundleDigest; // the latest attestation
+    QList<AttestedNodeInfo> nodes;
+    QList<CommitmentLine> commitments;
+    QMap<QString, double> prices; // resource class -> contracted unit price
+    QSet<QString> tenants;
+};
+
+// A run of consecutive sample times of one node in one payload of one bundle.
+struct TimeRun {
+    qint64 first = 0, last = 0; // sample times (inclusive)
+    qint64 firstLine = 0, lastLine = 0;
+    qint64 bundleId = 0;
+    int payload = 0;
+};
+
+// One step of one node above its over-commitment limit.
+struct OvercommitStep {
+    qint64 time = 0;
+    qint64 resourceId = 0;
+    double allocated = 0, capacity = 0, limit = 0;
+    qint64 line = 0;
+    qint64 bundleId = 0;
+    int payload = 0;
+};
+
+struct NodeScan {
+    QList<TimeRun> runs; // node-level rows only
+    QMap<int, qint64> upSteps, downSteps; // by payload*1000+resource: a node's states come from one payload
+    QList<OvercommitStep> overcommit;
+    qint64 firstTime = 0, lastTime = 0;
+    qint64 firstLine = 0, lastLine = 0;
+    double allocatedSum = 0; // any allocation at all (sovereignty: does the node hold tenant data?)
+    qint64 downFirst = 0, downLast = 0; // first and last down step
+};
+
+// Facts about samples that fall outside where they may be.
+struct TimeAnomaly {
+    qint64 count = 0;
+    qint64 firstTime = 0, lastTime = 0;
+    qint64 firstLine = 0;
+    int payload = 0;
+};
+
+// Result of scanning one telemetry bundle's raw samples.
+struct BundleScan {
+    qint64 bundleId = 0;
+    qint64 samples = 0;
+    QHash<qint64, NodeScan> nodes; // by node id
+    // Delivered capacity per (resource id, region index) and step: capacity of up, attested nodes.
+    QHash<QPair<qint64, int>, QHash<qint64, double>> delivered;
+    TimeAnomaly outsideBundlePeriod, outsideContract, afterSigning;
+};
+
+// Everything the rules read, loaded once per run.
+struct CheckContext {
+    CheckContext(CaseStore& s, const CheckOptions& o, CheckReport& r)
+        : store(s)
+        , options(o)
+        , report(r)
+    {
+    }
+    CaseStore& store;
+    const CheckOptions& options;
+    CheckReport& report;
+    QList<StoredBundle> bundles; // considered (all stored bundles)
+    QHash<qint64, const StoredBundle*> bundleById;
+    QHash<qint64, QString> providerNames, nodeNames, resourceNames, tenantNames;
+    QHash<qint64, qint64> nodeProvider; // node id -> provider id
+    QMap<QString, ProviderAttestation> attestations; // by provider name
+    QStringList regions; // index -> regionKeyOf(provider, region) (delivered-capacity keys)
+    QHash<qint64, int> nodeRegion; // attested node id -> region index
+    QHash<QPair<qint64, qint64>, double> overcommitLimit; // (node id, resource id) -> limit
+    QList<BundleScan> scans; // provider-metered telemetry bundles, in import order
+    QHash<qint64, NodeScan> mergedNodes; // per node over all scans (no runs / overcommit lists)
+
+    bool inPeriod(qint64 time) const
+    {
+        const Period& p = options.period;
+        return p.end <= p.start || (time >= p.start && time < p.end);
+    }
+    const StoredBundle* bundle(qint64 id) const
+    {
+        return bundleById.value(id);
+    }
+    QString payloadPath(qint64 bundleId, int payload) const;
+    ProviderFacts& facts(const QString& provider);
+    // Applies the policy's severity (minus DOWNGRADE levels, never below info), assigns the id and keeps the finding.
+    void add(Finding finding, int downgrade = 0);
+};
+
+inline QString regionKeyOf(const QString& provider, const QString& region)
+{
+    return provider + QChar(0x1f) + region;
+}
+
+Status loadContext(CheckContext& context);
+Status scanTelemetry(CheckContext& context); // fills context.scans, in parallel over bundles
+
+qint64 stepOfProvider(const CheckContext& context, const QString& provider); // telemetry resolution
+
+void runEvidenceRules(CheckContext& context);
+void runDeliveredRule(CheckContext& context); // capacity.delivered and the delivered-capacity facts
+void runTelemetryRules(CheckContext& context); // coverage, delivered, overcommit, sla, time sanity
+void runInventoryRules(CheckContext& context); // attestation coverage, sovereignty
+Status runBillingRules(CheckContext& context); // reconciliation, consistency, billing facts
+
+} // namespace capaudit::analytics::detail

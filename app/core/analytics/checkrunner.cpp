@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analytics/checkrunner.h"
+
+#include "analytics/checkcontext.h"
+#include "analytics/rulecatalog.h"
+#include "util/timeutil.h"
+
+#include <QJsonArray>
+
+namespace capaudit::analytics {
+
+using namespace detail;
+
+QJsonObject ReconciliationLine::toJson() const
+{
+    QJsonObject json { { QStringLiteral("provider"), provider }, { QStringLiteral("invoiceId"), invoiceId },
+        { QStringLiteral("tenant"), tenant }, { QStringLiteral("resourceClass"), resourceClass },
+        { QStringLiteral("unit"), unit }, { QStringLiteral("currency"), currency },
+        { QStringLiteral("start"), formatUnixSeconds(period.start) },
+        { QStringLiteral("end"), formatUnixSeconds(period.end) },
+        { QStringLiteral("measuredQuantity"), measuredQuantity }, { QStringLiteral("billedQuantity"), billedQuantity },
+        { QStringLiteral("billedCost"), billedCost }, { QStringLiteral("difference"), difference },
+        { QStringLiteral("amount"), amount }, { QStringLiteral("withinTolerance"), withinTolerance },
+        { QStringLiteral("bundle"), bundleDigest }, { QStringLiteral("firstLine"), firstLine },
+        { QStringLiteral("lastLine"), lastLine } };
+    if (!isMissing(unitPrice))
+        json.insert(QStringLiteral("unitPrice"), unitPrice);
+    return json;
+}
+
+bool CheckReport::failed() const
+{
+    for (const Finding& f : findings)
+        if (f.severity >= failingSeverity)
+            return true;
+    return false;
+}
+
+QMap<Severity, int> CheckReport::countBySeverity(const QString& provider) const
+{
+    QMap<Severity, int> counts;
+    for (int s = int(Severity::Info); s <= int(Severity::Critical); ++s)
+        counts.insert(Severity(s), 0);
+    for (const Finding& f : findings)
+        if (provider.isEmpty() || f.provider == provider)
+            ++counts[f.severity];
+    return counts;
+}
+
+QJsonObject CheckReport::toJson() const
+{
+    QJsonArray ruleJson, findingJson, providerJson, reconciliationJson, digests;
+    for (const RuleOutcome& r : rules)
+        ruleJson.append(QJsonObject { { QStringLiteral("rule"), r.ruleId }, { QStringLiteral("enabled"), r.enabled },
+            { QStringLiteral("severity"), severityName(r.severity) }, { QStringLiteral("findings"), r.findings },
+            { QStringLiteral("worst"), r.findings ? severityName(r.worst) : QString() } });
+    for (const Finding& f : findings)
+        findingJson.append(f.toJson());
+    for (const ProviderFacts& p : providers)
+        providerJson.append(p.toJson());
+    for (const ReconciliationLine& line : reconciliation)
+        reconciliationJson.append(line.toJson());
+    for (const QString& d : bundleDigests)
+        digests.append(d);
+    QJsonObject counts;
+    const QMap<Severity, int> bySeverity = countBySeverity();
+    for (auto it = bySeverity.begin(); it != bySeverity.end(); ++it)
+        counts.insert(severityName(it.key()), it.value());
+    return { { QStringLiteral("case"),
+                 QJsonObject { { QStringLiteral("id"), caseId }, { QStringLiteral("name"), caseName } } },
+        { QStringLiteral("policy"),
+            QJsonObject { { QStringLiteral("name"), policyName }, { QStringLiteral("digest"), policyDigest },
+                { QStringLiteral("failingSeverity"), severityName(failingSeverity) } } },
+        { QStringLiteral("period"), formatPeriod(period) },
+        { QStringLiteral("evidencePeriod"), formatPeriod(evidencePeriod) }, { QStringLiteral("bundles"), digests },
+        { QStringLiteral("rules"), ruleJson }, { QStringLiteral("findings"), findingJson },
+        { QStringLiteral("findingsBySeverity"), counts }, { QStringLiteral("providers"), providerJson },
+        { QStringLiteral("reconciliation"), reconciliationJson }, { QStringLiteral("samplesScanned"), samplesScanned },
+        { QStringLiteral("billingRowsScanned"), billingRowsScanned },
+        { QStringLiteral("result"), failed() ? QStringLiteral("fail") : QStringLiteral("pass") } };
+}
+
+namespace detail {
+
+QString CheckContext::payloadPath(qint64 bundleId, int payload) const
+{
+    const StoredBundle* b = bundle(bundleId);
+    if (!b)
+        return {};
+    const QJsonArray payloads = b->predicate.value(QStringLiteral("payloads")).toArray();
+    return payload >= 0 && payload < payloads.size()
+        ? payloads.at(payload).toObject().value(QStringLiteral("path")).toString()
+        : QString();
+}
+
+ProviderFacts& CheckContext::facts(const QString& provider)
+{
+    for (ProviderFacts& p : report.providers)
+        if (p.provider == provider)
+            return p;
+    ProviderFacts p;
+    p.provider = provider;
+    report.providers.append(p);
+    return report.providers.last();
+}
+
+void CheckContext::add(Finding finding, int downgrade)
+{
+    finding.severity = Severity(qMax(int(Severity::Info), int(options.policy.severity(finding.ruleId)) - downgrade));
+    finding.assignId();
+    report.findings.append(finding);
+}
+
+} // namespace detail
+
+Result<CheckReport> runChecks(CaseStore& store, const CheckOptions& options)
+{
+    CheckReport report;
+    report.caseId = store.info().id;
+    report.caseName = store.info().name;
+    report.policyName = options.policy.name;
+    report.policyDigest = options.policy.digest();
+    report.failingSeverity = options.policy.failingSeverity;
+    report.period = options.period;
+
+    CheckContext context(store, options, report);
+    if (Status s = loadContext(context); !s)
+        return s.error();
+    if (Status s = scanTelemetry(context); !s)
+        return s.error();
+    runEvidenceRules(context);
+    runTelemetryRules(context);
+    runInventoryRules(context);
+    if (Status s = runBillingRules(context); !s)
+        return s.error();
+    if (options.progress)
+        options.progress(1.0, QStringLiteral("%1 findings").arg(report.findings.size()));
+
+    // Only enabled rules report; a disabled rule's findings are dropped here so each rule stays simple.
+    QList<Finding> kept;
+    for (const Finding& f : std::as_const(report.findings))
+        if (options.policy.enabled(f.ruleId))
+            kept.append(f);
+    report.findings = kept;
+    sortFindings(report.findings);
+    for (const RuleInfo& info : ruleCatalog()) {
+        RuleOutcome outcome { info.id, options.policy.enabled(info.id), options.policy.severity(info.id), 0,
+            Severity::Info };
+        for (const Finding& f : std::as_const(report.findings))
+            if (f.ruleId == info.id) {
+                ++outcome.findings;
+                outcome.worst = qMax(outcome.worst, f.severity);
+            }
+        report.rules.append(outcome);
+    }
+    std::sort(report.providers.begin(), report.providers.end(),
+        [](const ProviderFacts& a, const ProviderFacts& b) { return a.provider < b.provider; });
+    for (const StoredBundle& b : std::as_const(context.bundles))
+        report.bundleDigests.append(b.digest);
+    std::sort(report.bundleDigests.begin(), report.bundleDigests.end());
+    return report;
+}
+
+Result<Period> parsePeriod(const QString& text)
+{
+    const QStringList parts = text.split(QStringLiteral(".."));
+    auto bad = [&](const QString& why) {
+        return Error(QString(), 0, QStringLiteral("--period"), QStringLiteral("'%1': %2").arg(text, why));
+    };
+    if (parts.size() != 2)
+        return bad(QStringLiteral("expected FROM..TO, e.g. 2026-09-01..2026-10-01"));
+    Period period;
+    for (int i = 0; i < 2; ++i) {
+        QString part = parts.at(i).trimmed();
+        if (part.size() == 10)
+            part += QStringLiteral("T00:00:00Z");
+        const std::optional<qint64> t = parseUnixSeconds(part.toUtf8());
+        if (!t)
+            return bad(QStringLiteral("'%1' is not a date (YYYY-MM-DD) or an ISO 8601 UTC time").arg(parts.at(i)));
+        (i == 0 ? period.start : period.end) = *t;
+    }
+    if (period.end <= period.start)
+        return bad(QStringLiteral("the end must be after the start"));
+    return period;
+}
+
+QString formatPeriod(const Period& period)
+{
+    if (period.end <= period.start)
+        return {};
+    return formatUnixSeconds(period.start) + QStringLiteral("..") + formatUnixSeconds(period.end);
+}
+
+} // namespace capaudit::analytics

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analytics/rulecatalog.h"
+
+namespace capaudit::analytics {
+
+const QList<RuleInfo>& ruleCatalog()
+{
+    static const QList<RuleInfo> catalog = [] {
+        QList<RuleInfo> list;
+        list.append({ QLatin1String(rules::kEvidenceIntegrity), QStringLiteral("Evidence integrity"), Severity::High,
+            QStringLiteral("Every import attempt recorded in the audit trail is examined: a bundle the verifier "
+                           "rejected (bad signature, digest mismatch, expired or revoked signer) is a finding at the "
+                           "rule's severity; a bundle imported as untrusted (signer outside the trust store) is a "
+                           "finding one level lower when untrustedIsFinding is 1."),
+            { { QStringLiteral("untrustedIsFinding"), 1, 0, 1,
+                QStringLiteral("1: untrusted bundles are findings; 0: only rejected ones") } } });
+        list.append(
+            { QLatin1String(rules::kEvidenceAssurance), QStringLiteral("Evidence assurance level"), Severity::Low,
+                QStringLiteral("A provider whose telemetry is signed only by the provider itself is measured by the "
+                               "party that bills: reported once per provider when no independent meter's verified "
+                               "telemetry covers any of its nodes."),
+                {} });
+        list.append({ QLatin1String(rules::kTelemetryCoverage), QStringLiteral("Telemetry coverage"), Severity::Medium,
+            QStringLiteral("Per node of the provider's own telemetry, the sample times are merged across bundles "
+                           "and payloads; every interval between two consecutive samples longer than the bundle's "
+                           "measurement interval is a gap of (interval / step - 1) missing steps. Gaps of at least "
+                           "minMissingSteps are reported with the samples on either side as evidence."),
+            { { QStringLiteral("minMissingSteps"), 1, 1, 1e6, QStringLiteral("smallest gap reported, in steps") } } });
+        list.append(
+            { QLatin1String(rules::kCapacityDelivered), QStringLiteral("Committed capacity delivered"), Severity::High,
+                QStringLiteral("Per provider, resource class, region and telemetry step: delivered capacity is the sum "
+                               "of the reported capacity of nodes attested in that region that are up. Steps where it "
+                               "falls below minDeliveredRatio x the commitment in force are joined into runs; runs of "
+                               "at least minDurationHours are reported with the lowest delivered value."),
+                { { QStringLiteral("minDeliveredRatio"), 1.0, 0, 10, QStringLiteral("delivered / committed required") },
+                    { QStringLiteral("minDurationHours"), 1, 0, 1e6, QStringLiteral("shortest run reported") } } });
+        list.append({ QLatin1String(rules::kCapacityOvercommit), QStringLiteral("Over-commitment"), Severity::High,
+            QStringLiteral("Per node, resource class and step: the sum of the tenants' allocations divided by the "
+                           "node's reported capacity, compared with the contract's over-commitment limit for that "
+                           "class and region (or limitOverride when non-zero). Consecutive steps above the limit "
+                           "form one finding with the peak ratio."),
+            { { QStringLiteral("limitOverride"), 0, 0, 100,
+                QStringLiteral("allocated / capacity allowed; 0: the contract's limit") } } });
+        list.append({ QLatin1String(rules::kSlaAvailability), QStringLiteral("SLA availability"), Severity::High,
+            QStringLiteral("Node availability = up steps / (up + down steps) from the node states in the "
+                           "provider's telemetry (maintenance and missing steps are excluded). The provider's "
+                           "availability is node-weighted over its attested nodes. Below the attested target (or "
+                           "targetOverride when non-zero): one finding per provider at the rule's severity and one per "
+                           "node one level lower."),
+            { { QStringLiteral("targetOverride"), 0, 0, 1,
+                QStringLiteral("availability required; 0: the attested SLA target") } } });
+        list.append({ QLatin1String(rules::kBillingReconciliation), QStringLiteral("Billing reconciliation"),
+            Severity::High,
+            QStringLiteral("FOCUS Usage rows are summed per provider, tenant, resource class and charge day and "
+                           "compared with the provider-metered allocation over the same day (allocated x step / "
+                           "3600 unit-hours, exactly from the daily rollups). A day differs when |billed - measured| "
+                           "exceeds both absoluteTolerance unit-hours and relativeTolerance x measured; consecutive "
+                           "differing days form one finding whose amount is the difference priced at the billed "
+                           "unit price (BilledCost / ConsumedQuantity), reported when at least minAmount."),
+            { { QStringLiteral("relativeTolerance"), 0.01, 0, 1, QStringLiteral("relative difference tolerated") },
+                { QStringLiteral("absoluteTolerance"), 0.5, 0, 1e9,
+                    QStringLiteral("difference tolerated per day, unit-hours") },
+                { QStringLiteral("minAmount"), 1.0, 0, 1e12,
+                    QStringLiteral("smallest amount reported, billing currency") } } });
+        list.append({ QLatin1String(rules::kBillingConsistency), QStringLiteral("Billing internal consistency"),
+            Severity::Medium,
+            QStringLiteral("Each FOCUS row must agree with itself and the contract: PricingQuantity x "
+                           "ContractedUnitPrice = ContractedCost, ContractedUnitPrice = the attested unit price, and "
+                           "BilledCost not above ListCost; differences above costTolerance (currency units) are "
+                           "reported per invoice with the rows involved."),
+            { { QStringLiteral("costTolerance"), 0.01, 0, 1e9, QStringLiteral("currency units") } } });
+        list.append({ QLatin1String(rules::kAttestationCoverage), QStringLiteral("Attestation coverage"),
+            Severity::High,
+            QStringLiteral("Every node seen in a provider's telemetry must be in that provider's attested inventory; "
+                           "a node that is not is reported with its first and last sample. The attestation must also "
+                           "be fresh: signed no more than maxAttestationAgeDays before the telemetry it covers ends, "
+                           "and the provider must have one at all."),
+            { { QStringLiteral("maxAttestationAgeDays"), 45, 1, 36500,
+                QStringLiteral("attestation age allowed at the end of the telemetry") } } });
+        list.append({ QLatin1String(rules::kSovereignty), QStringLiteral("Data sovereignty"), Severity::Critical,
+            QStringLiteral("Every attested node's jurisdiction must be in the contract's allowed list; a node outside "
+                           "it that holds tenant allocations is reported at the rule's severity, one without "
+                           "allocations one level lower."),
+            {} });
+        list.append({ QLatin1String(rules::kTimeSanity), QStringLiteral("Time sanity"), Severity::Medium,
+            QStringLiteral("Samples outside their bundle's declared period or the attested contract period, samples "
+                           "time-stamped after their bundle was signed (more than futureToleranceMinutes), and two "
+                           "provider telemetry bundles reporting the same hours (double counting)."),
+            { { QStringLiteral("futureToleranceMinutes"), 5, 0, 1e6,
+                QStringLiteral("clock skew tolerated between a sample and the signing time") } } });
+        return list;
+    }();
+    return catalog;
+}
+
+const RuleInfo* findRule(const QString& id)
+{
+    for (const RuleInfo& rule : ruleCatalog())
+        if (rule.id == id)
+            return &rule;
+    return nullptr;
+}
+
+} // namespace capaudit::analytics

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "analytics/finding.h"
+
+#include <QList>
+#include <QString>
+
+namespace capaudit::analytics {
+
+// Stable rule identifiers: policies, findings, tests, faults.json and the report key on them.
+namespace rules {
+inline constexpr auto kEvidenceIntegrity = "evidence.integrity";
+inline constexpr auto kEvidenceAssurance = "evidence.assurance";
+inline constexpr auto kTelemetryCoverage = "telemetry.coverage";
+inline constexpr auto kCapacityDelivered = "capacity.delivered";
+inline constexpr auto kCapacityOvercommit = "capacity.overcommit";
+inline constexpr auto kSlaAvailability = "sla.availability";
+inline constexpr auto kBillingReconciliation = "billing.reconciliation";
+inline constexpr auto kBillingConsistency = "billing.consistency";
+inline constexpr auto kAttestationCoverage = "attestation.coverage";
+inline constexpr auto kSovereignty = "sovereignty.jurisdiction";
+inline constexpr auto kTimeSanity = "time.sanity";
+} // namespace rules
+
+struct ThresholdInfo {
+    QString key;
+    double defaultValue = 0;
+    double minimum = 0;
+    double maximum = 0;
+    QString meaning;
+};
+
+struct RuleInfo {
+    QString id;
+    QString title; // "Billing reconciliation"
+    Severity defaultSeverity = Severity::Medium;
+    QString method; // one paragraph: what is compared with what (printed in the report's methodology)
+    QList<ThresholdInfo> thresholds;
+};
+
+const QList<RuleInfo>& ruleCatalog(); // in report order
+const RuleInfo* findRule(const QString& id);
+
+} // namespace capaudit::analytics
