@@ -600,6 +600,34 @@ private slots:
         QCOMPARE(CaseImporter(*store).importBundle(m_bundle, options).outcome, ImportOutcome::Imported);
     }
 
+    void batchRollsBackAsOne()
+    {
+        // A batch (the GUI's multi-bundle import) is one outer transaction; each bundle a savepoint inside it.
+        std::unique_ptr<CaseStore> store = newCase(QStringLiteral("batch.capcase"));
+        QVERIFY(store);
+        const qint64 trailBefore = store->trail()->size();
+        {
+            sql::Transaction batch(store->database());
+            QVERIFY(batch.begun().ok());
+            QCOMPARE(CaseImporter(*store).importBundle(m_attestation).outcome, ImportOutcome::Imported);
+            QCOMPARE(CaseImporter(*store).importBundle(m_tampered).outcome, ImportOutcome::Rejected);
+            // An inner failure rolls back only its own savepoint.
+            QCOMPARE(CaseImporter(*store).importBundle(m_badRow).outcome, ImportOutcome::Failed);
+            QCOMPARE(store->bundles()->size(), 1);
+            batch.rollback();
+        }
+        QCOMPARE(store->bundles()->size(), 0);
+        QCOMPARE(store->trail()->size(), trailBefore);
+        {
+            sql::Transaction batch(store->database());
+            QCOMPARE(CaseImporter(*store).importBundle(m_attestation).outcome, ImportOutcome::Imported);
+            QCOMPARE(CaseImporter(*store).importBundle(m_bundle).outcome, ImportOutcome::Imported);
+            QVERIFY(batch.commit().ok());
+        }
+        QCOMPARE(store->bundles()->size(), 2);
+        QVERIFY(verifyCase(*store).intact());
+    }
+
     void anchorsAreTrailed()
     {
         std::unique_ptr<CaseStore> store = newCase(QStringLiteral("anchors.capcase"));

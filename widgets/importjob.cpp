@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importjob.h"
 
+#include "store/sqlitedb.h"
+
 #include "store/casestore.h"
 
 #include <QDir>
@@ -87,6 +89,11 @@ void ImportJob::run(const QString& casePath, const QStringList& bundlePaths, boo
     // Results reach the GUI thread as queued calls; the job object outlives the future (see the destructor).
     auto post = [this](auto fn) { QMetaObject::invokeMethod(this, fn, Qt::QueuedConnection); };
     Result<std::unique_ptr<CaseStore>> store = CaseStore::open(casePath);
+    // The whole batch is one transaction (each bundle a savepoint inside it): cancelling leaves the case exactly as it
+    // was, including the trail entries of rejected attempts made before the cancel.
+    std::optional<sql::Transaction> batch;
+    if (store)
+        batch.emplace((*store)->database());
     for (int i = 0; i < bundlePaths.size(); ++i) {
         const QString path = bundlePaths.at(i);
         post([this, i, path] { Q_EMIT bundleStarted(i, path); });
@@ -118,7 +125,25 @@ void ImportJob::run(const QString& casePath, const QStringList& bundlePaths, boo
             Q_EMIT bundleFinished(i, result);
         });
     }
-    post([this] { Q_EMIT finished(); });
+    bool rolledBack = false;
+    if (batch) {
+        if (m_cancel) {
+            batch->rollback();
+            rolledBack = true;
+        } else if (Status committed = batch->commit(); !committed) {
+            rolledBack = true;
+        }
+    }
+    post([this, rolledBack] {
+        if (rolledBack)
+            for (ImportResult& r : m_results)
+                if (r.outcome == ImportOutcome::Imported || r.outcome == ImportOutcome::Rejected
+                    || r.outcome == ImportOutcome::UntrustedRefused) {
+                    r.outcome = ImportOutcome::Cancelled;
+                    r.error = Error(r.path, tr("rolled back: the import was cancelled"));
+                }
+        Q_EMIT finished();
+    });
 }
 
 } // namespace capaudit

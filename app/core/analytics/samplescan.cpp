@@ -11,6 +11,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <cmath>
+#include <unordered_map>
 
 namespace capaudit::analytics::detail {
 namespace {
@@ -85,11 +86,10 @@ public:
         }
         if (select->failed())
             return select->error();
-        for (StepAccumulator& a : m_steps)
+        for (auto& [key, a] : m_steps)
             flush(a);
-        for (auto node = m_openRuns.begin(); node != m_openRuns.end(); ++node)
-            for (const TimeRun& run : std::as_const(node.value()))
-                m_closedRuns[node.key()].append(run);
+        for (const auto& [key, run] : m_openRuns)
+            m_closedRuns[qint64(key & ((quint64(1) << 44) - 1))].append(run);
         for (auto node = m_closedRuns.begin(); node != m_closedRuns.end(); ++node)
             m_scan.nodes[node.key()].runs = node.value();
         return m_scan;
@@ -124,7 +124,13 @@ private:
             ns.allocatedSum += allocated;
 
         const quint64 key = (quint64(payload) << 44) | (quint64(node) << 16) | quint64(resource);
-        StepAccumulator& a = m_steps[key];
+        // Rows of one node and class follow each other (node row, then its tenants): most rows hit the cached entry.
+        // unordered_map keeps element addresses stable across inserts, so the cache stays valid.
+        if (key != m_lastKey || !m_lastStep) {
+            m_lastKey = key;
+            m_lastStep = &m_steps[key];
+        }
+        StepAccumulator& a = *m_lastStep;
         if (a.time != time) {
             flush(a);
             a = StepAccumulator { time, node, resource, payload, 0, false, kMissing, -1, line };
@@ -151,16 +157,18 @@ private:
 
     void extendRun(qint64 node, int payload, qint64 time, qint64 line)
     {
-        QHash<int, TimeRun>& open = m_openRuns[node];
-        auto it = open.find(payload);
-        if (it != open.end() && time >= it->last && time <= it->last + m_job.step) {
-            it->last = time;
-            it->lastLine = line;
+        const quint64 key = (quint64(payload) << 44) | quint64(node);
+        auto [it, inserted] = m_openRuns.try_emplace(key, TimeRun { time, time, line, line, m_job.bundleId, payload });
+        if (inserted)
+            return;
+        TimeRun& run = it->second;
+        if (time >= run.last && time <= run.last + m_job.step) {
+            run.last = time;
+            run.lastLine = line;
             return;
         }
-        if (it != open.end())
-            m_closedRuns[node].append(*it);
-        open.insert(payload, TimeRun { time, time, line, line, m_job.bundleId, payload });
+        m_closedRuns[node].append(run);
+        run = TimeRun { time, time, line, line, m_job.bundleId, payload };
     }
 
     void flush(StepAccumulator& a)
@@ -198,8 +206,10 @@ private:
     const double m_limitOverride;
     const qint64 m_futureTolerance;
     BundleScan m_scan;
-    QHash<quint64, StepAccumulator> m_steps;
-    QHash<qint64, QHash<int, TimeRun>> m_openRuns;
+    std::unordered_map<quint64, StepAccumulator> m_steps; // by payload, node and class
+    quint64 m_lastKey = 0;
+    StepAccumulator* m_lastStep = nullptr;
+    std::unordered_map<quint64, TimeRun> m_openRuns; // by payload and node
     QHash<qint64, QList<TimeRun>> m_closedRuns; // per node
     qint64 m_lastNode = -1;
     NodeScan* m_lastScan = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/sqlitedb.h"
 
+#include <atomic>
+
 #include <sqlite3.h>
 
 #include <cmath>
@@ -244,7 +246,15 @@ Error Database::errorFor(const QString& what) const
 Transaction::Transaction(Database& db)
     : m_db(db)
 {
-    m_begun = m_db.exec("BEGIN IMMEDIATE");
+    // Inside an open transaction (a batch of imports the user may still cancel) this becomes a savepoint, so the
+    // inner unit keeps its all-or-nothing behaviour and the outer one can still undo everything.
+    if (m_db.isOpen() && sqlite3_get_autocommit(m_db.handle()) == 0) {
+        static std::atomic_int counter { 0 };
+        m_savepoint = QStringLiteral("capaudit_sp_%1").arg(++counter);
+        m_begun = m_db.exec(QStringLiteral("SAVEPOINT ") + m_savepoint);
+    } else {
+        m_begun = m_db.exec("BEGIN IMMEDIATE");
+    }
     m_active = m_begun.ok();
 }
 
@@ -257,7 +267,7 @@ Status Transaction::commit()
 {
     if (!m_active)
         return Error(m_db.path(), QStringLiteral("no transaction to commit"));
-    Status status = m_db.exec("COMMIT");
+    Status status = m_savepoint.isEmpty() ? m_db.exec("COMMIT") : m_db.exec(QStringLiteral("RELEASE ") + m_savepoint);
     if (status.ok())
         m_active = false;
     return status;
@@ -268,6 +278,11 @@ void Transaction::rollback()
     if (!m_active || !m_db.isOpen())
         return;
     m_active = false;
+    if (!m_savepoint.isEmpty()) {
+        (void)m_db.exec(QStringLiteral("ROLLBACK TO ") + m_savepoint);
+        (void)m_db.exec(QStringLiteral("RELEASE ") + m_savepoint);
+        return;
+    }
     // Statements still mid-step would make ROLLBACK fail with SQLITE_BUSY on old SQLite versions; reset them first.
     sqlite3_stmt* stmt = nullptr;
     while ((stmt = sqlite3_next_stmt(m_db.handle(), stmt)))

@@ -116,7 +116,8 @@ private:
     Error m_lastError;
 };
 
-// Runs BEGIN IMMEDIATE on construction; rolls back on destruction unless commit() succeeded.
+// Runs BEGIN IMMEDIATE on construction (a SAVEPOINT when a transaction is already open on the connection); rolls back
+// on destruction unless commit() succeeded.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -132,6 +133,7 @@ public:
 
 private:
     Database& m_db;
+    QString m_savepoint; // empty: the outermost transaction
     Status m_begun;
     bool m_active = false;
 };
