@@ -14,7 +14,7 @@ packages=(
     libgl-dev
     fonts-dejavu-core fonts-noto-cjk
     xvfb xauth imagemagick poppler-utils
-    desktop-file-utils appstream lintian file
+    desktop-file-utils appstream lintian file libxml2-utils libglib2.0-bin
     util-linux
 )
 missing=()

@@ -1,17 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aboutdialog.h"
+#include "analysiscontroller.h"
+#include "analytics/capacityplan.h"
+#include "analytics/comparison.h"
 #include "anchormodel.h"
+#include "bidcomparisonmodel.h"
 #include "bundledetailwidget.h"
 #include "bundlefiltermodel.h"
 #include "bundlemodel.h"
+#include "capacitypage.h"
+#include "capacityplot.h"
 #include "casesession.h"
 #include "checkmodel.h"
+#include "comparisonpage.h"
+#include "demo/democonfig.h"
 #include "evidencepage.h"
+#include "findingdetailwidget.h"
+#include "findingfiltermodel.h"
+#include "findingmodel.h"
+#include "findingspage.h"
 #include "guitestcase.h"
 #include "importsummarydialog.h"
 #include "mainwindow.h"
 #include "overviewpage.h"
 #include "providersummarymodel.h"
+#include "reportexportflow.h"
+#include "reportpreviewdialog.h"
+#include "scenarioform.h"
 #include "store/sqlitedb.h"
 #include "testpki.h"
 #include "timelinepage.h"
@@ -19,10 +34,18 @@
 #include "trailmodel.h"
 #include "trailpage.h"
 #include "truststoredialog.h"
+#include "util/jsonutil.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -50,13 +73,23 @@ private Q_SLOTS:
     void trustAnchorAddRemoveInTrail();
     void chainCheck();
     void aboutVersions();
+    void findingsListEveryFault();
+    void findingShownOnTimeline();
+    void findingSeverityFilter();
+    void capacityForecastAndScenario();
+    void comparisonWeightChangesScores();
+    void exportReportWritesPdf();
 
 private:
     bool waitForTimeline();
+    bool openAnalysisCase(); // the case with every fault, checks finished
+
     int trailCount(const QString& action) const;
 
     QTemporaryDir m_dir;
     test::DemoCase m_case;
+    test::DemoCase m_faults; // every fault class injected, for the analysis pages
+    demo::DemoConfig m_faultConfig;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -70,6 +103,18 @@ void TestGui::initTestCase()
     QVERIFY2(demo.ok(), qPrintable(demo.error().toString()));
     m_case = *demo;
     QCOMPARE(m_case.heldBack.size(), 1);
+
+    m_faultConfig.seed = 11;
+    m_faultConfig.days = 14;
+    m_faultConfig.stepSeconds = 3600;
+    m_faultConfig.providers = 3;
+    m_faultConfig.nodesPerProvider = 6;
+    m_faultConfig.faults = demo::allFaultKinds();
+    const QString faultsRoot = m_dir.filePath(QStringLiteral("faults"));
+    QVERIFY(QDir().mkpath(faultsRoot));
+    Result<test::DemoCase> faults = test::makeDemoCase(faultsRoot, m_faultConfig);
+    QVERIFY2(faults.ok(), qPrintable(faults.error().toString()));
+    m_faults = *faults;
 }
 
 void TestGui::init()
@@ -85,8 +130,11 @@ void TestGui::init()
 void TestGui::cleanup()
 {
     // Let background loads finish before the window (and its watchers) go away.
-    if (m_window)
+    if (m_window) {
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->timelinePage()->isLoading(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->analysis()->isRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->capacityPage()->isLoading(), 60000);
+    }
     m_window.reset();
 }
 
@@ -325,6 +373,233 @@ void TestGui::aboutVersions()
     QVERIFY(text.contains(QStringLiteral("OpenSSL 3")));
     QVERIFY(text.contains(QStringLiteral("SQLite 3")));
     QVERIFY(text.contains(QStringLiteral("QCustomPlot 2")));
+}
+
+bool TestGui::openAnalysisCase()
+{
+    const Status s = m_window->openCaseFile(m_faults.casePath);
+    if (!s) {
+        qWarning("%s", qPrintable(s.error().toString()));
+        return false;
+    }
+    // Opening a case runs the checks in the background.
+    return QTest::qWaitFor(
+        [&] { return m_window->analysis()->hasReport() && !m_window->analysis()->isRunning(); }, 60000);
+}
+
+void TestGui::findingsListEveryFault()
+{
+    QVERIFY(openAnalysisCase());
+    m_window->showPage(MainWindow::FindingsPageIndex);
+    FindingsPage* page = m_window->findingsPage();
+    const FindingModel* model = page->model();
+    QCOMPARE(model->rowCount(), m_window->analysis()->report().findings.size());
+    QSet<QString> rules;
+    for (int row = 0; row < model->rowCount(); ++row)
+        rules.insert(model->index(row, FindingModel::RuleColumn).data().toString());
+    // The demo's ground truth names the rule that must report each injected fault.
+    for (demo::FaultKind kind : std::as_const(m_faultConfig.faults))
+        QVERIFY2(rules.contains(demo::faultRuleId(kind)),
+            qPrintable(QStringLiteral("%1 (%2) not listed; rules: %3")
+                           .arg(demo::faultKindName(kind), demo::faultRuleId(kind),
+                               QStringList(rules.begin(), rules.end()).join(QLatin1Char(' ')))));
+    QVERIFY(page->summaryText().contains(QStringLiteral("Fails the policy")));
+}
+
+void TestGui::findingShownOnTimeline()
+{
+    QVERIFY(openAnalysisCase());
+    QVERIFY(waitForTimeline());
+    const qint64 caseSpan = m_faultConfig.endSeconds() - m_faultConfig.startSeconds();
+    // A finding about a few hours of one provider's telemetry (a gap or an outage), well inside the case.
+    const analytics::Finding* target = nullptr;
+    for (const analytics::Finding& f : m_window->analysis()->report().findings) {
+        if (!f.provider.isEmpty() && f.range.end > f.range.start && f.range.end - f.range.start < caseSpan / 4
+            && !f.evidence.isEmpty()
+            && (f.ruleId.startsWith(QLatin1String("telemetry.")) || f.ruleId.startsWith(QLatin1String("sla.")))) {
+            target = &f;
+            break;
+        }
+    }
+    QVERIFY2(target, "no short telemetry/SLA finding in the fault case");
+    const analytics::Finding finding = *target;
+
+    m_window->showPage(MainWindow::FindingsPageIndex);
+    FindingsPage* page = m_window->findingsPage();
+    QVERIFY(page->selectFinding(finding.id));
+    FindingDetailWidget* detail = page->detail();
+    const QString text = detail->text();
+    QVERIFY(text.contains(finding.id));
+    QVERIFY(text.contains(finding.evidence.first().bundleDigest));
+    if (!finding.evidence.first().file.isEmpty())
+        QVERIFY(text.contains(finding.evidence.first().file));
+    QVERIFY(detail->timelineButton()->isEnabled());
+
+    QTest::mouseClick(detail->timelineButton(), Qt::LeftButton);
+    TimelinePage* timeline = m_window->timelinePage();
+    QVERIFY(timeline->isVisible());
+    QCOMPARE(timeline->provider(), finding.provider);
+    if (!finding.resourceClass.isEmpty())
+        QCOMPARE(timeline->resourceClass(), finding.resourceClass);
+    const auto [from, to] = timeline->plot()->visibleRange();
+    QVERIFY2(from <= double(finding.range.start) && to >= double(finding.range.end),
+        qPrintable(QStringLiteral("view %1..%2, finding %3..%4")
+                       .arg(from, 0, 'f', 0)
+                       .arg(to, 0, 'f', 0)
+                       .arg(finding.range.start)
+                       .arg(finding.range.end)));
+    QVERIFY2(to - from < double(caseSpan) / 2, "the view should zoom in on the finding");
+    // The finding is marked on the chart.
+    bool marked = false;
+    for (const TimelineMarker& m : timeline->plot()->markers())
+        marked |= m.range.start == finding.range.start && m.range.end == finding.range.end;
+    QVERIFY(marked);
+    QVERIFY(waitForTimeline());
+    QVERIFY(timeline->plot()
+                ->valuesAt((double(finding.range.start) + double(finding.range.end)) / 2)
+                .contains(finding.title.toHtmlEscaped()));
+}
+
+void TestGui::findingSeverityFilter()
+{
+    QVERIFY(openAnalysisCase());
+    FindingsPage* page = m_window->findingsPage();
+    const QList<analytics::Finding>& findings = m_window->analysis()->report().findings;
+    int high = 0;
+    for (const analytics::Finding& f : findings)
+        high += f.severity >= analytics::Severity::High;
+    QVERIFY(high > 0 && high < findings.size());
+    page->severityFilter()->setCurrentIndex(page->severityFilter()->findData(int(analytics::Severity::High)));
+    QCOMPARE(page->proxy()->rowCount(), high);
+    for (int row = 0; row < page->proxy()->rowCount(); ++row)
+        QVERIFY(
+            page->proxy()->index(row, 0).data(FindingModel::SeverityRole).toInt() >= int(analytics::Severity::High));
+    page->severityFilter()->setCurrentIndex(0);
+    QCOMPARE(page->proxy()->rowCount(), findings.size());
+}
+
+void TestGui::capacityForecastAndScenario()
+{
+    QVERIFY(openAnalysisCase());
+    m_window->showPage(MainWindow::CapacityPageIndex);
+    CapacityPage* page = m_window->capacityPage();
+    QVERIFY(QTest::qWaitFor([&] { return !page->isLoading() && page->currentPlan().has_value(); }, 60000));
+    const analytics::ClassPlan baseline = *page->currentPlan();
+    QVERIFY2(baseline.forecast.valid(), qPrintable(baseline.forecast.note));
+    QCOMPARE(baseline.provider, page->providerBox()->currentText());
+    QVERIFY(page->plot()->forecastPointCount() > 0);
+    QCOMPARE(page->plot()->forecastPointCount(), int(baseline.points.size()));
+    QVERIFY(page->summaryText().contains(analytics::forecastModelName(baseline.forecast.chosen.kind)));
+
+    // What if demand grows 50 % by the end of the horizon: the last forecast point is 1.5 times the baseline's.
+    page->form()->growthEdit()->setValue(50);
+    const analytics::ClassPlan grown = *page->currentPlan();
+    QVERIFY(grown.scenarioApplied);
+    QCOMPARE(grown.points.size(), baseline.points.size());
+    QVERIFY(qAbs(grown.points.last().mean - 1.5 * baseline.points.last().mean)
+        < 1e-6 * qAbs(baseline.points.last().mean) + 1e-9);
+    QVERIFY(page->summaryText().contains(QStringLiteral("Without the scenario")));
+
+    // Saved in the case, visible to another connection.
+    QVERIFY(page->saveScenario(QStringLiteral("growth-50")));
+    QVERIFY(page->savedScenarioNames().contains(QStringLiteral("growth-50")));
+    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(m_faults.casePath);
+    QVERIFY(store.ok());
+    Result<std::optional<analytics::Scenario>> saved = analytics::loadScenario(**store, QStringLiteral("growth-50"));
+    QVERIFY(saved.ok() && saved->has_value());
+    QCOMPARE((*saved)->demandGrowthPercent, 50.0);
+    QCOMPARE((*saved)->provider, baseline.provider);
+    QCOMPARE((*saved)->resourceClass, baseline.resourceClass);
+}
+
+void TestGui::comparisonWeightChangesScores()
+{
+    QVERIFY(openAnalysisCase());
+    m_window->showPage(MainWindow::ComparisonPageIndex);
+    ComparisonPage* page = m_window->comparisonPage();
+    const BidComparisonModel* model = page->model();
+    QCOMPARE(model->rowCount(), m_window->analysis()->report().providers.size());
+    auto totals = [&] {
+        QMap<QString, double> out;
+        for (int row = 0; row < model->rowCount(); ++row)
+            out.insert(model->index(row, 0).data(BidComparisonModel::ProviderRole).toString(),
+                model->index(row, BidComparisonModel::TotalColumn).data(BidComparisonModel::ScoreRole).toDouble());
+        return out;
+    };
+    const QMap<QString, double> before = totals();
+    QDoubleSpinBox* cost = page->weightEditor(QString::fromLatin1(analytics::criteria::kCost));
+    QVERIFY(cost);
+    cost->setValue(cost->value() * 10);
+    const QMap<QString, double> after = totals();
+    QVERIFY(before != after);
+    // Each total is the weighted mean of that row's criterion scores under the edited weights.
+    const analytics::ComparisonWeights w = page->weights().normalized();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        double expected = 0;
+        for (int c = BidComparisonModel::DeliveryColumn; c <= BidComparisonModel::AssuranceColumn; ++c)
+            expected += w.weights.value(BidComparisonModel::criterionOf(c))
+                * model->index(row, c).data(BidComparisonModel::ScoreRole).toDouble();
+        QVERIFY(qAbs(expected
+                    - model->index(row, BidComparisonModel::TotalColumn).data(BidComparisonModel::ScoreRole).toDouble())
+            < 1e-6);
+    }
+    QVERIFY(!page->verdictText().isEmpty());
+
+    page->saveWeights();
+    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(m_faults.casePath);
+    QVERIFY(store.ok());
+    Result<analytics::ComparisonWeights> saved = analytics::loadWeights(**store);
+    QVERIFY(saved.ok());
+    const analytics::ComparisonWeights n = saved->normalized();
+    QVERIFY(qAbs(n.weights.value(QString::fromLatin1(analytics::criteria::kCost))
+                    / n.weights.value(QString::fromLatin1(analytics::criteria::kSla))
+                - 10.0)
+        < 1e-9);
+}
+
+void TestGui::exportReportWritesPdf()
+{
+    QVERIFY(openAnalysisCase());
+    reports::ReportOptions options;
+    options.outputPath = m_dir.filePath(QStringLiteral("gui-report.pdf"));
+    options.reviewer = QStringLiteral("GUI Test");
+    ReportExportFlow* flow = m_window->exportReport(options, true);
+    QVERIFY(flow);
+    QVERIFY(!m_window->exportReport(options, true)); // one export at a time
+    std::optional<reports::ReportResult> result;
+    bool done = false;
+    connect(flow, &ReportExportFlow::finished, this, [&, flow](bool) {
+        result = flow->result();
+        done = true;
+    });
+    // The print preview comes first, laid out by the report renderer.
+    QVERIFY(QTest::qWaitFor([&] { return flow->previewDialog() != nullptr || done; }, 120000));
+    QVERIFY2(!done, qPrintable(flow->errorText()));
+    ReportPreviewDialog* preview = flow->previewDialog();
+    QVERIFY(QTest::qWaitFor([&] { return preview->pageCount() > 1; }, 30000));
+    QVERIFY(!QFileInfo::exists(options.outputPath)); // nothing is written before the preview is accepted
+    preview->accept();
+    QVERIFY(QTest::qWaitFor([&] { return done; }, 120000));
+    QVERIFY(result.has_value());
+    QFile pdf(options.outputPath);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    QCOMPARE(
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()), result->pdfSha256);
+    // The manifest beside the PDF is the one whose digest is announced (SHA-256 of its canonical JSON).
+    QFile manifest(result->manifestPath);
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    Result<QJsonObject> manifestJson = parseJsonObject(manifest.readAll(), result->manifestPath);
+    QVERIFY(manifestJson.ok());
+    QCOMPARE(
+        QString::fromLatin1(QCryptographicHash::hash(canonicalJson(*manifestJson), QCryptographicHash::Sha256).toHex()),
+        result->manifestDigest);
+    // The message names the manifest digest.
+    auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("reportWritten"));
+    QVERIFY(box);
+    QVERIFY(box->text().contains(result->manifestDigest));
+    box->close();
 }
 
 QTEST_MAIN(TestGui)

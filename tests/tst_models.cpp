@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "analytics/checkrunner.h"
+#include "analytics/comparison.h"
+#include "analytics/policyselection.h"
 #include "anchormodel.h"
+#include "bidcomparisonmodel.h"
 #include "bundlefiltermodel.h"
 #include "bundlemodel.h"
 #include "checkmodel.h"
+#include "findingfiltermodel.h"
+#include "findingmodel.h"
 #include "guitestcase.h"
 #include "overviewdata.h"
 #include "providersummarymodel.h"
@@ -28,12 +34,19 @@ private Q_SLOTS:
     void trailModel();
     void anchorModel();
     void providerSummaryModel();
+    void findingModel();
+    void findingFilter_data();
+    void findingFilter();
+    void bidComparisonModel();
 
 private:
+    const analytics::CheckReport& report();
+
     QTemporaryDir m_dir;
     test::DemoCase m_case;
     std::unique_ptr<CaseStore> m_store;
     QList<StoredBundle> m_bundles;
+    std::optional<analytics::CheckReport> m_report;
 };
 
 void TestModels::initTestCase()
@@ -216,6 +229,151 @@ void TestModels::providerSummaryModel()
     }
     QCOMPARE(stored, m_bundles.size());
     QCOMPARE(rejected, m_case.imported.size() - m_case.verifiedInCase);
+}
+
+const analytics::CheckReport& TestModels::report()
+{
+    if (!m_report) {
+        Result<analytics::Policy> policy = analytics::selectPolicy(*m_store, QString());
+        if (!policy)
+            qFatal("policy: %s", qPrintable(policy.error().toString()));
+        analytics::CheckOptions options;
+        options.policy = *policy;
+        Result<analytics::CheckReport> r = analytics::runChecks(*m_store, options);
+        if (!r)
+            qFatal("checks: %s", qPrintable(r.error().toString()));
+        m_report = *r;
+    }
+    return *m_report;
+}
+
+void TestModels::findingModel()
+{
+    const QList<analytics::Finding>& findings = report().findings;
+    // The demo case carries every fault class: there is something to show, of more than one severity.
+    QVERIFY(findings.size() >= 5);
+    FindingModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFindings(findings);
+    QCOMPARE(model.rowCount(), findings.size());
+    QCOMPARE(model.columnCount(), int(FindingModel::ColumnCount));
+    bool sawAmount = false;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const analytics::Finding& f = findings.at(row);
+        QCOMPARE(model.index(row, 0).data(FindingModel::FindingIdRole).toString(), f.id);
+        QCOMPARE(model.index(row, 0).data(FindingModel::SeverityRole).toInt(), int(f.severity));
+        QCOMPARE(model.index(row, FindingModel::RuleColumn).data().toString(), f.ruleId);
+        QCOMPARE(model.index(row, FindingModel::ProviderColumn).data().toString(), f.provider);
+        QCOMPARE(model.index(row, FindingModel::TitleColumn).data().toString(), f.title);
+        QCOMPARE(model.index(row, 0).data(FindingModel::RangeStartRole).toLongLong(), f.range.start);
+        QCOMPARE(model.index(row, 0).data(FindingModel::RangeEndRole).toLongLong(), f.range.end);
+        QCOMPARE(model.index(row, FindingModel::SeverityColumn).data(FindingModel::SortRole).toInt(), int(f.severity));
+        QCOMPARE(model.rowOf(f.id), row);
+        if (!isMissing(f.amount)) {
+            sawAmount = true;
+            QVERIFY(model.index(row, FindingModel::AmountColumn).data().toString().contains(f.currency));
+        } else {
+            QVERIFY(model.index(row, FindingModel::AmountColumn).data().toString().isEmpty());
+        }
+        if (!f.node.isEmpty())
+            QVERIFY(model.index(row, FindingModel::ScopeColumn).data().toString().contains(f.node));
+    }
+    QVERIFY2(sawAmount, "over-billing should come with an amount");
+    QCOMPARE(model.rowOf(QStringLiteral("no/such")), -1);
+    QCOMPARE(model.headerData(FindingModel::MeasuredColumn, Qt::Horizontal).toString(), QStringLiteral("Measured"));
+    model.setFindings({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestModels::findingFilter_data()
+{
+    QTest::addColumn<int>("severity");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("all") << 0 << QString() << QString() << QString();
+    QTest::newRow("medium and above") << int(analytics::Severity::Medium) << QString() << QString() << QString();
+    QTest::newRow("high and above") << int(analytics::Severity::High) << QString() << QString() << QString();
+    QTest::newRow("first rule") << 0 << QStringLiteral("@rule0") << QString() << QString();
+    QTest::newRow("first provider") << 0 << QString() << QStringLiteral("@provider0") << QString();
+    QTest::newRow("rule and provider") << 0 << QStringLiteral("@rule0") << QStringLiteral("@provider0") << QString();
+    QTest::newRow("text billing") << 0 << QString() << QString() << QStringLiteral("billing");
+    QTest::newRow("no match") << 0 << QString() << QString() << QStringLiteral("zzz-no-such-finding");
+}
+
+void TestModels::findingFilter()
+{
+    QFETCH(int, severity);
+    QFETCH(QString, rule);
+    QFETCH(QString, provider);
+    QFETCH(QString, text);
+    const QList<analytics::Finding>& findings = report().findings;
+    QVERIFY(!findings.isEmpty());
+    if (rule == QLatin1String("@rule0"))
+        rule = findings.first().ruleId;
+    if (provider == QLatin1String("@provider0"))
+        provider = findings.first().provider;
+    FindingModel model;
+    model.setFindings(findings);
+    FindingFilterModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.setMinimumSeverity(severity);
+    proxy.setRule(rule);
+    proxy.setProvider(provider);
+    proxy.setText(text);
+    int expected = 0;
+    for (const analytics::Finding& f : findings) {
+        const bool textOk = text.isEmpty() || f.ruleId.contains(text, Qt::CaseInsensitive)
+            || f.title.contains(text, Qt::CaseInsensitive) || f.id.contains(text, Qt::CaseInsensitive)
+            || f.node.contains(text, Qt::CaseInsensitive) || f.tenant.contains(text, Qt::CaseInsensitive)
+            || f.provider.contains(text, Qt::CaseInsensitive) || f.resourceClass.contains(text, Qt::CaseInsensitive)
+            || f.region.contains(text, Qt::CaseInsensitive);
+        expected += int(f.severity) >= severity && (rule.isEmpty() || f.ruleId == rule)
+            && (provider.isEmpty() || f.provider == provider) && textOk;
+    }
+    QCOMPARE(proxy.rowCount(), expected);
+    if (text == QLatin1String("billing"))
+        QVERIFY(expected > 0);
+    // Sorting by amount puts the largest first.
+    proxy.sort(FindingModel::AmountColumn, Qt::DescendingOrder);
+    for (int row = 1; row < proxy.rowCount(); ++row)
+        QVERIFY(proxy.index(row - 1, FindingModel::AmountColumn).data(FindingModel::SortRole).toDouble()
+            >= proxy.index(row, FindingModel::AmountColumn).data(FindingModel::SortRole).toDouble());
+}
+
+void TestModels::bidComparisonModel()
+{
+    const analytics::CheckReport& r = report();
+    QVERIFY(r.providers.size() >= 2);
+    BidComparisonModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const analytics::BidComparison equal = analytics::compareBids(r, analytics::ComparisonWeights::defaults());
+    model.setComparison(equal);
+    QCOMPARE(model.rowCount(), r.providers.size());
+    QCOMPARE(model.columnCount(), int(BidComparisonModel::ColumnCount));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const analytics::BidderScore& b = equal.bidders.at(row);
+        QCOMPARE(model.index(row, BidComparisonModel::RankColumn).data().toInt(), row + 1);
+        QCOMPARE(model.index(row, 0).data(BidComparisonModel::ProviderRole).toString(), b.provider);
+        QCOMPARE(
+            model.index(row, BidComparisonModel::TotalColumn).data(BidComparisonModel::ScoreRole).toDouble(), b.total);
+        // The total is the weighted sum of the criterion columns, with equal weights their mean.
+        double sum = 0;
+        for (int c = BidComparisonModel::DeliveryColumn; c <= BidComparisonModel::AssuranceColumn; ++c)
+            sum += model.index(row, c).data(BidComparisonModel::ScoreRole).toDouble();
+        QVERIFY2(qAbs(sum / 5 - b.total) < 1e-6, qPrintable(QStringLiteral("%1 vs %2").arg(sum / 5).arg(b.total)));
+    }
+    // All the weight on one criterion: the totals become that criterion's scores.
+    analytics::ComparisonWeights costOnly;
+    for (const analytics::CriterionInfo& info : analytics::comparisonCriteria())
+        costOnly.weights.insert(info.id, info.id == QLatin1String(analytics::criteria::kCost) ? 1.0 : 0.0);
+    model.setComparison(analytics::compareBids(r, costOnly));
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.index(row, BidComparisonModel::TotalColumn).data(BidComparisonModel::ScoreRole).toDouble(),
+            model.index(row, BidComparisonModel::CostColumn).data(BidComparisonModel::ScoreRole).toDouble());
+    model.setComparison({});
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_MAIN(TestModels)

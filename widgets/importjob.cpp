@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importjob.h"
 
-#include "store/sqlitedb.h"
-
 #include "store/casestore.h"
+#include "store/sqlitedb.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -2,9 +2,13 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "analysiscontroller.h"
 #include "bundledetailwidget.h"
+#include "capacitypage.h"
 #include "casesession.h"
+#include "comparisonpage.h"
 #include "evidencepage.h"
+#include "findingspage.h"
 #include "iconprovider.h"
 #include "importjob.h"
 #include "importprogressdialog.h"
@@ -12,6 +16,8 @@
 #include "newcasedialog.h"
 #include "overviewpage.h"
 #include "providersummarymodel.h"
+#include "reportexportdialog.h"
+#include "reportexportflow.h"
 #include "timelinepage.h"
 #include "timelineplot.h"
 #include "trailpage.h"
@@ -50,6 +56,10 @@ MainWindow::MainWindow(QWidget* parent)
     , m_evidence(new EvidencePage(m_session, this))
     , m_timeline(new TimelinePage(m_session, this))
     , m_trail(new TrailPage(m_session, this))
+    , m_findings(new FindingsPage(m_session, this))
+    , m_capacity(new CapacityPage(m_session, this))
+    , m_comparison(new ComparisonPage(m_session, this))
+    , m_analysis(new AnalysisController(m_session, this))
     , m_detail(new BundleDetailWidget(this))
     , m_detailDock(new QDockWidget(tr("Bundle details"), this))
     , m_caseLabel(new QLabel(this))
@@ -62,6 +72,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->addTab(m_overview, IconProvider::icon(QStringLiteral("overview")), tr("Overview"));
     m_pages->addTab(m_evidence, IconProvider::icon(QStringLiteral("evidence")), tr("Evidence"));
     m_pages->addTab(m_timeline, IconProvider::icon(QStringLiteral("timeline")), tr("Timeline"));
+    m_pages->addTab(m_findings, IconProvider::icon(QStringLiteral("findings")), tr("Findings"));
+    m_pages->addTab(m_capacity, IconProvider::icon(QStringLiteral("capacity")), tr("Capacity planning"));
+    m_pages->addTab(m_comparison, IconProvider::icon(QStringLiteral("comparison")), tr("Bid comparison"));
     m_pages->addTab(m_trail, IconProvider::icon(QStringLiteral("chain")), tr("Audit trail"));
     setCentralWidget(m_pages);
 
@@ -89,6 +102,37 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_trail, &TrailPage::chainChecked, this, [this](bool intact, const QString& text) {
         if (!intact)
             statusBar()->showMessage(text);
+    });
+
+    connect(m_analysis, &AnalysisController::started, this, [this] {
+        m_findings->setRunning(true);
+        statusBar()->showMessage(tr("Running the compliance checks…"));
+    });
+    connect(m_analysis, &AnalysisController::progress, m_findings, &FindingsPage::setProgress);
+    connect(m_analysis, &AnalysisController::reportChanged, this, [this](const analytics::CheckReport& report) {
+        m_findings->setRunning(false);
+        m_findings->setReport(report);
+        m_timeline->setFindings(report.findings);
+        m_comparison->setReport(report);
+        statusBar()->showMessage(tr("Checks finished: %n finding(s)", nullptr, int(report.findings.size())), 10000);
+    });
+    connect(m_analysis, &AnalysisController::failed, this, [this](const QString& message) {
+        m_findings->setRunning(false);
+        statusBar()->showMessage(tr("The checks could not run: %1").arg(message), 15000);
+    });
+    connect(m_analysis, &AnalysisController::cleared, this, [this] {
+        m_findings->setRunning(false);
+        m_findings->clear();
+        m_timeline->setFindings({});
+        m_comparison->clear();
+    });
+    connect(m_findings, &FindingsPage::showOnTimeline, this, &MainWindow::showFindingOnTimeline);
+    connect(m_findings, &FindingsPage::runChecksRequested, this, &MainWindow::runChecks);
+    connect(m_findings, &FindingsPage::bundleRequested, this, [this](const QString& digest) {
+        showPage(EvidencePageIndex);
+        if (!m_evidence->selectBundle(digest))
+            statusBar()->showMessage(
+                tr("Bundle %1 is not in the case (rejected on import?).").arg(digest.left(16)), 8000);
     });
 
     createActions();
@@ -142,6 +186,9 @@ void MainWindow::createActions()
     untrusted->setCheckable(true);
     untrusted->setChecked(QSettings().value(QStringLiteral("import/acceptUntrusted"), false).toBool());
     untrusted->setStatusTip(tr("Import bundles whose signer is not a trust anchor, marked untrusted"));
+    QAction* exportReport = makeAction(
+        QStringLiteral("exportReport"), tr("Export &report…"), QKeySequence(tr("Ctrl+E")), QStringLiteral("report"));
+    exportReport->setStatusTip(tr("Write the compliance report as PDF, after a print preview"));
     QAction* quit = makeAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence(tr("Ctrl+Q")));
     file->addAction(newCase);
     file->addAction(open);
@@ -152,6 +199,8 @@ void MainWindow::createActions()
     file->addAction(importFolder);
     file->addAction(untrusted);
     file->addSeparator();
+    file->addAction(exportReport);
+    file->addSeparator();
     file->addAction(quit);
 
     QMenu* caseMenu = menuBar()->addMenu(tr("&Case"));
@@ -160,7 +209,7 @@ void MainWindow::createActions()
     QAction* chain = makeAction(QStringLiteral("checkChain"), tr("Re-check audit trail &chain"),
         QKeySequence(tr("Ctrl+K")), QStringLiteral("chain"));
     QAction* exportVerdict =
-        makeAction(QStringLiteral("exportVerdict"), tr("&Export verdict JSON…"), QKeySequence(tr("Ctrl+E")));
+        makeAction(QStringLiteral("exportVerdict"), tr("&Export verdict JSON…"), QKeySequence(tr("Ctrl+Shift+V")));
     QAction* clearPeriod =
         makeAction(QStringLiteral("clearPeriod"), tr("C&lear selected period"), QKeySequence(tr("Ctrl+Shift+L")));
     caseMenu->addAction(trust);
@@ -168,9 +217,31 @@ void MainWindow::createActions()
     caseMenu->addAction(exportVerdict);
     caseMenu->addAction(clearPeriod);
 
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    QAction* runChecks = makeAction(
+        QStringLiteral("runChecks"), tr("&Run checks"), QKeySequence(tr("Ctrl+R")), QStringLiteral("run-checks"));
+    runChecks->setStatusTip(tr("Run the compliance checks over the period selected on the timeline"));
+    QAction* cancelChecks =
+        makeAction(QStringLiteral("cancelChecks"), tr("&Cancel checks"), QKeySequence(tr("Ctrl+Shift+R")));
+    QAction* exportFindings = makeAction(QStringLiteral("exportFindings"), tr("Export &findings…"),
+        QKeySequence(tr("Ctrl+Shift+F")), QStringLiteral("export"));
+    QAction* saveScenario =
+        makeAction(QStringLiteral("saveScenario"), tr("Save &scenario…"), QKeySequence(tr("Ctrl+Shift+S")));
+    QAction* saveWeights =
+        makeAction(QStringLiteral("saveWeights"), tr("Save comparison &weights"), QKeySequence(tr("Ctrl+Shift+W")));
+    analysis->addAction(runChecks);
+    analysis->addAction(cancelChecks);
+    analysis->addSeparator();
+    analysis->addAction(exportFindings);
+    analysis->addAction(saveScenario);
+    analysis->addAction(saveWeights);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     const QList<std::pair<QString, QString>> pages { { QStringLiteral("pageOverview"), tr("&Overview") },
         { QStringLiteral("pageEvidence"), tr("&Evidence") }, { QStringLiteral("pageTimeline"), tr("&Timeline") },
+        { QStringLiteral("pageFindings"), tr("&Findings") },
+        { QStringLiteral("pageCapacity"), tr("&Capacity planning") },
+        { QStringLiteral("pageComparison"), tr("&Bid comparison") },
         { QStringLiteral("pageTrail"), tr("&Audit trail") } };
     for (int i = 0; i < pages.size(); ++i) {
         QAction* a = makeAction(pages[i].first, pages[i].second, QKeySequence(tr("Ctrl+%1").arg(i + 1)));
@@ -211,6 +282,9 @@ void MainWindow::createActions()
     toolbar->addAction(import);
     toolbar->addAction(trust);
     toolbar->addAction(chain);
+    toolbar->addSeparator();
+    toolbar->addAction(runChecks);
+    toolbar->addAction(exportReport);
 
     connect(newCase, &QAction::triggered, this, &MainWindow::newCase);
     connect(open, &QAction::triggered, this, &MainWindow::openCaseInteractive);
@@ -233,9 +307,19 @@ void MainWindow::createActions()
     connect(exportChart, &QAction::triggered, m_timeline, &TimelinePage::exportChart);
     connect(refresh, &QAction::triggered, m_session, &CaseSession::reload);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(exportReport, &QAction::triggered, this, &MainWindow::exportReportInteractive);
+    connect(runChecks, &QAction::triggered, this, &MainWindow::runChecks);
+    connect(cancelChecks, &QAction::triggered, m_analysis, &AnalysisController::cancel);
+    connect(exportFindings, &QAction::triggered, m_findings, &FindingsPage::exportFindings);
+    connect(saveScenario, &QAction::triggered, this, [this] {
+        showPage(CapacityPageIndex);
+        m_capacity->saveScenarioInteractive();
+    });
+    connect(saveWeights, &QAction::triggered, m_comparison, &ComparisonPage::saveWeights);
 
-    m_caseActions = { close, trust, chain, clearPeriod, zoomIn, zoomOut, reset, exportChart, refresh, exportVerdict };
-    m_writeActions = { import, importFolder };
+    m_caseActions = { close, trust, chain, clearPeriod, zoomIn, zoomOut, reset, exportChart, refresh, exportVerdict,
+        exportReport, runChecks, cancelChecks, exportFindings };
+    m_writeActions = { import, importFolder, saveScenario, saveWeights };
 }
 
 void MainWindow::showPage(Page page)
@@ -427,6 +511,52 @@ void MainWindow::showTrustStore()
         return;
     TrustStoreDialog dialog(m_session, this);
     dialog.exec();
+}
+
+void MainWindow::runChecks()
+{
+    m_analysis->runChecks(m_session->period());
+}
+
+void MainWindow::showFindingOnTimeline(const analytics::Finding& finding)
+{
+    showPage(TimelinePageIndex);
+    m_timeline->showFinding(finding);
+}
+
+void MainWindow::exportReportInteractive()
+{
+    if (!m_session->isOpen() || m_reportFlow)
+        return;
+    QStringList providers;
+    if (Result<QStringList> list = m_session->store()->providers())
+        providers = *list;
+    Period casePeriod;
+    for (const QString& p : std::as_const(providers)) {
+        if (Result<Period> covered = m_session->store()->periodCovered(p); covered && covered->end > covered->start) {
+            casePeriod.start = casePeriod.start == 0 ? covered->start : std::min(casePeriod.start, covered->start);
+            casePeriod.end = std::max(casePeriod.end, covered->end);
+        }
+    }
+    ReportExportDialog dialog(m_session->period(), casePeriod, providers, m_session->name(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    exportReport(dialog.options(), dialog.previewFirst());
+}
+
+ReportExportFlow* MainWindow::exportReport(const reports::ReportOptions& options, bool previewFirst)
+{
+    if (!m_session->isOpen() || m_reportFlow)
+        return nullptr;
+    m_reportFlow = new ReportExportFlow(m_session->path(), options, this);
+    connect(m_reportFlow, &ReportExportFlow::finished, this, [this](bool written) {
+        m_reportFlow->deleteLater();
+        m_reportFlow = nullptr;
+        if (written)
+            Q_EMIT m_session->trailChanged(); // the export is recorded in the audit trail
+    });
+    m_reportFlow->start(previewFirst);
+    return m_reportFlow;
 }
 
 void MainWindow::showAbout()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "analytics/finding.h"
+#include "reportoptions.h"
 #include "store/caseimporter.h"
 #include "util/result.h"
 
@@ -14,11 +16,16 @@ class QTabWidget;
 
 namespace capaudit {
 
+class AnalysisController;
 class BundleDetailWidget;
+class CapacityPage;
 class CaseSession;
+class ComparisonPage;
 class EvidencePage;
+class FindingsPage;
 class ImportJob;
 class OverviewPage;
+class ReportExportFlow;
 class TimelinePage;
 class TrailPage;
 
@@ -26,7 +33,15 @@ class TrailPage;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Page { OverviewPageIndex, EvidencePageIndex, TimelinePageIndex, TrailPageIndex };
+    enum Page {
+        OverviewPageIndex,
+        EvidencePageIndex,
+        TimelinePageIndex,
+        FindingsPageIndex,
+        CapacityPageIndex,
+        ComparisonPageIndex,
+        TrailPageIndex
+    };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -58,6 +73,29 @@ public:
     {
         return m_trail;
     }
+    FindingsPage* findingsPage() const
+    {
+        return m_findings;
+    }
+    CapacityPage* capacityPage() const
+    {
+        return m_capacity;
+    }
+    ComparisonPage* comparisonPage() const
+    {
+        return m_comparison;
+    }
+    AnalysisController* analysis() const
+    {
+        return m_analysis;
+    }
+    // Starts writing a report with OPTIONS (after the print preview when PREVIEWFIRST): the code path of
+    // File > Export report… once its dialog is accepted. Null when no case is open or an export is running.
+    ReportExportFlow* exportReport(const reports::ReportOptions& options, bool previewFirst);
+    ReportExportFlow* reportExport() const
+    {
+        return m_reportFlow;
+    }
     BundleDetailWidget* detailWidget() const
     {
         return m_detail;
@@ -74,6 +112,9 @@ public Q_SLOTS:
     void importFolderInteractive();
     void showTrustStore();
     void showAbout();
+    void runChecks(); // over the period selected on the timeline, or the whole case
+    void exportReportInteractive();
+    void showFindingOnTimeline(const capaudit::analytics::Finding& finding);
 
 Q_SIGNALS:
     void importFinished(const QList<capaudit::ImportResult>& results);
@@ -98,6 +139,11 @@ private:
     EvidencePage* m_evidence;
     TimelinePage* m_timeline;
     TrailPage* m_trail;
+    FindingsPage* m_findings;
+    CapacityPage* m_capacity;
+    ComparisonPage* m_comparison;
+    AnalysisController* m_analysis;
+    ReportExportFlow* m_reportFlow = nullptr;
     BundleDetailWidget* m_detail;
     QDockWidget* m_detailDock;
     QLabel* m_caseLabel;

@@ -3,6 +3,7 @@
 
 #include "casereader.h"
 #include "casesession.h"
+#include "findingmodel.h"
 #include "iconprovider.h"
 #include "timelineplot.h"
 
@@ -87,6 +88,8 @@ TimelinePage::TimelinePage(CaseSession* session, QWidget* parent)
         ++m_generation;
         m_provider->clear();
         m_resourceClass->clear();
+        m_findings.clear();
+        m_plot->setMarkers({});
         m_plot->clear();
         m_level->clear();
     });
@@ -99,7 +102,8 @@ TimelinePage::~TimelinePage()
 
 bool TimelinePage::isLoading() const
 {
-    return m_watcher.isRunning() || m_pending || m_debounce->isActive();
+    // m_inFlight, not m_watcher.isRunning(): a future stops running before its finished() reaches this thread.
+    return m_inFlight || m_pending || m_debounce->isActive();
 }
 
 QString TimelinePage::levelText() const
@@ -133,8 +137,70 @@ void TimelinePage::reload()
     onSelectionChanged();
 }
 
+QString TimelinePage::provider() const
+{
+    return m_provider->currentText();
+}
+
+QString TimelinePage::resourceClass() const
+{
+    return m_resourceClass->currentText();
+}
+
+void TimelinePage::setFindings(const QList<analytics::Finding>& findings)
+{
+    m_findings = findings;
+    updateMarkers();
+}
+
+void TimelinePage::updateMarkers()
+{
+    const QString provider = m_provider->currentText();
+    const QString resourceClass = m_resourceClass->currentText();
+    QList<TimelineMarker> markers;
+    for (const analytics::Finding& f : std::as_const(m_findings)) {
+        // Provider-wide findings (no resource class) belong on every class of their provider.
+        if (f.provider != provider || (!f.resourceClass.isEmpty() && f.resourceClass != resourceClass)
+            || f.range.end <= f.range.start)
+            continue;
+        TimelineMarker m;
+        m.range = f.range;
+        m.colour = FindingModel::severityColor(f.severity);
+        m.label = f.ruleId;
+        m.text = tr("Finding (%1): %2").arg(FindingModel::severityText(f.severity), f.title);
+        markers.append(m);
+    }
+    m_plot->setMarkers(markers);
+}
+
+void TimelinePage::showFinding(const analytics::Finding& finding)
+{
+    showRange(finding.provider, finding.resourceClass, finding.range);
+}
+
+void TimelinePage::showRange(const QString& provider, const QString& resourceClass, const Period& range)
+{
+    if (!m_session->isOpen())
+        return;
+    {
+        const QSignalBlocker b1(m_provider);
+        const QSignalBlocker b2(m_resourceClass);
+        if (int i = m_provider->findText(provider); i >= 0)
+            m_provider->setCurrentIndex(i);
+        if (int i = m_resourceClass->findText(resourceClass); i >= 0 && !resourceClass.isEmpty())
+            m_resourceClass->setCurrentIndex(i);
+    }
+    onSelectionChanged();
+    if (range.end <= range.start)
+        return;
+    // A quarter of the span on each side, so the finding is seen against what came before and after it.
+    const double span = std::max(double(range.end - range.start), 3600.0);
+    m_plot->setVisibleRange(double(range.start) - span / 4, double(range.end) + span / 4);
+}
+
 void TimelinePage::onSelectionChanged()
 {
+    updateMarkers();
     if (!m_session->isOpen() || m_provider->currentText().isEmpty()) {
         m_plot->clear();
         return;
@@ -156,7 +222,7 @@ void TimelinePage::requestLoad()
     m_debounce->stop();
     if (!m_session->isOpen() || m_provider->currentText().isEmpty() || m_resourceClass->currentText().isEmpty())
         return;
-    if (m_watcher.isRunning()) {
+    if (m_inFlight) {
         // One load at a time; the newest view wins when the running one returns.
         m_pending = true;
         return;
@@ -173,12 +239,14 @@ void TimelinePage::requestLoad()
     request.from = qint64(std::floor(from - span / 2));
     request.to = qint64(std::ceil(to + span / 2));
     request.maxPoints = std::max(400, m_plot->width() * 2);
+    m_inFlight = true;
     m_watcher.setFuture(CaseReader::run<TimelineData>(
         m_session->path(), [request](CaseStore& store) { return loadTimeline(store, request); }));
 }
 
 void TimelinePage::onLoaded()
 {
+    m_inFlight = false;
     const Result<TimelineData> result = m_watcher.result();
     if (!result) {
         m_level->setText(tr("Could not load: %1").arg(result.error().toString()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "analytics/finding.h"
 #include "timelinedata.h"
 
 #include <QFutureWatcher>
@@ -30,11 +31,18 @@ public:
     // True while a load is running or queued.
     bool isLoading() const;
     QString levelText() const;
+    QString provider() const;
+    QString resourceClass() const;
 
 public Q_SLOTS:
     void resetView();
     void exportChart(); // asks for a file name
     void reload(); // provider / class lists and the data
+    // Shows PROVIDER and RESOURCECLASS ("" keeps the current class) zoomed to RANGE with a margin ({0,0}: all).
+    void showRange(const QString& provider, const QString& resourceClass, const capaudit::Period& range);
+    void showFinding(const capaudit::analytics::Finding& finding);
+    // The findings to mark; those of the provider and class shown are drawn.
+    void setFindings(const QList<capaudit::analytics::Finding>& findings);
 
 Q_SIGNALS:
     void dataLoaded(); // a load finished and the plot shows its data
@@ -44,6 +52,7 @@ private:
     void onSelectionChanged();
     void requestLoad();
     void onLoaded();
+    void updateMarkers();
 
     CaseSession* m_session;
     TimelinePlot* m_plot;
@@ -53,8 +62,10 @@ private:
     QLabel* m_level;
     QTimer* m_debounce;
     QFutureWatcher<Result<TimelineData>> m_watcher;
+    QList<analytics::Finding> m_findings;
     quint64 m_generation = 0;
     bool m_pending = false;
+    bool m_inFlight = false; // from setFuture() until onLoaded()
 };
 
 } // namespace capaudit

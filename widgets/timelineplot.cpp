@@ -108,6 +108,9 @@ TimelinePlot::TimelinePlot(QWidget* parent)
     m_periodRect->setBrush(QBrush(QColor(40, 110, 200, 40)));
     m_periodRect->setVisible(false);
 
+    // Finding markers sit above the data (which is opaque where tenants are stacked) and below the crosshair.
+    m_plot->addLayer(QStringLiteral("findings"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+
     m_plot->setSelectionRectMode(QCP::srmNone);
     m_plot->selectionRect()->setPen(QPen(QColor(40, 110, 200), 1, Qt::DashLine));
     m_plot->selectionRect()->setBrush(QBrush(QColor(40, 110, 200, 50)));
@@ -334,6 +337,62 @@ void TimelinePlot::setPeriodHighlight(const Period& period)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void TimelinePlot::setMarkers(const QList<TimelineMarker>& markers)
+{
+    for (QCPAbstractItem* item : std::as_const(m_markerItems))
+        m_plot->removeItem(item);
+    m_markerItems.clear();
+    m_markers = markers;
+    QCPAxisRect* main = m_plot->axisRect();
+    for (const TimelineMarker& m : markers) {
+        if (m.range.end <= m.range.start)
+            continue;
+        auto* span = new QCPItemRect(m_plot);
+        span->setLayer(QStringLiteral("findings"));
+        span->setClipAxisRect(main);
+        span->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        span->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        span->topLeft->setCoords(double(m.range.start), 0);
+        span->bottomRight->setCoords(double(m.range.end), 1);
+        QColor fill = m.colour;
+        fill.setAlpha(45);
+        QColor edge = m.colour;
+        edge.setAlpha(170);
+        span->setPen(QPen(edge, 1));
+        span->setBrush(fill);
+        span->setSelectable(false);
+        m_markerItems.append(span);
+        // A solid cap marks the span even where the data below is dark.
+        auto* cap = new QCPItemRect(m_plot);
+        cap->setLayer(QStringLiteral("findings"));
+        cap->setClipAxisRect(main);
+        cap->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        cap->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        cap->topLeft->setCoords(double(m.range.start), 0);
+        cap->bottomRight->setCoords(double(m.range.end), 0.025);
+        cap->setPen(Qt::NoPen);
+        cap->setBrush(edge);
+        cap->setSelectable(false);
+        m_markerItems.append(cap);
+        if (!m.label.isEmpty()) {
+            auto* label = new QCPItemText(m_plot);
+            label->setLayer(QStringLiteral("findings"));
+            label->setClipAxisRect(main);
+            label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            label->position->setCoords(double(m.range.start), 0.03);
+            label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+            label->setText(m.label);
+            label->setColor(m.colour.darker(130));
+            QFont f = font();
+            f.setPointSizeF(f.pointSizeF() * 0.8);
+            label->setFont(f);
+            label->setSelectable(false);
+            m_markerItems.append(label);
+        }
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 Status TimelinePlot::exportTo(const QString& path, int width, int height)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -372,6 +431,9 @@ void TimelinePlot::onMousePress(QMouseEvent* event)
 
 void TimelinePlot::onSelectionAccepted(const QRect& rect, QMouseEvent*)
 {
+    // Finding markers sit above the data (which is opaque where tenants are stacked) and below the crosshair.
+    m_plot->addLayer(QStringLiteral("findings"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+
     m_plot->setSelectionRectMode(QCP::srmNone);
     double from = m_plot->xAxis->pixelToCoord(rect.left());
     double to = m_plot->xAxis->pixelToCoord(rect.right());
@@ -436,6 +498,10 @@ QString TimelinePlot::valuesAt(double key) const
     for (const CommitmentLine& c : s.commitments) {
         if (s.times.at(i) >= c.period.start && (c.period.end == 0 || s.times.at(i) < c.period.end))
             lines << tr("Committed: %1 %2").arg(number(c.quantity), c.unit.toHtmlEscaped());
+    }
+    for (const TimelineMarker& m : m_markers) {
+        if (key >= double(m.range.start) && key < double(m.range.end))
+            lines << QStringLiteral("<span style='color:%1'>%2</span>").arg(m.colour.name(), m.text.toHtmlEscaped());
     }
     return lines.join(QStringLiteral("<br>"));
 }

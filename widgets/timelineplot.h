@@ -3,16 +3,27 @@
 
 #include "timelinedata.h"
 
+#include <QColor>
 #include <QWidget>
 
 class QCustomPlot;
 class QCPAxisRect;
 class QCPItemRect;
+class QCPItemText;
 class QCPItemStraightLine;
+class QCPAbstractItem;
 class QCPRange;
 class QMouseEvent;
 
 namespace capaudit {
+
+// A shaded span on the chart for one finding (the page decides which findings belong to the provider/class shown).
+struct TimelineMarker {
+    Period range;
+    QColor colour;
+    QString label; // short, drawn at the top of the span ("sla.availability")
+    QString text; // one line for the crosshair tooltip
+};
 
 // The allocation chart: allocated capacity stacked by tenant, used as a line, node capacity and commitments as lines,
 // and an evidence-coverage strip below. Wheel zooms, drag pans, Shift+drag selects a period.
@@ -33,6 +44,12 @@ public:
     void zoomBy(double factor); // < 1 zooms in, around the centre
     void resetView();
     void setPeriodHighlight(const Period& period);
+    // Replaces the finding markers (drawn above the data, translucent).
+    void setMarkers(const QList<TimelineMarker>& markers);
+    const QList<TimelineMarker>& markers() const
+    {
+        return m_markers;
+    }
 
     // Writes the chart as PNG, SVG or PDF, chosen by PATH's suffix.
     Status exportTo(const QString& path, int width = 1600, int height = 900);
@@ -66,6 +83,8 @@ private:
     QCPItemStraightLine* m_crosshair = nullptr;
     QCPItemRect* m_periodRect = nullptr;
     TimelineData m_data;
+    QList<TimelineMarker> m_markers;
+    QList<QCPAbstractItem*> m_markerItems;
     qint64 m_extentFrom = 0;
     qint64 m_extentTo = 0;
     bool m_clamping = false;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // capaudit-cli check: run the compliance rules of a policy over a case.
 #include "analytics/checkrunner.h"
-#include "analytics/policyselection.h"
 #include "caseaccess.h"
 #include "command.h"
 #include "util/jsonutil.h"
@@ -107,17 +106,8 @@ int runCheck(const QStringList& arguments)
     std::unique_ptr<CaseStore> store = openCase(parser.positionalArguments().first());
     if (!store)
         return kExitUsage;
-    Result<Policy> applied = selectPolicy(*store, parser.isSet(policy) ? parser.value(policy) : QString());
-    if (!applied)
-        return usageError(applied.error().toString());
-    options.policy = *applied;
-    if (stderrIsTerminal() && !parser.isSet(json))
-        options.progress = [](double fraction, const QString& message) {
-            err() << QStringLiteral("\r%1% %2").arg(int(fraction * 100), 3).arg(message).leftJustified(70) << Qt::flush;
-        };
-    Result<CheckReport> report = runChecks(*store, options);
-    if (options.progress)
-        err() << "\r" << QString(72, QLatin1Char(' ')) << "\r" << Qt::flush;
+    Result<CheckReport> report = runChecksForCommand(
+        *store, options, parser.isSet(policy) ? parser.value(policy) : QString(), parser.isSet(json));
     if (!report)
         return usageError(report.error().toString());
     if (parser.isSet(json)) {

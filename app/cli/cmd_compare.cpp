@@ -94,10 +94,7 @@ int runCompare(const QStringList& arguments)
     std::optional<ComparisonWeights> fromFile;
     if (parser.isSet(weightsOption)) {
         const QString path = parser.value(weightsOption);
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return usageError(QStringLiteral("%1: %2").arg(path, file.errorString()));
-        Result<QJsonObject> object = parseJsonObject(file.readAll(), path);
+        Result<QJsonObject> object = readJsonFile(path);
         if (!object)
             return usageError(object.error().toString());
         Result<ComparisonWeights> parsed = ComparisonWeights::fromJson(*object, path);
@@ -119,17 +116,7 @@ int runCompare(const QStringList& arguments)
             return usageError(stored.error().toString());
         weights = *stored;
     }
-    Result<Policy> applied = selectPolicy(*store, QString());
-    if (!applied)
-        return usageError(applied.error().toString());
-    options.policy = *applied;
-    if (stderrIsTerminal() && !parser.isSet(json))
-        options.progress = [](double fraction, const QString& message) {
-            err() << QStringLiteral("\r%1% %2").arg(int(fraction * 100), 3).arg(message).leftJustified(70) << Qt::flush;
-        };
-    Result<CheckReport> report = runChecks(*store, options);
-    if (options.progress)
-        err() << "\r" << QString(72, QLatin1Char(' ')) << "\r" << Qt::flush;
+    Result<CheckReport> report = runChecksForCommand(*store, options, QString(), parser.isSet(json));
     if (!report)
         return usageError(report.error().toString());
     const BidComparison comparison = compareBids(*report, weights);

@@ -104,10 +104,7 @@ int runForecast(const QStringList& arguments)
     std::optional<Scenario> fromFile;
     if (parser.isSet(saveOption)) {
         const QString path = parser.value(saveOption);
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return usageError(QStringLiteral("%1: %2").arg(path, file.errorString()));
-        Result<QJsonObject> object = parseJsonObject(file.readAll(), path);
+        Result<QJsonObject> object = readJsonFile(path);
         if (!object)
             return usageError(object.error().toString());
         Result<Scenario> parsed = Scenario::fromJson(*object, path);

@@ -2,9 +2,11 @@
 #include "capaudit/version.h"
 #include "command.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <memory>
 
 using namespace capaudit::cli;
 
@@ -28,7 +30,15 @@ void printUsage(QTextStream& stream)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // `report` draws its charts with QCustomPlot, a widget: it needs a QApplication, and without a display the
+    // offscreen platform. Every other command stays a plain QCoreApplication (no GUI libraries initialised).
+    const bool needsGui = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        needsGui ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("capaudit-cli"));
     QCoreApplication::setApplicationVersion(QLatin1String(capaudit::kVersion));
     QCoreApplication::setOrganizationName(QStringLiteral("CapAudit"));

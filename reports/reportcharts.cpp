@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// QCustomPlot's header uses foreach: the macro must be allowed before the first Qt header is read.
+#undef QT_NO_FOREACH
+#include "reportcharts.h"
+
+#include "reporttext.h"
+
+#include <QPaintDevice>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace capaudit::reports {
+
+namespace {
+
+const QList<QColor>& tenantColors()
+{
+    static const QList<QColor> colors { QColor(0x9e, 0xc5, 0xe8), QColor(0xf6, 0xc1, 0x8f), QColor(0xa8, 0xd8, 0xa0),
+        QColor(0xe8, 0xa5, 0xa5), QColor(0xc9, 0xb4, 0xe0), QColor(0xd9, 0xc2, 0x9e), QColor(0xf0, 0xb8, 0xd8),
+        QColor(0xc4, 0xc4, 0xc4), QColor(0xd6, 0xd9, 0x8c), QColor(0x96, 0xd8, 0xd8) };
+    return colors;
+}
+
+constexpr qreal kPlotDpi = 96.0;
+
+QFont plotFont(const QStringList& families, int pixels, bool bold = false)
+{
+    QFont f;
+    f.setFamilies(families);
+    f.setPixelSize(pixels);
+    f.setBold(bold);
+    f.setHintingPreference(QFont::PreferNoHinting);
+    return f;
+}
+
+QVector<double> keysOf(const QList<qint64>& times)
+{
+    QVector<double> keys;
+    keys.reserve(times.size());
+    for (qint64 t : times)
+        keys.append(double(t));
+    return keys;
+}
+
+void setupPlot(QCustomPlot& plot, const QStringList& fonts, const QString& yLabel, qint64 span)
+{
+    plot.setBackground(Qt::white);
+    QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
+    ticker->setDateTimeSpec(Qt::UTC);
+    ticker->setDateTimeFormat(span > 3 * 86400 ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("MM-dd\nHH:mm"));
+    ticker->setTickCount(6);
+    plot.xAxis->setTicker(ticker);
+    for (QCPAxis* axis : { plot.xAxis, plot.yAxis }) {
+        axis->setTickLabelFont(plotFont(fonts, 10));
+        axis->setLabelFont(plotFont(fonts, 10));
+        axis->grid()->setPen(QPen(QColor(0xdd, 0xdd, 0xdd), 0.6, Qt::DotLine));
+    }
+    plot.yAxis->setLabel(yLabel);
+    plot.legend->setVisible(true);
+    plot.legend->setFont(plotFont(fonts, 9));
+    plot.legend->setBrush(QBrush(QColor(0xff, 0xff, 0xff))); // opaque: PDF/A-1b allows no transparency
+    plot.legend->setBorderPen(QPen(QColor(0xaa, 0xaa, 0xaa), 0.6));
+    plot.legend->setRowSpacing(-2);
+    // The legend sits right of the chart, never over the data.
+    auto* side = new QCPLayoutGrid;
+    plot.plotLayout()->addElement(0, 1, side);
+    plot.plotLayout()->setColumnStretchFactor(0, 4);
+    plot.plotLayout()->setColumnStretchFactor(1, 1);
+    side->addElement(0, 0, plot.legend);
+    side->addElement(1, 0, new QCPLayoutElement(&plot)); // takes the rest of the height: legend at the top
+    side->setRowStretchFactor(0, 0.01);
+    side->setMargins(QMargins(0, 8, 0, 0));
+    plot.legend->setMargins(QMargins(4, 2, 4, 2));
+}
+
+void render(QCustomPlot& plot, QPainter* painter, const QRectF& rect)
+{
+    auto* p = static_cast<QCPPainter*>(painter);
+    const qreal scale = painter->device()->logicalDpiX() / kPlotDpi;
+    const int w = int(rect.width() / scale);
+    const int h = int(rect.height() / scale);
+    p->save();
+    p->translate(rect.topLeft());
+    p->scale(scale, scale);
+    p->setMode(QCPPainter::pmVectorized, true);
+    p->setMode(QCPPainter::pmNoCaching, true);
+    p->setMode(QCPPainter::pmNonCosmetic, true);
+    plot.toPainter(p, w, h);
+    p->restore();
+}
+
+} // namespace
+
+QPainter* createReportPainter(QPaintDevice* device)
+{
+    auto* p = new QCPPainter(device);
+    p->setMode(QCPPainter::pmVectorized, true);
+    p->setMode(QCPPainter::pmNoCaching, true);
+    return p;
+}
+
+void drawAllocationChart(QPainter* painter, const QRectF& rect, const AllocationChart& chart, const QStringList& fonts)
+{
+    QCustomPlot plot;
+    const TimeSeries& s = chart.series;
+    const qint64 from = s.times.isEmpty() ? 0 : s.times.first();
+    const qint64 to = s.times.isEmpty() ? 1 : s.times.last() + s.stepSeconds;
+    setupPlot(plot, fonts, chart.unit.isEmpty() ? chart.resourceClass : chart.unit, to - from);
+    const QVector<double> keys = keysOf(s.times);
+    const qsizetype n = keys.size();
+    double top = 0;
+
+    QList<TenantSeries> tenants = s.tenants;
+    std::sort(tenants.begin(), tenants.end(),
+        [](const TenantSeries& a, const TenantSeries& b) { return a.tenant < b.tenant; });
+    QVector<double> cumulative(n, 0.0);
+    QVector<double> used(n, kMissing);
+    QCPGraph* below = nullptr;
+    for (int t = 0; t < tenants.size(); ++t) {
+        const TenantSeries& ts = tenants.at(t);
+        for (qsizetype i = 0; i < n; ++i) {
+            const double a = ts.allocated.value(i, kMissing);
+            if (!isMissing(a))
+                cumulative[i] += a;
+            const double u = ts.used.value(i, kMissing);
+            if (!isMissing(u))
+                used[i] = (isMissing(used[i]) ? 0.0 : used[i]) + u;
+            top = std::max(top, cumulative[i]);
+        }
+        QCPGraph* g = plot.addGraph();
+        const QColor colour = tenantColors().at(t % tenantColors().size());
+        g->setName(ReportText::tr("Allocated: %1").arg(ts.tenant));
+        g->setPen(QPen(colour.darker(125), 0.8));
+        g->setBrush(QBrush(colour));
+        g->setChannelFillGraph(below);
+        g->setData(keys, cumulative, true);
+        below = g;
+    }
+    if (!tenants.isEmpty()) {
+        QCPGraph* g = plot.addGraph();
+        g->setName(ReportText::tr("Used"));
+        g->setPen(QPen(QColor(0x1f, 0x3a, 0x93), 1.2));
+        g->setData(keys, used, true);
+    }
+    if (!s.capacity.isEmpty()) {
+        QVector<double> capacity(s.capacity.begin(), s.capacity.end());
+        for (double c : capacity)
+            if (!isMissing(c))
+                top = std::max(top, c);
+        QCPGraph* g = plot.addGraph();
+        g->setName(ReportText::tr("Node capacity"));
+        g->setPen(QPen(QColor(0x20, 0x20, 0x20), 1.2));
+        g->setData(keys, capacity, true);
+    }
+    if (!s.commitments.isEmpty() && n > 0) {
+        // Capacity and allocation are totals across regions: compare them with the sum of commitments in force.
+        QVector<double> total(n, 0.0);
+        for (qsizetype i = 0; i < n; ++i) {
+            for (const CommitmentLine& c : s.commitments)
+                if (s.times.at(i) >= c.period.start && (c.period.end == 0 || s.times.at(i) < c.period.end))
+                    total[i] += c.quantity;
+            top = std::max(top, total[i]);
+        }
+        QCPGraph* g = plot.addGraph();
+        g->setName(ReportText::tr("Committed capacity"));
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        g->setPen(QPen(QColor(0xc0, 0x30, 0x30), 1.4, Qt::DashLine));
+        g->setData(keys, total, true);
+    }
+    plot.legend->setVisible(true);
+    plot.xAxis->setRange(double(from), double(to));
+    plot.yAxis->setRange(0, top > 0 ? top * 1.08 : 1.0); // head room for the legend
+    render(plot, painter, rect);
+}
+
+void drawForecastChart(QPainter* painter, const QRectF& rect, const ForecastChart& chart, const QStringList& fonts)
+{
+    QCustomPlot plot;
+    const qint64 from = !chart.historyTimes.isEmpty()
+        ? chart.historyTimes.first()
+        : (chart.forecastTimes.isEmpty() ? 0 : chart.forecastTimes.first());
+    const qint64 to = !chart.forecastTimes.isEmpty() ? chart.forecastTimes.last()
+                                                     : (chart.historyTimes.isEmpty() ? 1 : chart.historyTimes.last());
+    setupPlot(plot, fonts, chart.unit.isEmpty() ? chart.resourceClass : chart.unit, to - from);
+    double top = 0;
+    auto track = [&top](const QList<double>& v) {
+        for (double x : v)
+            if (!isMissing(x))
+                top = std::max(top, x);
+    };
+    track(chart.history);
+    track(chart.upper);
+    track(chart.mean);
+
+    const QVector<double> fk = keysOf(chart.forecastTimes);
+    if (!fk.isEmpty() && chart.lower.size() == fk.size() && chart.upper.size() == fk.size()) {
+        // The band: upper filled down to lower, in an opaque tint (no transparency for PDF/A-1b).
+        QCPGraph* lower = plot.addGraph();
+        lower->setData(fk, QVector<double>(chart.lower.begin(), chart.lower.end()), true);
+        lower->setPen(QPen(QColor(0x9d, 0xb7, 0xd9), 0.6));
+        lower->removeFromLegend();
+        QCPGraph* upper = plot.addGraph();
+        upper->setName(ReportText::tr("Forecast band"));
+        upper->setData(fk, QVector<double>(chart.upper.begin(), chart.upper.end()), true);
+        upper->setPen(QPen(QColor(0x9d, 0xb7, 0xd9), 0.6));
+        upper->setBrush(QBrush(QColor(0xd6, 0xe2, 0xf2)));
+        upper->setChannelFillGraph(lower);
+    }
+    if (!chart.historyTimes.isEmpty()) {
+        QCPGraph* g = plot.addGraph();
+        g->setName(ReportText::tr("Observed demand"));
+        g->setPen(QPen(QColor(0x20, 0x20, 0x20), 1.0));
+        g->setData(keysOf(chart.historyTimes), QVector<double>(chart.history.begin(), chart.history.end()), true);
+    }
+    if (!fk.isEmpty() && chart.mean.size() == fk.size()) {
+        QCPGraph* g = plot.addGraph();
+        g->setName(ReportText::tr("Forecast mean"));
+        g->setPen(QPen(QColor(0x1f, 0x5a, 0xb4), 1.4, Qt::DashLine));
+        g->setData(fk, QVector<double>(chart.mean.begin(), chart.mean.end()), true);
+    }
+    if (!isMissing(chart.capacity)) {
+        top = std::max(top, chart.capacity);
+        QCPGraph* g = plot.addGraph();
+        g->setName(ReportText::tr("Usable capacity"));
+        g->setPen(QPen(QColor(0xc0, 0x30, 0x30), 1.4));
+        g->setData(
+            QVector<double> { double(from), double(to) }, QVector<double> { chart.capacity, chart.capacity }, true);
+    }
+    for (qint64 when : { chart.exhaustionUpper, chart.exhaustionMean }) {
+        if (when <= 0)
+            continue;
+        auto* line = new QCPItemStraightLine(&plot);
+        line->point1->setCoords(double(when), 0);
+        line->point2->setCoords(double(when), 1);
+        line->setPen(QPen(QColor(0xc0, 0x30, 0x30), 1.0, Qt::DotLine));
+    }
+    plot.xAxis->setRange(double(from), double(to));
+    plot.yAxis->setRange(0, top > 0 ? top * 1.08 : 1.0);
+    render(plot, painter, rect);
+}
+
+} // namespace capaudit::reports

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "reportdata.h"
+
+#include <QPainter>
+#include <QRectF>
+#include <QStringList>
+
+namespace capaudit::reports {
+
+// Charts are drawn by QCustomPlot straight onto the report's painter (a QCPPainter, see PageWriter), so they stay
+// vector graphics in the PDF. The plot is laid out in 96-dpi "pixels" and scaled into RECT; its fonts use pixel sizes
+// so that text comes out at the same size whatever the device resolution.
+void drawAllocationChart(QPainter* painter, const QRectF& rect, const AllocationChart& chart, const QStringList& fonts);
+void drawForecastChart(QPainter* painter, const QRectF& rect, const ForecastChart& chart, const QStringList& fonts);
+
+// The PageWriter's painter factory: a QCPPainter in vector mode.
+QPainter* createReportPainter(QPaintDevice* device);
+
+} // namespace capaudit::reports

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportcomposer.h"
+
+#include "analytics/policyselection.h"
+#include "capaudit/version.h"
+#include "reportmanifest.h"
+#include "reporttext.h"
+#include "store/audittrail.h"
+#include "util/jsonutil.h"
+#include "util/timeutil.h"
+
+#include <QDateTime>
+
+namespace capaudit::reports {
+
+namespace {
+
+constexpr int kChartPoints = 1500; // per line: finer than the chart's width at print resolution
+constexpr int kRecentTrailEntries = 25;
+
+bool wanted(const QStringList& providers, const QString& provider)
+{
+    return providers.isEmpty() || provider.isEmpty() || providers.contains(provider);
+}
+
+QList<ProviderVerdict> verdictsOf(const analytics::CheckReport& r)
+{
+    QList<ProviderVerdict> out;
+    for (const analytics::ProviderFacts& p : r.providers) {
+        ProviderVerdict v;
+        v.provider = p.provider;
+        v.counts = r.countBySeverity(p.provider);
+        int total = 0;
+        analytics::Severity worst = analytics::Severity::Info;
+        for (auto it = v.counts.cbegin(); it != v.counts.cend(); ++it) {
+            total += it.value();
+            if (it.value() > 0 && it.key() > worst)
+                worst = it.key();
+        }
+        if (total > 0 && worst >= r.failingSeverity) {
+            v.verdict = QStringLiteral("non-compliant");
+            v.explanation = ReportText::tr("%1 has %2 finding(s); the most serious is %3, which fails the policy.")
+                                .arg(p.provider)
+                                .arg(total)
+                                .arg(analytics::severityName(worst));
+        } else if (total > 0) {
+            v.verdict = QStringLiteral("findings");
+            v.explanation = ReportText::tr("%1 has %2 finding(s), none serious enough to fail the policy.")
+                                .arg(p.provider)
+                                .arg(total);
+        } else {
+            v.verdict = QStringLiteral("compliant");
+            v.explanation = ReportText::tr("The evidence supports %1's claims for the period.").arg(p.provider);
+        }
+        out.append(v);
+    }
+    return out;
+}
+
+Status addAllocation(CaseStore& store, const ReportOptions& options, ReportData& data)
+{
+    Result<QStringList> classes = store.resourceClasses();
+    if (!classes)
+        return classes.error();
+    QMap<SeriesLevel, int> levels;
+    for (const analytics::ProviderFacts& p : data.checks.providers) {
+        Period span = options.period;
+        if (span.end <= span.start) {
+            Result<Period> covered = store.periodCovered(p.provider);
+            if (!covered)
+                return covered.error();
+            span = *covered;
+        }
+        if (span.end <= span.start)
+            continue;
+        for (const QString& rc : *classes) {
+            SeriesQuery q;
+            q.provider = p.provider;
+            q.resourceClass = rc;
+            q.from = span.start;
+            q.to = span.end;
+            q.maxPoints = kChartPoints;
+            Result<TimeSeries> s = store.series(q);
+            if (!s)
+                return s.error();
+            if (s->times.isEmpty() || (s->tenants.isEmpty() && s->capacity.isEmpty()))
+                continue;
+            AllocationChart chart { p.provider, rc, p.classes.value(rc).unit, *s };
+            if (chart.unit.isEmpty() && !s->commitments.isEmpty())
+                chart.unit = s->commitments.first().unit;
+            ++levels[s->level];
+            data.allocation.append(chart);
+        }
+    }
+    QStringList parts;
+    for (auto it = levels.cbegin(); it != levels.cend(); ++it)
+        parts << ReportText::tr("%1 chart(s) at the %2 level").arg(it.value()).arg(seriesLevelName(it.key()));
+    data.chartDetailNote =
+        ReportText::tr("Allocation charts use the finest level of detail stored in the case (raw "
+                       "telemetry steps, hourly or daily means) with at most %1 points per line: %2.")
+            .arg(kChartPoints)
+            .arg(parts.isEmpty() ? ReportText::tr("no charts") : parts.join(QStringLiteral(", ")));
+    return {};
+}
+
+TrailSummary trailSummary(CaseStore& store, Status& status)
+{
+    TrailSummary t;
+    Result<QList<TrailEntry>> entries = store.trail();
+    if (!entries) {
+        status = entries.error();
+        return t;
+    }
+    t.entries = entries->size();
+    if (!entries->isEmpty()) {
+        t.firstTime = entries->first().time;
+        t.lastTime = entries->last().time;
+        t.headHash = entries->last().hash;
+    }
+    for (const TrailEntry& e : *entries)
+        ++t.actions[e.action];
+    t.recent = entries->mid(std::max<qsizetype>(0, entries->size() - kRecentTrailEntries));
+    Result<ChainCheck> chain = verifyTrailChain(store.database());
+    if (!chain) {
+        status = chain.error();
+        return t;
+    }
+    t.chainIntact = chain->firstBrokenSeq == 0;
+    if (!t.chainIntact)
+        t.chainProblem = QStringLiteral("entry %1: %2").arg(chain->firstBrokenSeq).arg(chain->problem);
+    return t;
+}
+
+} // namespace
+
+Result<analytics::Policy> reportPolicy(CaseStore& store, const QString& policyPath)
+{
+    // The same choice `capaudit-cli check` makes, which also records the applied policy in the case.
+    return analytics::selectPolicy(store, policyPath);
+}
+
+void filterProviders(analytics::CheckReport& r, const QStringList& providers)
+{
+    if (providers.isEmpty())
+        return;
+    r.findings.removeIf([&](const analytics::Finding& f) { return !wanted(providers, f.provider); });
+    r.providers.removeIf([&](const analytics::ProviderFacts& p) { return !providers.contains(p.provider); });
+    r.reconciliation.removeIf([&](const analytics::ReconciliationLine& l) { return !wanted(providers, l.provider); });
+    for (analytics::RuleOutcome& rule : r.rules) {
+        rule.findings = 0;
+        rule.worst = analytics::Severity::Info;
+        for (const analytics::Finding& f : r.findings) {
+            if (f.ruleId != rule.ruleId)
+                continue;
+            ++rule.findings;
+            rule.worst = std::max(rule.worst, f.severity);
+        }
+    }
+}
+
+Result<ReportData> composeReport(
+    CaseStore& store, const ReportOptions& options, const ProgressFn& progress, const std::atomic_bool* cancel)
+{
+    auto report = [&](double f, const QString& what) {
+        if (progress)
+            progress(f, what);
+    };
+    auto cancelled = [&] { return cancel && cancel->load(); };
+    ReportData data;
+    data.caseId = store.info().id;
+    data.caseName = store.info().name;
+    data.engagement = options.engagement;
+    data.reviewer = options.reviewer;
+    data.confidentiality = options.confidentiality;
+    data.period = options.period;
+    data.generatedAt = formatTimestamp(QDateTime::currentDateTimeUtc());
+    data.version = QLatin1String(kVersion);
+    data.language = options.language;
+    data.sections = options.sections;
+
+    Result<QStringList> known = store.providers();
+    if (!known)
+        return known.error();
+    for (const QString& p : options.providers)
+        if (!known->contains(p))
+            return Error(QString(), 0, QStringLiteral("providers"),
+                QStringLiteral("the case has no provider '%1' (it has: %2)").arg(p, known->join(QStringLiteral(", "))));
+
+    Result<analytics::Policy> policy = reportPolicy(store, options.policyPath);
+    if (!policy)
+        return policy.error();
+    data.policy = policy->toJson();
+    report(0.0, ReportText::tr("Running the compliance checks"));
+    analytics::CheckOptions checkOptions;
+    checkOptions.policy = *policy;
+    checkOptions.period = options.period;
+    checkOptions.cancel = cancel;
+    if (progress)
+        checkOptions.progress = [&](double f, const QString& m) { progress(0.5 * f, m); };
+    Result<analytics::CheckReport> checks = analytics::runChecks(store, checkOptions);
+    if (!checks)
+        return checks.error();
+    data.checks = std::move(*checks);
+    filterProviders(data.checks, options.providers);
+    data.evidencePeriod = data.checks.evidencePeriod;
+    data.verdicts = verdictsOf(data.checks);
+
+    report(0.5, ReportText::tr("Reading the evidence inventory"));
+    Result<QList<StoredBundle>> bundles = store.bundles();
+    if (!bundles)
+        return bundles.error();
+    for (const StoredBundle& b : *bundles) {
+        if (!wanted(options.providers, b.provider))
+            continue;
+        data.evidence.append({ b.digest, bundleKindName(b.kind), b.provider, b.meter, b.signerSubject,
+            b.signerFingerprint, b.signerAlgorithm, b.signingTime, verdictName(b.verdict), b.period, b.rowCount });
+    }
+    QStringList digests;
+    for (const EvidenceRow& e : data.evidence)
+        digests.append(e.digest);
+    data.evidenceDigest = evidenceDigest(digests);
+
+    if (cancelled())
+        return Error(QStringLiteral("report generation cancelled"));
+    if (options.has(Section::Allocation)) {
+        report(0.6, ReportText::tr("Reading allocation series"));
+        if (Status s = addAllocation(store, options, data); !s)
+            return s.error();
+    }
+    if (cancelled())
+        return Error(QStringLiteral("report generation cancelled"));
+    if (options.has(Section::Forecast) || options.has(Section::Methodology)) {
+        report(0.75, ReportText::tr("Forecasting capacity"));
+        if (Status s = addForecasts(store, options, data); !s)
+            return s.error();
+    }
+    if (options.has(Section::Comparison)) {
+        report(0.9, ReportText::tr("Comparing bids"));
+        if (Status s = addComparison(store, data); !s)
+            return s.error();
+    }
+    Status trailStatus;
+    data.trail = trailSummary(store, trailStatus);
+    if (!trailStatus)
+        return trailStatus.error();
+
+    const QJsonObject manifest = reportManifest(data, options);
+    data.manifestDigest = manifestDigest(manifest);
+    data.manifestJson = QString::fromUtf8(prettyJson(manifest));
+    report(1.0, ReportText::tr("Report data gathered"));
+    return data;
+}
+
+} // namespace capaudit::reports

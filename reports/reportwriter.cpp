@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportwriter.h"
+
+#include "crypto/digest.h"
+#include "crypto/signature.h"
+#include "reportcomposer.h"
+#include "reportmanifest.h"
+#include "reporttext.h"
+#include "util/jsonutil.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace capaudit::reports {
+
+Result<QByteArray> signDetached(const QString& keyPath, QByteArrayView bytes)
+{
+    QFile file(keyPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(keyPath, 0, QString(), QStringLiteral("cannot read the signing key: %1").arg(file.errorString()));
+    Result<crypto::PrivateKey> key = crypto::PrivateKey::fromPem(file.readAll());
+    if (!key)
+        return Error(keyPath, 0, QString(), key.error().reason);
+    crypto::SignatureParams params;
+    if (key->type() != crypto::KeyType::Ed25519) {
+        // What `openssl dgst -sha256 -sign/-verify` does by default: SHA-256, DER ECDSA, RSA PKCS#1 v1.5.
+        params.hash = crypto::HashAlgorithm::Sha256;
+        params.ecdsaEncoding = crypto::EcdsaEncoding::Der;
+        params.rsaPadding = crypto::RsaPadding::Pkcs1v15;
+    }
+    Result<QByteArray> signature = crypto::sign(*key, bytes, params);
+    if (!signature)
+        return Error(keyPath, 0, QString(), signature.error().reason);
+    return signature;
+}
+
+Result<ReportResult> writeReport(
+    CaseStore& store, const ReportOptions& options, const ProgressFn& progress, const std::atomic_bool* cancel)
+{
+    if (options.outputPath.isEmpty())
+        return Error(QString(), 0, QStringLiteral("out"), QStringLiteral("no output file named"));
+    // Read the key first: a bad key should fail before minutes of work.
+    if (!options.signKeyPath.isEmpty() && !QFileInfo(options.signKeyPath).isReadable())
+        return Error(options.signKeyPath, QStringLiteral("cannot read the signing key"));
+    auto scaled = [&](double from, double to) -> ProgressFn {
+        if (!progress)
+            return {};
+        return [=](double f, const QString& m) { progress(from + (to - from) * f, m); };
+    };
+    Result<ReportData> data = composeReport(store, options, scaled(0.0, 0.6), cancel);
+    if (!data)
+        return data.error();
+
+    QByteArray pdf;
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::WriteOnly);
+    Result<int> pages = writeReportPdf(*data, options, &buffer, scaled(0.6, 0.95), cancel);
+    buffer.close();
+    if (!pages)
+        return pages.error();
+    if (pdf.isEmpty())
+        return Error(options.outputPath, QStringLiteral("the PDF writer produced no output"));
+
+    ReportResult out;
+    out.pages = *pages;
+    out.path = options.outputPath;
+    out.manifestPath = options.outputPath + QStringLiteral(".manifest.json");
+    out.manifestDigest = data->manifestDigest;
+    out.pdfSha256 = crypto::sha256Hex(pdf);
+    out.bytes = pdf.size();
+    // The signature is made before anything is written, so a failing key leaves no unsigned report behind.
+    QByteArray signature;
+    if (!options.signKeyPath.isEmpty()) {
+        Result<QByteArray> signed_ = signDetached(options.signKeyPath, pdf);
+        if (!signed_)
+            return signed_.error();
+        signature = *signed_;
+        out.signaturePath = options.outputPath + QStringLiteral(".sig");
+    }
+    if (Status s = writeFileAtomically(out.path, pdf); !s)
+        return s.error();
+    if (Status s = writeFileAtomically(out.manifestPath, data->manifestJson.toUtf8()); !s)
+        return s.error();
+    if (!out.signaturePath.isEmpty()) {
+        if (Status s = writeFileAtomically(out.signaturePath, signature); !s)
+            return s.error();
+    }
+    QJsonArray sections;
+    for (Section s : data->sections)
+        sections.append(sectionKey(s));
+    Result<TrailEntry> entry = store.appendTrail(QLatin1String(kTrailReportExported),
+        { { QStringLiteral("file"), QFileInfo(out.path).fileName() },
+            { QStringLiteral("manifestDigest"), out.manifestDigest }, { QStringLiteral("pdfSha256"), out.pdfSha256 },
+            { QStringLiteral("pages"), out.pages }, { QStringLiteral("sections"), sections },
+            { QStringLiteral("signed"), !out.signaturePath.isEmpty() },
+            { QStringLiteral("language"), options.language }, { QStringLiteral("pdfa"), options.pdfa } });
+    if (!entry)
+        return entry.error();
+    out.trailSeq = entry->seq;
+    if (progress)
+        progress(1.0, ReportText::tr("Report written"));
+    return out;
+}
+
+} // namespace capaudit::reports

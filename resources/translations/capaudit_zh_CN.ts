@@ -1,0 +1,2914 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Report</name>
+    <message>
+        <source>Allocated: %1</source>
+        <translation>已分配：%1</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Node capacity</source>
+        <translation>节点容量</translation>
+    </message>
+    <message>
+        <source>Committed capacity</source>
+        <translation>承诺容量</translation>
+    </message>
+    <message>
+        <source>Forecast band</source>
+        <translation>预测区间</translation>
+    </message>
+    <message>
+        <source>Observed demand</source>
+        <translation>观测需求</translation>
+    </message>
+    <message>
+        <source>Forecast mean</source>
+        <translation>预测均值</translation>
+    </message>
+    <message>
+        <source>Usable capacity</source>
+        <translation>可用容量</translation>
+    </message>
+    <message>
+        <source>whole case</source>
+        <translation>整个案卷</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>provider %1</source>
+        <translation>提供商 %1</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>tenant %1</source>
+        <translation>租户 %1</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>资源类别 %1</translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>%1 measured, %2 expected %3</source>
+        <translation>实测 %1，预期 %2 %3</translation>
+    </message>
+    <message>
+        <source>bundle %1</source>
+        <translation>证据包 %1</translation>
+    </message>
+    <message>
+        <source> lines %1–%2</source>
+        <translation> 第 %1–%2 行</translation>
+    </message>
+    <message>
+        <source> line %1</source>
+        <translation> 第 %1 行</translation>
+    </message>
+    <message>
+        <source>Every finding of the compliance checks, grouped by severity. A finding&apos;s ID is derived from its rule and scope, so it stays the same when the report is regenerated. Evidence references name the bundle (number in the evidence inventory and digest), the file in it and the source lines.</source>
+        <translation>合规检查的全部发现项，按严重程度分组。发现项编号由其规则和范围派生，因此重新生成报告时保持不变。证据引用注明证据包（证据清单中的序号及摘要）、包内文件及源数据行。</translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation>无发现项。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Finding ID</source>
+        <translation>发现项编号</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Measured vs expected</source>
+        <translation>实测值与预期值</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Billed usage (FOCUS rows of category Usage) against the allocation the provider&apos;s own meter recorded over the same charge periods, per invoice, tenant and resource class. A positive difference means more was billed than measured; the amount prices it at the invoice&apos;s unit price.</source>
+        <translation>按发票、租户和资源类别，将计费用量（FOCUS 中类别为 Usage 的行）与提供商自身计量在相同计费期间记录的分配量进行对比。差额为正表示计费多于实测；金额按发票单价计算。</translation>
+    </message>
+    <message>
+        <source>The case holds no billing evidence for the selected providers and period.</source>
+        <translation>案卷中没有所选提供商和时段的计费证据。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Billed unit-h</source>
+        <translation>计费单位·小时</translation>
+    </message>
+    <message>
+        <source>Measured unit-h</source>
+        <translation>实测单位·小时</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Within tolerance</source>
+        <translation>在容差内</translation>
+    </message>
+    <message>
+        <source>Demand (allocated capacity) forecast per provider and resource class, with the forecast band and the usable capacity. The dates mark when the forecast mean and the upper band cross the usable capacity; the upper-band date is the conservative one.</source>
+        <translation>按提供商和资源类别预测需求（已分配容量），并给出预测区间和可用容量。日期标示预测均值和区间上限超过可用容量的时间；区间上限对应的日期为保守估计。</translation>
+    </message>
+    <message>
+        <source>No forecast could be made from the evidence.</source>
+        <translation>无法根据现有证据进行预测。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Exhaustion (mean)</source>
+        <translation>耗尽时间（均值）</translation>
+    </message>
+    <message>
+        <source>not within the horizon</source>
+        <translation>不在预测期内</translation>
+    </message>
+    <message>
+        <source>Exhaustion (upper band)</source>
+        <translation>耗尽时间（区间上限）</translation>
+    </message>
+    <message>
+        <source>No bid comparison is available for this case.</source>
+        <translation>此案卷无可用的投标比较。</translation>
+    </message>
+    <message>
+        <source>Providers compared on the criteria below. Each value is scored 0–100 against the best and worst offer; the total is the weighted sum of the scores. Values are shown with their score in brackets.</source>
+        <translation>按以下标准比较各提供商。每项数值相对于最优和最差报价评分（0–100）；总分为各项得分的加权和。数值后的括号内为其得分。</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Weighted score</source>
+        <translation>加权得分</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感性</translation>
+    </message>
+    <message>
+        <source>Weights digest</source>
+        <translation>权重摘要</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Failing severity</source>
+        <translation>不合格严重程度</translation>
+    </message>
+    <message>
+        <source>Samples scanned</source>
+        <translation>已扫描样本数</translation>
+    </message>
+    <message>
+        <source>Billing rows scanned</source>
+        <translation>已扫描计费行数</translation>
+    </message>
+    <message>
+        <source>Policy digest</source>
+        <translation>策略摘要</translation>
+    </message>
+    <message>
+        <source>The policy digest is the SHA-256 of the policy&apos;s canonical JSON with every threshold filled in, so it identifies every value the checks used.</source>
+        <translation>策略摘要是填入全部阈值后策略规范化 JSON 的 SHA-256，因此可唯一标识检查所用的每个数值。</translation>
+    </message>
+    <message>
+        <source>Enabled; findings at severity %1.</source>
+        <translation>已启用；发现项严重程度为 %1。</translation>
+    </message>
+    <message>
+        <source>Disabled by the policy: this rule did not run.</source>
+        <translation>已被策略禁用：此规则未运行。</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Value used</source>
+        <translation>采用值</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Forecast models</source>
+        <translation>预测模型</translation>
+    </message>
+    <message>
+        <source>No forecast was made.</source>
+        <translation>未进行预测。</translation>
+    </message>
+    <message>
+        <source>Charts and level of detail</source>
+        <translation>图表与细节层级</translation>
+    </message>
+    <message>
+        <source>Charts are drawn as vector graphics by QCustomPlot with adaptive sampling: where a line holds more points than the chart is wide, only the extremes per horizontal position are drawn, so zooming into the PDF does not show every stored value. The case file holds them all.</source>
+        <translation>图表由 QCustomPlot 以矢量图形绘制并采用自适应采样：当一条曲线的点数多于图表宽度时，每个水平位置只绘制极值，因此放大 PDF 不会显示每个存储值。案卷文件保存了全部数值。</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计轨迹</translation>
+    </message>
+    <message>
+        <source>Every action on the case is an entry of a hash chain: each entry&apos;s hash covers the previous hash and the entry&apos;s content, so changing or removing any entry breaks every later link. The head hash below identifies the whole trail as it stood when this report was generated (the export itself is recorded as the next entry).</source>
+        <translation>对案卷的每项操作都是哈希链中的一个条目：每个条目的哈希涵盖前一个哈希及该条目的内容，因此修改或删除任何条目都会破坏其后的所有链接。下方的链头哈希标识生成本报告时的完整审计轨迹（本次导出本身记录为下一个条目）。</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>First entry</source>
+        <translation>首个条目</translation>
+    </message>
+    <message>
+        <source>Last entry</source>
+        <translation>最后条目</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>哈希链</translation>
+    </message>
+    <message>
+        <source>intact (every hash recomputed)</source>
+        <translation>完整（已重新计算每个哈希）</translation>
+    </message>
+    <message>
+        <source>BROKEN: %1</source>
+        <translation>已断裂：%1</translation>
+    </message>
+    <message>
+        <source>Chain head hash</source>
+        <translation>链头哈希</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Latest trail entries</source>
+        <translation>最近的审计轨迹条目</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <source>Report manifest</source>
+        <translation>报告清单</translation>
+    </message>
+    <message>
+        <source>The canonical form of this manifest (compact JSON, keys sorted, UTF-8) hashes to the report manifest digest; the same file is written beside the PDF.</source>
+        <translation>此清单的规范形式（紧凑 JSON、键已排序、UTF-8）的哈希即报告清单摘要；同一文件写在 PDF 旁边。</translation>
+    </message>
+    <message>
+        <source>Manifest SHA-256</source>
+        <translation>清单 SHA-256</translation>
+    </message>
+    <message>
+        <source>Not compliant</source>
+        <translation>不合规</translation>
+    </message>
+    <message>
+        <source>Compliant with findings</source>
+        <translation>合规（有发现项）</translation>
+    </message>
+    <message>
+        <source>Compliant</source>
+        <translation>合规</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>合规报告</translation>
+    </message>
+    <message>
+        <source>Audit of metered compute: evidence, compliance checks, billing, capacity and bids</source>
+        <translation>计量计算资源审计：证据、合规检查、计费、容量与投标</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <source>Case ID</source>
+        <translation>案卷编号</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>审计项目</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Evidence covers</source>
+        <translation>证据覆盖时段</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>CapAudit version</source>
+        <translation>CapAudit 版本</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Evidence digest</source>
+        <translation>证据摘要</translation>
+    </message>
+    <message>
+        <source>Report manifest SHA-256</source>
+        <translation>报告清单 SHA-256</translation>
+    </message>
+    <message>
+        <source>The evidence digest is the SHA-256 of the sorted digests of every evidence bundle in the case. The report manifest digest covers the case, that evidence, the policy, the period and every option that changes the content of this report, but not the time it was generated: regenerating the report from the same case with the same options prints the same manifest digest. The manifest is reproduced in the appendix and written beside the PDF.</source>
+        <translation>证据摘要是案卷中全部证据包摘要排序后的 SHA-256。报告清单摘要涵盖案卷、上述证据、策略、时段以及所有会改变本报告内容的选项，但不包括生成时间：使用相同选项从同一案卷重新生成报告，会得到相同的清单摘要。清单全文见附录，并写在 PDF 旁边。</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message numerus="yes">
+        <source>This report covers %n provider(s) and %1 evidence bundles (%2 verified, %3 signed by a signer outside the trust store) for the period %4. The compliance checks applied the policy &quot;%5&quot; and produced %6 findings: %7.</source>
+        <translation>
+            <numerusform>本报告涵盖 %n 个提供商和 %1 个证据包（%2 个已验证，%3 个由信任库之外的签名者签名），时段为 %4。合规检查采用策略“%5”，共产生 %6 个发现项：%7。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overall result: the evidence does NOT support the providers&apos; claims in full. At least one finding reaches the policy&apos;s failing severity (%1).</source>
+        <translation>总体结论：证据不能完全支持提供商的声明。至少有一个发现项达到策略规定的不合格严重程度（%1）。</translation>
+    </message>
+    <message>
+        <source>Overall result: no finding reaches the policy&apos;s failing severity (%1).</source>
+        <translation>总体结论：没有发现项达到策略规定的不合格严重程度（%1）。</translation>
+    </message>
+    <message>
+        <source>Verdict per provider</source>
+        <translation>各提供商结论</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <source>Delivered (mean)</source>
+        <translation>已交付（均值）</translation>
+    </message>
+    <message>
+        <source>Allocated unit-h</source>
+        <translation>已分配单位·小时</translation>
+    </message>
+    <message>
+        <source>Billed cost</source>
+        <translation>计费金额</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可用性</translation>
+    </message>
+    <message>
+        <source>Most serious findings</source>
+        <translation>最严重的发现项</translation>
+    </message>
+    <message>
+        <source>The checks found nothing to report.</source>
+        <translation>检查未发现需要报告的问题。</translation>
+    </message>
+    <message>
+        <source> Amount at stake: %1.</source>
+        <translation> 涉及金额：%1。</translation>
+    </message>
+    <message>
+        <source> (finding %1)</source>
+        <translation>（发现项 %1）</translation>
+    </message>
+    <message>
+        <source>%1 further findings are listed in the findings section.</source>
+        <translation>另有 %1 个发现项列于“发现项”一节。</translation>
+    </message>
+    <message>
+        <source>Every evidence bundle in the case, in import order. Each was verified when it was imported (signature, certificate chain, payload digests) and is stored byte for byte; the full SHA-256 digests identify the exact bytes examined.</source>
+        <translation>案卷中的全部证据包，按导入顺序排列。每个证据包在导入时均已核验（签名、证书链、载荷摘要），并按字节原样保存；完整的 SHA-256 摘要标识所检查的确切字节。</translation>
+    </message>
+    <message>
+        <source>bundle SHA-256 %1
+signer key SHA-256 %2 · %3</source>
+        <translation>证据包 SHA-256 %1
+签名密钥 SHA-256 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签名者</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>签名时间</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Tenants&apos; allocated capacity stacked, with the capacity actually used, the total node capacity reported by telemetry and the committed capacity from the signed attestation. Charts are vector graphics drawn from the case data. %1</source>
+        <translation>堆叠显示各租户的已分配容量，以及实际使用容量、遥测报告的节点总容量和已签名分配证明中的承诺容量。图表为根据案卷数据绘制的矢量图形。%1</translation>
+    </message>
+    <message>
+        <source>The case holds no telemetry for the selected providers and period.</source>
+        <translation>案卷中没有所选提供商和时段的遥测数据。</translation>
+    </message>
+    <message>
+        <source>Level of detail: %1, step %2 s, %3 points per line.</source>
+        <translation>细节层级：%1，步长 %2 秒，每条曲线 %3 个点。</translation>
+    </message>
+    <message>
+        <source>slope %1 %2/day</source>
+        <translation>斜率 %1 %2/天</translation>
+    </message>
+    <message>
+        <source>season %1 steps</source>
+        <translation>季节周期 %1 步</translation>
+    </message>
+    <message>
+        <source>sigma %1</source>
+        <translation>标准差 %1</translation>
+    </message>
+    <message>
+        <source>%1 observations of %2 s</source>
+        <translation>%1 个观测值（间隔 %2 秒）</translation>
+    </message>
+    <message>
+        <source>holdout RMSE %1 over %2 points</source>
+        <translation>留出集 RMSE %1（%2 个点）</translation>
+    </message>
+    <message>
+        <source>%1 missing points interpolated</source>
+        <translation>已插补 %1 个缺失点</translation>
+    </message>
+    <message>
+        <source>horizon %1 days, 95 % band</source>
+        <translation>预测期 %1 天，95% 区间</translation>
+    </message>
+    <message>
+        <source>Not forecast: %1</source>
+        <translation>未预测：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A bid comparison needs at least two providers; the report covers %n.</source>
+        <translation>
+            <numerusform>投标比较至少需要两个提供商；本报告涵盖 %n 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 weight ×%2 puts %3 above %4</source>
+        <translation>%1 权重 ×%2 使 %3 排在 %4 之前</translation>
+    </message>
+    <message>
+        <source>Stable: no change of any weight by ±%1 % changes the ranking (%2).</source>
+        <translation>稳定：任一权重变动 ±%1% 均不改变排名（%2）。</translation>
+    </message>
+    <message>
+        <source>Sensitive (%1): %2.</source>
+        <translation>敏感（%1）：%2。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 finding(s); the most serious is %3, which fails the policy.</source>
+        <translation>%1 有 %2 个发现项；最严重的为 %3，未通过策略。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 finding(s), none serious enough to fail the policy.</source>
+        <translation>%1 有 %2 个发现项，均未严重到不通过策略。</translation>
+    </message>
+    <message>
+        <source>The evidence supports %1&apos;s claims for the period.</source>
+        <translation>证据支持 %1 在该时段内的声明。</translation>
+    </message>
+    <message>
+        <source>%1 chart(s) at the %2 level</source>
+        <translation>%1 个图表采用 %2 层级</translation>
+    </message>
+    <message>
+        <source>Allocation charts use the finest level of detail stored in the case (raw telemetry steps, hourly or daily means) with at most %1 points per line: %2.</source>
+        <translation>分配图表采用案卷中存储的最细层级（原始遥测步长、小时均值或日均值），每条曲线最多 %1 个点：%2。</translation>
+    </message>
+    <message>
+        <source>no charts</source>
+        <translation>无图表</translation>
+    </message>
+    <message>
+        <source>Running the compliance checks</source>
+        <translation>正在运行合规检查</translation>
+    </message>
+    <message>
+        <source>Reading the evidence inventory</source>
+        <translation>正在读取证据清单</translation>
+    </message>
+    <message>
+        <source>Reading allocation series</source>
+        <translation>正在读取分配序列</translation>
+    </message>
+    <message>
+        <source>Forecasting capacity</source>
+        <translation>正在预测容量</translation>
+    </message>
+    <message>
+        <source>Comparing bids</source>
+        <translation>正在比较投标</translation>
+    </message>
+    <message>
+        <source>Report data gathered</source>
+        <translation>报告数据已收集</translation>
+    </message>
+    <message>
+        <source>CapAudit %1 · manifest %2</source>
+        <translation>CapAudit %1 · 清单 %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
+        <source>Evidence inventory</source>
+        <translation>证据清单</translation>
+    </message>
+    <message>
+        <source>Resource allocation</source>
+        <translation>资源分配</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <source>Billing reconciliation</source>
+        <translation>计费核对</translation>
+    </message>
+    <message>
+        <source>Capacity forecast</source>
+        <translation>容量预测</translation>
+    </message>
+    <message>
+        <source>Bid comparison</source>
+        <translation>投标比较</translation>
+    </message>
+    <message>
+        <source>Methodology</source>
+        <translation>方法说明</translation>
+    </message>
+    <message>
+        <source>Appendix: audit trail and provenance</source>
+        <translation>附录：审计轨迹与来源证明</translation>
+    </message>
+    <message>
+        <source>Laying out pages</source>
+        <translation>正在排版</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Compliance report: %1</source>
+        <translation>合规报告：%1</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>报告已写入</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::AboutDialog</name>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1（编译时版本 %2）</translation>
+    </message>
+    <message>
+        <source>SQLite %1</source>
+        <translation>SQLite %1</translation>
+    </message>
+    <message>
+        <source>QCustomPlot %1</source>
+        <translation>QCustomPlot %1</translation>
+    </message>
+    <message>
+        <source>About CapAudit</source>
+        <translation>关于 CapAudit</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;CapAudit %1&lt;/h2&gt;&lt;p&gt;Audit workstation for metered compute: verifies signed telemetry, attestation and billing bundles offline and keeps them in a tamper-evident case file.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License v3 or later.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Libraries&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
+        <translation>&lt;h2&gt;CapAudit %1&lt;/h2&gt;&lt;p&gt;计量计算资源审计工作站：离线核验已签名的遥测、分配证明和计费证据包，并将其保存在防篡改的案卷文件中。&lt;/p&gt;&lt;p&gt;依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;&lt;b&gt;使用的库&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::AddAnchorDialog</name>
+    <message>
+        <source>Add trust anchor</source>
+        <translation>添加信任锚</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Independent meter</source>
+        <translation>独立计量方</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计方</translation>
+    </message>
+    <message>
+        <source>Transparency log</source>
+        <translation>透明日志</translation>
+    </message>
+    <message>
+        <source>Checkpoint origin, for transparency-log keys</source>
+        <translation>检查点来源（用于透明日志密钥）</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Origin:</source>
+        <translation>来源(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::AnchorModel</name>
+    <message>
+        <source>Root certificate</source>
+        <translation>根证书</translation>
+    </message>
+    <message>
+        <source>Pinned key</source>
+        <translation>固定公钥</translation>
+    </message>
+    <message>
+        <source>Revocation list</source>
+        <translation>证书吊销列表</translation>
+    </message>
+    <message>
+        <source>Log key</source>
+        <translation>日志密钥</translation>
+    </message>
+    <message>
+        <source>%1
+file %2
+fingerprint %3</source>
+        <translation>%1
+文件 %2
+指纹 %3</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Removed (entry %1)</source>
+        <translation>已移除（条目 %1）</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>失效时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::BidComparisonModel</name>
+    <message>
+        <source>Measured: %1
+%2</source>
+        <translation>实测：%1
+%2</translation>
+    </message>
+    <message>
+        <source>Weighted score: sum of the criterion scores times their normalised weights</source>
+        <translation>加权得分：各标准得分乘以归一化权重之和</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Bidder</source>
+        <translation>投标方</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <source>Assurance</source>
+        <translation>证据保障</translation>
+    </message>
+    <message>
+        <source>Weighted score</source>
+        <translation>加权得分</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::BundleDetailWidget</name>
+    <message>
+        <source>Export verdict JSON…</source>
+        <translation>导出核验结论 JSON…</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>主体文件</translation>
+    </message>
+    <message>
+        <source>Predicate</source>
+        <translation>谓词</translation>
+    </message>
+    <message>
+        <source>Select a bundle on the Evidence page to see its verification checks.</source>
+        <translation>在“证据”页选择一个证据包以查看其核验检查项。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 bundle · %2&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; · signed by %5&lt;br&gt;key %6 (%7)&lt;br&gt;signing time %8 · imported %9&lt;br&gt;&lt;small&gt;%10&lt;/small&gt;</source>
+        <translation>&lt;b&gt;%1证据包 · %2&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; · 签名者 %5&lt;br&gt;密钥 %6（%7）&lt;br&gt;签名时间 %8 · 导入时间 %9&lt;br&gt;&lt;small&gt;%10&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>no bundle selected</source>
+        <translation>未选择证据包</translation>
+    </message>
+    <message>
+        <source>Export verdict</source>
+        <translation>导出核验结论</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::BundleModel</name>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Untrusted</source>
+        <translation>不受信任</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <translation>遥测</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>分配证明</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 (independent meter)</source>
+        <translation>%1（独立计量方）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签名者</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <source>Signing time</source>
+        <translation>签名时间</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::CapacityPage</name>
+    <message>
+        <source>not within the horizon</source>
+        <translation>不在预测期内</translation>
+    </message>
+    <message>
+        <source>&amp;Conservative (upper 95 % band)</source>
+        <translation>保守估计（95% 区间上限）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save scenario…</source>
+        <translation>保存情景…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Date exhaustion by the upper 95 % bound of demand instead of its mean</source>
+        <translation>按需求的 95% 区间上限（而非均值）推算耗尽日期</translation>
+    </message>
+    <message>
+        <source>Scenarios kept in the case; click one to load it into the form</source>
+        <translation>保存在案卷中的情景；单击可载入表单</translation>
+    </message>
+    <message>
+        <source>Keep this what-if scenario in the case</source>
+        <translation>将此假设情景保存到案卷中</translation>
+    </message>
+    <message>
+        <source>Back to the forecast without a scenario</source>
+        <translation>返回不含情景的预测</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>提供商：</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>资源：</translation>
+    </message>
+    <message>
+        <source>Saved scenarios:</source>
+        <translation>已保存的情景：</translation>
+    </message>
+    <message>
+        <source>Forecasting…</source>
+        <translation>正在预测…</translation>
+    </message>
+    <message>
+        <source>Could not forecast: %1</source>
+        <translation>无法预测：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) skipped</source>
+        <translation>
+            <numerusform>已跳过 %n 组</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No forecast for this selection.</source>
+        <translation>所选项无预测。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 · %2&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 · %2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No forecast: %1</source>
+        <translation>无预测：%1</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Model: %1 (holdout RMSE %2, MAPE %3 % over %4 points)</source>
+        <translation>模型：%1（留出集 RMSE %2，MAPE %3%，%4 个点）</translation>
+    </message>
+    <message>
+        <source>Capacity %1 %4 · committed %2 · last week&apos;s peak demand %3</source>
+        <translation>容量 %1 %4 · 承诺 %2 · 上周峰值需求 %3</translation>
+    </message>
+    <message>
+        <source>Headroom %1 (%2 %)</source>
+        <translation>余量 %1（%2%）</translation>
+    </message>
+    <message>
+        <source>Exhaustion (conservative): %1</source>
+        <translation>耗尽时间（保守）：%1</translation>
+    </message>
+    <message>
+        <source>Exhaustion (expected): %1</source>
+        <translation>耗尽时间（预期）：%1</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>预期：%1</translation>
+    </message>
+    <message>
+        <source>Conservative: %1</source>
+        <translation>保守：%1</translation>
+    </message>
+    <message>
+        <source>Without the scenario: %1</source>
+        <translation>不含情景：%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>all providers</source>
+        <translation>全部提供商</translation>
+    </message>
+    <message>
+        <source>all classes</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>保存情景</translation>
+    </message>
+    <message>
+        <source>Scenario name:</source>
+        <translation>情景名称：</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::CapacityPlot</name>
+    <message>
+        <source>95 % prediction interval</source>
+        <translation>95% 预测区间</translation>
+    </message>
+    <message>
+        <source>80 % prediction interval</source>
+        <translation>80% 预测区间</translation>
+    </message>
+    <message>
+        <source>Demand (allocated)</source>
+        <translation>需求（已分配）</translation>
+    </message>
+    <message>
+        <source>Forecast (%1)</source>
+        <translation>预测（%1）</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>承诺容量</translation>
+    </message>
+    <message>
+        <source>Expected exhaustion %1</source>
+        <translation>预期耗尽 %1</translation>
+    </message>
+    <message>
+        <source>Conservative exhaustion %1</source>
+        <translation>保守耗尽 %1</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::CaseSession</name>
+    <message>
+        <source>The case file does not exist. It may have been moved or deleted.</source>
+        <translation>案卷文件不存在，可能已被移动或删除。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a case file (*.capcase).</source>
+        <translation>这是一个文件夹，不是案卷文件 (*.capcase)。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to read this case file.</source>
+        <translation>您没有读取此案卷文件的权限。</translation>
+    </message>
+    <message>
+        <source>The case file or its folder is read-only, and SQLite could not open it: %1. Copy the case to a writable folder to open it.</source>
+        <translation>案卷文件或其所在文件夹为只读，SQLite 无法打开：%1。请将案卷复制到可写的文件夹后再打开。</translation>
+    </message>
+    <message>
+        <source>A file with this name already exists; choose a new name for the case.</source>
+        <translation>同名文件已存在，请为案卷另选一个名称。</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>没有打开的案卷。</translation>
+    </message>
+    <message>
+        <source>The case is read-only; the trust store cannot be changed.</source>
+        <translation>案卷为只读，无法修改信任库。</translation>
+    </message>
+    <message>
+        <source>No trust anchors</source>
+        <translation>没有信任锚</translation>
+    </message>
+    <message>
+        <source>1 trust anchor</source>
+        <translation>1 个信任锚</translation>
+    </message>
+    <message>
+        <source>%1 trust anchors</source>
+        <translation>%1 个信任锚</translation>
+    </message>
+    <message>
+        <source>1 bundle verified</source>
+        <translation>1 个证据包已验证</translation>
+    </message>
+    <message>
+        <source>%1 bundles verified</source>
+        <translation>%1 个证据包已验证</translation>
+    </message>
+    <message>
+        <source>%1 untrusted</source>
+        <translation>%1 个不受信任</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::CheckModel</name>
+    <message>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>处理建议：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ComparisonPage</name>
+    <message>
+        <source>&amp;Save weights</source>
+        <translation>保存权重(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Equal weights</source>
+        <translation>等权重(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Criteria weights</source>
+        <translation>标准权重</translation>
+    </message>
+    <message>
+        <source>Keep these weights in the case (recorded in the audit trail); reports use them</source>
+        <translation>将这些权重保存到案卷中（记录在审计轨迹中）；报告将使用这些权重</translation>
+    </message>
+    <message>
+        <source>Weighted score (0–100)</source>
+        <translation>加权得分（0–100）</translation>
+    </message>
+    <message>
+        <source>Waiting for the compliance checks…</source>
+        <translation>正在等待合规检查…</translation>
+    </message>
+    <message>
+        <source>No case open.</source>
+        <translation>没有打开的案卷。</translation>
+    </message>
+    <message>
+        <source>The weights in the case could not be read (%1); equal weights are shown.</source>
+        <translation>无法读取案卷中的权重（%1）；当前显示等权重。</translation>
+    </message>
+    <message>
+        <source>At least one weight must be above zero.</source>
+        <translation>至少有一个权重必须大于零。</translation>
+    </message>
+    <message>
+        <source>Could not save the weights: %1</source>
+        <translation>无法保存权重：%1</translation>
+    </message>
+    <message>
+        <source>Weights saved in the case.</source>
+        <translation>权重已保存到案卷中。</translation>
+    </message>
+    <message>
+        <source>Changed weights are not saved yet.</source>
+        <translation>已更改的权重尚未保存。</translation>
+    </message>
+    <message>
+        <source>A comparison needs at least two providers in the case.</source>
+        <translation>比较至少需要案卷中有两个提供商。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ranking stable&lt;/b&gt;: no single weight moved by ±10 % changes the order (%1).</source>
+        <translation>&lt;b&gt;排名稳定&lt;/b&gt;：任一权重变动 ±10% 均不改变顺序（%1）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ranking sensitive&lt;/b&gt;: %1 (%2).</source>
+        <translation>&lt;b&gt;排名敏感&lt;/b&gt;：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 weight ×%2: %3 drops below %4</source>
+        <translation>%1 权重 ×%2：%3 降至 %4 之后</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1（%2%）</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::EvidencePage</name>
+    <message>
+        <source>Filter by provider, signer, fingerprint, digest…</source>
+        <translation>按提供商、签名者、指纹、摘要筛选…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All verdicts</source>
+        <translation>全部结论</translation>
+    </message>
+    <message>
+        <source>%1 of 1 bundle</source>
+        <translation>%1 / 1 个证据包</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bundles</source>
+        <translation>%1 / %2 个证据包</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::FindingDetailWidget</name>
+    <message>
+        <source>whole file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>lines %1–%2</source>
+        <translation>第 %1–%2 行</translation>
+    </message>
+    <message>
+        <source>Show on &amp;timeline</source>
+        <translation>在时间线上显示(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Switch to the timeline, zoomed to the finding&apos;s provider, resource and period</source>
+        <translation>切换到时间线，并缩放到该发现项的提供商、资源和时段</translation>
+    </message>
+    <message>
+        <source>Select a finding to see its scope, figures and evidence.</source>
+        <translation>选择一个发现项以查看其范围、数据和证据。</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Resource class</source>
+        <translation>资源类别</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>No evidence reference.</source>
+        <translation>无证据引用。</translation>
+    </message>
+    <message>
+        <source>Bundle (SHA-256)</source>
+        <translation>证据包（SHA-256）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Shows</source>
+        <translation>显示内容</translation>
+    </message>
+    <message>
+        <source>(bundle)</source>
+        <translation>（证据包）</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::FindingModel</name>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>tenant %1</source>
+        <translation>租户 %1</translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>provider-wide</source>
+        <translation>整个提供商</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 – %2 UTC</source>
+        <translation>%1 – %2 UTC</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现项</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::FindingsPage</name>
+    <message>
+        <source>Filter by node, tenant, rule, text…</source>
+        <translation>按节点、租户、规则、文本筛选…</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <source>Low and above</source>
+        <translation>低及以上</translation>
+    </message>
+    <message>
+        <source>Medium and above</source>
+        <translation>中及以上</translation>
+    </message>
+    <message>
+        <source>High and above</source>
+        <translation>高及以上</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>仅严重</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>全部提供商</translation>
+    </message>
+    <message>
+        <source>Run checks</source>
+        <translation>运行检查</translation>
+    </message>
+    <message>
+        <source>Run the compliance checks again over the selected period (F5)</source>
+        <translation>对所选时段重新运行合规检查 (F5)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the findings as CSV or JSON</source>
+        <translation>将发现项保存为 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <source>Checks not run yet.</source>
+        <translation>尚未运行检查。</translation>
+    </message>
+    <message>
+        <source>No case open.</source>
+        <translation>没有打开的案卷。</translation>
+    </message>
+    <message>
+        <source>the whole case</source>
+        <translation>整个案卷</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · policy %2 · %3 · %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 策略 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Fails the policy</source>
+        <translation>不符合策略</translation>
+    </message>
+    <message>
+        <source>Passes the policy</source>
+        <translation>符合策略</translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation>无发现项</translation>
+    </message>
+    <message>
+        <source>Checking… %p%</source>
+        <translation>正在检查… %p%</translation>
+    </message>
+    <message>
+        <source>%1 of 1 finding</source>
+        <translation>%1 / 1 个发现项</translation>
+    </message>
+    <message>
+        <source>%1 of %2 findings</source>
+        <translation>%1 / %2 个发现项</translation>
+    </message>
+    <message>
+        <source>Export findings</source>
+        <translation>导出发现项</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个发现项写入 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ImportJob</name>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>开始前已取消</translation>
+    </message>
+    <message>
+        <source>rolled back: the import was cancelled</source>
+        <translation>已回滚：导入已取消</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ImportProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing bundles</source>
+        <translation>正在导入证据包</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总进度</translation>
+    </message>
+    <message>
+        <source>Bundle %1 of %2: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>第 %1 个证据包，共 %2 个：&lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Cancelling: rolling back the bundle being imported…</source>
+        <translation>正在取消：回滚正在导入的证据包…</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ImportSummaryDialog</name>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Import cancelled. The bundle being imported was rolled back; bundles finished before the cancel stay in the case. %1</source>
+        <translation>导入已取消。正在导入的证据包已回滚；取消前已完成的证据包保留在案卷中。%1</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>证据包</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Imported (untrusted)</source>
+        <translation>已导入（不受信任）</translation>
+    </message>
+    <message>
+        <source>Imported (verified)</source>
+        <translation>已导入（已验证）</translation>
+    </message>
+    <message>
+        <source>Already in the case</source>
+        <translation>已在案卷中</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Refused: signer not trusted</source>
+        <translation>已拒收：签名者不受信任</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 verified, %2 untrusted, %3 rejected</source>
+        <translation>%1 个已验证，%2 个不受信任，%3 个已拒绝</translation>
+    </message>
+    <message>
+        <source>, %1 failed or cancelled</source>
+        <translation>，%1 个失败或已取消</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::MainWindow</name>
+    <message>
+        <source>Bundle details</source>
+        <translation>证据包详情</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计轨迹</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>新建案卷(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open case…</source>
+        <translation>打开案卷(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close case</source>
+        <translation>关闭案卷(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundles…</source>
+        <translation>导入证据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import bundle &amp;folder…</source>
+        <translation>导入证据包文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Accept &amp;untrusted bundles</source>
+        <translation>接受不受信任的证据包(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>Import bundles whose signer is not a trust anchor, marked untrusted</source>
+        <translation>导入签名者不是信任锚的证据包，并标记为不受信任</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>案卷(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Trust store…</source>
+        <translation>信任库(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Re-check audit trail &amp;chain</source>
+        <translation>重新检查审计轨迹哈希链(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>&amp;Export verdict JSON…</source>
+        <translation>导出核验结论 JSON(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>C&amp;lear selected period</source>
+        <translation>清除所选时段(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>证据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail</source>
+        <translation>审计轨迹(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset timeline</source>
+        <translation>重置时间线(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Export &amp;chart…</source>
+        <translation>导出图表(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About CapAudit</source>
+        <translation>关于 CapAudit(&amp;A)</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>CapAudit</source>
+        <translation>CapAudit</translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation>没有打开的案卷</translation>
+    </message>
+    <message>
+        <source> [read-only]</source>
+        <translation> [只读]</translation>
+    </message>
+    <message>
+        <source>%1%2 — %3 — CapAudit</source>
+        <translation>%1%2 — %3 — CapAudit</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>时段：%1</translation>
+    </message>
+    <message>
+        <source>Period: whole case</source>
+        <translation>时段：整个案卷</translation>
+    </message>
+    <message>
+        <source>An import is running; wait for it to finish before opening another case.</source>
+        <translation>正在导入，请等待完成后再打开其他案卷。</translation>
+    </message>
+    <message>
+        <source>The case file is read-only: you can look at it, but not import or change the trust store.</source>
+        <translation>案卷文件为只读：可以查看，但不能导入或修改信任库。</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开案卷</translation>
+    </message>
+    <message>
+        <source>Could not open the case %1.
+
+%2</source>
+        <translation>无法打开案卷 %1。
+
+%2</translation>
+    </message>
+    <message>
+        <source>CapAudit cases (*.capcase);;All files (*)</source>
+        <translation>CapAudit 案卷 (*.capcase);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建案卷</translation>
+    </message>
+    <message>
+        <source>Could not create the case.
+
+%1</source>
+        <translation>无法创建案卷。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+%1</source>
+        <translation>Ctrl+Alt+%1</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>导入证据包</translation>
+    </message>
+    <message>
+        <source>Bundles (*.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;All files (*)</source>
+        <translation>证据包 (*.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a bundle or a folder of bundles</source>
+        <translation>导入一个证据包或一个证据包文件夹</translation>
+    </message>
+    <message>
+        <source>Open or create a case before importing bundles.</source>
+        <translation>请先打开或新建案卷，再导入证据包。</translation>
+    </message>
+    <message>
+        <source>The case file is read-only; nothing can be imported.</source>
+        <translation>案卷文件为只读，无法导入。</translation>
+    </message>
+    <message>
+        <source>Import finished: %1</source>
+        <translation>导入完成：%1</translation>
+    </message>
+    <message>
+        <source>Import running</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>An import is running. Cancel it and quit? The bundle being imported is rolled back.</source>
+        <translation>正在导入。是否取消导入并退出？正在导入的证据包将被回滚。</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <source>Capacity planning</source>
+        <translation>容量规划</translation>
+    </message>
+    <message>
+        <source>Bid comparison</source>
+        <translation>投标比较</translation>
+    </message>
+    <message>
+        <source>Running the compliance checks…</source>
+        <translation>正在运行合规检查…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checks finished: %n finding(s)</source>
+        <translation>
+            <numerusform>检查完成：%n 个发现项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The checks could not run: %1</source>
+        <translation>无法运行检查：%1</translation>
+    </message>
+    <message>
+        <source>Bundle %1 is not in the case (rejected on import?).</source>
+        <translation>证据包 %1 不在案卷中（导入时被拒绝？）。</translation>
+    </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write the compliance report as PDF, after a print preview</source>
+        <translation>打印预览后将合规报告写为 PDF</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Run checks</source>
+        <translation>运行检查(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Run the compliance checks over the period selected on the timeline</source>
+        <translation>对时间线上所选时段运行合规检查</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel checks</source>
+        <translation>取消检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Export &amp;findings…</source>
+        <translation>导出发现项(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Save &amp;scenario…</source>
+        <translation>保存情景(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Save comparison &amp;weights</source>
+        <translation>保存比较权重(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>发现项(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity planning</source>
+        <translation>容量规划(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Bid comparison</source>
+        <translation>投标比较(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>新建案卷</translation>
+    </message>
+    <message>
+        <source>new-case.capcase</source>
+        <translation>新案卷.capcase</translation>
+    </message>
+    <message>
+        <source>e.g. Compute bank audit 2026-Q3</source>
+        <translation>例如：算力银行审计 2026 年第三季度</translation>
+    </message>
+    <message>
+        <source>Folder with root certificates, pinned keys and anchors.json (optional)</source>
+        <translation>包含根证书、固定公钥和 anchors.json 的文件夹（可选）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Case &amp;file:</source>
+        <translation>案卷文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>CapAudit cases (*.capcase)</source>
+        <translation>CapAudit 案卷 (*.capcase)</translation>
+    </message>
+    <message>
+        <source>Case &amp;name:</source>
+        <translation>案卷名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Trust store:</source>
+        <translation>信任库(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Trust store folder</source>
+        <translation>信任库文件夹</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::OverviewPage</name>
+    <message>
+        <source>Bundles verified</source>
+        <translation>已验证证据包</translation>
+    </message>
+    <message>
+        <source>Bundles untrusted</source>
+        <translation>不受信任证据包</translation>
+    </message>
+    <message>
+        <source>Imports rejected</source>
+        <translation>被拒绝的导入</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Selected period</source>
+        <translation>所选时段</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Per provider&lt;/b&gt;</source>
+        <translation>&lt;b&gt;按提供商&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Could not read the key figures: %1</source>
+        <translation>无法读取关键数据：%1</translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation>没有打开的案卷</translation>
+    </message>
+    <message>
+        <source>Create a case with File &gt; New case… or open one with File &gt; Open case…</source>
+        <translation>请通过“文件 &gt; 新建案卷…”创建案卷，或通过“文件 &gt; 打开案卷…”打开案卷</translation>
+    </message>
+    <message>
+        <source>%1 · created %2 · %3</source>
+        <translation>%1 · 创建于 %2 · %3</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>whole case</source>
+        <translation>整个案卷</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ProviderSummaryModel</name>
+    <message>
+        <source>no telemetry</source>
+        <translation>无遥测数据</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (1 day)</source>
+        <translation>%1 – %2（1 天）</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3 days)</source>
+        <translation>%1 – %2（%3 天）</translation>
+    </message>
+    <message>
+        <source>%1: %2 delivered / %3 committed %4</source>
+        <translation>%1：已交付 %2 / 承诺 %3 %4</translation>
+    </message>
+    <message>
+        <source>(provider not established)</source>
+        <translation>（提供商未确认）</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Bundles rejected by verification: their statements are not trusted, so they are not attributed to a provider. See the audit trail for the reasons.</source>
+        <translation>核验被拒绝的证据包：其声明不可信，因此不归属于任何提供商。原因请查看审计轨迹。</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Untrusted</source>
+        <translation>不受信任</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Period covered</source>
+        <translation>覆盖时段</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点数</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>租户数</translation>
+    </message>
+    <message>
+        <source>Capacity (delivered / committed)</source>
+        <translation>容量（已交付 / 承诺）</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ReportExportDialog</name>
+    <message>
+        <source>&amp;Whole case</source>
+        <translation>整个案卷(&amp;W)</translation>
+    </message>
+    <message>
+        <source>PDF/&amp;A-1b (archival)</source>
+        <translation>PDF/&amp;A-1b（归档）</translation>
+    </message>
+    <message>
+        <source>Show a print &amp;preview before saving</source>
+        <translation>保存前显示打印预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>美国信纸 (Letter)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English（英文）</translation>
+    </message>
+    <message>
+        <source>optional: PEM private key for a detached signature</source>
+        <translation>可选：用于分离式签名的 PEM 私钥</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>输出(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>Providers / sections:</source>
+        <translation>提供商 / 章节：</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer:</source>
+        <translation>审核人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Engagement:</source>
+        <translation>审计项目(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Signing key:</source>
+        <translation>签名密钥(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report.</source>
+        <translation>请选择报告的保存位置。</translation>
+    </message>
+    <message>
+        <source>Choose a period, or the whole case.</source>
+        <translation>请选择时段，或选择整个案卷。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>时段的结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>Choose at least one provider.</source>
+        <translation>请至少选择一个提供商。</translation>
+    </message>
+    <message>
+        <source>The signing key %1 does not exist.</source>
+        <translation>签名密钥 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>报告另存为</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM 密钥 (*.pem *.key);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ReportExportFlow</name>
+    <message>
+        <source>No translation for &apos;%1&apos;; the report is in English.</source>
+        <translation>没有“%1”的翻译；报告使用英文。</translation>
+    </message>
+    <message>
+        <source>Preparing the preview</source>
+        <translation>正在准备预览</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <source>The report could not be prepared.
+
+%1</source>
+        <translation>无法准备报告。
+
+%1</translation>
+    </message>
+    <message>
+        <source>The report could not be written.
+
+%1</source>
+        <translation>无法写入报告。
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The report was written to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>报告已写入 %1（共 %n 页）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Manifest SHA-256: %1</source>
+        <translation>清单 SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>PDF SHA-256: %1</source>
+        <translation>PDF SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>Signature: %1</source>
+        <translation>签名：%1</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ReportPreviewDialog</name>
+    <message>
+        <source>Report preview — %1</source>
+        <translation>报告预览 — %1</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF</source>
+        <translation>保存 PDF(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Manifest SHA-256: &lt;code&gt;%1&lt;/code&gt;</source>
+        <translation>清单 SHA-256：&lt;code&gt;%1&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ScenarioForm</name>
+    <message>
+        <source>What if…</source>
+        <translation>假设分析…</translation>
+    </message>
+    <message>
+        <source>Scenario name</source>
+        <translation>情景名称</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Extra demand growth reached at the end of the horizon, rising linearly from today</source>
+        <translation>预测期末达到的额外需求增长，自今日起线性上升</translation>
+    </message>
+    <message>
+        <source>Units of capacity added (positive) or removed (negative)</source>
+        <translation>增加（正数）或减少（负数）的容量单位</translation>
+    </message>
+    <message>
+        <source>New tenant</source>
+        <translation>新租户</translation>
+    </message>
+    <message>
+        <source>Units the new tenant is expected to use</source>
+        <translation>新租户预计使用的单位数</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Demand growth:</source>
+        <translation>需求增长：</translation>
+    </message>
+    <message>
+        <source>Capacity change:</source>
+        <translation>容量变化：</translation>
+    </message>
+    <message>
+        <source>  from:</source>
+        <translation>  起始：</translation>
+    </message>
+    <message>
+        <source>Onboarding tenant:</source>
+        <translation>新增租户：</translation>
+    </message>
+    <message>
+        <source>  quantity:</source>
+        <translation>  数量：</translation>
+    </message>
+    <message>
+        <source>new tenant</source>
+        <translation>新租户</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::SubjectModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::TimelinePage</name>
+    <message>
+        <source>Provider telemetry</source>
+        <translation>提供商遥测</translation>
+    </message>
+    <message>
+        <source>Independent meter</source>
+        <translation>独立计量方</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <source>Show the whole period (Ctrl+0)</source>
+        <translation>显示整个时段 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG, SVG or PDF</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>提供商：</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>资源：</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · Shift+drag: select the period · hover: values</source>
+        <translation>滚轮：缩放 · 拖动：平移 · Shift+拖动：选择时段 · 悬停：查看数值</translation>
+    </message>
+    <message>
+        <source>No telemetry for %1</source>
+        <translation>%1 无遥测数据</translation>
+    </message>
+    <message>
+        <source>Could not load: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>Level: %1 · 1 point per line</source>
+        <translation>层级：%1 · 每条曲线 1 个点</translation>
+    </message>
+    <message>
+        <source>Level: %1 · %2 points per line</source>
+        <translation>层级：%1 · 每条曲线 %2 个点</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Finding (%1): %2</source>
+        <translation>发现项（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::TimelinePlot</name>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Allocated: %1</source>
+        <translation>已分配：%1</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Node capacity</source>
+        <translation>节点容量</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺容量</translation>
+    </message>
+    <message>
+        <source>Commitment (%1)</source>
+        <translation>承诺容量（%1）</translation>
+    </message>
+    <message>
+        <source>Commitment (total)</source>
+        <translation>承诺容量（合计）</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Untrusted</source>
+        <translation>不受信任</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>证据：%1</translation>
+    </message>
+    <message>
+        <source>Allocation timeline</source>
+        <translation>资源分配时间线</translation>
+    </message>
+    <message>
+        <source>unknown chart format &apos;%1&apos; (use .png, .svg or .pdf)</source>
+        <translation>未知的图表格式“%1”（请使用 .png、.svg 或 .pdf）</translation>
+    </message>
+    <message>
+        <source>could not write the chart</source>
+        <translation>无法写入图表</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 UTC&lt;/b&gt; (%2)</source>
+        <translation>&lt;b&gt;%1 UTC&lt;/b&gt;（%2）</translation>
+    </message>
+    <message>
+        <source>%1: allocated %2, used %3</source>
+        <translation>%1：已分配 %2，已使用 %3</translation>
+    </message>
+    <message>
+        <source>Allocated total: %1</source>
+        <translation>已分配合计：%1</translation>
+    </message>
+    <message>
+        <source>Used total: %1</source>
+        <translation>已使用合计：%1</translation>
+    </message>
+    <message>
+        <source>Node capacity: %1</source>
+        <translation>节点容量：%1</translation>
+    </message>
+    <message>
+        <source>Committed: %1 %2</source>
+        <translation>承诺：%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::TrailModel</name>
+    <message>
+        <source>Entry %1
+hash %2
+previous %3</source>
+        <translation>条目 %1
+哈希 %2
+前一条 %3</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::TrailPage</name>
+    <message>
+        <source>Re-check chain</source>
+        <translation>重新检查哈希链</translation>
+    </message>
+    <message>
+        <source>Recompute every entry&apos;s hash and link (Ctrl+K)</source>
+        <translation>重新计算每个条目的哈希及链接 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>1 entry · chain not re-checked since the last change</source>
+        <translation>1 个条目 · 自上次变更后尚未重新检查哈希链</translation>
+    </message>
+    <message>
+        <source>%1 entries · chain not re-checked since the last change</source>
+        <translation>%1 个条目 · 自上次变更后尚未重新检查哈希链</translation>
+    </message>
+    <message>
+        <source>Could not check the chain: %1</source>
+        <translation>无法检查哈希链：%1</translation>
+    </message>
+    <message>
+        <source>Chain intact: 1 entry verified</source>
+        <translation>哈希链完整：已验证 1 个条目</translation>
+    </message>
+    <message>
+        <source>Chain intact: %1 entries verified</source>
+        <translation>哈希链完整：已验证 %1 个条目</translation>
+    </message>
+    <message>
+        <source>Chain BROKEN at entry %1: %2</source>
+        <translation>哈希链在条目 %1 处断裂：%2</translation>
+    </message>
+    <message>
+        <source>Entry %1 · %2 · %3 · %4
+hash     %5
+previous %6
+
+%7</source>
+        <translation>条目 %1 · %2 · %3 · %4
+哈希   %5
+前一条 %6
+
+%7</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::TrustStoreDialog</name>
+    <message>
+        <source>Show removed anchors</source>
+        <translation>显示已移除的信任锚</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Trust store — %1</source>
+        <translation>信任库 — %1</translation>
+    </message>
+    <message>
+        <source>Bundles are verified against these anchors. Adding or removing one is recorded in the audit trail; bundles already imported keep the verdict they had.</source>
+        <translation>证据包依据这些信任锚进行核验。添加或移除信任锚会记录在审计轨迹中；已导入的证据包保留原有结论。</translation>
+    </message>
+    <message>
+        <source>Add trust anchor</source>
+        <translation>添加信任锚</translation>
+    </message>
+    <message>
+        <source>Trust anchors (*.pem *.crt *.pub *.crl);;All files (*)</source>
+        <translation>信任锚 (*.pem *.crt *.pub *.crl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Remove trust anchor</source>
+        <translation>移除信任锚</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the trust store?
+
+Bundles signed under it and imported later will be untrusted. The removal is recorded in the audit trail.</source>
+        <translation>是否从信任库中移除“%1”？
+
+此后导入的、由其签名的证据包将不受信任。移除操作会记录在审计轨迹中。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Audit workstation for metered compute.</source>
+        <translation>计量计算资源审计工作站。</translation>
+    </message>
+    <message>
+        <source>Select the bundle whose digest starts with DIGEST on the Evidence page (&quot;first&quot;: the first row).</source>
+        <translation>在“证据”页选中摘要以 DIGEST 开头的证据包（“first”：第一行）。</translation>
+    </message>
+    <message>
+        <source>No bundle with digest %1 in the case.</source>
+        <translation>案卷中没有摘要为 %1 的证据包。</translation>
+    </message>
+    <message>
+        <source>Case file (*.capcase) to open, and/or bundles (*.capbundle, archives, folders) to import into it (without a case file: into the case opened last).</source>
+        <translation>要打开的案卷文件 (*.capcase)，以及/或要导入其中的证据包（*.capbundle、归档文件、文件夹；未指定案卷时导入最近打开的案卷）。</translation>
+    </message>
+    <message>
+        <source>User-interface language, e.g. zh_CN or en (default: the system locale).</source>
+        <translation>界面语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
+    </message>
+    <message>
+        <source>Open CASE, show the window for about a second and exit: 0 when the case opened, 1 when not.</source>
+        <translation>打开 CASE，显示窗口约一秒后退出：案卷打开成功返回 0，否则返回 1。</translation>
+    </message>
+    <message>
+        <source>Page shown at start: overview, evidence, timeline, findings, capacity, comparison or trail.</source>
+        <translation>启动时显示的页面：overview（概览）、evidence（证据）、timeline（时间线）、findings（发现项）、capacity（容量规划）、comparison（投标比较）或 trail（审计轨迹）。</translation>
+    </message>
+    <message>
+        <source>Unknown page &apos;%1&apos; (use overview, evidence, timeline, findings, capacity, comparison or trail).</source>
+        <translation>未知页面“%1”（请使用 overview、evidence、timeline、findings、capacity、comparison 或 trail）。</translation>
+    </message>
+    <message>
+        <source>Select the finding whose id starts with ID on the Findings page once the checks ran (&quot;first&quot;: the first row).</source>
+        <translation>检查完成后，在“发现项”页选中编号以 ID 开头的发现项（“first”：第一行）。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "analytics/checkrunner.h"
+
+#include <QFuture>
+#include <QObject>
+
+#include <atomic>
+#include <optional>
+
+namespace capaudit {
+
+// Runs the compliance checks over a case on a worker thread, with its own connection to the case (CaseStore is not
+// thread-safe). The policy is the case's (analytics::selectPolicy). Progress and the result reach the GUI thread as
+// queued signals; a new start() while a run is going cancels it and runs again once it has stopped.
+class CheckJob : public QObject {
+    Q_OBJECT
+public:
+    explicit CheckJob(QObject* parent = nullptr);
+    ~CheckJob() override;
+
+    void start(const QString& casePath, const Period& period);
+    void cancel();
+    bool isRunning() const
+    {
+        return m_running;
+    }
+    // The last finished run: a report, or why there is none (cancelled, I/O).
+    const std::optional<Result<analytics::CheckReport>>& result() const
+    {
+        return m_result;
+    }
+    bool wasCancelled() const
+    {
+        return m_wasCancelled;
+    }
+
+Q_SIGNALS:
+    void started();
+    void progress(double fraction, const QString& message);
+    void finished(); // result() holds the outcome
+
+private:
+    void launch(const QString& casePath, const Period& period);
+
+    std::atomic_bool m_cancel { false };
+    QFuture<void> m_future;
+    bool m_running = false;
+    std::optional<std::pair<QString, Period>> m_queued; // the run asked for while the previous one stops
+    std::optional<Result<analytics::CheckReport>> m_result;
+    quint64 m_generation = 0;
+    bool m_wasCancelled = false;
+};
+
+} // namespace capaudit
