@@ -2005,8 +2005,8 @@ fingerprint %3</source>
         <translation>导入证据包</translation>
     </message>
     <message>
-        <source>Bundles (*.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;All files (*)</source>
-        <translation>证据包 (*.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;所有文件 (*)</translation>
+        <source>Bundles (*.capbundle *.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;All files (*)</source>
+        <translation>证据包 (*.capbundle *.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Import a bundle or a folder of bundles</source>
