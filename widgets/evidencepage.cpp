@@ -4,6 +4,7 @@
 #include "bundlefiltermodel.h"
 #include "bundlemodel.h"
 #include "casesession.h"
+#include "recordtable.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -28,17 +29,7 @@ EvidencePage::EvidencePage(CaseSession* session, QWidget* parent)
     , m_count(new QLabel(this))
 {
     m_proxy->setSourceModel(m_model);
-    m_view->setObjectName(QStringLiteral("bundleTable"));
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(-1, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionsMovable(true);
+    setupRecordTable(m_view, m_proxy, QStringLiteral("bundleTable"));
 
     m_filter->setObjectName(QStringLiteral("bundleFilter"));
     m_filter->setPlaceholderText(tr("Filter by provider, signer, fingerprint, digest…"));

@@ -7,6 +7,7 @@
 #include "findingfiltermodel.h"
 #include "findingmodel.h"
 #include "iconprovider.h"
+#include "recordtable.h"
 #include "reportexport.h"
 
 #include <QComboBox>
@@ -50,17 +51,7 @@ FindingsPage::FindingsPage(CaseSession* session, QWidget* parent)
     , m_export(new QToolButton(this))
 {
     m_proxy->setSourceModel(m_model);
-    m_view->setObjectName(QStringLiteral("findingTable"));
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(-1, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionsMovable(true);
+    setupRecordTable(m_view, m_proxy, QStringLiteral("findingTable"));
 
     m_filter->setObjectName(QStringLiteral("findingFilter"));
     m_filter->setPlaceholderText(tr("Filter by node, tenant, rule, text…"));

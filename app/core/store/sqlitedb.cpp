@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/sqlitedb.h"
 
-#include <atomic>
-
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cmath>
 
 namespace capaudit::sql {
