@@ -50,7 +50,10 @@ void setupPlot(QCustomPlot& plot, const QStringList& fonts, const QString& yLabe
     QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
     ticker->setDateTimeSpec(Qt::UTC);
     ticker->setDateTimeFormat(span > 3 * 86400 ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("MM-dd\nHH:mm"));
-    ticker->setTickCount(6);
+    // Date labels are ~10 characters wide: "nice" steps can give 8+ of them on a long forecast axis and they collide,
+    // so the tick count is met rather than rounded to a calendar step.
+    ticker->setTickStepStrategy(QCPAxisTicker::tssMeetTickCount);
+    ticker->setTickCount(5);
     plot.xAxis->setTicker(ticker);
     for (QCPAxis* axis : { plot.xAxis, plot.yAxis }) {
         axis->setTickLabelFont(plotFont(fonts, 10));
