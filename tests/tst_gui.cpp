@@ -20,6 +20,7 @@
 #include "findingmodel.h"
 #include "findingspage.h"
 #include "guitestcase.h"
+#include "importjob.h"
 #include "importsummarydialog.h"
 #include "mainwindow.h"
 #include "overviewpage.h"
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void refusesMissingAndForeignFiles_data();
     void refusesMissingAndForeignFiles();
     void importBundle();
+    void cancelledBatchLeavesCaseUnchanged();
     void selectBundleShowsChecks();
     void timelineZoomChangesRange();
     void timelineExport_data();
@@ -217,6 +219,36 @@ void TestGui::importBundle()
     const auto again = finished.last().first().value<QList<ImportResult>>();
     QCOMPARE(again.first().outcome, ImportOutcome::AlreadyPresent);
     QCOMPARE(m_window->evidencePage()->model()->rowCount(), before + 1);
+}
+
+void TestGui::cancelledBatchLeavesCaseUnchanged()
+{
+    // The menu's import path (ImportJob) on a fresh case: cancel as soon as the first bundle is done.
+    Result<TrustStore> trust = TrustStore::loadDirectory(m_case.demoDir + QStringLiteral("/trust"));
+    QVERIFY(trust);
+    const QString path = m_dir.filePath(QStringLiteral("cancelled-batch.capcase"));
+    Result<std::unique_ptr<CaseStore>> store = CaseStore::create(path, QStringLiteral("batch"), trust->anchors());
+    QVERIFY(store);
+    const qsizetype trailBefore = (*store)->trail()->size();
+    QStringList bundles;
+    const QDir dir(m_case.demoDir + QStringLiteral("/bundles"));
+    for (const QString& name : dir.entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name))
+        bundles.append(dir.filePath(name));
+    QVERIFY(bundles.size() > 3);
+
+    ImportJob job;
+    QSignalSpy finished(&job, &ImportJob::finished);
+    connect(&job, &ImportJob::bundleFinished, &job, [&job](int, const ImportResult&) { job.cancel(); });
+    job.start(path, bundles, false);
+    QVERIFY(finished.wait(120000));
+    int cancelled = 0;
+    for (const ImportResult& r : job.results()) {
+        QVERIFY2(r.outcome != ImportOutcome::Imported, qPrintable(r.path));
+        cancelled += r.outcome == ImportOutcome::Cancelled;
+    }
+    QCOMPARE(cancelled, int(job.results().size()));
+    QCOMPARE((*store)->bundles()->size(), 0);
+    QCOMPARE((*store)->trail()->size(), trailBefore);
 }
 
 void TestGui::selectBundleShowsChecks()
