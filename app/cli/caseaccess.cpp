@@ -27,6 +27,20 @@ Result<QJsonObject> readJsonFile(const QString& path)
     return parseJsonObject(file.readAll(), path);
 }
 
+QCommandLineOption periodOption()
+{
+    return { QStringLiteral("period"),
+        QStringLiteral("Only evidence in FROM..TO (dates or ISO 8601 UTC times, end exclusive)."),
+        QStringLiteral("FROM..TO") };
+}
+
+Result<Period> periodArgument(const QCommandLineParser& parser, const QCommandLineOption& option)
+{
+    if (!parser.isSet(option))
+        return Period {};
+    return analytics::parsePeriod(parser.value(option));
+}
+
 Result<analytics::CheckReport> runChecksForCommand(
     CaseStore& store, analytics::CheckOptions options, const QString& policyFile, bool quiet)
 {

@@ -4,6 +4,8 @@
 #include "analytics/checkrunner.h"
 #include "store/casestore.h"
 
+#include <QCommandLineParser>
+
 #include <memory>
 
 namespace capaudit::cli {
@@ -14,6 +16,19 @@ std::unique_ptr<CaseStore> openCase(const QString& path);
 
 // Reads and parses a JSON object file given on the command line (weights, scenario); the error names the file.
 Result<QJsonObject> readJsonFile(const QString& path);
+// The same, turned into T with T::fromJson(object, path).
+template <typename T> Result<T> readJsonFileAs(const QString& path)
+{
+    Result<QJsonObject> object = readJsonFile(path);
+    if (!object)
+        return object.error();
+    return T::fromJson(*object, path);
+}
+
+// --period FROM..TO, shared by every command that can restrict the evidence it looks at.
+QCommandLineOption periodOption();
+// The parsed --period, or {0, 0} (the whole case) when it is not given.
+Result<Period> periodArgument(const QCommandLineParser& parser, const QCommandLineOption& option);
 
 // Runs the compliance checks with the case's policy (or OPTIONS.policy when POLICYFILE is empty and USESTORED is
 // false), showing progress on stderr when it is a terminal and QUIET is false.

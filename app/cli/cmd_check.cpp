@@ -77,9 +77,7 @@ int runCheck(const QStringList& arguments)
     const QCommandLineOption policy(QStringLiteral("policy"),
         QStringLiteral("Policy file to apply (stored in the case); default: the case's policy, else the built-in one."),
         QStringLiteral("FILE"));
-    const QCommandLineOption period(QStringLiteral("period"),
-        QStringLiteral("Only evidence in FROM..TO (dates or ISO 8601 UTC times, end exclusive)."),
-        QStringLiteral("FROM..TO"));
+    const QCommandLineOption period = periodOption();
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the canonical JSON result."));
     const QCommandLineOption threads(
         QStringLiteral("threads"), QStringLiteral("Scanning threads (default: one per core)."), QStringLiteral("N"));
@@ -91,12 +89,10 @@ int runCheck(const QStringList& arguments)
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("check: name exactly one CASE file"));
     CheckOptions options;
-    if (parser.isSet(period)) {
-        Result<Period> p = parsePeriod(parser.value(period));
-        if (!p)
-            return usageError(p.error().toString());
-        options.period = *p;
-    }
+    Result<Period> chosenPeriod = periodArgument(parser, period);
+    if (!chosenPeriod)
+        return usageError(chosenPeriod.error().toString());
+    options.period = *chosenPeriod;
     if (parser.isSet(threads)) {
         bool ok = false;
         options.threads = parser.value(threads).toInt(&ok);

@@ -72,9 +72,7 @@ int runCompare(const QStringList& arguments)
         QStringLiteral("Criteria weights (JSON {\"weights\": {...}}), saved in the case; default: the case's "
                        "weights, else equal weights."),
         QStringLiteral("FILE"));
-    const QCommandLineOption period(QStringLiteral("period"),
-        QStringLiteral("Only evidence in FROM..TO (dates or ISO 8601 UTC times, end exclusive)."),
-        QStringLiteral("FROM..TO"));
+    const QCommandLineOption period = periodOption();
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the canonical JSON result."));
     parser.addOptions({ weightsOption, period, json });
     if (auto exit = parseArguments(parser, arguments,
@@ -85,19 +83,13 @@ int runCompare(const QStringList& arguments)
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("compare: name exactly one CASE file"));
     CheckOptions options;
-    if (parser.isSet(period)) {
-        Result<Period> p = parsePeriod(parser.value(period));
-        if (!p)
-            return usageError(p.error().toString());
-        options.period = *p;
-    }
+    Result<Period> chosenPeriod = periodArgument(parser, period);
+    if (!chosenPeriod)
+        return usageError(chosenPeriod.error().toString());
+    options.period = *chosenPeriod;
     std::optional<ComparisonWeights> fromFile;
     if (parser.isSet(weightsOption)) {
-        const QString path = parser.value(weightsOption);
-        Result<QJsonObject> object = readJsonFile(path);
-        if (!object)
-            return usageError(object.error().toString());
-        Result<ComparisonWeights> parsed = ComparisonWeights::fromJson(*object, path);
+        Result<ComparisonWeights> parsed = readJsonFileAs<ComparisonWeights>(parser.value(weightsOption));
         if (!parsed)
             return usageError(parsed.error().toString());
         fromFile = *parsed;

@@ -103,11 +103,7 @@ int runForecast(const QStringList& arguments)
         return usageError(QStringLiteral("forecast: use either --scenario or --save-scenario"));
     std::optional<Scenario> fromFile;
     if (parser.isSet(saveOption)) {
-        const QString path = parser.value(saveOption);
-        Result<QJsonObject> object = readJsonFile(path);
-        if (!object)
-            return usageError(object.error().toString());
-        Result<Scenario> parsed = Scenario::fromJson(*object, path);
+        Result<Scenario> parsed = readJsonFileAs<Scenario>(parser.value(saveOption));
         if (!parsed)
             return usageError(parsed.error().toString());
         fromFile = *parsed;

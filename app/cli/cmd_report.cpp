@@ -14,13 +14,6 @@ namespace {
 
 using namespace capaudit::reports;
 
-QCommandLineOption periodOption()
-{
-    return { QStringLiteral("period"),
-        QStringLiteral("Only evidence in FROM..TO (dates or ISO 8601 UTC times, end exclusive)."),
-        QStringLiteral("FROM..TO") };
-}
-
 QCommandLineOption providersOption()
 {
     return { QStringLiteral("providers"), QStringLiteral("Only these providers (comma-separated)."),
@@ -83,12 +76,10 @@ int runReport(const QStringList& arguments)
         return usageError(QStringLiteral("report: --out FILE.pdf is required"));
     ReportOptions options;
     options.outputPath = parser.value(outOpt);
-    if (parser.isSet(period)) {
-        Result<Period> p = analytics::parsePeriod(parser.value(period));
-        if (!p)
-            return usageError(p.error().toString());
-        options.period = *p;
-    }
+    Result<Period> chosenPeriod = periodArgument(parser, period);
+    if (!chosenPeriod)
+        return usageError(chosenPeriod.error().toString());
+    options.period = *chosenPeriod;
     options.providers = splitList(parser.value(providers));
     if (parser.isSet(sections)) {
         Result<QList<Section>> s = parseSections(parser.value(sections));
@@ -173,12 +164,10 @@ int runExport(const QStringList& arguments)
     if (!parser.isSet(outOpt))
         return usageError(QStringLiteral("export: --out FILE is required"));
     options.outputPath = parser.value(outOpt);
-    if (parser.isSet(period)) {
-        Result<Period> p = analytics::parsePeriod(parser.value(period));
-        if (!p)
-            return usageError(p.error().toString());
-        options.period = *p;
-    }
+    Result<Period> chosenPeriod = periodArgument(parser, period);
+    if (!chosenPeriod)
+        return usageError(chosenPeriod.error().toString());
+    options.period = *chosenPeriod;
     options.providers = splitList(parser.value(providers));
     options.policyPath = parser.value(policy);
     std::unique_ptr<CaseStore> store = openCase(parser.positionalArguments().first());
