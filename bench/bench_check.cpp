@@ -64,11 +64,13 @@ int main(int argc, char** argv)
             const QMap<analytics::Severity, int> counts = report->countBySeverity();
             for (auto it = counts.cbegin(); it != counts.cend(); ++it)
                 bySeverity << QStringLiteral("%1 %2").arg(analytics::severityName(it.key())).arg(it.value());
-            std::printf("threads %d: %6.2f s wall  %6.2f s CPU  %lld samples (%.1f M/s)  %lld billing rows  "
-                        "%lld findings (%s)\n",
+            std::printf(
+                "threads %d: %6.2f s wall  %6.2f s CPU  %lld samples (%.1f M/s, %lld read raw)  %lld billing rows  "
+                "%lld findings (%s)\n",
                 threads, wall, cpu, static_cast<long long>(report->samplesScanned),
-                double(report->samplesScanned) / wall / 1e6, static_cast<long long>(report->billingRowsScanned),
-                static_cast<long long>(report->findings.size()), qPrintable(bySeverity.join(QStringLiteral(", "))));
+                double(report->samplesScanned) / wall / 1e6, static_cast<long long>(report->rawSamplesRead),
+                static_cast<long long>(report->billingRowsScanned), static_cast<long long>(report->findings.size()),
+                qPrintable(bySeverity.join(QStringLiteral(", "))));
             std::fflush(stdout);
         }
         walls[threads] << wall;

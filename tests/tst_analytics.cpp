@@ -36,7 +36,8 @@ qint64 seconds(const QJsonValue& iso)
     return parseUnixSeconds(iso.toString().toUtf8()).value_or(-1);
 }
 
-CheckReport check(const QString& casePath, const Policy& policy = defaultPolicy(), Period period = {}, int threads = 0)
+CheckReport check(const QString& casePath, const Policy& policy = defaultPolicy(), Period period = {}, int threads = 0,
+    bool nodeHours = true)
 {
     Result<std::unique_ptr<CaseStore>> store = CaseStore::open(casePath);
     if (!store)
@@ -45,6 +46,7 @@ CheckReport check(const QString& casePath, const Policy& policy = defaultPolicy(
     options.policy = policy;
     options.period = period;
     options.threads = threads;
+    options.useNodeHours = nodeHours;
     Result<CheckReport> report = runChecks(**store, options);
     if (!report)
         qFatal("%s", qPrintable(report.error().toString()));
@@ -224,6 +226,54 @@ private slots:
         const QByteArray once = canonicalJson(m_report.toJson());
         QCOMPARE(canonicalJson(check(m_faulty.casePath).toJson()), once);
         QCOMPARE(canonicalJson(check(m_faulty.casePath, defaultPolicy(), {}, 1).toJson()), once);
+    }
+
+    // The node-hour aggregates are a shortcut, never a different answer: every finding, fact and reconciliation line
+    // must be what reading every raw sample gives, also when a period cuts hours in two and when the policy moves the
+    // over-commitment limit (which decides which hours are re-read raw).
+    void nodeHourAggregatesGiveTheRawResult_data()
+    {
+        QTest::addColumn<bool>("faulty");
+        QTest::addColumn<QByteArray>("policy");
+        QTest::addColumn<qint64>("startOffset");
+        QTest::addColumn<qint64>("length");
+        const QByteArray none;
+        QTest::newRow("faults, whole case") << true << none << qint64(0) << qint64(0);
+        QTest::newRow("clean, whole case") << false << none << qint64(0) << qint64(0);
+        QTest::newRow("faults, period cutting hours")
+            << true << none << qint64(3 * 86400 + 1234) << qint64(9 * 86400 + 777);
+        QTest::newRow("faults, low limit")
+            << true
+            << QByteArray(R"({"name":"low","rules":{"capacity.overcommit":{"thresholds":{"limitOverride":0.5}}}})")
+            << qint64(0) << qint64(0);
+    }
+
+    void nodeHourAggregatesGiveTheRawResult()
+    {
+        QFETCH(bool, faulty);
+        QFETCH(QByteArray, policy);
+        QFETCH(qint64, startOffset);
+        QFETCH(qint64, length);
+        const QString path = faulty ? m_faulty.casePath : m_clean.casePath;
+        const Policy p = policy.isEmpty() ? defaultPolicy() : policyFrom(policy);
+        Period period;
+        if (length > 0) {
+            const qint64 start = m_report.providers.first().attestedPeriod.start;
+            QVERIFY(start > 0);
+            period = { start + startOffset, start + startOffset + length };
+        }
+        const CheckReport aggregated = check(path, p, period, 0, true);
+        const CheckReport raw = check(path, p, period, 0, false);
+        QCOMPARE(raw.rawSamplesRead, raw.samplesScanned);
+        QCOMPARE(aggregated.samplesScanned, raw.samplesScanned);
+        QVERIFY(aggregated.samplesScanned > 0);
+        // The shortcut was taken: most samples never had to be decoded (not so under a limit every node exceeds).
+        if (policy.isEmpty())
+            QVERIFY2(aggregated.rawSamplesRead * 4 < aggregated.samplesScanned,
+                qPrintable(QStringLiteral("%1 of %2 samples read raw")
+                               .arg(aggregated.rawSamplesRead)
+                               .arg(aggregated.samplesScanned)));
+        QCOMPARE(canonicalJson(aggregated.toJson()), canonicalJson(raw.toJson()));
     }
 
     void thresholdsAndSwitchesChangeTheOutcome()

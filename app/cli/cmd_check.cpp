@@ -26,7 +26,9 @@ void printHuman(const CheckReport& report)
     out() << "policy " << report.policyName << " sha256:" << report.policyDigest << "\n";
     if (!formatPeriod(report.period).isEmpty())
         out() << "period " << formatPeriod(report.period) << "\n";
-    out() << report.samplesScanned << " samples and " << report.billingRowsScanned << " billing rows checked\n\n";
+    out() << report.samplesScanned << " samples (" << report.rawSamplesRead
+          << " of them read one by one, the rest through node-hour aggregates) and " << report.billingRowsScanned
+          << " billing rows checked\n\n";
     for (const Finding& f : report.findings) {
         out() << severityName(f.severity).toUpper().leftJustified(9) << f.id << "\n         " << f.title << "\n";
         QStringList scope;

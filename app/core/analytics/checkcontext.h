@@ -39,9 +39,21 @@ struct ProviderAttestation {
 // A run of consecutive sample times of one node in one payload of one bundle.
 struct TimeRun {
     qint64 first = 0, last = 0; // sample times (inclusive)
-    qint64 firstLine = 0, lastLine = 0;
+    qint64 firstSeq = 0, lastSeq = 0; // the node rows at FIRST and LAST (CheckContext::sampleLine gives their lines)
     qint64 bundleId = 0;
     int payload = 0;
+};
+
+// Steps FIRST, FIRST + STEP, ..., LAST that all have VALUE: delivered capacity of one node (per bundle scan), or of
+// a whole region or class (after summing, see sumDelivered).
+struct DeliveredRun {
+    qint64 first = 0, last = 0, step = 0;
+    double value = 0;
+    qint64 node = 0;
+    qint64 steps() const
+    {
+        return (last - first) / step + 1;
+    }
 };
 
 // One step of one node above its over-commitment limit.
@@ -59,7 +71,6 @@ struct NodeScan {
     QMap<int, qint64> upSteps, downSteps; // by payload*1000+resource: a node's states come from one payload
     QList<OvercommitStep> overcommit;
     qint64 firstTime = 0, lastTime = 0;
-    qint64 firstLine = 0, lastLine = 0;
     double allocatedSum = 0; // any allocation at all (sovereignty: does the node hold tenant data?)
     qint64 downFirst = 0, downLast = 0; // first and last down step
 };
@@ -68,17 +79,18 @@ struct NodeScan {
 struct TimeAnomaly {
     qint64 count = 0;
     qint64 firstTime = 0, lastTime = 0;
-    qint64 firstLine = 0;
+    qint64 firstSeq = 0, firstLine = 0; // the first such sample in import order
     int payload = 0;
 };
 
 // Result of scanning one telemetry bundle's raw samples.
 struct BundleScan {
     qint64 bundleId = 0;
-    qint64 samples = 0;
+    qint64 samples = 0; // in the checked period
+    qint64 rawSamples = 0; // of which read row by row (the rest came from node-hour aggregates)
     QHash<qint64, NodeScan> nodes; // by node id
-    // Delivered capacity per (resource id, region index) and step: capacity of up, attested nodes.
-    QHash<QPair<qint64, int>, QHash<qint64, double>> delivered;
+    // Delivered capacity per (resource id, region index): capacity of up, attested nodes, run by run.
+    QHash<QPair<qint64, int>, QList<DeliveredRun>> delivered;
     TimeAnomaly outsideBundlePeriod, outsideContract, afterSigning;
 };
 
@@ -114,6 +126,7 @@ struct CheckContext {
         return bundleById.value(id);
     }
     QString payloadPath(qint64 bundleId, int payload) const;
+    qint64 sampleLine(qint64 bundleId, qint64 seq) const; // 0 when unknown
     ProviderFacts& facts(const QString& provider);
     // Applies the policy's severity (minus DOWNGRADE levels, never below info), assigns the id and keeps the finding.
     void add(Finding finding, int downgrade = 0);
@@ -126,6 +139,8 @@ inline QString regionKeyOf(const QString& provider, const QString& region)
 
 Status loadContext(CheckContext& context);
 Status scanTelemetry(CheckContext& context); // fills context.scans, in parallel over bundles
+// The per-step sum of RUNS (steps without any run are absent), as runs of equal value in time order.
+QList<DeliveredRun> sumDelivered(QList<DeliveredRun> runs);
 
 qint64 stepOfProvider(const CheckContext& context, const QString& provider); // telemetry resolution
 

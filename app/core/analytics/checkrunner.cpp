@@ -3,6 +3,7 @@
 
 #include "analytics/checkcontext.h"
 #include "analytics/rulecatalog.h"
+#include "store/sqlitedb.h"
 #include "util/timeutil.h"
 
 #include <QJsonArray>
@@ -91,6 +92,17 @@ QString CheckContext::payloadPath(qint64 bundleId, int payload) const
     return payload >= 0 && payload < payloads.size()
         ? payloads.at(payload).toObject().value(QStringLiteral("path")).toString()
         : QString();
+}
+
+qint64 CheckContext::sampleLine(qint64 bundleId, qint64 seq) const
+{
+    sql::Statement* select = store.database().prepare("SELECT line FROM samples WHERE bundle = ? AND seq = ?");
+    if (!select)
+        return 0;
+    select->bind(1, bundleId).bind(2, seq);
+    const qint64 line = select->next() ? select->int64(0) : 0;
+    select->reset();
+    return line;
 }
 
 ProviderFacts& CheckContext::facts(const QString& provider)

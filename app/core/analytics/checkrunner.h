@@ -22,6 +22,8 @@ struct CheckOptions {
     Policy policy = defaultPolicy();
     Period period; // {0, 0}: everything in the case
     int threads = 0; // raw-row scanning threads; 0: QThread::idealThreadCount()
+    // false: ignore the node-hour aggregates and read every raw sample (the slow reference path tests compare with)
+    bool useNodeHours = true;
     std::function<void(double fraction, const QString& message)> progress;
     const std::atomic_bool* cancel = nullptr;
 };
@@ -73,6 +75,7 @@ struct CheckReport {
     QList<ProviderFacts> providers; // sorted by name
     QList<ReconciliationLine> reconciliation; // by provider, invoice, tenant, class
     qint64 samplesScanned = 0;
+    qint64 rawSamplesRead = 0; // of samplesScanned, how many were read row by row (not in the JSON: mode-dependent)
     qint64 billingRowsScanned = 0;
 
     bool failed() const; // some finding at or above failingSeverity

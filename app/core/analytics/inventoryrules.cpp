@@ -19,7 +19,7 @@ QList<EvidenceRef> telemetryRefs(const CheckContext& c, const QString& provider,
 }
 
 void deliveredShortfalls(CheckContext& c, const ProviderAttestation& a, const CommitmentLine& line,
-    const QMap<qint64, double>& series, qint64 step)
+    const QList<DeliveredRun>& series, qint64 step)
 {
     const double ratio =
         c.options.policy.threshold(QLatin1String(rules::kCapacityDelivered), QStringLiteral("minDeliveredRatio"));
@@ -51,24 +51,32 @@ void deliveredShortfalls(CheckContext& c, const ProviderAttestation& a, const Co
             { QStringLiteral("steps"), double(steps) } };
         c.add(f);
     };
+    // Step by step, a shortfall run goes on while steps are short and at most one step apart; a whole piece of equal
+    // value (clipped to the commitment's period) takes the same path as its steps would one by one.
     qint64 first = -1, last = -1, steps = 0;
     double lowest = 0;
-    for (auto it = series.begin(); it != series.end(); ++it) {
-        if (it.key() < line.period.start || it.key() >= line.period.end)
+    for (const DeliveredRun& piece : series) {
+        qint64 from = piece.first, to = piece.last;
+        if (from < line.period.start)
+            from += (line.period.start - from + piece.step - 1) / piece.step * piece.step;
+        if (to >= line.period.end)
+            to -= (to - line.period.end) / piece.step * piece.step + piece.step;
+        if (from > to)
             continue;
-        const bool shortfall = it.value() < required - 1e-9;
-        if (shortfall && first >= 0 && it.key() - last <= step) {
-            last = it.key();
-            lowest = qMin(lowest, it.value());
-            ++steps;
+        const qint64 count = (to - from) / piece.step + 1;
+        const bool shortfall = piece.value < required - 1e-9;
+        if (shortfall && first >= 0 && from - last <= step) {
+            last = to;
+            lowest = qMin(lowest, piece.value);
+            steps += count;
             continue;
         }
         if (first >= 0)
             reportRun(first, last, lowest, steps);
-        first = shortfall ? it.key() : -1;
-        last = it.key();
-        lowest = it.value();
-        steps = 1;
+        first = shortfall ? from : -1;
+        last = to;
+        lowest = piece.value;
+        steps = count;
     }
     if (first >= 0)
         reportRun(first, last, lowest, steps);
@@ -84,33 +92,33 @@ void runDeliveredRule(CheckContext& c)
     for (const ProviderAttestation& a : std::as_const(c.attestations)) {
         const qint64 step = stepOfProvider(c, a.provider);
         ProviderFacts& facts = c.facts(a.provider);
-        QMap<QString, QMap<qint64, double>> deliveredByClass; // class -> step -> sum over committed regions
+        QMap<QString, QList<DeliveredRun>> deliveredByClass; // class -> the series of its committed regions
         for (const CommitmentLine& line : a.commitments) {
             const QPair<qint64, int> key { resourceIds.value(line.resourceClass),
                 int(c.regions.indexOf(regionKeyOf(a.provider, line.region))) };
-            QMap<qint64, double> series;
+            QList<DeliveredRun> runs;
             for (const BundleScan& scan : std::as_const(c.scans))
-                if (auto it = scan.delivered.find(key); it != scan.delivered.end())
-                    for (auto s = it->begin(); s != it->end(); ++s)
-                        series[s.key()] += s.value();
+                runs.append(scan.delivered.value(key));
+            const QList<DeliveredRun> series = sumDelivered(runs);
             deliveredShortfalls(c, a, line, series, step);
             ClassFacts& cls = facts.classes[line.resourceClass];
             cls.unit = line.unit;
             cls.committed += line.quantity;
-            QMap<qint64, double>& total = deliveredByClass[line.resourceClass];
-            for (auto s = series.begin(); s != series.end(); ++s)
-                total[s.key()] += s.value();
+            deliveredByClass[line.resourceClass].append(series);
         }
         for (auto it = deliveredByClass.begin(); it != deliveredByClass.end(); ++it) {
-            if (it->isEmpty())
+            const QList<DeliveredRun> total = sumDelivered(it.value());
+            if (total.isEmpty())
                 continue;
-            double sum = 0, lowest = it->first();
-            for (double v : std::as_const(*it)) {
-                sum += v;
-                lowest = qMin(lowest, v);
+            double sum = 0, lowest = total.first().value;
+            qint64 steps = 0;
+            for (const DeliveredRun& piece : total) {
+                sum += piece.value * double(piece.steps());
+                steps += piece.steps();
+                lowest = qMin(lowest, piece.value);
             }
             ClassFacts& cls = facts.classes[it.key()];
-            cls.deliveredMean = sum / double(it->size());
+            cls.deliveredMean = sum / double(steps);
             cls.deliveredMin = lowest;
         }
     }

@@ -1,22 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The one pass over raw samples that the per-node rules need (coverage, delivered capacity, over-commitment,
-// availability, time sanity). Rollups cannot answer these: they sum across nodes. Bundles are scanned in parallel,
-// each on its own SQLite connection (WAL readers do not block each other); results are merged in import order, so the
-// outcome does not depend on thread timing.
+// The pass over telemetry that the per-node rules need (coverage, delivered capacity, over-commitment, availability,
+// time sanity). Rollups cannot answer these: they sum across nodes. Each bundle's node-hour aggregates (written at
+// import) answer them for every group the check can decide from the aggregate alone; the other groups — irregular
+// ones, ones that may hold a step above the over-commitment limit or a sample outside its period — are re-read from
+// the raw samples, which is exact by construction. Bundles are scanned in parallel, each on its own SQLite connection
+// (WAL readers do not block each other); results are merged in import order, so thread timing cannot change them.
 #include "analytics/checkcontext.h"
+#include "store/nodehourbuilder.h"
 #include "store/sqlitedb.h"
 #include "util/timeutil.h"
 
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace capaudit::analytics::detail {
 namespace {
 
 constexpr qint64 kCheckEvery = 1 << 16;
+constexpr qint64 kHour = 3600;
 
 struct StepAccumulator {
     qint64 time = -1;
@@ -37,15 +43,20 @@ struct ScanJob {
     qint64 signedAt = 0;
 };
 
-void note(TimeAnomaly& anomaly, qint64 time, qint64 line, int payload)
-{
-    if (anomaly.count++ == 0) {
-        anomaly.firstTime = anomaly.lastTime = time;
-        anomaly.firstLine = line;
-        anomaly.payload = payload;
+struct GroupKey {
+    qint64 payload, node, resource, hour;
+    bool operator==(const GroupKey&) const = default;
+};
+struct GroupKeyHash {
+    size_t operator()(const GroupKey& k) const noexcept
+    {
+        return qHashMulti(0, k.payload, k.node, k.resource, k.hour);
     }
-    anomaly.firstTime = qMin(anomaly.firstTime, time);
-    anomaly.lastTime = qMax(anomaly.lastTime, time);
+};
+
+bool outside(const Period& p, qint64 first, qint64 last)
+{
+    return p.end > p.start && (first < p.start || last >= p.end);
 }
 
 class BundleScanner {
@@ -67,59 +78,142 @@ public:
         sql::Database db;
         if (Status s = db.open(casePath, sql::Database::Mode::OpenExisting); !s)
             return s.error();
+        Result<bool> aggregated =
+            m_context.options.useNodeHours ? NodeHourBuilder::hasAggregates(db, m_job.bundleId) : Result<bool>(false);
+        if (!aggregated)
+            return aggregated.error();
+        if (*aggregated) {
+            Result<QList<NodeHourRow>> groups = NodeHourBuilder::read(db, m_job.bundleId);
+            if (!groups)
+                return groups.error();
+            for (const NodeHourRow& g : std::as_const(*groups))
+                if (Status s = group(g); !s)
+                    return s.error();
+            if (Status s = drill(db); !s)
+                return s.error();
+        } else if (Status s = readRaw(db, {}); !s) {
+            return s.error();
+        }
+        finishRaw();
+        mergeRuns();
+        return m_scan;
+    }
+
+private:
+    bool cancelled() const
+    {
+        return m_context.options.cancel && m_context.options.cancel->load();
+    }
+
+    double limitOf(qint64 node, qint64 resource) const
+    {
+        return m_limitOverride > 0 ? m_limitOverride : m_context.overcommitLimit.value({ node, resource }, 1.0);
+    }
+
+    // Uses the aggregate when it decides every rule exactly, else queues the group for the raw re-read.
+    Status group(const NodeHourRow& g)
+    {
+        if ((++m_groups % 4096) == 0 && cancelled())
+            return Error(QStringLiteral("check cancelled"));
+        const Period& period = m_context.options.period;
+        if (period.end > period.start && (g.maxTime < period.start || g.minTime >= period.end))
+            return {};
+        const bool exact = g.regular && (g.nodeSteps < 2 || g.spacing == m_job.step)
+            && !outside(period, g.minTime, g.maxTime) && !outside(m_job.bundlePeriod, g.minTime, g.maxTime)
+            && !outside(m_job.contract, g.minTime, g.maxTime)
+            && !(m_job.signedAt > 0 && g.maxTime > m_job.signedAt + m_futureTolerance)
+            && !(g.nodeSteps > 0 && !isMissing(g.capacity) && g.capacity > 0 && !isMissing(g.maxStepAllocated)
+                && g.maxStepAllocated > g.capacity * limitOf(g.node, g.resource) * (1 + 1e-9));
+        if (!exact) {
+            m_dirty.insert({ g.payload, g.node, g.resource, g.hour });
+            m_ranges.append({ g.firstSeq, g.lastSeq });
+            return {};
+        }
+        m_scan.samples += g.rows;
+        NodeScan& ns = nodeScan(g.node);
+        seen(ns, g.minTime);
+        seen(ns, g.maxTime);
+        if (!isMissing(g.sumAllocated))
+            ns.allocatedSum += g.sumAllocated;
+        if (g.nodeSteps == 0)
+            return {};
+        countState(ns, int(g.payload), g.resource, g.state, g.nodeSteps, g.nodeFirst, g.nodeLast);
+        m_pieces[g.node].append(
+            { g.nodeFirst, g.nodeLast, g.nodeFirstSeq, g.nodeLastSeq, m_job.bundleId, int(g.payload) });
+        if (!isMissing(g.capacity) && g.capacity > 0)
+            deliver(g.node, g.resource, g.state, g.capacity, g.nodeFirst, g.nodeLast);
+        return {};
+    }
+
+    // Reads the raw samples of the queued groups: their seq ranges, merged, in import order.
+    Status drill(sql::Database& db)
+    {
+        if (m_ranges.isEmpty())
+            return {};
+        std::sort(m_ranges.begin(), m_ranges.end());
+        QList<std::pair<qint64, qint64>> merged { m_ranges.first() };
+        for (const auto& r : std::as_const(m_ranges)) {
+            if (r.first <= merged.last().second + 1)
+                merged.last().second = std::max(merged.last().second, r.second);
+            else
+                merged.append(r);
+        }
+        for (const auto& r : std::as_const(merged))
+            if (Status s = readRaw(db, r); !s)
+                return s;
+        return {};
+    }
+
+    // RANGE {0, 0}: every sample of the bundle (no aggregates); else the queued groups' samples in that seq range.
+    Status readRaw(sql::Database& db, std::pair<qint64, qint64> range)
+    {
+        const bool whole = range == std::pair<qint64, qint64>();
         const Period& period = m_context.options.period;
         const bool filtered = period.end > period.start;
-        std::unique_ptr<sql::Statement> select =
-            db.prepareOnce(QStringLiteral(
-                "SELECT payload, line, time, node, resource, tenant, allocated, capacity, state FROM samples "
-                "WHERE bundle = ?1 %1 ORDER BY seq")
-                               .arg(filtered ? QStringLiteral("AND time >= ?2 AND time < ?3") : QString()));
+        std::unique_ptr<sql::Statement> select = db.prepareOnce(
+            QStringLiteral("SELECT payload, line, time, node, resource, tenant, allocated, capacity, state, seq "
+                           "FROM samples WHERE bundle = ?1 %1 %2 ORDER BY seq")
+                .arg(whole ? QString() : QStringLiteral("AND seq BETWEEN ?4 AND ?5"),
+                    filtered ? QStringLiteral("AND time >= ?2 AND time < ?3") : QString()));
         if (!select)
             return db.lastError();
         select->bind(1, m_job.bundleId);
         if (filtered)
             select->bind(2, period.start).bind(3, period.end);
+        if (!whole)
+            select->bind(4, range.first).bind(5, range.second);
         while (select->next()) {
-            if ((++m_scan.samples % kCheckEvery) == 0 && m_context.options.cancel && m_context.options.cancel->load())
+            if ((++m_rowsRead % kCheckEvery) == 0 && cancelled())
                 return Error(QStringLiteral("check cancelled"));
+            const qint64 time = select->int64(2);
+            if (!whole
+                && !m_dirty.contains(
+                    { select->int64(0), select->int64(3), select->int64(4), time - ((time % kHour) + kHour) % kHour }))
+                continue;
             row(*select);
         }
-        if (select->failed())
-            return select->error();
-        for (auto& [key, a] : m_steps)
-            flush(a);
-        for (const auto& [key, run] : m_openRuns)
-            m_closedRuns[qint64(key & ((quint64(1) << 44) - 1))].append(run);
-        for (auto node = m_closedRuns.begin(); node != m_closedRuns.end(); ++node)
-            m_scan.nodes[node.key()].runs = node.value();
-        return m_scan;
+        return select->failed() ? Status(select->error()) : Status::success();
     }
 
-private:
     void row(const sql::Statement& s)
     {
+        ++m_scan.samples;
+        ++m_scan.rawSamples;
         const int payload = int(s.int64(0));
         const qint64 line = s.int64(1), time = s.int64(2), node = s.int64(3), resource = s.int64(4);
+        const qint64 seq = s.int64(9);
         const bool nodeRow = s.int64(5) == 0;
         const double allocated = s.real(6);
 
-        if (m_job.bundlePeriod.end > m_job.bundlePeriod.start
-            && (time < m_job.bundlePeriod.start || time >= m_job.bundlePeriod.end))
-            note(m_scan.outsideBundlePeriod, time, line, payload);
-        if (m_job.contract.end > m_job.contract.start && (time < m_job.contract.start || time >= m_job.contract.end))
-            note(m_scan.outsideContract, time, line, payload);
+        if (outside(m_job.bundlePeriod, time, time))
+            note(m_scan.outsideBundlePeriod, time, seq, line, payload);
+        if (outside(m_job.contract, time, time))
+            note(m_scan.outsideContract, time, seq, line, payload);
         if (m_job.signedAt > 0 && time > m_job.signedAt + m_futureTolerance)
-            note(m_scan.afterSigning, time, line, payload);
+            note(m_scan.afterSigning, time, seq, line, payload);
 
         NodeScan& ns = nodeScan(node);
-        if (ns.firstTime == 0 || time < ns.firstTime) {
-            ns.firstTime = time;
-            ns.firstLine = line;
-        }
-        if (time >= ns.lastTime) {
-            ns.lastTime = time;
-            ns.lastLine = line;
-        }
+        seen(ns, time);
         if (!isMissing(allocated))
             ns.allocatedSum += allocated;
 
@@ -139,11 +233,29 @@ private:
             a.capacity = s.real(7);
             a.state = int(s.int64(8));
             a.line = line;
-            extendRun(node, payload, time, line);
+            extendRun(node, payload, time, seq);
         } else if (!isMissing(allocated)) {
             a.allocated += allocated;
             a.hasAllocation = true;
         }
+    }
+
+    static void note(TimeAnomaly& anomaly, qint64 time, qint64 seq, qint64 line, int payload)
+    {
+        if (anomaly.count++ == 0 || seq < anomaly.firstSeq) {
+            anomaly.firstSeq = seq;
+            anomaly.firstLine = line;
+            anomaly.payload = payload;
+        }
+        anomaly.firstTime = anomaly.count == 1 ? time : qMin(anomaly.firstTime, time);
+        anomaly.lastTime = anomaly.count == 1 ? time : qMax(anomaly.lastTime, time);
+    }
+
+    static void seen(NodeScan& ns, qint64 time)
+    {
+        if (ns.firstTime == 0 || time < ns.firstTime)
+            ns.firstTime = time;
+        ns.lastTime = qMax(ns.lastTime, time);
     }
 
     NodeScan& nodeScan(qint64 node)
@@ -155,49 +267,101 @@ private:
         return *m_lastScan;
     }
 
-    void extendRun(qint64 node, int payload, qint64 time, qint64 line)
+    void countState(NodeScan& ns, int payload, qint64 resource, int state, qint64 steps, qint64 first, qint64 last)
+    {
+        const int stateKey = payload * 1000 + int(resource);
+        if (state == int(NodeState::Up))
+            ns.upSteps[stateKey] += steps;
+        else if (state == int(NodeState::Down)) {
+            ns.downSteps[stateKey] += steps;
+            ns.downFirst = ns.downFirst ? qMin(ns.downFirst, first) : first;
+            ns.downLast = qMax(ns.downLast, last);
+        }
+    }
+
+    // Consecutive steps of one node with the same value extend one run, so a steady node is a single run per bundle.
+    void deliver(qint64 node, qint64 resource, int state, double capacity, qint64 first, qint64 last)
+    {
+        const int region = m_context.nodeRegion.value(node, -1);
+        if (region < 0)
+            return;
+        const bool up = state != int(NodeState::Down) && state != int(NodeState::Maintenance);
+        const double value = up ? capacity : 0.0;
+        QList<DeliveredRun>& runs = m_scan.delivered[{ resource, region }];
+        const auto open = m_openDelivery.find({ node, resource });
+        if (open != m_openDelivery.end()) {
+            DeliveredRun& run = runs[open->second];
+            if (run.value == value && first == run.last + m_job.step) {
+                run.last = last;
+                return;
+            }
+        }
+        runs.append({ first, last, m_job.step, value, node });
+        m_openDelivery[{ node, resource }] = runs.size() - 1;
+    }
+
+    void extendRun(qint64 node, int payload, qint64 time, qint64 seq)
     {
         const quint64 key = (quint64(payload) << 44) | quint64(node);
-        auto [it, inserted] = m_openRuns.try_emplace(key, TimeRun { time, time, line, line, m_job.bundleId, payload });
+        auto [it, inserted] = m_openRuns.try_emplace(key, TimeRun { time, time, seq, seq, m_job.bundleId, payload });
         if (inserted)
             return;
         TimeRun& run = it->second;
         if (time >= run.last && time <= run.last + m_job.step) {
             run.last = time;
-            run.lastLine = line;
+            run.lastSeq = seq;
             return;
         }
-        m_closedRuns[node].append(run);
-        run = TimeRun { time, time, line, line, m_job.bundleId, payload };
+        m_pieces[node].append(run);
+        run = TimeRun { time, time, seq, seq, m_job.bundleId, payload };
     }
 
     void flush(StepAccumulator& a)
     {
         if (a.time < 0 || a.state < 0)
             return;
-        NodeScan& ns = nodeScan(a.node);
-        const int stateKey = a.payload * 1000 + int(a.resource);
-        if (a.state == int(NodeState::Up))
-            ++ns.upSteps[stateKey];
-        else if (a.state == int(NodeState::Down)) {
-            ++ns.downSteps[stateKey];
-            ns.downFirst = ns.downFirst ? qMin(ns.downFirst, a.time) : a.time;
-            ns.downLast = qMax(ns.downLast, a.time);
-        }
+        countState(nodeScan(a.node), a.payload, a.resource, a.state, 1, a.time, a.time);
         if (isMissing(a.capacity) || a.capacity <= 0)
             return;
         if (a.hasAllocation) {
-            const double limit =
-                m_limitOverride > 0 ? m_limitOverride : m_context.overcommitLimit.value({ a.node, a.resource }, 1.0);
+            const double limit = limitOf(a.node, a.resource);
             // A relative epsilon: 1.25 x 96 cores must not count as above a 1.25 limit through rounding.
             if (a.allocated > a.capacity * limit * (1 + 1e-9))
-                ns.overcommit.append(
+                nodeScan(a.node).overcommit.append(
                     { a.time, a.resource, a.allocated, a.capacity, limit, a.line, m_job.bundleId, a.payload });
         }
-        const int region = m_context.nodeRegion.value(a.node, -1);
-        if (region >= 0) {
-            const bool up = a.state != int(NodeState::Down) && a.state != int(NodeState::Maintenance);
-            m_scan.delivered[{ a.resource, region }][a.time] += up ? a.capacity : 0.0;
+        deliver(a.node, a.resource, a.state, a.capacity, a.time, a.time);
+    }
+
+    void finishRaw()
+    {
+        for (auto& [key, a] : m_steps)
+            flush(a);
+        for (const auto& [key, run] : m_openRuns)
+            m_pieces[qint64(key & ((quint64(1) << 44) - 1))].append(run);
+    }
+
+    // Pieces from aggregates and from raw rows become the runs the raw rows alone would give: sorted, and joined
+    // where the next one starts at most one step after the current one ends.
+    void mergeRuns()
+    {
+        for (auto it = m_pieces.begin(); it != m_pieces.end(); ++it) {
+            QList<TimeRun>& pieces = it.value();
+            std::sort(pieces.begin(), pieces.end(), [](const TimeRun& a, const TimeRun& b) {
+                return std::tie(a.payload, a.first, a.firstSeq) < std::tie(b.payload, b.first, b.firstSeq);
+            });
+            QList<TimeRun>& runs = m_scan.nodes[it.key()].runs;
+            for (const TimeRun& p : std::as_const(pieces)) {
+                if (runs.isEmpty() || runs.last().payload != p.payload || p.first > runs.last().last + m_job.step) {
+                    runs.append(p);
+                    continue;
+                }
+                TimeRun& r = runs.last();
+                if (p.last > r.last || (p.last == r.last && p.lastSeq > r.lastSeq)) {
+                    r.last = p.last;
+                    r.lastSeq = p.lastSeq;
+                }
+            }
         }
     }
 
@@ -206,11 +370,15 @@ private:
     const double m_limitOverride;
     const qint64 m_futureTolerance;
     BundleScan m_scan;
+    qint64 m_groups = 0, m_rowsRead = 0;
+    std::unordered_set<GroupKey, GroupKeyHash> m_dirty;
+    QList<std::pair<qint64, qint64>> m_ranges; // seq ranges of the dirty groups
     std::unordered_map<quint64, StepAccumulator> m_steps; // by payload, node and class
     quint64 m_lastKey = 0;
     StepAccumulator* m_lastStep = nullptr;
     std::unordered_map<quint64, TimeRun> m_openRuns; // by payload and node
-    QHash<qint64, QList<TimeRun>> m_closedRuns; // per node
+    QHash<qint64, QList<TimeRun>> m_pieces; // per node
+    std::map<std::pair<qint64, qint64>, qsizetype> m_openDelivery; // (node, class) -> its last delivered run
     qint64 m_lastNode = -1;
     NodeScan* m_lastScan = nullptr;
 };
@@ -253,6 +421,7 @@ Status scanTelemetry(CheckContext& c)
         if (errors.at(i))
             return *errors.at(i);
         c.report.samplesScanned += scans.at(i).samples;
+        c.report.rawSamplesRead += scans.at(i).rawSamples;
     }
     c.scans = std::move(scans);
     return Status::success();

@@ -67,10 +67,12 @@ void coverageRule(CheckContext& c, const QHash<qint64, QList<TimeRun>>& runsByNo
                     f.measured = double(missing);
                     f.expected = 0;
                     f.unit = QStringLiteral("missing steps");
-                    f.evidence.append(lineRef(c, current.bundleId, current.payload, current.lastLine, current.lastLine,
+                    const qint64 before = c.sampleLine(current.bundleId, current.lastSeq);
+                    const qint64 after = c.sampleLine(next.bundleId, next.firstSeq);
+                    f.evidence.append(lineRef(c, current.bundleId, current.payload, before, before,
                         QStringLiteral("last sample before the gap")));
-                    f.evidence.append(lineRef(c, next.bundleId, next.payload, next.firstLine, next.firstLine,
-                        QStringLiteral("first sample after the gap")));
+                    f.evidence.append(lineRef(
+                        c, next.bundleId, next.payload, after, after, QStringLiteral("first sample after the gap")));
                     f.details = { { QStringLiteral("missingSeconds"), double(f.range.end - f.range.start) },
                         { QStringLiteral("stepSeconds"), double(step) } };
                     c.add(f);
@@ -78,7 +80,7 @@ void coverageRule(CheckContext& c, const QHash<qint64, QList<TimeRun>>& runsByNo
             }
             if (next.last > current.last) {
                 current.last = next.last;
-                current.lastLine = next.lastLine;
+                current.lastSeq = next.lastSeq;
                 current.bundleId = next.bundleId;
                 current.payload = next.payload;
             }
@@ -269,14 +271,9 @@ void runTelemetryRules(CheckContext& c)
             if (it->downFirst)
                 m.downFirst = m.downFirst ? qMin(m.downFirst, it->downFirst) : it->downFirst;
             m.downLast = qMax(m.downLast, it->downLast);
-            if (m.firstTime == 0 || it->firstTime < m.firstTime) {
+            if (m.firstTime == 0 || it->firstTime < m.firstTime)
                 m.firstTime = it->firstTime;
-                m.firstLine = it->firstLine;
-            }
-            if (it->lastTime >= m.lastTime) {
-                m.lastTime = it->lastTime;
-                m.lastLine = it->lastLine;
-            }
+            m.lastTime = qMax(m.lastTime, it->lastTime);
             m.allocatedSum += it->allocatedSum;
         }
         timeAnomaly(c, scan, scan.outsideBundlePeriod, QStringLiteral("lie outside their bundle's declared period"));

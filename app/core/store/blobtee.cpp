@@ -84,11 +84,23 @@ Status BlobTee::storeChunk()
 {
     if (m_chunk.isEmpty())
         return {};
-    sql::Statement* insert = m_db.prepare("INSERT INTO blob_chunks (blob, chunk, bytes) VALUES (?, ?, ?)");
-    if (!insert)
-        return m_db.lastError();
-    insert->bind(1, m_blobId).bind(2, m_chunkNo++).bind(3, QByteArrayView(m_chunk));
+    if (m_chunkSink) {
+        QByteArray full = std::move(m_chunk);
+        m_chunk = QByteArray();
+        m_chunk.reserve(kChunkSize);
+        return m_chunkSink(m_blobId, m_chunkNo++, std::move(full));
+    }
+    const Status s = insertChunk(m_db, m_blobId, m_chunkNo++, m_chunk);
     m_chunk.resize(0);
+    return s;
+}
+
+Status BlobTee::insertChunk(sql::Database& db, qint64 blob, qint64 chunk, QByteArrayView bytes)
+{
+    sql::Statement* insert = db.prepare("INSERT INTO blob_chunks (blob, chunk, bytes) VALUES (?, ?, ?)");
+    if (!insert)
+        return db.lastError();
+    insert->bind(1, blob).bind(2, chunk).bind(3, bytes);
     return insert->exec();
 }
 

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QIODevice>
 
+#include <functional>
+
 namespace capaudit {
 
 namespace sql {
@@ -39,6 +41,14 @@ public:
     {
         return m_total;
     }
+    static Status insertChunk(sql::Database& db, qint64 blob, qint64 chunk, QByteArrayView bytes);
+    // Hands full chunks to SINK instead of inserting them: for reading on a thread that must not use the connection
+    // (SamplePipeline). An empty function restores direct inserts.
+    using ChunkSink = std::function<Status(qint64 blob, qint64 chunk, QByteArray bytes)>;
+    void setChunkSink(ChunkSink sink)
+    {
+        m_chunkSink = std::move(sink);
+    }
     bool isSequential() const override
     {
         return true;
@@ -65,6 +75,7 @@ private:
     qint64 m_total = 0;
     qint64 m_expectedSize = 0;
     bool m_store = false;
+    ChunkSink m_chunkSink;
     Error m_error;
     bool m_failed = false;
 };

@@ -6,6 +6,7 @@
 #include "evidence/verifier.h"
 #include "store/casestore.h"
 #include "store/dictionaries.h"
+#include "store/nodehourbuilder.h"
 #include "store/rollupbuilder.h"
 #include "store/rowcodec.h"
 #include "store/rowsdigest.h"
@@ -74,6 +75,7 @@ private:
     bool materialise(const StoredBundle& b, const QString& dir, QMap<QString, QByteArray>& shas);
     void reverify(const StoredBundle& b, const QString& dir);
     void rows(const StoredBundle& b);
+    void nodeHoursOf(const StoredBundle& b, NodeHourBuilder& rebuilt);
 
     CaseStore& m_store;
     sql::Database& m_db;
@@ -254,10 +256,15 @@ void Run::rows(const StoredBundle& b)
 {
     RowsDigest digest;
     RollupBuilder rollups;
+    NodeHourBuilder nodeHours;
     const Status read = m_codec.digestStored(b.id, digest, [&](const QByteArray& table, const sql::Statement& row) {
         // samples columns after "bundle": seq payload line time provider node resource tenant allocated used capacity
-        if (table == "samples")
-            rollups.add(row.int64(0), row.int64(3), row.int64(6), row.int64(7), row.real(8), row.real(9), row.real(10));
+        // state
+        if (table != "samples")
+            return;
+        rollups.add(row.int64(0), row.int64(3), row.int64(6), row.int64(7), row.real(8), row.real(9), row.real(10));
+        nodeHours.add(row.int64(0), row.int64(1), row.int64(3), row.int64(5), row.int64(6), row.int64(7), row.real(8),
+            row.real(10), int(row.int64(11)));
     });
     if (!read) {
         problem(QStringLiteral("bundle"), b.digest, b.sourcePath, read.error().toString());
@@ -272,6 +279,8 @@ void Run::rows(const StoredBundle& b)
             QStringLiteral("rows digest %1 does not match %2 recorded at import: parsed rows were edited")
                 .arg(now, b.rowsDigest));
     rollups.finish();
+    if (Status s = rollups.rescanIfNeeded(m_db, b.id); !s)
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath, s.error().toString());
     Result<QList<RollupRow>> storedRollups = RollupBuilder::readRows(m_db, b.id);
     Result<QList<CoverageRow>> storedCoverage = RollupBuilder::readCoverage(m_db, b.id);
     if (!storedRollups || *storedRollups != rollups.rows())
@@ -280,6 +289,30 @@ void Run::rows(const StoredBundle& b)
     if (!storedCoverage || *storedCoverage != rollups.coverage())
         problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
             QStringLiteral("coverage rows differ from the ones rebuilt from the bundle's samples"));
+    nodeHoursOf(b, nodeHours);
+}
+
+void Run::nodeHoursOf(const StoredBundle& b, NodeHourBuilder& rebuilt)
+{
+    // A bundle imported before schema version 3 has none; the import trail entry of one imported since records how
+    // many it has (telemetry only).
+    const QJsonValue recorded = m_trail.value(b.importSeq).details.value(QStringLiteral("nodeHours"));
+    Result<bool> built = NodeHourBuilder::hasAggregates(m_db, b.id);
+    if (!built) {
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath, built.error().toString());
+        return;
+    }
+    rebuilt.finish();
+    Result<QList<NodeHourRow>> stored = NodeHourBuilder::read(m_db, b.id);
+    if (!stored) {
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath, stored.error().toString());
+        return;
+    }
+    if (!*built && stored->isEmpty() && recorded.isUndefined())
+        return;
+    if (!*built || *stored != rebuilt.rows() || recorded.toInteger(-1) != stored->size())
+        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
+            QStringLiteral("node-hour aggregates differ from the ones rebuilt from the bundle's samples"));
 }
 
 void Run::bundle(const StoredBundle& b)
@@ -308,6 +341,8 @@ void Run::orphans(const QSet<qint64>& bundleIds)
     QList<QByteArray> tables = rowTables();
     tables << "rollups"
            << "coverage"
+           << "node_hours"
+           << "node_hours_built"
            << "bundle_files";
     for (const QByteArray& table : tables) {
         // Walks the distinct bundle ids by index seeks rather than scanning every row.

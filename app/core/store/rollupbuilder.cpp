@@ -4,11 +4,13 @@
 #include "store/sqlitedb.h"
 
 #include <QSet>
+#include <queue>
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <tuple>
+#include <functional>
+#include <memory>
+#include <vector>
 
 namespace capaudit {
 
@@ -33,6 +35,11 @@ bool sameValue(double a, double b)
     return (std::isnan(a) && std::isnan(b)) || a == b;
 }
 
+qint64 bucketOf(qint64 time, qint64 level)
+{
+    return time - ((time % level) + level) % level;
+}
+
 } // namespace
 
 bool RollupRow::operator==(const RollupRow& o) const
@@ -44,12 +51,48 @@ bool RollupRow::operator==(const RollupRow& o) const
         && sameValue(maxCapacity, o.maxCapacity);
 }
 
+// Why streaming gives bit for bit the result of one fold over all steps (the unbounded mode):
+// - A step's sums (allocated, used, capacity, samples) are added up as its rows arrive, in seq order, in both modes.
+// - The unbounded fold visits all steps sorted by (time, resource, tenant). Streaming folds whole hours, oldest first,
+//   each hour's steps sorted the same way: since the hour is the leading part of the time, that is the same sequence,
+//   cut into pieces. An hour is folded only when it can no longer change: a later row for it or any earlier hour makes
+//   the builder disordered (no result at all) instead of adding to it.
+// - What the fold carries from one step to the next (the previous time, for coverage steps; the rollup and coverage
+//   rows of open buckets, e.g. the day) lives in members, so it carries across hours exactly as across steps.
+// Hence every rollup row receives the same values in the same order, and each floating-point sum is the same.
 void RollupBuilder::add(
     qint64 seq, qint64 time, qint64 resource, qint64 tenant, double allocated, double used, double capacity)
 {
-    auto it = m_steps.find({ time, resource, tenant });
-    if (it == m_steps.end())
-        it = m_steps.insert({ time, resource, tenant }, { kNone, kNone, kNone, 0, seq, seq });
+    if (time < m_lastTime) {
+        if (m_runStarts.size() < kMaxRuns)
+            m_runStarts.append(seq);
+        else
+            m_tooManyRuns = true;
+    }
+    m_lastTime = time;
+    if (m_disordered)
+        return;
+    if (!m_current || time < m_currentHour || time - m_currentHour >= kRollupLevelHour) {
+        const qint64 hour = bucketOf(time, kRollupLevelHour);
+        if (m_mode == Mode::Streaming) {
+            if (hour <= m_lastFoldedHour) {
+                dropAll();
+                return;
+            }
+            if (hour > m_newestHour) {
+                // One hour of lag: rows of the previous hour may still come (e.g. slightly unsorted CSV).
+                m_newestHour = hour;
+                foldBefore(hour - kRollupLevelHour);
+            }
+        }
+        m_current = &m_pending[hour];
+        m_currentHour = hour;
+    }
+    auto it = m_current->find({ time, resource, tenant });
+    if (it == m_current->end()) {
+        it = m_current->insert({ time, resource, tenant }, { kNone, kNone, kNone, 0, seq, seq });
+        ++m_pendingSteps;
+    }
     it->firstSeq = std::min(it->firstSeq, seq);
     it->lastSeq = std::max(it->lastSeq, seq);
     addTo(it->allocated, allocated);
@@ -58,34 +101,43 @@ void RollupBuilder::add(
     ++it->samples;
 }
 
-void RollupBuilder::finish()
+void RollupBuilder::foldBefore(qint64 hour)
+{
+    while (!m_pending.empty() && m_pending.begin()->first < hour) {
+        const auto oldest = m_pending.begin();
+        fold(oldest->second);
+        m_pendingSteps -= oldest->second.size();
+        m_lastFoldedHour = oldest->first;
+        if (m_current == &oldest->second)
+            m_current = nullptr;
+        m_pending.erase(oldest);
+    }
+}
+
+void RollupBuilder::fold(const Steps& pending)
 {
     // QHash order differs between processes; sorting makes the fold, and so the floating-point sums, reproducible.
     QList<std::pair<StepKey, StepSums>> steps;
-    steps.reserve(m_steps.size());
-    for (auto it = m_steps.cbegin(); it != m_steps.cend(); ++it)
+    steps.reserve(pending.size());
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it)
         steps.append({ it.key(), it.value() });
-    m_steps.clear();
     std::sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) {
         return std::tie(a.first.time, a.first.resource, a.first.tenant)
             < std::tie(b.first.time, b.first.resource, b.first.tenant);
     });
 
-    std::map<std::tuple<qint64, qint64, qint64, qint64>, RollupRow> rows;
-    std::map<std::pair<qint64, qint64>, CoverageRow> coverage;
-    qint64 previousTime = std::numeric_limits<qint64>::min();
     for (const auto& [key, sums] : steps) {
-        const bool newTime = key.time != previousTime;
-        previousTime = key.time;
+        const bool newTime = key.time != m_previousTime;
+        m_previousTime = key.time;
         for (const qint64 level : kRollupLevels) {
-            const qint64 bucket = key.time - ((key.time % level) + level) % level;
-            auto [cover, fresh] = coverage.try_emplace({ level, bucket });
+            const qint64 bucket = bucketOf(key.time, level);
+            auto [cover, fresh] = m_coverageMap.try_emplace({ level, bucket });
             if (fresh)
                 cover->second = { level, bucket, 0, sums.firstSeq, sums.lastSeq };
             cover->second.steps += newTime ? 1 : 0;
             cover->second.firstSeq = std::min(cover->second.firstSeq, sums.firstSeq);
             cover->second.lastSeq = std::max(cover->second.lastSeq, sums.lastSeq);
-            auto [it, inserted] = rows.try_emplace({ level, key.resource, bucket, key.tenant });
+            auto [it, inserted] = m_rowMap.try_emplace({ level, key.resource, bucket, key.tenant });
             RollupRow& row = it->second;
             if (inserted)
                 row = { level, key.resource, bucket, key.tenant, 0, 0, kNone, kNone, kNone, kNone, kNone, kNone };
@@ -99,16 +151,121 @@ void RollupBuilder::finish()
             maxInto(row.maxCapacity, sums.capacity);
         }
     }
+}
+
+void RollupBuilder::dropAll()
+{
+    // Nothing folded so far can be corrected by a late row: keep no memory for a result that will not be used.
+    m_disordered = true;
+    m_pending.clear();
+    m_current = nullptr;
+    m_pendingSteps = 0;
+    m_rowMap.clear();
+    m_coverageMap.clear();
+}
+
+void RollupBuilder::finish()
+{
     m_rows.clear();
-    for (const auto& entry : rows)
-        m_rows.append(entry.second);
     m_coverage.clear();
-    for (const auto& entry : coverage)
+    if (m_disordered)
+        return;
+    foldBefore(std::numeric_limits<qint64>::max());
+    m_current = nullptr;
+    m_rows.reserve(qsizetype(m_rowMap.size()));
+    for (const auto& entry : m_rowMap)
+        m_rows.append(entry.second);
+    m_coverage.reserve(qsizetype(m_coverageMap.size()));
+    for (const auto& entry : m_coverageMap)
         m_coverage.append(entry.second);
+    m_rowMap.clear();
+    m_coverageMap.clear();
+}
+
+Status RollupBuilder::rescanIfNeeded(sql::Database& db, qint64 bundle)
+{
+    if (!m_disordered)
+        return {};
+    Result<RollupBuilder> rebuilt =
+        m_tooManyRuns ? rebuildFromStore(db, bundle) : mergeRunsFromStore(db, bundle, m_runStarts);
+    if (!rebuilt)
+        return rebuilt.error();
+    *this = std::move(*rebuilt);
+    return {};
+}
+
+Result<RollupBuilder> RollupBuilder::rebuildFromStore(sql::Database& db, qint64 bundle)
+{
+    sql::Statement* select = db.prepare("SELECT seq, time, resource, tenant, allocated, used, capacity FROM samples "
+                                        "WHERE bundle = ? ORDER BY seq");
+    if (!select)
+        return db.lastError();
+    select->bind(1, bundle);
+    RollupBuilder out(Mode::Unbounded);
+    while (select->next())
+        out.add(select->int64(0), select->int64(1), select->int64(2), select->int64(3), select->real(4),
+            select->real(5), select->real(6));
+    if (select->failed())
+        return select->error();
+    out.finish();
+    return out;
+}
+
+// Each run (a seq range whose times never decrease) is read in seq order by its own cursor, and the runs are merged
+// by (time, run): the rows come out in time order, so a streaming builder never gets disordered, and the rows of one
+// step (all of one time) come out in seq order, so every step's sums are added up as in the unbounded mode.
+Result<RollupBuilder> RollupBuilder::mergeRunsFromStore(
+    sql::Database& db, qint64 bundle, const QList<qint64>& runStarts)
+{
+    struct Run {
+        std::unique_ptr<sql::Statement> rows;
+        qint64 time = 0;
+    };
+    std::vector<Run> runs;
+    using Head = std::pair<qint64, size_t>; // (time, run): the smallest first
+    std::priority_queue<Head, std::vector<Head>, std::greater<Head>> heads;
+    for (qsizetype i = 0; i <= runStarts.size(); ++i) {
+        std::unique_ptr<sql::Statement> rows =
+            db.prepareOnce(QStringLiteral("SELECT seq, time, resource, tenant, allocated, used, capacity FROM samples "
+                                          "WHERE bundle = ? AND seq >= ? AND seq < ? ORDER BY seq"));
+        if (!rows)
+            return db.lastError();
+        rows->bind(1, bundle)
+            .bind(2, i == 0 ? std::numeric_limits<qint64>::min() : runStarts[i - 1])
+            .bind(3, i == runStarts.size() ? std::numeric_limits<qint64>::max() : runStarts[i]);
+        if (rows->next())
+            heads.push({ rows->int64(1), runs.size() });
+        else if (rows->failed())
+            return rows->error();
+        runs.push_back({ std::move(rows), 0 });
+    }
+    RollupBuilder out(Mode::Streaming);
+    while (!heads.empty()) {
+        const size_t i = heads.top().second;
+        heads.pop();
+        sql::Statement& row = *runs[i].rows;
+        runs[i].time = row.int64(1);
+        out.add(row.int64(0), row.int64(1), row.int64(2), row.int64(3), row.real(4), row.real(5), row.real(6));
+        if (row.next()) {
+            if (row.int64(1) < runs[i].time) // not the runs add() saw: no merge can be exact
+                return rebuildFromStore(db, bundle);
+            heads.push({ row.int64(1), i });
+        } else if (row.failed()) {
+            return row.error();
+        }
+    }
+    if (out.needsRescan())
+        return rebuildFromStore(db, bundle);
+    out.finish();
+    return out;
 }
 
 Status RollupBuilder::write(sql::Database& db, qint64 provider, qint64 bundle) const
 {
+    if (m_disordered)
+        return Error(QStringLiteral("rollups"),
+            QStringLiteral("samples came out of time order and the rollups were not rebuilt from the stored samples "
+                           "(RollupBuilder::rescanIfNeeded)"));
     sql::Statement* insert = db.prepare(
         "INSERT INTO rollups (level, provider, resource, bucket, tenant, bundle, samples, steps, sum_allocated, "
         "sum_used, sum_capacity, max_allocated, max_used, max_capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "

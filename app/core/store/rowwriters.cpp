@@ -25,10 +25,37 @@ QJsonValue jsonNumber(double value)
 
 } // namespace
 
+const QByteArray& SampleDigester::utf8(const QString& name)
+{
+    auto it = m_utf8.find(name);
+    if (it == m_utf8.end())
+        it = m_utf8.insert(name, name.toUtf8());
+    return it.value();
+}
+
+Status SampleDigester::addSample(const UsageSample& s)
+{
+    RowsDigest& d = m_digest;
+    d.beginRow("samples");
+    d.addInt(m_seq++);
+    d.addInt(m_payload);
+    d.addInt(s.line);
+    d.addInt(s.time);
+    d.addText(m_providerUtf8);
+    d.addText(utf8(s.node));
+    d.addText(utf8(s.resourceClass));
+    d.addText(utf8(s.tenant));
+    d.addReal(s.allocated);
+    d.addReal(s.used);
+    d.addReal(s.capacity);
+    d.addInt(qint64(s.state));
+    return {};
+}
+
 SampleWriter::SampleWriter(RowTarget target)
     : m_target(std::move(target))
+    , m_digester(m_target.digest, m_target.dictionaries.providerName(m_target.provider))
 {
-    m_providerUtf8 = m_target.dictionaries.providerName(m_target.provider);
 }
 
 Result<const SampleWriter::Name*> SampleWriter::resolve(QHash<QString, Name>& cache, const QString& name, int kind)
@@ -65,23 +92,12 @@ Status SampleWriter::addSample(const UsageSample& s)
             return st;
     }
 
-    // Same columns, same order as the samples table (see RowCodec::digestStored).
-    RowsDigest& d = m_target.digest;
-    d.beginRow("samples");
-    d.addInt(seq);
-    d.addInt(m_payload);
-    d.addInt(s.line);
-    d.addInt(s.time);
-    d.addText(m_providerUtf8);
-    d.addText((*node)->utf8);
-    d.addText((*resource)->utf8);
-    d.addText((*tenant)->utf8);
-    d.addReal(s.allocated);
-    d.addReal(s.used);
-    d.addReal(s.capacity);
-    d.addInt(state);
-
+    if (m_digestHere)
+        if (Status st = m_digester.addSample(s); !st)
+            return st;
     m_rollups.add(seq, s.time, (*resource)->id, (*tenant)->id, s.allocated, s.used, s.capacity);
+    m_nodeHours.add(
+        seq, m_payload, s.time, (*node)->id, (*resource)->id, (*tenant)->id, s.allocated, s.capacity, int(state));
     if (m_seq % kTickEvery == 0 && m_target.tick)
         return m_target.tick();
     return {};

@@ -4,6 +4,7 @@
 #include "ingest/sinks.h"
 #include "model/records.h"
 #include "store/dictionaries.h"
+#include "store/nodehourbuilder.h"
 #include "store/rollupbuilder.h"
 #include "store/rowcodec.h"
 #include "store/rowsdigest.h"
@@ -33,6 +34,31 @@ struct RowTarget {
     std::function<Status()> tick;
 };
 
+// Feeds samples into the rows digest: the same columns, in the same order, as RowCodec::digestStored() reads back for
+// the samples table. A sink of its own, so the import can run it on the parser thread (SamplePipeline).
+class SampleDigester final : public UsageSink {
+public:
+    SampleDigester(RowsDigest& digest, QByteArray providerUtf8)
+        : m_digest(digest)
+        , m_providerUtf8(std::move(providerUtf8))
+    {
+    }
+    void setPayload(qint64 index)
+    {
+        m_payload = index;
+    }
+    Status addSample(const UsageSample& sample) override;
+
+private:
+    const QByteArray& utf8(const QString& name);
+
+    RowsDigest& m_digest;
+    QByteArray m_providerUtf8;
+    QHash<QString, QByteArray> m_utf8;
+    qint64 m_payload = 0;
+    qint64 m_seq = 0;
+};
+
 // The hot path of telemetry import: integer-coded samples in batched multi-row INSERTs, digest and rollups fed in
 // the same pass. Digests exactly what RowCodec::digestStored() reads back for the samples table.
 class SampleWriter final : public UsageSink {
@@ -41,9 +67,19 @@ public:
     void setPayload(qint64 index)
     {
         m_payload = index;
+        m_digester.setPayload(index);
     }
     Status addSample(const UsageSample& sample) override;
-    Status flush(); // writes the rows still batched; call after each payload
+    Status flush();
+    // While set, addSample() leaves the rows digest to whoever runs digester() (the parser thread).
+    void setDigestedElsewhere(bool elsewhere)
+    {
+        m_digestHere = !elsewhere;
+    }
+    SampleDigester& digester()
+    {
+        return m_digester;
+    } // writes the rows still batched; call after each payload
     qint64 count() const
     {
         return m_seq;
@@ -51,6 +87,10 @@ public:
     RollupBuilder& rollups()
     {
         return m_rollups;
+    }
+    NodeHourBuilder& nodeHours()
+    {
+        return m_nodeHours;
     }
 
 private:
@@ -71,9 +111,11 @@ private:
     RowTarget m_target;
     std::array<Row, kBatch> m_batch;
     int m_pending = 0;
-    QByteArray m_providerUtf8;
     QHash<QString, Name> m_nodes, m_resources, m_tenants;
+    SampleDigester m_digester;
+    bool m_digestHere = true;
     RollupBuilder m_rollups;
+    NodeHourBuilder m_nodeHours;
     qint64 m_payload = 0;
     qint64 m_seq = 0;
 };

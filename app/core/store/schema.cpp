@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <string_view>
+
 namespace capaudit::schema {
 
 namespace {
@@ -255,16 +257,51 @@ CREATE TRIGGER case_documents_no_delete BEFORE DELETE ON case_documents
 BEGIN SELECT RAISE(ABORT, 'case_documents is append-only: DELETE refused'); END;
 )SQL";
 
+// Version 3: per node, class, payload and hour aggregates of telemetry, written at import, so the compliance checks
+// need not decode every raw sample. Derived like the rollups, so append-only too and rebuilt by verify-case. A bundle
+// imported before version 3 has no row in node_hours_built; the check then reads its raw samples.
+constexpr const char* kSchemaV3 = R"SQL(
+CREATE TABLE node_hours (
+    bundle             INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    payload            INTEGER NOT NULL,
+    node               INTEGER NOT NULL,
+    resource           INTEGER NOT NULL,
+    hour               INTEGER NOT NULL,
+    rows               INTEGER NOT NULL,
+    first_seq          INTEGER NOT NULL,
+    last_seq           INTEGER NOT NULL,
+    min_time           INTEGER NOT NULL,
+    max_time           INTEGER NOT NULL,
+    sum_allocated      REAL,
+    node_steps         INTEGER NOT NULL,
+    node_first         INTEGER NOT NULL,
+    node_first_seq     INTEGER NOT NULL,
+    node_last          INTEGER NOT NULL,
+    node_last_seq      INTEGER NOT NULL,
+    spacing            INTEGER NOT NULL,
+    state              INTEGER NOT NULL,
+    capacity           REAL,
+    max_step_allocated REAL,
+    regular            INTEGER NOT NULL,
+    PRIMARY KEY (bundle, payload, node, resource, hour)
+) WITHOUT ROWID;
+CREATE TABLE node_hours_built (
+    bundle INTEGER PRIMARY KEY REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED
+);
+)SQL";
+
 // Evidence is append-only; the trail records every change, so nothing here may be rewritten or removed.
 constexpr const char* kEvidenceTables[] = { "case_info", "audit_trail", "trust_anchors", "trust_anchor_removals",
     "blobs", "blob_chunks", "providers", "resource_classes", "tenants", "nodes", "bundles", "bundle_files", "samples",
     "billing_records", "attestation_contracts", "attestation_sla", "attestation_tenants", "attestation_commitments",
-    "attestation_nodes", "attestation_prices", "rollups", "coverage", nullptr };
+    "attestation_nodes", "attestation_prices", "rollups", "coverage", "node_hours", "node_hours_built", nullptr };
+constexpr int kFirstV3Table = 22; // the tables from here on are created by migration 3
+static_assert(std::string_view(kEvidenceTables[kFirstV3Table]) == "node_hours");
 
-QString evidenceTriggers()
+QString evidenceTriggers(int from, int to)
 {
     QString sql;
-    for (const char* const* table = kEvidenceTables; *table; ++table) {
+    for (const char* const* table = kEvidenceTables + from; *table && table < kEvidenceTables + to; ++table) {
         const QString name = QString::fromLatin1(*table);
         for (const char* op : { "UPDATE", "DELETE" }) {
             const QString verb = QString::fromLatin1(op);
@@ -279,6 +316,7 @@ QString evidenceTriggers()
 const Migration kMigrations[] = {
     { 1, "case file schema: evidence, dictionaries, rows, rollups, audit trail", kSchemaV1 },
     { 2, "reviewer documents: policies, comparison weights, scenarios", kSchemaV2 },
+    { 3, "node-hour aggregates of telemetry for the compliance checks", kSchemaV3 },
 };
 
 Status applyMigration(sql::Database& db, const Migration& migration)
@@ -288,8 +326,12 @@ Status applyMigration(sql::Database& db, const Migration& migration)
         return transaction.begun().error();
     if (Status s = db.exec(migration.sql); !s)
         return s;
+    if (migration.version == 3) {
+        if (Status s = db.exec(evidenceTriggers(kFirstV3Table, int(std::size(kEvidenceTables)))); !s)
+            return s;
+    }
     if (migration.version == 1) {
-        if (Status s = db.exec(evidenceTriggers()); !s)
+        if (Status s = db.exec(evidenceTriggers(0, kFirstV3Table)); !s)
             return s;
         if (Status s = db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !s)
             return s;
