@@ -3,6 +3,7 @@
 #undef QT_NO_FOREACH
 #include "reportcharts.h"
 
+#include "chartstyle.h"
 #include "reporttext.h"
 
 #include <QPaintDevice>
@@ -15,14 +16,6 @@ namespace capaudit::reports {
 
 namespace {
 
-const QList<QColor>& tenantColors()
-{
-    static const QList<QColor> colors { QColor(0x9e, 0xc5, 0xe8), QColor(0xf6, 0xc1, 0x8f), QColor(0xa8, 0xd8, 0xa0),
-        QColor(0xe8, 0xa5, 0xa5), QColor(0xc9, 0xb4, 0xe0), QColor(0xd9, 0xc2, 0x9e), QColor(0xf0, 0xb8, 0xd8),
-        QColor(0xc4, 0xc4, 0xc4), QColor(0xd6, 0xd9, 0x8c), QColor(0x96, 0xd8, 0xd8) };
-    return colors;
-}
-
 constexpr qreal kPlotDpi = 96.0;
 
 QFont plotFont(const QStringList& families, int pixels, bool bold = false)
@@ -33,15 +26,6 @@ QFont plotFont(const QStringList& families, int pixels, bool bold = false)
     f.setBold(bold);
     f.setHintingPreference(QFont::PreferNoHinting);
     return f;
-}
-
-QVector<double> keysOf(const QList<qint64>& times)
-{
-    QVector<double> keys;
-    keys.reserve(times.size());
-    for (qint64 t : times)
-        keys.append(double(t));
-    return keys;
 }
 
 void setupPlot(QCustomPlot& plot, const QStringList& fonts, const QString& yLabel, qint64 span)
@@ -111,7 +95,7 @@ void drawAllocationChart(QPainter* painter, const QRectF& rect, const Allocation
     const qint64 from = s.times.isEmpty() ? 0 : s.times.first();
     const qint64 to = s.times.isEmpty() ? 1 : s.times.last() + s.stepSeconds;
     setupPlot(plot, fonts, chart.unit.isEmpty() ? chart.resourceClass : chart.unit, to - from);
-    const QVector<double> keys = keysOf(s.times);
+    const QVector<double> keys = timeKeys(s.times);
     const qsizetype n = keys.size();
     double top = 0;
 
@@ -133,7 +117,7 @@ void drawAllocationChart(QPainter* painter, const QRectF& rect, const Allocation
             top = std::max(top, cumulative[i]);
         }
         QCPGraph* g = plot.addGraph();
-        const QColor colour = tenantColors().at(t % tenantColors().size());
+        const QColor colour = tenantColor(t);
         g->setName(ReportText::tr("Allocated: %1").arg(ts.tenant));
         g->setPen(QPen(colour.darker(125), 0.8));
         g->setBrush(QBrush(colour));
@@ -197,7 +181,7 @@ void drawForecastChart(QPainter* painter, const QRectF& rect, const ForecastChar
     track(chart.upper);
     track(chart.mean);
 
-    const QVector<double> fk = keysOf(chart.forecastTimes);
+    const QVector<double> fk = timeKeys(chart.forecastTimes);
     if (!fk.isEmpty() && chart.lower.size() == fk.size() && chart.upper.size() == fk.size()) {
         // The band: upper filled down to lower, in an opaque tint (no transparency for PDF/A-1b).
         QCPGraph* lower = plot.addGraph();
@@ -215,7 +199,7 @@ void drawForecastChart(QPainter* painter, const QRectF& rect, const ForecastChar
         QCPGraph* g = plot.addGraph();
         g->setName(ReportText::tr("Observed demand"));
         g->setPen(QPen(QColor(0x20, 0x20, 0x20), 1.0));
-        g->setData(keysOf(chart.historyTimes), QVector<double>(chart.history.begin(), chart.history.end()), true);
+        g->setData(timeKeys(chart.historyTimes), QVector<double>(chart.history.begin(), chart.history.end()), true);
     }
     if (!fk.isEmpty() && chart.mean.size() == fk.size()) {
         QCPGraph* g = plot.addGraph();

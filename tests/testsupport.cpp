@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testsupport.h"
 
+#include "model/records.h"
+#include "util/result.h"
+
 #include <QDir>
 #include <QFile>
+#include <QTest>
 
 namespace capaudit::test {
 
@@ -28,6 +32,24 @@ QByteArray readAll(const QString& path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
+}
+
+const UsageSample* findSample(
+    const QList<UsageSample>& samples, qint64 time, const QString& node, const QString& rc, const QString& tenant)
+{
+    for (const UsageSample& s : samples) {
+        if (s.time == time && s.node == node && s.resourceClass == rc && s.tenant == tenant)
+            return &s;
+    }
+    return nullptr;
+}
+
+void checkError(const Error& error, const QString& file, qint64 line, const QString& field, const QString& reason)
+{
+    QCOMPARE(error.file, file);
+    QCOMPARE(error.line, line);
+    QCOMPARE(error.field, field);
+    QVERIFY2(error.reason.contains(reason, Qt::CaseInsensitive), qPrintable(error.toString()));
 }
 
 } // namespace capaudit::test

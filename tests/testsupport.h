@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
+
+namespace capaudit {
+struct Error;
+struct UsageSample;
+} // namespace capaudit
 
 namespace capaudit::test {
 
@@ -11,5 +17,11 @@ QString sharedDir();
 // A file under tests/data.
 QString testData(const QString& relative);
 QByteArray readAll(const QString& path);
+
+// The sample at TIME for NODE, RC and TENANT (empty: the node-level row), or null.
+const UsageSample* findSample(
+    const QList<UsageSample>& samples, qint64 time, const QString& node, const QString& rc, const QString& tenant = {});
+// Asserts (QCOMPARE) that ERROR points at FILE, LINE and FIELD and that its reason mentions REASON.
+void checkError(const Error& error, const QString& file, qint64 line, const QString& field, const QString& reason);
 
 } // namespace capaudit::test

@@ -3,6 +3,8 @@
 #undef QT_NO_FOREACH
 #include "timelineplot.h"
 
+#include "chartstyle.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QLocale>
@@ -17,23 +19,6 @@
 namespace capaudit {
 
 namespace {
-
-const QList<QColor>& tenantColors()
-{
-    static const QList<QColor> colors { QColor(0x9e, 0xc5, 0xe8), QColor(0xf6, 0xc1, 0x8f), QColor(0xa8, 0xd8, 0xa0),
-        QColor(0xe8, 0xa5, 0xa5), QColor(0xc9, 0xb4, 0xe0), QColor(0xd9, 0xc2, 0x9e), QColor(0xf0, 0xb8, 0xd8),
-        QColor(0xc4, 0xc4, 0xc4), QColor(0xd6, 0xd9, 0x8c), QColor(0x96, 0xd8, 0xd8) };
-    return colors;
-}
-
-QVector<double> toKeys(const QList<qint64>& times)
-{
-    QVector<double> keys;
-    keys.reserve(times.size());
-    for (qint64 t : times)
-        keys.append(double(t));
-    return keys;
-}
 
 constexpr double kMinSpanSeconds = 3600.0;
 
@@ -208,7 +193,7 @@ void TimelinePlot::rebuildSeries()
 {
     m_plot->clearGraphs();
     const TimeSeries& s = m_data.series;
-    const QVector<double> keys = toKeys(s.times);
+    const QVector<double> keys = reports::timeKeys(s.times);
     const qsizetype n = keys.size();
     double top = 0;
 
@@ -231,7 +216,7 @@ void TimelinePlot::rebuildSeries()
             top = std::max(top, cumulative[i]);
         }
         QCPGraph* g = m_plot->addGraph();
-        const QColor colour = tenantColors().at(t % tenantColors().size());
+        const QColor colour = reports::tenantColor(t);
         g->setName(tr("Allocated: %1").arg(ts.tenant));
         g->setPen(QPen(colour.darker(125), 1));
         g->setBrush(QBrush(colour));
