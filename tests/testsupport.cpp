@@ -26,6 +26,11 @@ QString testData(const QString& relative)
     return QStringLiteral(CAPAUDIT_TEST_DATA_DIR "/") + relative;
 }
 
+QString ingestFixture(const QString& name)
+{
+    return testData(QStringLiteral("ingest/") + name);
+}
+
 QByteArray readAll(const QString& path)
 {
     QFile f(path);

@@ -16,6 +16,9 @@ QString testVector(const QString& relative);
 QString sharedDir();
 // A file under tests/data.
 QString testData(const QString& relative);
+// A payload fixture of the ingest tests (tests/data/ingest), and the time its samples start at.
+QString ingestFixture(const QString& name);
+inline constexpr qint64 kIngestStart = 1767225600; // 2026-01-01T00:00:00Z
 QByteArray readAll(const QString& path);
 
 // The sample at TIME for NODE, RC and TENANT (empty: the node-level row), or null.

@@ -19,12 +19,7 @@ using test::findSample;
 
 namespace {
 
-constexpr qint64 kT0 = 1767225600; // 2026-01-01T00:00:00Z
-
-QString fixture(const QString& name)
-{
-    return test::testData(QStringLiteral("ingest/") + name);
-}
+constexpr qint64 kT0 = test::kIngestStart;
 
 class FailingSink final : public UsageSink {
 public:
@@ -46,7 +41,7 @@ private slots:
     // ---- native usage CSV ----
     void usageCsvFixture()
     {
-        QFile file(fixture(QStringLiteral("usage.csv")));
+        QFile file(test::ingestFixture(QStringLiteral("usage.csv")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         UsageCollector sink;
         const Status s = parseUsageCsv(file, QStringLiteral("usage.csv"), sink);
@@ -183,7 +178,7 @@ private slots:
 
     void sinkErrorAbortsParsing()
     {
-        QFile file(fixture(QStringLiteral("usage.csv")));
+        QFile file(test::ingestFixture(QStringLiteral("usage.csv")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         FailingSink sink;
         const Status s = parseUsageCsv(file, QStringLiteral("usage.csv"), sink);
@@ -195,7 +190,7 @@ private slots:
     // ---- FOCUS ----
     void focusFixture()
     {
-        QFile file(fixture(QStringLiteral("focus-1.2.csv")));
+        QFile file(test::ingestFixture(QStringLiteral("focus-1.2.csv")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         BillingCollector sink;
         const Status s = parseFocusCsv(file, QStringLiteral("focus.csv"), sink);
@@ -328,8 +323,8 @@ private slots:
     // ---- predicates ----
     void attestationPredicate()
     {
-        auto json =
-            parseJsonObject(test::readAll(fixture(QStringLiteral("attestation.json"))), QStringLiteral("a.json"));
+        auto json = parseJsonObject(
+            test::readAll(test::ingestFixture(QStringLiteral("attestation.json"))), QStringLiteral("a.json"));
         QVERIFY(json.ok());
         auto claims = parseAttestationPredicate(*json, QStringLiteral("statement.json"));
         QVERIFY2(claims.ok(), qPrintable(claims.error().toString()));
@@ -412,8 +407,8 @@ private slots:
         QFETCH(QJsonValue, value);
         QFETCH(QString, field);
         QFETCH(QString, reason);
-        auto json =
-            parseJsonObject(test::readAll(fixture(QStringLiteral("attestation.json"))), QStringLiteral("a.json"));
+        auto json = parseJsonObject(
+            test::readAll(test::ingestFixture(QStringLiteral("attestation.json"))), QStringLiteral("a.json"));
         QVERIFY(json.ok());
         const QJsonObject modified = setAt(*json, pointer.split(QLatin1Char('/')).mid(1), value).toObject();
         auto claims = parseAttestationPredicate(modified, QStringLiteral("statement.json"));

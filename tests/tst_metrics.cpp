@@ -17,12 +17,7 @@ using test::findSample;
 
 namespace {
 
-constexpr qint64 kT0 = 1767225600; // 2026-01-01T00:00:00Z
-
-QString fixture(const QString& name)
-{
-    return test::testData(QStringLiteral("ingest/") + name);
-}
+constexpr qint64 kT0 = test::kIngestStart;
 
 bool near(double actual, double expected)
 {
@@ -44,7 +39,7 @@ MappingSet profiles(const QStringList& names)
 Status parseMetricsFile(const QString& name, const MappingSet& mappings, UsageCollector& sink,
     const MetricsTextOptions& options = {}, MetricsImportSummary* summary = nullptr)
 {
-    QFile file(fixture(name));
+    QFile file(test::ingestFixture(name));
     if (!file.open(QIODevice::ReadOnly))
         return Error(name, QStringLiteral("cannot open fixture"));
     return parseMetricsText(file, name, mappings, sink, options, summary);
@@ -302,11 +297,11 @@ private slots:
     // ---- OTLP JSON ----
     void otlpExport()
     {
-        QFile mappingFile(fixture(QStringLiteral("otlp-mapping.json")));
+        QFile mappingFile(test::ingestFixture(QStringLiteral("otlp-mapping.json")));
         QVERIFY(mappingFile.open(QIODevice::ReadOnly));
         auto mappings = MappingSet::forPayload(QString(), mappingFile.readAll(), QStringLiteral("data/mapping.json"));
         QVERIFY2(mappings.ok(), qPrintable(mappings.error().toString()));
-        QFile file(fixture(QStringLiteral("otlp-metrics.json")));
+        QFile file(test::ingestFixture(QStringLiteral("otlp-metrics.json")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         UsageCollector sink;
         MetricsImportSummary summary;
@@ -377,7 +372,7 @@ private slots:
         QFETCH(qint64, line);
         QFETCH(QString, field);
         QFETCH(QString, reason);
-        QFile mappingFile(fixture(QStringLiteral("otlp-mapping.json")));
+        QFile mappingFile(test::ingestFixture(QStringLiteral("otlp-mapping.json")));
         QVERIFY(mappingFile.open(QIODevice::ReadOnly));
         auto mappings = MappingSet::fromJsonBytes(mappingFile.readAll(), QStringLiteral("mapping.json"));
         QVERIFY(mappings.ok());
@@ -452,18 +447,18 @@ private slots:
     {
         TelemetryPayload payload { QStringLiteral("data/otlp.json"), QStringLiteral("otlp-json"), QString(),
             QStringLiteral("data/mapping.json") };
-        QFile data(fixture(QStringLiteral("otlp-metrics.json")));
+        QFile data(test::ingestFixture(QStringLiteral("otlp-metrics.json")));
         QVERIFY(data.open(QIODevice::ReadOnly));
         UsageCollector sink;
-        Status s =
-            importTelemetryPayload(payload, data, test::readAll(fixture(QStringLiteral("otlp-mapping.json"))), sink);
+        Status s = importTelemetryPayload(
+            payload, data, test::readAll(test::ingestFixture(QStringLiteral("otlp-mapping.json"))), sink);
         QVERIFY2(s.ok(), qPrintable(s.error().toString()));
         QCOMPARE(sink.samples.size(), 6);
 
         // The declared format is authoritative: a Prometheus file declared as OpenMetrics is rejected.
         payload = { QStringLiteral("data/scrape.txt"), QStringLiteral("openmetrics-text"),
             QStringLiteral("kube-state-metrics"), QString() };
-        QFile prom(fixture(QStringLiteral("ksm-dcgm.prom.txt")));
+        QFile prom(test::ingestFixture(QStringLiteral("ksm-dcgm.prom.txt")));
         QVERIFY(prom.open(QIODevice::ReadOnly));
         s = importTelemetryPayload(payload, prom, {}, sink);
         QVERIFY(!s.ok());
