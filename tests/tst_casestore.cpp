@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The case file: schema and migrations, import (verified, rejected, untrusted, failed, cancelled, repeated), audit
-// trail, append-only triggers, verify-case tamper detection, rollups of imported bundles (RollupBuilder itself:
-// tst_rollups), queries, and crash safety under SIGKILL.
-#include "crypto/certificatebuilder.h"
+// trail and trust anchors, rollups of imported bundles (RollupBuilder itself: tst_rollups), queries, and crash safety
+// under SIGKILL. Append-only triggers and verify-case tamper detection: tst_caseverify.
+#include "casefixture.h"
 #include "crypto/digest.h"
-#include "evidence/bundlewriter.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
 #include "store/caseverifier.h"
@@ -13,191 +12,25 @@
 #include "testsupport.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <random>
 
 using namespace capaudit;
+using namespace capaudit::test;
 
 namespace {
-
-constexpr qint64 kStart = 1767225600; // 2026-01-01T00:00:00Z
-constexpr qint64 kStep = 300;
-
-struct Pki {
-    crypto::PrivateKey rootKey, signerKey;
-    crypto::Certificate root, signer;
-    TrustAnchor anchor;
-};
-
-Pki makePki(const QString& name)
-{
-    Pki pki;
-    pki.rootKey = *crypto::PrivateKey::generate(crypto::KeyType::EcP256);
-    pki.signerKey = *crypto::PrivateKey::generate(crypto::KeyType::EcP256);
-    crypto::CertificateRequest root;
-    root.commonName = name + QStringLiteral(" Root CA");
-    root.isCa = true;
-    root.keyCertSign = true;
-    root.notBefore = QDateTime::fromSecsSinceEpoch(kStart - 86400 * 365, Qt::UTC);
-    root.notAfter = QDateTime::fromSecsSinceEpoch(kStart + 86400 * 3650, Qt::UTC);
-    pki.root = *crypto::issueCertificate(root, pki.rootKey.publicKey(), pki.rootKey);
-    crypto::CertificateRequest signer;
-    signer.commonName = name + QStringLiteral(" Meter");
-    signer.notBefore = root.notBefore;
-    signer.notAfter = root.notAfter;
-    pki.signer = *crypto::issueCertificate(signer, pki.signerKey.publicKey(), pki.rootKey, pki.root);
-    pki.anchor = *TrustStore::anchorFromBytes(name.toLower() + QStringLiteral("-root.pem"), pki.root.toPem(),
-        name + QStringLiteral(" root"), QLatin1String(roles::kProvider));
-    return pki;
-}
-
-QString iso(qint64 seconds)
-{
-    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
-}
-
-QJsonObject period(qint64 start, qint64 end)
-{
-    return { { QStringLiteral("start"), iso(start) }, { QStringLiteral("end"), iso(end) } };
-}
-
-// Native usage CSV: per step and node one node row (capacity, state) and one row per tenant (allocated, used).
-QByteArray usageCsv(qint64 start, int steps, int nodes, int tenants)
-{
-    QByteArray csv = "time,node,resource_class,tenant,allocated,used,capacity,state\n";
-    for (int s = 0; s < steps; ++s) {
-        const QByteArray time = iso(start + s * kStep).toLatin1();
-        for (int n = 0; n < nodes; ++n) {
-            const QByteArray node = "node-" + QByteArray::number(n);
-            csv += time + ',' + node + ",cpu,,,,64," + (s % 97 == 5 && n == 1 ? "down" : "up") + '\n';
-            for (int t = 0; t < tenants; ++t) {
-                const double allocated = 4 + (s * 7 + n * 3 + t) % 11;
-                csv += time + ',' + node + ",cpu,tenant-" + QByteArray::number(t) + ',' + QByteArray::number(allocated)
-                    + ',' + QByteArray::number(allocated * 0.75, 'f', 2) + ",,\n";
-            }
-        }
-    }
-    return csv;
-}
-
-QString writeTelemetry(
-    const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start, int steps)
-{
-    BundleSpec spec;
-    spec.kind = BundleKind::Telemetry;
-    spec.predicate = { { QStringLiteral("provider"), provider },
-        { QStringLiteral("meter"), QStringLiteral("provider") },
-        { QStringLiteral("period"), period(start, start + steps * kStep) },
-        { QStringLiteral("resolutionSeconds"), kStep },
-        { QStringLiteral("payloads"),
-            QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/usage.csv") },
-                { QStringLiteral("format"), QStringLiteral("capaudit-usage-csv/v1") } } } } };
-    spec.files = { { QStringLiteral("usage.csv"), csv } };
-    spec.key = pki.signerKey;
-    spec.chain = { pki.signer };
-    spec.signedAt = QDateTime::fromSecsSinceEpoch(kStart + 86400 * 40, Qt::UTC);
-    const Status written = writeBundle(spec, out);
-    if (!written)
-        qWarning() << written.error().toString();
-    return out;
-}
-
-QString writeAttestation(const Pki& pki, const QString& out, const QString& provider)
-{
-    BundleSpec spec;
-    spec.kind = BundleKind::Attestation;
-    const QJsonObject contract { { QStringLiteral("id"), QStringLiteral("C-1") },
-        { QStringLiteral("buyer"), QStringLiteral("Buyer GmbH") },
-        { QStringLiteral("currency"), QStringLiteral("EUR") },
-        { QStringLiteral("period"), period(kStart, kStart + 86400 * 31) },
-        { QStringLiteral("allowedJurisdictions"), QJsonArray { QStringLiteral("DE") } } };
-    spec.predicate = {
-        { QStringLiteral("provider"), provider },
-        { QStringLiteral("contract"), contract },
-        { QStringLiteral("tenants"),
-            QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("tenant-0") },
-                { QStringLiteral("name"), QStringLiteral("Research") } } } },
-        { QStringLiteral("commitments"),
-            QJsonArray { QJsonObject { { QStringLiteral("resourceClass"), QStringLiteral("cpu") },
-                { QStringLiteral("region"), QStringLiteral("eu-central") },
-                { QStringLiteral("unit"), QStringLiteral("cores") }, { QStringLiteral("quantity"), 100 },
-                { QStringLiteral("overcommitLimit"), 1.25 } } } },
-        { QStringLiteral("nodes"),
-            QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("node-0") },
-                { QStringLiteral("hardwareClass"), QStringLiteral("cpu-epyc") },
-                { QStringLiteral("region"), QStringLiteral("eu-central") },
-                { QStringLiteral("jurisdiction"), QStringLiteral("DE") },
-                { QStringLiteral("capacity"), QJsonObject { { QStringLiteral("cpu"), 64 } } } } } },
-        { QStringLiteral("sla"),
-            QJsonObject { { QStringLiteral("availabilityTarget"), 0.995 },
-                { QStringLiteral("measurementWindow"), QStringLiteral("P30D") },
-                { QStringLiteral("creditPercent"), 10 } } },
-        { QStringLiteral("prices"),
-            QJsonArray { QJsonObject { { QStringLiteral("resourceClass"), QStringLiteral("cpu") },
-                { QStringLiteral("unit"), QStringLiteral("core-hour") }, { QStringLiteral("unitPrice"), 0.04 },
-                { QStringLiteral("currency"), QStringLiteral("EUR") } } } },
-    };
-    spec.files = { { QStringLiteral("contract.txt"), QByteArray("Master services agreement C-1\n") } };
-    spec.key = pki.signerKey;
-    spec.chain = { pki.signer };
-    spec.signedAt = QDateTime::fromSecsSinceEpoch(kStart + 86400 * 2, Qt::UTC);
-    const Status written = writeBundle(spec, out);
-    if (!written)
-        qWarning() << written.error().toString();
-    return out;
-}
-
-// Direct SQL, bypassing the store: what someone with the sqlite3 shell could do.
-qint64 scalar(const QString& path, const QString& sql)
-{
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* stmt = nullptr;
-    qint64 value = -1;
-    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &stmt, nullptr) == SQLITE_OK
-        && sqlite3_step(stmt) == SQLITE_ROW)
-        value = sqlite3_column_int64(stmt, 0);
-    else
-        qWarning() << "query failed:" << sql << sqlite3_errmsg(db);
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return value;
-}
-
-QString execSql(const QString& path, const QString& sql)
-{
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
-    char* message = nullptr;
-    QString error;
-    if (sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK)
-        error = QString::fromUtf8(message ? message : "error");
-    sqlite3_free(message);
-    sqlite3_close(db);
-    return error;
-}
-
-QString dropTriggersSql()
-{
-    QString sql;
-    for (const char* const* t = schema::evidenceTables(); *t; ++t)
-        sql += QStringLiteral("DROP TRIGGER %1_no_update; DROP TRIGGER %1_no_delete;").arg(QLatin1String(*t));
-    return sql;
-}
 
 // Child mode for the crash test: imports every BUNDLE into CASE and exits.
 int importChild(const QStringList& args)
@@ -215,27 +48,10 @@ int importChild(const QStringList& args)
 
 } // namespace
 
-class TestCaseStore : public QObject {
+class TestCaseStore : public QObject, protected CaseFixture {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    Pki m_provider, m_stranger;
-    QString m_bundle, m_attestation, m_untrusted, m_tampered, m_badRow;
-    QByteArray m_csv;
-
-    QString path(const QString& name) const
-    {
-        return m_dir.filePath(name);
-    }
-    std::unique_ptr<CaseStore> newCase(const QString& name)
-    {
-        Result<std::unique_ptr<CaseStore>> store =
-            CaseStore::create(path(name), QStringLiteral("Test case"), { m_provider.anchor });
-        if (!store)
-            qWarning() << store.error().toString();
-        return store ? std::move(store).value() : nullptr;
-    }
     QStringList problems(CaseStore& store)
     {
         QStringList out;
@@ -280,27 +96,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        m_provider = makePki(QStringLiteral("Provider A"));
-        m_stranger = makePki(QStringLiteral("Stranger"));
-        m_csv = usageCsv(kStart, 300, 4, 3); // 300 steps x 4 nodes x (1 + 3) rows, spans two days
-        m_bundle = writeTelemetry(
-            m_provider, path(QStringLiteral("telemetry.tar.gz")), QStringLiteral("provider-a"), m_csv, kStart, 300);
-        m_attestation = writeAttestation(m_provider, path(QStringLiteral("attestation")), QStringLiteral("provider-a"));
-        m_untrusted = writeTelemetry(m_stranger, path(QStringLiteral("stranger")), QStringLiteral("provider-s"),
-            usageCsv(kStart, 10, 1, 1), kStart, 10);
-        m_tampered = writeTelemetry(m_provider, path(QStringLiteral("tampered")), QStringLiteral("provider-a"),
-            usageCsv(kStart, 10, 1, 1), kStart, 10);
-        QByteArray edited = usageCsv(kStart, 10, 1, 1);
-        edited.replace(",up\n", ",down\n");
-        QFile payload(m_tampered + QStringLiteral("/data/usage.csv"));
-        QVERIFY(payload.open(QIODevice::WriteOnly));
-        payload.write(edited);
-        payload.close();
-        QByteArray bad = usageCsv(kStart, 20, 2, 2);
-        bad.insert(bad.indexOf('\n', 500) + 1, "2026-01-01T00:10:00Z,node-0,cpu,tenant-0,lots,1,,\n");
-        m_badRow =
-            writeTelemetry(m_provider, path(QStringLiteral("badrow")), QStringLiteral("provider-a"), bad, kStart, 20);
+        initFixture();
     }
 
     void createAndOpen()
@@ -725,99 +521,6 @@ private slots:
         QVERIFY(chain);
         QCOMPARE(chain->firstBrokenSeq, 0);
         QCOMPARE(chain->entries, store->trail()->size());
-    }
-
-    void triggersRefuseChanges_data()
-    {
-        QTest::addColumn<QString>("sql");
-        QTest::newRow("update sample") << QStringLiteral("UPDATE samples SET used = 0");
-        QTest::newRow("delete sample") << QStringLiteral("DELETE FROM samples");
-        QTest::newRow("update trail") << QStringLiteral("UPDATE audit_trail SET os_user = 'x'");
-        QTest::newRow("delete trail") << QStringLiteral("DELETE FROM audit_trail WHERE seq = 1");
-        QTest::newRow("update blob") << QStringLiteral("UPDATE blob_chunks SET bytes = x'00'");
-        QTest::newRow("delete bundle") << QStringLiteral("DELETE FROM bundles");
-        QTest::newRow("update rollup") << QStringLiteral("UPDATE rollups SET sum_used = 0");
-        QTest::newRow("update node hour") << QStringLiteral("UPDATE node_hours SET regular = 1");
-        QTest::newRow("delete node hours marker") << QStringLiteral("DELETE FROM node_hours_built");
-        QTest::newRow("rename node") << QStringLiteral("UPDATE nodes SET name = 'x'");
-        QTest::newRow("delete commitment") << QStringLiteral("DELETE FROM attestation_commitments");
-        QTest::newRow("delete anchor") << QStringLiteral("DELETE FROM trust_anchors");
-    }
-    void triggersRefuseChanges()
-    {
-        QFETCH(QString, sql);
-        const QString file = path(QStringLiteral("import.capcase"));
-        const QString error = execSql(file, sql);
-        QVERIFY2(error.contains(QLatin1String("append-only")), qPrintable(error));
-    }
-
-    void verifyCaseFindsTampering_data()
-    {
-        QTest::addColumn<QString>("sql");
-        QTest::addColumn<QString>("expected"); // %1: digest of the telemetry bundle
-        QTest::newRow("sample value") << QStringLiteral("UPDATE samples SET used = used + 1 WHERE seq = 17")
-                                      << QStringLiteral("bundle %1");
-        QTest::newRow("sample deleted") << QStringLiteral("DELETE FROM samples WHERE seq = 3")
-                                        << QStringLiteral("bundle %1");
-        QTest::newRow("sample inserted") << QStringLiteral(
-            "INSERT INTO samples SELECT bundle, 999999, payload, line, time, provider, node, resource, "
-            "tenant, allocated, used, capacity, state FROM samples WHERE seq = 0")
-                                         << QStringLiteral("bundle %1");
-        QTest::newRow("node renamed") << QStringLiteral("UPDATE nodes SET name = 'node-x' WHERE name = 'node-1'")
-                                      << QStringLiteral("bundle %1");
-        QTest::newRow("blob bytes") << QStringLiteral(
-            "UPDATE blob_chunks SET bytes = CAST(replace(CAST(bytes AS TEXT), 'up', "
-            "'UP') AS BLOB)") << QStringLiteral("bundle %1");
-        QTest::newRow("rollup") << QStringLiteral("UPDATE rollups SET sum_used = sum_used * 2 WHERE tenant = 1")
-                                << QStringLiteral("bundle %1");
-        // The check trusts a regular node-hour below the over-commitment limit without reading its raw samples.
-        QTest::newRow("node hour") << QStringLiteral(
-            "UPDATE node_hours SET max_step_allocated = 0 WHERE hour = (SELECT max(hour) FROM node_hours)")
-                                   << QStringLiteral("bundle %1");
-        QTest::newRow("node hours removed")
-            << QStringLiteral("DELETE FROM node_hours; DELETE FROM node_hours_built") << QStringLiteral("bundle %1");
-        QTest::newRow("rows digest") << QStringLiteral(
-            "UPDATE bundles SET rows_digest = 'ab' || substr(rows_digest, 3)")
-                                     << QStringLiteral("bundle %1");
-        QTest::newRow("verdict") << QStringLiteral("UPDATE bundles SET verdict = 'untrusted'")
-                                 << QStringLiteral("bundle %1");
-        QTest::newRow("trail details") << QStringLiteral(
-            "UPDATE audit_trail SET details = replace(details, 'provider-a', "
-            "'provider-b') WHERE seq = 3")
-                                       << QStringLiteral("trail entry 3");
-        QTest::newRow("trail user") << QStringLiteral("UPDATE audit_trail SET os_user = 'mallory' WHERE seq = 1")
-                                    << QStringLiteral("trail entry 1");
-        QTest::newRow("bundle deleted") << QStringLiteral("DELETE FROM bundles") << QStringLiteral("%1");
-        QTest::newRow("anchor swapped") << QStringLiteral(
-            "UPDATE trust_anchors SET fingerprint = 'ff' || substr(fingerprint, 3)")
-                                        << QStringLiteral("anchor");
-    }
-    void verifyCaseFindsTampering()
-    {
-        QFETCH(QString, sql);
-        QFETCH(QString, expected);
-        const QString name =
-            QStringLiteral("tamper-%1.capcase").arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_'));
-        QString digest;
-        {
-            std::unique_ptr<CaseStore> store = newCase(name);
-            QVERIFY(store);
-            const ImportResult r = CaseImporter(*store).importBundle(m_bundle);
-            QCOMPARE(r.outcome, ImportOutcome::Imported);
-            digest = r.digest;
-            QVERIFY(verifyCase(*store).intact());
-        }
-        const QString file = path(name);
-        QCOMPARE(execSql(file, dropTriggersSql() + sql), QString());
-        Result<std::unique_ptr<CaseStore>> store = CaseStore::open(file);
-        QVERIFY2(store, qPrintable(store.error().toString()));
-        const CaseVerification v = verifyCase(**store);
-        QVERIFY(!v.intact());
-        const QString all = QJsonDocument(v.toJson()).toJson();
-        const QString needle = expected.contains(QLatin1String("%1")) ? expected.arg(digest) : expected;
-        const bool named = std::any_of(v.problems.cbegin(), v.problems.cend(),
-            [&](const CaseProblem& p) { return p.toString().contains(needle); });
-        QVERIFY2(named, qPrintable(needle + QStringLiteral(" not named in:\n") + all));
     }
 
     void crashDuringImportLeavesNoHalfBundle()

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "casefixture.h"
+
+#include "crypto/certificatebuilder.h"
+#include "evidence/bundlewriter.h"
+#include "store/schema.h"
+
+#include <QDateTime>
+#include <QDebug>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+#include <sqlite3.h>
+
+namespace capaudit::test {
+
+namespace {
+
+QString iso(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+}
+
+QJsonObject period(qint64 start, qint64 end)
+{
+    return { { QStringLiteral("start"), iso(start) }, { QStringLiteral("end"), iso(end) } };
+}
+
+} // namespace
+
+Pki makePki(const QString& name)
+{
+    Pki pki;
+    pki.rootKey = *crypto::PrivateKey::generate(crypto::KeyType::EcP256);
+    pki.signerKey = *crypto::PrivateKey::generate(crypto::KeyType::EcP256);
+    crypto::CertificateRequest root;
+    root.commonName = name + QStringLiteral(" Root CA");
+    root.isCa = true;
+    root.keyCertSign = true;
+    root.notBefore = QDateTime::fromSecsSinceEpoch(kStart - 86400 * 365, Qt::UTC);
+    root.notAfter = QDateTime::fromSecsSinceEpoch(kStart + 86400 * 3650, Qt::UTC);
+    pki.root = *crypto::issueCertificate(root, pki.rootKey.publicKey(), pki.rootKey);
+    crypto::CertificateRequest signer;
+    signer.commonName = name + QStringLiteral(" Meter");
+    signer.notBefore = root.notBefore;
+    signer.notAfter = root.notAfter;
+    pki.signer = *crypto::issueCertificate(signer, pki.signerKey.publicKey(), pki.rootKey, pki.root);
+    pki.anchor = *TrustStore::anchorFromBytes(name.toLower() + QStringLiteral("-root.pem"), pki.root.toPem(),
+        name + QStringLiteral(" root"), QLatin1String(roles::kProvider));
+    return pki;
+}
+
+QByteArray usageCsv(qint64 start, int steps, int nodes, int tenants)
+{
+    QByteArray csv = "time,node,resource_class,tenant,allocated,used,capacity,state\n";
+    for (int s = 0; s < steps; ++s) {
+        const QByteArray time = iso(start + s * kStep).toLatin1();
+        for (int n = 0; n < nodes; ++n) {
+            const QByteArray node = "node-" + QByteArray::number(n);
+            csv += time + ',' + node + ",cpu,,,,64," + (s % 97 == 5 && n == 1 ? "down" : "up") + '\n';
+            for (int t = 0; t < tenants; ++t) {
+                const double allocated = 4 + (s * 7 + n * 3 + t) % 11;
+                csv += time + ',' + node + ",cpu,tenant-" + QByteArray::number(t) + ',' + QByteArray::number(allocated)
+                    + ',' + QByteArray::number(allocated * 0.75, 'f', 2) + ",,\n";
+            }
+        }
+    }
+    return csv;
+}
+
+QString writeTelemetry(
+    const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start, int steps)
+{
+    BundleSpec spec;
+    spec.kind = BundleKind::Telemetry;
+    spec.predicate = { { QStringLiteral("provider"), provider },
+        { QStringLiteral("meter"), QStringLiteral("provider") },
+        { QStringLiteral("period"), period(start, start + steps * kStep) },
+        { QStringLiteral("resolutionSeconds"), kStep },
+        { QStringLiteral("payloads"),
+            QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/usage.csv") },
+                { QStringLiteral("format"), QStringLiteral("capaudit-usage-csv/v1") } } } } };
+    spec.files = { { QStringLiteral("usage.csv"), csv } };
+    spec.key = pki.signerKey;
+    spec.chain = { pki.signer };
+    spec.signedAt = QDateTime::fromSecsSinceEpoch(kStart + 86400 * 40, Qt::UTC);
+    const Status written = writeBundle(spec, out);
+    if (!written)
+        qWarning() << written.error().toString();
+    return out;
+}
+
+QString writeAttestation(const Pki& pki, const QString& out, const QString& provider)
+{
+    BundleSpec spec;
+    spec.kind = BundleKind::Attestation;
+    const QJsonObject contract { { QStringLiteral("id"), QStringLiteral("C-1") },
+        { QStringLiteral("buyer"), QStringLiteral("Buyer GmbH") },
+        { QStringLiteral("currency"), QStringLiteral("EUR") },
+        { QStringLiteral("period"), period(kStart, kStart + 86400 * 31) },
+        { QStringLiteral("allowedJurisdictions"), QJsonArray { QStringLiteral("DE") } } };
+    spec.predicate = {
+        { QStringLiteral("provider"), provider },
+        { QStringLiteral("contract"), contract },
+        { QStringLiteral("tenants"),
+            QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("tenant-0") },
+                { QStringLiteral("name"), QStringLiteral("Research") } } } },
+        { QStringLiteral("commitments"),
+            QJsonArray { QJsonObject { { QStringLiteral("resourceClass"), QStringLiteral("cpu") },
+                { QStringLiteral("region"), QStringLiteral("eu-central") },
+                { QStringLiteral("unit"), QStringLiteral("cores") }, { QStringLiteral("quantity"), 100 },
+                { QStringLiteral("overcommitLimit"), 1.25 } } } },
+        { QStringLiteral("nodes"),
+            QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("node-0") },
+                { QStringLiteral("hardwareClass"), QStringLiteral("cpu-epyc") },
+                { QStringLiteral("region"), QStringLiteral("eu-central") },
+                { QStringLiteral("jurisdiction"), QStringLiteral("DE") },
+                { QStringLiteral("capacity"), QJsonObject { { QStringLiteral("cpu"), 64 } } } } } },
+        { QStringLiteral("sla"),
+            QJsonObject { { QStringLiteral("availabilityTarget"), 0.995 },
+                { QStringLiteral("measurementWindow"), QStringLiteral("P30D") },
+                { QStringLiteral("creditPercent"), 10 } } },
+        { QStringLiteral("prices"),
+            QJsonArray { QJsonObject { { QStringLiteral("resourceClass"), QStringLiteral("cpu") },
+                { QStringLiteral("unit"), QStringLiteral("core-hour") }, { QStringLiteral("unitPrice"), 0.04 },
+                { QStringLiteral("currency"), QStringLiteral("EUR") } } } },
+    };
+    spec.files = { { QStringLiteral("contract.txt"), QByteArray("Master services agreement C-1\n") } };
+    spec.key = pki.signerKey;
+    spec.chain = { pki.signer };
+    spec.signedAt = QDateTime::fromSecsSinceEpoch(kStart + 86400 * 2, Qt::UTC);
+    const Status written = writeBundle(spec, out);
+    if (!written)
+        qWarning() << written.error().toString();
+    return out;
+}
+
+qint64 scalar(const QString& path, const QString& sql)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* stmt = nullptr;
+    qint64 value = -1;
+    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &stmt, nullptr) == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW)
+        value = sqlite3_column_int64(stmt, 0);
+    else
+        qWarning() << "query failed:" << sql << sqlite3_errmsg(db);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return value;
+}
+
+QString execSql(const QString& path, const QString& sql)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    char* message = nullptr;
+    QString error;
+    if (sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK)
+        error = QString::fromUtf8(message ? message : "error");
+    sqlite3_free(message);
+    sqlite3_close(db);
+    return error;
+}
+
+QString dropTriggersSql()
+{
+    QString sql;
+    for (const char* const* t = schema::evidenceTables(); *t; ++t)
+        sql += QStringLiteral("DROP TRIGGER %1_no_update; DROP TRIGGER %1_no_delete;").arg(QLatin1String(*t));
+    return sql;
+}
+
+void CaseFixture::initFixture()
+{
+    QVERIFY(m_dir.isValid());
+    m_provider = makePki(QStringLiteral("Provider A"));
+    m_stranger = makePki(QStringLiteral("Stranger"));
+    m_csv = usageCsv(kStart, 300, 4, 3); // 300 steps x 4 nodes x (1 + 3) rows, spans two days
+    m_bundle = writeTelemetry(
+        m_provider, path(QStringLiteral("telemetry.tar.gz")), QStringLiteral("provider-a"), m_csv, kStart, 300);
+    m_attestation = writeAttestation(m_provider, path(QStringLiteral("attestation")), QStringLiteral("provider-a"));
+    m_untrusted = writeTelemetry(m_stranger, path(QStringLiteral("stranger")), QStringLiteral("provider-s"),
+        usageCsv(kStart, 10, 1, 1), kStart, 10);
+    m_tampered = writeTelemetry(m_provider, path(QStringLiteral("tampered")), QStringLiteral("provider-a"),
+        usageCsv(kStart, 10, 1, 1), kStart, 10);
+    QByteArray edited = usageCsv(kStart, 10, 1, 1);
+    edited.replace(",up\n", ",down\n");
+    QFile payload(m_tampered + QStringLiteral("/data/usage.csv"));
+    QVERIFY(payload.open(QIODevice::WriteOnly));
+    payload.write(edited);
+    payload.close();
+    QByteArray bad = usageCsv(kStart, 20, 2, 2);
+    bad.insert(bad.indexOf('\n', 500) + 1, "2026-01-01T00:10:00Z,node-0,cpu,tenant-0,lots,1,,\n");
+    m_badRow =
+        writeTelemetry(m_provider, path(QStringLiteral("badrow")), QStringLiteral("provider-a"), bad, kStart, 20);
+}
+
+QString CaseFixture::path(const QString& name) const
+{
+    return m_dir.filePath(name);
+}
+
+std::unique_ptr<CaseStore> CaseFixture::newCase(const QString& name)
+{
+    Result<std::unique_ptr<CaseStore>> store =
+        CaseStore::create(path(name), QStringLiteral("Test case"), { m_provider.anchor });
+    if (!store)
+        qWarning() << store.error().toString();
+    return store ? std::move(store).value() : nullptr;
+}
+
+} // namespace capaudit::test

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Shared by tst_casestore and tst_caseverify, which both need signed bundles to import and raw SQL on the case file.
+
+#include "crypto/certificate.h"
+#include "crypto/publickey.h"
+#include "evidence/truststore.h"
+#include "store/casestore.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace capaudit::test {
+
+inline constexpr qint64 kStart = 1767225600; // 2026-01-01T00:00:00Z
+inline constexpr qint64 kStep = 300;
+
+// A provider root CA and a meter signer under it, valid a year before kStart to ten years after.
+struct Pki {
+    crypto::PrivateKey rootKey, signerKey;
+    crypto::Certificate root, signer;
+    TrustAnchor anchor;
+};
+
+Pki makePki(const QString& name);
+// Native usage CSV: per step and node one node row (capacity, state) and one row per tenant (allocated, used).
+QByteArray usageCsv(qint64 start, int steps, int nodes, int tenants);
+// A signed telemetry bundle of CSV (STEPS steps of kStep from START) at OUT; returns OUT.
+QString writeTelemetry(
+    const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start, int steps);
+// A signed attestation bundle (contract C-1, one tenant, commitment, node and price) at OUT; returns OUT.
+QString writeAttestation(const Pki& pki, const QString& out, const QString& provider);
+
+// Direct SQL, bypassing the store: what someone with the sqlite3 shell could do.
+qint64 scalar(const QString& path, const QString& sql);
+// Runs SQL read-write; returns SQLite's error message, empty on success.
+QString execSql(const QString& path, const QString& sql);
+// SQL that drops the append-only triggers of every evidence table.
+QString dropTriggersSql();
+
+// The bundles the case tests import, written once per test run into a temporary directory: a telemetry bundle
+// (300 steps x 4 nodes x 3 tenants), an attestation, an untrusted (stranger-signed) bundle, a tampered one and one
+// with an unparsable row.
+class CaseFixture {
+protected:
+    // Call from initTestCase(); fails the current test (QVERIFY) when a fixture cannot be written.
+    void initFixture();
+    QString path(const QString& name) const;
+    // A new case file NAME in the fixture directory trusting m_provider.
+    std::unique_ptr<CaseStore> newCase(const QString& name);
+
+    QTemporaryDir m_dir;
+    Pki m_provider, m_stranger;
+    QString m_bundle, m_attestation, m_untrusted, m_tampered, m_badRow;
+    QByteArray m_csv;
+};
+
+} // namespace capaudit::test

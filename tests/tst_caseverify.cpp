@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tamper evidence of the case file: the append-only triggers refuse every change through plain SQL, and with the
+// triggers dropped verify-case names what was changed (samples, blobs, rollups, node-hours, bundles, trail, anchors).
+#include "casefixture.h"
+#include "store/caseimporter.h"
+#include "store/casestore.h"
+#include "store/caseverifier.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace capaudit;
+using namespace capaudit::test;
+
+class TestCaseVerify : public QObject, protected CaseFixture {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        initFixture();
+        if (QTest::currentTestFailed())
+            return;
+        // The case the trigger tests write to: telemetry and an attestation, so every evidence table has rows for an
+        // UPDATE or DELETE to reach its trigger.
+        std::unique_ptr<CaseStore> store = newCase(QStringLiteral("import.capcase"));
+        QVERIFY(store);
+        for (const QString& bundle : { m_bundle, m_attestation }) {
+            const ImportResult r = CaseImporter(*store).importBundle(bundle);
+            QVERIFY2(r.outcome == ImportOutcome::Imported, qPrintable(r.error.toString() + r.verdict.summary()));
+        }
+    }
+
+    void triggersRefuseChanges_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::newRow("update sample") << QStringLiteral("UPDATE samples SET used = 0");
+        QTest::newRow("delete sample") << QStringLiteral("DELETE FROM samples");
+        QTest::newRow("update trail") << QStringLiteral("UPDATE audit_trail SET os_user = 'x'");
+        QTest::newRow("delete trail") << QStringLiteral("DELETE FROM audit_trail WHERE seq = 1");
+        QTest::newRow("update blob") << QStringLiteral("UPDATE blob_chunks SET bytes = x'00'");
+        QTest::newRow("delete bundle") << QStringLiteral("DELETE FROM bundles");
+        QTest::newRow("update rollup") << QStringLiteral("UPDATE rollups SET sum_used = 0");
+        QTest::newRow("update node hour") << QStringLiteral("UPDATE node_hours SET regular = 1");
+        QTest::newRow("delete node hours marker") << QStringLiteral("DELETE FROM node_hours_built");
+        QTest::newRow("rename node") << QStringLiteral("UPDATE nodes SET name = 'x'");
+        QTest::newRow("delete commitment") << QStringLiteral("DELETE FROM attestation_commitments");
+        QTest::newRow("delete anchor") << QStringLiteral("DELETE FROM trust_anchors");
+    }
+    void triggersRefuseChanges()
+    {
+        QFETCH(QString, sql);
+        const QString file = path(QStringLiteral("import.capcase"));
+        const QString error = execSql(file, sql);
+        QVERIFY2(error.contains(QLatin1String("append-only")), qPrintable(error));
+    }
+
+    void verifyCaseFindsTampering_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("expected"); // %1: digest of the telemetry bundle
+        QTest::newRow("sample value") << QStringLiteral("UPDATE samples SET used = used + 1 WHERE seq = 17")
+                                      << QStringLiteral("bundle %1");
+        QTest::newRow("sample deleted") << QStringLiteral("DELETE FROM samples WHERE seq = 3")
+                                        << QStringLiteral("bundle %1");
+        QTest::newRow("sample inserted") << QStringLiteral(
+            "INSERT INTO samples SELECT bundle, 999999, payload, line, time, provider, node, resource, "
+            "tenant, allocated, used, capacity, state FROM samples WHERE seq = 0")
+                                         << QStringLiteral("bundle %1");
+        QTest::newRow("node renamed") << QStringLiteral("UPDATE nodes SET name = 'node-x' WHERE name = 'node-1'")
+                                      << QStringLiteral("bundle %1");
+        QTest::newRow("blob bytes") << QStringLiteral(
+            "UPDATE blob_chunks SET bytes = CAST(replace(CAST(bytes AS TEXT), 'up', "
+            "'UP') AS BLOB)") << QStringLiteral("bundle %1");
+        QTest::newRow("rollup") << QStringLiteral("UPDATE rollups SET sum_used = sum_used * 2 WHERE tenant = 1")
+                                << QStringLiteral("bundle %1");
+        // The check trusts a regular node-hour below the over-commitment limit without reading its raw samples.
+        QTest::newRow("node hour") << QStringLiteral(
+            "UPDATE node_hours SET max_step_allocated = 0 WHERE hour = (SELECT max(hour) FROM node_hours)")
+                                   << QStringLiteral("bundle %1");
+        QTest::newRow("node hours removed")
+            << QStringLiteral("DELETE FROM node_hours; DELETE FROM node_hours_built") << QStringLiteral("bundle %1");
+        QTest::newRow("rows digest") << QStringLiteral(
+            "UPDATE bundles SET rows_digest = 'ab' || substr(rows_digest, 3)")
+                                     << QStringLiteral("bundle %1");
+        QTest::newRow("verdict") << QStringLiteral("UPDATE bundles SET verdict = 'untrusted'")
+                                 << QStringLiteral("bundle %1");
+        QTest::newRow("trail details") << QStringLiteral(
+            "UPDATE audit_trail SET details = replace(details, 'provider-a', "
+            "'provider-b') WHERE seq = 3")
+                                       << QStringLiteral("trail entry 3");
+        QTest::newRow("trail user") << QStringLiteral("UPDATE audit_trail SET os_user = 'mallory' WHERE seq = 1")
+                                    << QStringLiteral("trail entry 1");
+        QTest::newRow("bundle deleted") << QStringLiteral("DELETE FROM bundles") << QStringLiteral("%1");
+        QTest::newRow("anchor swapped") << QStringLiteral(
+            "UPDATE trust_anchors SET fingerprint = 'ff' || substr(fingerprint, 3)")
+                                        << QStringLiteral("anchor");
+    }
+    void verifyCaseFindsTampering()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, expected);
+        const QString name =
+            QStringLiteral("tamper-%1.capcase").arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_'));
+        QString digest;
+        {
+            std::unique_ptr<CaseStore> store = newCase(name);
+            QVERIFY(store);
+            const ImportResult r = CaseImporter(*store).importBundle(m_bundle);
+            QCOMPARE(r.outcome, ImportOutcome::Imported);
+            digest = r.digest;
+            QVERIFY(verifyCase(*store).intact());
+        }
+        const QString file = path(name);
+        QCOMPARE(execSql(file, dropTriggersSql() + sql), QString());
+        Result<std::unique_ptr<CaseStore>> store = CaseStore::open(file);
+        QVERIFY2(store, qPrintable(store.error().toString()));
+        const CaseVerification v = verifyCase(**store);
+        QVERIFY(!v.intact());
+        const QString all = QJsonDocument(v.toJson()).toJson();
+        const QString needle = expected.contains(QLatin1String("%1")) ? expected.arg(digest) : expected;
+        const bool named = std::any_of(v.problems.cbegin(), v.problems.cend(),
+            [&](const CaseProblem& p) { return p.toString().contains(needle); });
+        QVERIFY2(named, qPrintable(needle + QStringLiteral(" not named in:\n") + all));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaseVerify)
+
+#include "tst_caseverify.moc"
