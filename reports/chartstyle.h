@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/casestore.h"
+
 #include <QColor>
 #include <QList>
 #include <QVector>
+
+class QCustomPlot;
 
 namespace capaudit::reports {
 
@@ -17,5 +21,17 @@ inline QColor tenantColor(qsizetype index)
 
 // Plot keys for sample times: seconds since the epoch (QCPAxisTickerDateTime's unit), as double.
 QVector<double> timeKeys(const QList<qint64>& times);
+
+// The allocation chart both draw: tenants stacked (each line the running sum of allocations), used and capacity.
+struct AllocationLabels {
+    QString allocated; // with %1 for the tenant
+    QString used;
+    QString capacity;
+};
+// Adds the stacked tenants, used and capacity graphs for S; returns the highest value drawn (for the y range).
+double addAllocationGraphs(QCustomPlot& plot, const TimeSeries& s, const AllocationLabels& labels, qreal lineWidth);
+// Per step, the sum of the commitments in force: capacity and allocation are totals across regions, so this is the
+// line to compare them with.
+QVector<double> committedTotal(const TimeSeries& s);
 
 } // namespace capaudit::reports

@@ -95,66 +95,16 @@ void drawAllocationChart(QPainter* painter, const QRectF& rect, const Allocation
     const qint64 from = s.times.isEmpty() ? 0 : s.times.first();
     const qint64 to = s.times.isEmpty() ? 1 : s.times.last() + s.stepSeconds;
     setupPlot(plot, fonts, chart.unit.isEmpty() ? chart.resourceClass : chart.unit, to - from);
-    const QVector<double> keys = timeKeys(s.times);
-    const qsizetype n = keys.size();
-    double top = 0;
-
-    QList<TenantSeries> tenants = s.tenants;
-    std::sort(tenants.begin(), tenants.end(),
-        [](const TenantSeries& a, const TenantSeries& b) { return a.tenant < b.tenant; });
-    QVector<double> cumulative(n, 0.0);
-    QVector<double> used(n, kMissing);
-    QCPGraph* below = nullptr;
-    for (int t = 0; t < tenants.size(); ++t) {
-        const TenantSeries& ts = tenants.at(t);
-        for (qsizetype i = 0; i < n; ++i) {
-            const double a = ts.allocated.value(i, kMissing);
-            if (!isMissing(a))
-                cumulative[i] += a;
-            const double u = ts.used.value(i, kMissing);
-            if (!isMissing(u))
-                used[i] = (isMissing(used[i]) ? 0.0 : used[i]) + u;
-            top = std::max(top, cumulative[i]);
-        }
-        QCPGraph* g = plot.addGraph();
-        const QColor colour = tenantColor(t);
-        g->setName(ReportText::tr("Allocated: %1").arg(ts.tenant));
-        g->setPen(QPen(colour.darker(125), 0.8));
-        g->setBrush(QBrush(colour));
-        g->setChannelFillGraph(below);
-        g->setData(keys, cumulative, true);
-        below = g;
-    }
-    if (!tenants.isEmpty()) {
-        QCPGraph* g = plot.addGraph();
-        g->setName(ReportText::tr("Used"));
-        g->setPen(QPen(QColor(0x1f, 0x3a, 0x93), 1.2));
-        g->setData(keys, used, true);
-    }
-    if (!s.capacity.isEmpty()) {
-        QVector<double> capacity(s.capacity.begin(), s.capacity.end());
-        for (double c : capacity)
-            if (!isMissing(c))
-                top = std::max(top, c);
-        QCPGraph* g = plot.addGraph();
-        g->setName(ReportText::tr("Node capacity"));
-        g->setPen(QPen(QColor(0x20, 0x20, 0x20), 1.2));
-        g->setData(keys, capacity, true);
-    }
-    if (!s.commitments.isEmpty() && n > 0) {
-        // Capacity and allocation are totals across regions: compare them with the sum of commitments in force.
-        QVector<double> total(n, 0.0);
-        for (qsizetype i = 0; i < n; ++i) {
-            for (const CommitmentLine& c : s.commitments)
-                if (s.times.at(i) >= c.period.start && (c.period.end == 0 || s.times.at(i) < c.period.end))
-                    total[i] += c.quantity;
-            top = std::max(top, total[i]);
-        }
+    double top = addAllocationGraphs(
+        plot, s, { ReportText::tr("Allocated: %1"), ReportText::tr("Used"), ReportText::tr("Node capacity") }, 1.2);
+    if (!s.commitments.isEmpty() && !s.times.isEmpty()) {
+        const QVector<double> total = committedTotal(s);
+        top = std::max(top, *std::max_element(total.begin(), total.end()));
         QCPGraph* g = plot.addGraph();
         g->setName(ReportText::tr("Committed capacity"));
         g->setLineStyle(QCPGraph::lsStepLeft);
         g->setPen(QPen(QColor(0xc0, 0x30, 0x30), 1.4, Qt::DashLine));
-        g->setData(keys, total, true);
+        g->setData(timeKeys(s.times), total, true);
     }
     plot.legend->setVisible(true);
     plot.xAxis->setRange(double(from), double(to));

@@ -193,53 +193,8 @@ void TimelinePlot::rebuildSeries()
 {
     m_plot->clearGraphs();
     const TimeSeries& s = m_data.series;
-    const QVector<double> keys = reports::timeKeys(s.times);
-    const qsizetype n = keys.size();
-    double top = 0;
-
-    // Tenants stacked: each graph is the running sum and fills down to the one below it.
-    QVector<double> cumulative(n, 0.0);
-    QVector<double> used(n, kMissing);
-    QCPGraph* below = nullptr;
-    QList<TenantSeries> tenants = s.tenants;
-    std::sort(tenants.begin(), tenants.end(),
-        [](const TenantSeries& a, const TenantSeries& b) { return a.tenant < b.tenant; });
-    for (int t = 0; t < tenants.size(); ++t) {
-        const TenantSeries& ts = tenants.at(t);
-        for (qsizetype i = 0; i < n; ++i) {
-            const double a = i < ts.allocated.size() ? ts.allocated.at(i) : kMissing;
-            if (!isMissing(a))
-                cumulative[i] += a;
-            const double u = i < ts.used.size() ? ts.used.at(i) : kMissing;
-            if (!isMissing(u))
-                used[i] = (isMissing(used[i]) ? 0.0 : used[i]) + u;
-            top = std::max(top, cumulative[i]);
-        }
-        QCPGraph* g = m_plot->addGraph();
-        const QColor colour = reports::tenantColor(t);
-        g->setName(tr("Allocated: %1").arg(ts.tenant));
-        g->setPen(QPen(colour.darker(125), 1));
-        g->setBrush(QBrush(colour));
-        g->setChannelFillGraph(below);
-        g->setData(keys, cumulative, true);
-        below = g;
-    }
-    if (!tenants.isEmpty()) {
-        QCPGraph* g = m_plot->addGraph();
-        g->setName(tr("Used"));
-        g->setPen(QPen(QColor(0x1f, 0x3a, 0x93), 1.5));
-        g->setData(keys, used, true);
-    }
-    if (!s.capacity.isEmpty()) {
-        QVector<double> capacity(s.capacity.begin(), s.capacity.end());
-        for (double c : capacity)
-            if (!isMissing(c))
-                top = std::max(top, c);
-        QCPGraph* g = m_plot->addGraph();
-        g->setName(tr("Node capacity"));
-        g->setPen(QPen(QColor(0x20, 0x20, 0x20), 1.5));
-        g->setData(keys, capacity, true);
-    }
+    double top =
+        reports::addAllocationGraphs(*m_plot, s, { tr("Allocated: %1"), tr("Used"), tr("Node capacity") }, 1.5);
     for (const CommitmentLine& c : s.commitments) {
         QCPGraph* g = m_plot->addGraph();
         g->setName(c.region.isEmpty() ? tr("Commitment") : tr("Commitment (%1)").arg(c.region));
@@ -249,26 +204,18 @@ void TimelinePlot::rebuildSeries()
         g->setData(QVector<double> { from, to }, QVector<double> { c.quantity, c.quantity }, true);
         top = std::max(top, c.quantity);
     }
-    if (s.commitments.size() > 1 && n > 0) {
-        // Capacity and allocation are totals across regions, so the line to compare them with is the sum of the
-        // commitments in force at each step.
-        QVector<double> total(n, 0.0);
-        for (qsizetype i = 0; i < n; ++i) {
-            for (const CommitmentLine& c : s.commitments) {
-                if (s.times.at(i) >= c.period.start && (c.period.end == 0 || s.times.at(i) < c.period.end))
-                    total[i] += c.quantity;
-            }
-            top = std::max(top, total[i]);
-        }
+    if (s.commitments.size() > 1 && !s.times.isEmpty()) {
+        const QVector<double> total = reports::committedTotal(s);
+        top = std::max(top, *std::max_element(total.begin(), total.end()));
         QCPGraph* g = m_plot->addGraph();
         g->setName(tr("Commitment (total)"));
         g->setLineStyle(QCPGraph::lsStepLeft);
         g->setPen(QPen(QColor(0xc0, 0x30, 0x30), 2.5));
-        g->setData(keys, total, true);
+        g->setData(reports::timeKeys(s.times), total, true);
     }
     m_plot->yAxis->setRange(0, top > 0 ? top * 1.12 : 1.0);
     // Many tenants would bury the chart under the legend; their names stay in the crosshair tooltip.
-    m_plot->legend->setVisible(m_plot->graphCount() > 0 && tenants.size() <= 8);
+    m_plot->legend->setVisible(m_plot->graphCount() > 0 && s.tenants.size() <= 8);
 }
 
 void TimelinePlot::rebuildCoverage()
