@@ -58,35 +58,35 @@ SampleWriter::SampleWriter(RowTarget target)
 {
 }
 
-Result<const SampleWriter::Name*> SampleWriter::resolve(QHash<QString, Name>& cache, const QString& name, int kind)
+Result<qint64> SampleWriter::resolve(QHash<QString, qint64>& cache, const QString& name, int kind)
 {
     if (auto it = cache.constFind(name); it != cache.constEnd())
-        return &it.value();
+        return it.value();
     Result<qint64> id = kind == kNode ? m_target.dictionaries.node(m_target.provider, name)
         : kind == kResource           ? m_target.dictionaries.resourceClass(name)
                                       : m_target.dictionaries.tenant(name);
     if (!id)
         return id.error();
-    auto it = cache.insert(name, { *id, name.toUtf8() });
-    return &it.value();
+    cache.insert(name, *id);
+    return *id;
 }
 
 Status SampleWriter::addSample(const UsageSample& s)
 {
-    Result<const Name*> node = resolve(m_nodes, s.node, kNode);
+    Result<qint64> node = resolve(m_nodes, s.node, kNode);
     if (!node)
         return node.error();
-    Result<const Name*> resource = resolve(m_resources, s.resourceClass, kResource);
+    Result<qint64> resource = resolve(m_resources, s.resourceClass, kResource);
     if (!resource)
         return resource.error();
-    Result<const Name*> tenant = resolve(m_tenants, s.tenant, kTenant);
+    Result<qint64> tenant = resolve(m_tenants, s.tenant, kTenant);
     if (!tenant)
         return tenant.error();
 
     const qint64 seq = m_seq++;
     const qint64 state = qint64(s.state);
-    m_batch[size_t(m_pending++)] = { seq, m_payload, s.line, s.time, (*node)->id, (*resource)->id, (*tenant)->id, state,
-        s.allocated, s.used, s.capacity };
+    m_batch[size_t(m_pending++)] = { seq, m_payload, s.line, s.time, *node, *resource, *tenant, state, s.allocated,
+        s.used, s.capacity };
     if (m_pending == kBatch) {
         if (Status st = flush(); !st)
             return st;
@@ -95,9 +95,8 @@ Status SampleWriter::addSample(const UsageSample& s)
     if (m_digestHere)
         if (Status st = m_digester.addSample(s); !st)
             return st;
-    m_rollups.add(seq, s.time, (*resource)->id, (*tenant)->id, s.allocated, s.used, s.capacity);
-    m_nodeHours.add(
-        seq, m_payload, s.time, (*node)->id, (*resource)->id, (*tenant)->id, s.allocated, s.capacity, int(state));
+    m_rollups.add(seq, s.time, *resource, *tenant, s.allocated, s.used, s.capacity);
+    m_nodeHours.add(seq, m_payload, s.time, *node, *resource, *tenant, s.allocated, s.capacity, int(state));
     if (m_seq % kTickEvery == 0 && m_target.tick)
         return m_target.tick();
     return {};

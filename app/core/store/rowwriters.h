@@ -102,16 +102,12 @@ private:
         double allocated, used, capacity;
     };
     static void bindRow(sql::Statement& statement, int offset, const Row& row, qint64 bundle, qint64 provider);
-    struct Name {
-        qint64 id = 0;
-        QByteArray utf8;
-    };
-    Result<const Name*> resolve(QHash<QString, Name>& cache, const QString& name, int kind);
+    Result<qint64> resolve(QHash<QString, qint64>& cache, const QString& name, int kind); // dictionary id
 
     RowTarget m_target;
     std::array<Row, kBatch> m_batch;
     int m_pending = 0;
-    QHash<QString, Name> m_nodes, m_resources, m_tenants;
+    QHash<QString, qint64> m_nodes, m_resources, m_tenants;
     SampleDigester m_digester;
     bool m_digestHere = true;
     RollupBuilder m_rollups;
