@@ -61,10 +61,21 @@ void checkTlogEntries(
             unknownLog = unknownLog || c.id == QLatin1String(sigstore::tlogcheck::kLog);
         }
         if (failures.isEmpty()) {
-            if (entry.integratedTime)
-                evidence.loggedTime = QDateTime::fromSecsSinceEpoch(*entry.integratedTime, Qt::UTC);
+            const std::optional<QDateTime> signedTime = sigstore::signedIntegratedTime(entry, results);
+            QString time;
+            if (signedTime) {
+                evidence.loggedTime = *signedTime;
+                time = QStringLiteral(", integrated %1 (signed by the inclusion promise)")
+                           .arg(formatTimestamp(*signedTime));
+            } else if (entry.integratedTime) {
+                // Shown as what it is: a claim. Nothing signs it, so it must not revive an expired certificate.
+                time = QStringLiteral("; its integratedTime %1 is not covered by an inclusion promise and is not used")
+                           .arg(formatTimestamp(QDateTime::fromSecsSinceEpoch(*entry.integratedTime, Qt::UTC)));
+            }
             run.pass(checks::kTransparency, kTitleTlog,
-                QStringLiteral("entry %1 (%2) verified against a trusted log key").arg(entry.logIndex).arg(entry.kind));
+                QStringLiteral("entry %1 (%2) verified against a trusted log key%3")
+                    .arg(entry.logIndex)
+                    .arg(entry.kind, time));
             return;
         }
         const bool onlyUnknown = unknownLog && logs.isEmpty();

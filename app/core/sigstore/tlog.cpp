@@ -133,6 +133,16 @@ SigstoreCheck checkPromise(const TlogEntry& entry, const LogKey& log)
 
 } // namespace
 
+std::optional<QDateTime> signedIntegratedTime(const TlogEntry& entry, const QList<SigstoreCheck>& checks)
+{
+    if (!entry.integratedTime)
+        return std::nullopt;
+    for (const SigstoreCheck& check : checks)
+        if (check.id == QLatin1String(tlogcheck::kPromise) && check.passed())
+            return QDateTime::fromSecsSinceEpoch(*entry.integratedTime, Qt::UTC);
+    return std::nullopt;
+}
+
 QByteArray signedEntryTimestampPayload(const TlogEntry& entry)
 {
     // Keys in lexical order, compact, integers unquoted: what Rekor signed. Built by hand so no JSON writer can
@@ -186,8 +196,12 @@ QList<SigstoreCheck> verifyTlogEntry(
                 QStringLiteral("integrated time %1 is in the future (now %2)")
                     .arg(formatTimestamp(time), formatTimestamp(now))));
         else
-            checks.append(
-                passCheck(id(tlogcheck::kTime), QStringLiteral("integrated at %1").arg(formatTimestamp(time))));
+            checks.append(passCheck(id(tlogcheck::kTime),
+                entry.signedEntryTimestamp.isEmpty()
+                    ? QStringLiteral("claims integration at %1 (no inclusion promise signs it: not used as a "
+                                     "signing time)")
+                          .arg(formatTimestamp(time))
+                    : QStringLiteral("integrated at %1").arg(formatTimestamp(time))));
     } else {
         checks.append(skipCheck(id(tlogcheck::kTime), QStringLiteral("entry has no integrated time (Rekor v2)")));
     }

@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace capaudit::sigstore {
 
 // What a transparency-log entry must agree with, beyond the bundle itself.
@@ -37,6 +39,12 @@ inline constexpr auto kTime = "tlog.time"; // integrated time not in the future
 // inclusion promise or proof; v0.2 and later need the inclusion proof with a checkpoint.
 QList<SigstoreCheck> verifyTlogEntry(const TlogEntry& entry, const QList<LogKey>& logs, const SigstoreBundle& bundle,
     const TlogExpectations& expected = {});
+
+// The entry's integrated time when a signature covers it: only a verified inclusion promise (SET) signs it. An
+// inclusion proof with a checkpoint proves the entry is in the log, not when it got there, so an integrated time that
+// comes without a verified promise is a claim of whoever wrote the bundle and must never serve as a validation time.
+// CHECKS: what verifyTlogEntry returned for ENTRY (ids unprefixed).
+std::optional<QDateTime> signedIntegratedTime(const TlogEntry& entry, const QList<SigstoreCheck>& checks);
 
 // The canonical JSON the inclusion promise signs (Rekor v1 SET), exposed for tests and demo logs.
 QByteArray signedEntryTimestampPayload(const TlogEntry& entry);

@@ -36,6 +36,7 @@ bool verifyEntries(const SigstoreBundle& bundle, const TrustedRoot& trusted, con
     for (qsizetype i = 0; i < bundle.tlogEntries.size(); ++i) {
         const TlogEntry& entry = bundle.tlogEntries.at(i);
         const QList<SigstoreCheck> checks = verifyTlogEntry(entry, trusted.tlogs, bundle, expected);
+        const std::optional<QDateTime> signedTime = signedIntegratedTime(entry, checks);
         bool proven = false;
         for (SigstoreCheck check : checks) {
             if (check.passed()
@@ -48,9 +49,10 @@ bool verifyEntries(const SigstoreBundle& bundle, const TrustedRoot& trusted, con
         if (anyFailed(checks) || !proven)
             continue;
         ++verified;
-        // Only a verified entry's integrated time is evidence of when the signature existed.
-        if (entry.integratedTime)
-            out.verifiedTimes.append(QDateTime::fromSecsSinceEpoch(*entry.integratedTime, Qt::UTC));
+        // Only a verified entry's *signed* integrated time is evidence of when the signature existed (sigstore-go
+        // likewise ignores the time of an entry that has an inclusion proof but no promise).
+        if (signedTime)
+            out.verifiedTimes.append(*signedTime);
     }
     return verified > 0;
 }
