@@ -30,7 +30,7 @@ QJsonObject period(qint64 start, qint64 end)
 
 } // namespace
 
-Pki makePki(const QString& name)
+Pki makePki(const QString& name, const QString& provider)
 {
     Pki pki;
     pki.rootKey = *crypto::PrivateKey::generate(crypto::KeyType::EcP256);
@@ -49,6 +49,7 @@ Pki makePki(const QString& name)
     pki.signer = *crypto::issueCertificate(signer, pki.signerKey.publicKey(), pki.rootKey, pki.root);
     pki.anchor = *TrustStore::anchorFromBytes(name.toLower() + QStringLiteral("-root.pem"), pki.root.toPem(),
         name + QStringLiteral(" root"), QLatin1String(roles::kProvider));
+    pki.anchor.providers = { provider };
     return pki;
 }
 
@@ -177,8 +178,8 @@ QString dropTriggersSql()
 void CaseFixture::initFixture()
 {
     QVERIFY(m_dir.isValid());
-    m_provider = makePki(QStringLiteral("Provider A"));
-    m_stranger = makePki(QStringLiteral("Stranger"));
+    m_provider = makePki(QStringLiteral("Provider A"), QStringLiteral("provider-a"));
+    m_stranger = makePki(QStringLiteral("Stranger"), QStringLiteral("provider-s"));
     m_csv = usageCsv(kStart, 300, 4, 3); // 300 steps x 4 nodes x (1 + 3) rows, spans two days
     m_bundle = writeTelemetry(
         m_provider, path(QStringLiteral("telemetry.tar.gz")), QStringLiteral("provider-a"), m_csv, kStart, 300);

@@ -26,7 +26,8 @@ struct Pki {
     TrustAnchor anchor;
 };
 
-Pki makePki(const QString& name);
+// ANCHOR: the root, role provider, scoped to PROVIDER (the provider name its bundles carry).
+Pki makePki(const QString& name, const QString& provider);
 // Native usage CSV: per step and node one node row (capacity, state) and one row per tenant (allocated, used).
 QByteArray usageCsv(qint64 start, int steps, int nodes, int tenants);
 // A signed telemetry bundle of CSV (STEPS steps of kStep from START) at OUT; returns OUT.

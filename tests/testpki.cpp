@@ -6,6 +6,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 namespace capaudit::test {
@@ -35,6 +38,7 @@ static crypto::Certificate issue(const crypto::CertificateRequest& request, cons
 TestPki TestPki::create(const QString& name, crypto::KeyType type)
 {
     TestPki pki;
+    pki.name = name;
     pki.rootKey = newKey(type);
     pki.intermediateKey = newKey(type);
     pki.signerKey = newKey(type);
@@ -70,17 +74,28 @@ std::pair<crypto::PrivateKey, crypto::Certificate> TestPki::issueSigner(
     return { key, issue(leaf, key.publicKey(), intermediateKey, intermediate) };
 }
 
-void TestPki::writeTrustStore(const QString& directory, bool pinSignerKey) const
+void TestPki::writeTrustStore(
+    const QString& directory, bool pinSignerKey, const std::optional<QStringList>& providers, const QString& role) const
 {
     QDir().mkpath(directory);
     QFile rootFile(directory + QStringLiteral("/root.pem"));
     QVERIFY2(rootFile.open(QIODevice::WriteOnly), qPrintable(directory));
     rootFile.write(root.toPem());
+    const QJsonArray scope = QJsonArray::fromStringList(providers.value_or(QStringList { name }));
+    QJsonObject anchors { { QStringLiteral("root.pem"),
+        QJsonObject { { QStringLiteral("label"), name + QStringLiteral(" root") }, { QStringLiteral("role"), role },
+            { QStringLiteral("providers"), scope } } } };
     if (pinSignerKey) {
         QFile keyFile(directory + QStringLiteral("/signer.pub"));
         QVERIFY(keyFile.open(QIODevice::WriteOnly));
         keyFile.write(signerKey.publicKey().toPem());
+        anchors.insert(QStringLiteral("signer.pub"),
+            QJsonObject { { QStringLiteral("label"), name + QStringLiteral(" signer key") },
+                { QStringLiteral("role"), role }, { QStringLiteral("providers"), scope } });
     }
+    QFile side(directory + QStringLiteral("/anchors.json"));
+    QVERIFY(side.open(QIODevice::WriteOnly));
+    side.write(QJsonDocument(QJsonObject { { QStringLiteral("anchors"), anchors } }).toJson());
 }
 
 } // namespace capaudit::test

@@ -5,10 +5,12 @@
 #include "analytics/rulecatalog.h"
 #include "guitestcase.h"
 #include "store/casestore.h"
+#include "store/sqlitedb.h"
 #include "testsupport.h"
 #include "util/jsonutil.h"
 #include "util/timeutil.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -219,6 +221,42 @@ private slots:
         for (const ReconciliationLine& line : clean.reconciliation)
             QVERIFY2(line.withinTolerance, qPrintable(QString::fromUtf8(canonicalJson(line.toJson()))));
         QVERIFY(m_report.failed());
+    }
+
+    // A provider's own telemetry relabelled "independent" (a case from before signer.authorized, or an edited row) must
+    // neither silence evidence.assurance nor drop out of the provider checks: only an independent-meter anchor's
+    // verified word makes telemetry independent.
+    void unauthorizedIndependentLabelChangesNothing()
+    {
+        QString target;
+        for (const Finding& f : m_report.findings)
+            if (f.ruleId == QLatin1String(rules::kEvidenceAssurance))
+                target = f.provider;
+        QVERIFY2(!target.isEmpty(), "the bank has a provider without an independent meter");
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("relabelled.capcase"));
+        QVERIFY(QFile::copy(m_faulty.casePath, copy));
+        {
+            Result<std::unique_ptr<CaseStore>> store = CaseStore::open(copy);
+            QVERIFY(store);
+            sql::Statement* edit = (*store)->database().prepare(
+                "UPDATE bundles SET meter = 'independent' WHERE kind = 'telemetry' AND provider = "
+                "(SELECT id FROM providers WHERE name = ?)");
+            QVERIFY((*store)->database().exec("DROP TRIGGER bundles_no_update"));
+            edit->bindString(1, target);
+            QVERIFY(edit->exec());
+            QVERIFY((*store)->database().queryInt("SELECT changes()").value_or(0) > 0);
+        }
+        const CheckReport relabelled = check(copy);
+        QJsonArray before, after;
+        for (const Finding& f : m_report.findings)
+            before.append(f.toJson());
+        for (const Finding& f : relabelled.findings)
+            after.append(f.toJson());
+        QCOMPARE(QString::fromUtf8(canonicalJson(after)), QString::fromUtf8(canonicalJson(before)));
+        const auto assurance = ofRule(relabelled, QLatin1String(rules::kEvidenceAssurance));
+        QVERIFY(
+            std::any_of(assurance.cbegin(), assurance.cend(), [&](const Finding& f) { return f.provider == target; }));
     }
 
     void outputIsByteIdenticalAndThreadIndependent()

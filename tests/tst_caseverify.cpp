@@ -97,6 +97,15 @@ private slots:
         QTest::newRow("anchor swapped") << QStringLiteral(
             "UPDATE trust_anchors SET fingerprint = 'ff' || substr(fingerprint, 3)")
                                         << QStringLiteral("anchor");
+        // Who may say what lives in the anchor rows: widened behind the app's back, it would authorize a signer
+        // nobody authorized, so it must match what the trail recorded.
+        QTest::newRow("anchor scope widened")
+            << QStringLiteral("UPDATE trust_anchors SET providers = '[\"provider-a\",\"provider-b\"]'")
+            << QStringLiteral("scope [\"provider-a\",\"provider-b\"] is not the recorded");
+        QTest::newRow("anchor role changed") << QStringLiteral("UPDATE trust_anchors SET role = 'independent-meter'")
+                                             << QStringLiteral("role 'independent-meter' is not the recorded");
+        QTest::newRow("anchor identity changed") << QStringLiteral("UPDATE trust_anchors SET identity_san = 'x@y'")
+                                                 << QStringLiteral("signer identity 'x@y'");
     }
     void verifyCaseFindsTampering()
     {

@@ -164,6 +164,111 @@ private slots:
                      .exitCode,
             2);
     }
+
+    // Who may say what from the command line: trust add --provider, trust list, the hint of a refusal, and a
+    // Sigstore trusted root.
+    void trustScopes()
+    {
+        const QString caseFile = path(QStringLiteral("scopes.capcase"));
+        const QString bundle = path(QStringLiteral("b-dir")); // Cli Provider's telemetry, from createAndVerify
+        const QString bare = path(QStringLiteral("bare-trust"));
+        QVERIFY(QDir().mkpath(bare));
+        QVERIFY(QFile::copy(path(QStringLiteral("other-trust/root.pem")), bare + QStringLiteral("/stranger.pem")));
+        QCOMPARE(
+            cli({ QStringLiteral("case"), QStringLiteral("init"), caseFile, QStringLiteral("--trust"), bare }).exitCode,
+            0);
+        write(path(QStringLiteral("cli-root.pem")), m_pki.root.toPem());
+        QCOMPARE(cli({ QStringLiteral("trust"), QStringLiteral("add"), caseFile, path(QStringLiteral("cli-root.pem")),
+                         QStringLiteral("--label"), QStringLiteral("Cli root"), QStringLiteral("--role"),
+                         QStringLiteral("owner") })
+                     .exitCode,
+            2);
+        // Trusted, but as an auditor: the bundle is rejected and the hint names the command that would authorize it.
+        QCOMPARE(cli({ QStringLiteral("trust"), QStringLiteral("add"), caseFile, path(QStringLiteral("cli-root.pem")),
+                         QStringLiteral("--label"), QStringLiteral("Cli root"), QStringLiteral("--role"),
+                         QStringLiteral("auditor"), QStringLiteral("--provider"), QStringLiteral("Cli Provider") })
+                     .exitCode,
+            0);
+        const Run refused =
+            cli({ QStringLiteral("case"), QStringLiteral("import"), caseFile, bundle, QStringLiteral("--json") });
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.out.contains("signer.authorized"), refused.out.constData());
+        QVERIFY2(refused.out.contains("--role provider --provider 'Cli Provider'"), refused.out.constData());
+        const Run verified =
+            cli({ QStringLiteral("verify"), QStringLiteral("--trust"), path(QStringLiteral("trust")), bundle });
+        QVERIFY2(verified.out.contains("scope 'Cli Provider'"), verified.out.constData());
+
+        const Run added = cli({ QStringLiteral("trust"), QStringLiteral("add"), caseFile,
+            path(QStringLiteral("cli-root.pem")), QStringLiteral("--label"), QStringLiteral("Cli root"),
+            QStringLiteral("--role"), QStringLiteral("provider"), QStringLiteral("--provider"),
+            QStringLiteral("Cli Provider"), QStringLiteral("--provider"), QStringLiteral("Cli Two") });
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        QVERIFY2(added.out.contains("scope: 'Cli Provider', 'Cli Two'"), added.out.constData());
+        const Run imported = cli({ QStringLiteral("case"), QStringLiteral("import"), caseFile, bundle });
+        QVERIFY2(imported.exitCode == 0, imported.out.constData() + imported.err);
+
+        const Run list = cli({ QStringLiteral("trust"), QStringLiteral("list"), caseFile });
+        QVERIFY2(list.out.contains("scope: 'Cli Provider', 'Cli Two'"), list.out.constData());
+        QVERIFY2(list.out.contains("scope: none (authorizes no evidence)"), list.out.constData());
+        const Run json = cli({ QStringLiteral("trust"), QStringLiteral("list"), caseFile, QStringLiteral("--json"),
+            QStringLiteral("--all") });
+        const QJsonArray anchors =
+            QJsonDocument::fromJson(json.out).object().value(QStringLiteral("anchors")).toArray();
+        QCOMPARE(anchors.size(), 3); // the stranger, the auditor anchor (removed), the provider anchor
+        QCOMPARE(anchors.last().toObject().value(QStringLiteral("providers")).toArray(),
+            (QJsonArray { QStringLiteral("Cli Provider"), QStringLiteral("Cli Two") }));
+        QCOMPARE(anchors.last().toObject().value(QStringLiteral("role")).toString(), QStringLiteral("provider"));
+        QVERIFY(anchors.at(1).toObject().value(QStringLiteral("removedSeq")).toInt() > 0);
+        const Run intact = cli({ QStringLiteral("case"), QStringLiteral("verify-case"), caseFile });
+        QVERIFY2(intact.exitCode == 0, intact.out.constData() + intact.err);
+    }
+
+    void trustedRootImport()
+    {
+        const QString trustedRoot =
+            QStringLiteral(CAPAUDIT_SHARED_DIR "/testvectors/sigstore-conformance/trusted_root.public_good.json");
+        if (!QFile::exists(trustedRoot))
+            QSKIP("the Sigstore conformance vectors are not available");
+        const QString caseFile = path(QStringLiteral("sigstore.capcase"));
+        QCOMPARE(cli({ QStringLiteral("case"), QStringLiteral("init"), caseFile, QStringLiteral("--trust"),
+                         path(QStringLiteral("trust")) })
+                     .exitCode,
+            0);
+        const Run r = cli({ QStringLiteral("trust"), QStringLiteral("add"), caseFile, trustedRoot });
+        QVERIFY2(r.exitCode == 0, r.out.constData() + r.err);
+        QVERIFY2(r.out.contains("--provider NAME"), r.out.constData()); // unscoped Fulcio CAs authorize nothing
+        const Run json = cli({ QStringLiteral("trust"), QStringLiteral("list"), caseFile, QStringLiteral("--json") });
+        int fulcio = 0, rekor = 0;
+        for (const QJsonValue a :
+            QJsonDocument::fromJson(json.out).object().value(QStringLiteral("anchors")).toArray()) {
+            const QJsonObject o = a.toObject();
+            if (o.value(QStringLiteral("file")).toString().startsWith(QLatin1String("fulcio-"))) {
+                ++fulcio;
+                QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("root-certificate"));
+                QCOMPARE(o.value(QStringLiteral("providers")).toArray(), QJsonArray());
+            }
+            if (o.value(QStringLiteral("file")).toString().startsWith(QLatin1String("rekor-"))) {
+                ++rekor;
+                QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("log-key"));
+                QCOMPARE(o.value(QStringLiteral("role")).toString(), QStringLiteral("transparency-log"));
+                QVERIFY(!o.value(QStringLiteral("origin")).toString().isEmpty());
+            }
+        }
+        QVERIFY(fulcio >= 1);
+        QVERIFY(rekor >= 1);
+        // Scoped and pinned on import into another case.
+        const QString pinned = path(QStringLiteral("sigstore-pinned.capcase"));
+        QCOMPARE(cli({ QStringLiteral("case"), QStringLiteral("init"), pinned, QStringLiteral("--trust"),
+                         path(QStringLiteral("trust")) })
+                     .exitCode,
+            0);
+        const Run scoped = cli({ QStringLiteral("trust"), QStringLiteral("add"), pinned, trustedRoot,
+            QStringLiteral("--provider"), QStringLiteral("Cli Provider"), QStringLiteral("--san"),
+            QStringLiteral("ci@example.com"), QStringLiteral("--issuer"), QStringLiteral("https://accounts.example") });
+        QVERIFY2(scoped.exitCode == 0, scoped.out.constData() + scoped.err);
+        QVERIFY2(
+            scoped.out.contains("identity: 'ci@example.com' from 'https://accounts.example'"), scoped.out.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -355,11 +355,15 @@ private slots:
         m_pki.writeTrustStore(trust);
         writeBytes(trust + QStringLiteral("/log.pub"), logKey->publicKey().toPem());
         writeBytes(trust + QStringLiteral("/anchors.json"),
-            QJsonDocument(QJsonObject { { QStringLiteral("anchors"),
-                              QJsonObject { { QStringLiteral("log.pub"),
-                                  QJsonObject { { QStringLiteral("label"), QStringLiteral("Test log") },
-                                      { QStringLiteral("role"), QStringLiteral("transparency-log") },
-                                      { QStringLiteral("origin"), origin } } } } } })
+            QJsonDocument(
+                QJsonObject { { QStringLiteral("anchors"),
+                    QJsonObject { { QStringLiteral("log.pub"),
+                                      QJsonObject { { QStringLiteral("label"), QStringLiteral("Test log") },
+                                          { QStringLiteral("role"), QStringLiteral("transparency-log") },
+                                          { QStringLiteral("origin"), origin } } },
+                        { QStringLiteral("root.pem"),
+                            QJsonObject { { QStringLiteral("role"), QStringLiteral("provider") },
+                                { QStringLiteral("providers"), QJsonArray { QStringLiteral("Provider A") } } } } } } })
                 .toJson());
         const Verdict v = verify(b, trust);
         QVERIFY2(v.verdict == VerdictKind::Verified, qPrintable(describe(v)));

@@ -9,10 +9,12 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 
 namespace capaudit {
 
-// Asks for the label, role and (for log keys) origin of an anchor file the auditor picked.
+// Asks for the label, role, scope (the providers it may speak for), keyless identity (root certificates) and (for log
+// keys) origin of an anchor file the auditor picked.
 class AddAnchorDialog : public QDialog {
     Q_OBJECT
 public:
@@ -21,6 +23,9 @@ public:
     QString label() const;
     QString role() const;
     QString origin() const;
+    QStringList providers() const; // one per line, blank lines ignored
+    SignerIdentity identity() const;
+    void setProviders(const QStringList& providers);
     // Reads the file with the entered label/role; the error names the file and the cause.
     Result<TrustAnchor> anchor() const;
 
@@ -29,6 +34,9 @@ private:
     QLineEdit* m_label;
     QComboBox* m_role;
     QLineEdit* m_origin;
+    QPlainTextEdit* m_providers;
+    QLineEdit* m_san;
+    QLineEdit* m_issuer;
 };
 
 } // namespace capaudit

@@ -44,6 +44,16 @@ QString AnchorModel::kindText(TrustAnchor::Kind kind)
     return {};
 }
 
+QString AnchorModel::scopeText(const TrustAnchor& a)
+{
+    if (a.kind == TrustAnchor::Kind::LogKey || a.kind == TrustAnchor::Kind::RevocationList)
+        return {};
+    QString text = a.providers.isEmpty() ? tr("none") : a.providers.join(QStringLiteral(", "));
+    if (!a.identity.isEmpty())
+        text += tr(" · identity %1 (%2)").arg(a.identity.san, a.identity.issuer);
+    return text;
+}
+
 QVariant AnchorModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -64,13 +74,17 @@ QVariant AnchorModel::data(const QModelIndex& index, int role) const
         return ca.active() ? QVariant()
                            : QVariant(QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text));
     case Qt::ToolTipRole:
-        return tr("%1\nfile %2\nfingerprint %3").arg(a.subject, a.fileName, a.fingerprint);
+        return tr("%1\nfile %2\nfingerprint %3\nrole %4, scope: %5")
+            .arg(a.subject, a.fileName, a.fingerprint, a.role.isEmpty() ? tr("none") : a.role,
+                scopeText(a).isEmpty() ? tr("n/a") : scopeText(a));
     case Qt::DisplayRole:
         switch (Columns(index.column())) {
         case LabelColumn:
             return a.label.isEmpty() ? a.fileName : a.label;
         case RoleColumn:
             return a.role;
+        case ScopeColumn:
+            return scopeText(a);
         case KindColumn:
             return kindText(a.kind);
         case SubjectColumn:
@@ -101,6 +115,8 @@ QVariant AnchorModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Label");
     case RoleColumn:
         return tr("Role");
+    case ScopeColumn:
+        return tr("May speak for");
     case KindColumn:
         return tr("Kind");
     case SubjectColumn:

@@ -12,15 +12,16 @@ class AnchorModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Columns {
-        LabelColumn,
-        RoleColumn,
-        KindColumn,
-        SubjectColumn,
-        FingerprintColumn,
-        ValidFromColumn,
-        ValidToColumn,
-        StatusColumn,
-        ColumnCount
+        LabelColumn = 0,
+        RoleColumn = 1,
+        ScopeColumn = 2, // the providers the anchor may speak for, and a pinned keyless identity
+        KindColumn = 3,
+        SubjectColumn = 4,
+        FingerprintColumn = 5,
+        ValidFromColumn = 6,
+        ValidToColumn = 7,
+        StatusColumn = 8,
+        ColumnCount = 9
     };
     enum Roles {
         FingerprintRole = Qt::UserRole,
@@ -42,6 +43,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString kindText(TrustAnchor::Kind kind);
+    // "Aurora Compute, Borealis" / "none" / "" (log keys and CRLs speak for no provider), plus a pinned identity.
+    static QString scopeText(const TrustAnchor& anchor);
 
 private:
     QList<CaseAnchor> m_anchors;

@@ -79,12 +79,20 @@ void BundleDetailWidget::setBundle(const StoredBundle& bundle)
     m_hasBundle = true;
     const Verdict& v = bundle.details;
     const QString colour = bundle.untrusted() ? QStringLiteral("#b35c00") : QStringLiteral("#2e7d32");
-    m_header->setText(tr("<b>%1 bundle · %2</b><br><span style='color:%3'><b>%4</b></span> · signed by %5<br>"
+    // Keyless (Fulcio) certificates have an empty subject: the SAN and OIDC issuer identify the signer.
+    const QString signer = v.signer.displayName().isEmpty() ? bundle.signerSubject : v.signer.displayName();
+    const QString anchor = v.signer.anchorLabel.isEmpty()
+        ? QString()
+        : tr(" · anchor %1 (%2; scope %3)")
+              .arg(v.signer.anchorLabel, v.signer.anchorRole,
+                  v.signer.anchorProviders.isEmpty() ? tr("none") : v.signer.anchorProviders.join(QStringLiteral(", ")))
+              .toHtmlEscaped();
+    m_header->setText(tr("<b>%1 bundle · %2</b><br><span style='color:%3'><b>%4</b></span> · signed by %5%11<br>"
                          "key %6 (%7)<br>signing time %8 · imported %9<br><small>%10</small>")
                           .arg(BundleModel::kindText(bundle.kind), bundle.provider.toHtmlEscaped(), colour,
-                              BundleModel::verdictText(bundle.verdict), bundle.signerSubject.toHtmlEscaped(),
+                              BundleModel::verdictText(bundle.verdict), signer.toHtmlEscaped(),
                               bundle.signerFingerprint.left(32), bundle.signerAlgorithm.toHtmlEscaped(),
-                              bundle.signingTime, bundle.importedAt, bundle.sourcePath.toHtmlEscaped()));
+                              bundle.signingTime, bundle.importedAt, bundle.sourcePath.toHtmlEscaped(), anchor));
     m_checks->setChecks(v.checks);
     m_subjects->setSubjects(v.subjects);
     m_checkView->header()->resizeSection(CheckModel::StatusColumn, 80);

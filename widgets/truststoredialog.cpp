@@ -82,11 +82,14 @@ void TrustStoreDialog::updateButtons()
 }
 
 Status TrustStoreDialog::addAnchorFile(
-    const QString& path, const QString& label, const QString& role, const QString& origin)
+    const QString& path, const QString& label, const QString& role, const QString& origin, const QStringList& providers)
 {
     Result<TrustAnchor> anchor = TrustStore::anchorFromFile(path, label, role, origin);
     if (!anchor)
         return anchor.error();
+    anchor->providers = providers;
+    if (Status s = TrustStore::checkScope(*anchor, path, {}); !s)
+        return s;
     return m_session->addAnchor(*anchor);
 }
 

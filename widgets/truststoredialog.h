@@ -30,7 +30,8 @@ public:
     }
 
     // The non-interactive halves of the buttons, also used by the tests.
-    Status addAnchorFile(const QString& path, const QString& label, const QString& role, const QString& origin = {});
+    Status addAnchorFile(const QString& path, const QString& label, const QString& role, const QString& origin = {},
+        const QStringList& providers = {});
     Status removeAnchor(const QString& fingerprint);
 
 public Q_SLOTS:

@@ -74,10 +74,11 @@ private:
     Status loadMeasured()
     {
         sql::Database& db = m_c.store.database();
-        sql::Statement* select =
-            db.prepare("SELECT r.provider, r.resource, r.tenant, r.bucket, r.sum_allocated, r.sum_used, b.resolution "
-                       "FROM rollups r JOIN bundles b ON b.id = r.bundle "
-                       "WHERE r.level = 3600 AND r.tenant != 0 AND b.kind = 'telemetry' AND b.meter = 'provider'");
+        sql::Statement* select = db.prepare(
+            "SELECT r.provider, r.resource, r.tenant, r.bucket, r.sum_allocated, r.sum_used, b.resolution "
+            "FROM rollups r JOIN bundles b ON b.id = r.bundle "
+            "WHERE r.level = 3600 AND r.tenant != 0 AND b.kind = 'telemetry' AND " CAPAUDIT_AUTHORIZED_METER_SQL
+            " = 'provider'");
         if (!select)
             return db.lastError();
         while (select->next()) {

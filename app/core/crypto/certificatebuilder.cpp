@@ -85,6 +85,27 @@ bool addAltNames(X509* cert, const CertificateRequest& request)
     return X509_add1_ext_i2d(cert, NID_subject_alt_name, names.get(), critical, X509V3_ADD_DEFAULT) == 1;
 }
 
+bool addRawExtensions(X509* cert, const CertificateRequest& request)
+{
+    for (const auto& [oid, der] : request.rawExtensions) {
+        ASN1_OBJECT* object = OBJ_txt2obj(oid.constData(), 1);
+        ASN1_OCTET_STRING* value = ASN1_OCTET_STRING_new();
+        X509_EXTENSION* ext = nullptr;
+        if (object && value
+            && ASN1_OCTET_STRING_set(
+                   value, reinterpret_cast<const unsigned char*>(der.constData()), static_cast<int>(der.size()))
+                == 1)
+            ext = X509_EXTENSION_create_by_OBJ(nullptr, object, 0, value);
+        const bool added = ext && X509_add_ext(cert, ext, -1) == 1;
+        X509_EXTENSION_free(ext);
+        ASN1_OCTET_STRING_free(value);
+        ASN1_OBJECT_free(object);
+        if (!added)
+            return false;
+    }
+    return true;
+}
+
 QByteArray keyUsageValue(const CertificateRequest& request)
 {
     QByteArrayList usages;
@@ -171,7 +192,7 @@ Result<Certificate> issueCertificate(const CertificateRequest& request, const Pu
         || !addConfExtension(cert.get(), &ctx, NID_key_usage, keyUsageValue(request))
         || !addConfExtension(cert.get(), &ctx, NID_subject_key_identifier, "hash")
         || !addConfExtension(cert.get(), &ctx, NID_authority_key_identifier, "keyid:always")
-        || !addAltNames(cert.get(), request))
+        || !addAltNames(cert.get(), request) || !addRawExtensions(cert.get(), request))
         return sslError(QStringLiteral("cannot add the X.509v3 extensions"));
 
     if (X509_sign(cert.get(), issuerKey.native(), signatureDigest(issuerKey)) <= 0)

@@ -26,6 +26,9 @@ struct CertificateRequest {
     quint64 serial = 0; // 0: random 64-bit serial
     QStringList uris; // subjectAltName URI entries
     QStringList emails; // subjectAltName rfc822Name entries
+    // Non-critical extensions given as dotted OID and DER value (e.g. Fulcio's OIDC issuer 1.3.6.1.4.1.57264.1.8, a
+    // DER UTF8String), for test certificates shaped like keyless Sigstore ones.
+    QList<QPair<QByteArray, QByteArray>> rawExtensions;
 };
 
 // Issues a certificate for SUBJECTKEY signed by ISSUERKEY. A null ISSUER makes it self-signed (ISSUERKEY must then

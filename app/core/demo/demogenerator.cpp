@@ -295,7 +295,7 @@ Status Generator::run()
         if (Status s = writeBilling(p); !s.ok())
             return s;
     }
-    return writeMeter(0);
+    return writeMeter(kMeteredProvider);
 }
 
 Status writePki(const DemoModel& model, const DemoPki& pki, const QString& dir)

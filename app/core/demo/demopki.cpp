@@ -156,11 +156,13 @@ Result<TrustStore> demoTrustStore(const DemoModel& model, const DemoPki& pki)
         DEMO_TRY(anchor,
             TrustStore::anchorFromBytes(p.id + QStringLiteral("-root.pem"), pki.providers[i].root.toPem(),
                 p.name + QStringLiteral(" root CA"), QLatin1String(roles::kProvider)));
+        anchor->providers = { p.name };
         anchors.append(*anchor);
     }
     DEMO_TRY(meter,
         TrustStore::anchorFromBytes(QStringLiteral("meter-root.pem"), pki.meterRoot.toPem(),
             QStringLiteral("Northgate Metering root CA (independent meter)"), QLatin1String(roles::kIndependentMeter)));
+    meter->providers = { model.providers.value(kMeteredProvider).name };
     anchors.append(*meter);
     return TrustStore::fromAnchors(anchors);
 }

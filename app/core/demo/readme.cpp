@@ -44,8 +44,9 @@ QByteArray readmeText(const DemoModel& model, const DemoSummary& summary)
             + QByteArray::number(p.nodes.size()) + " nodes in " + p.regions[0].id.toUtf8() + " and "
             + p.regions[1].id.toUtf8() + "\n";
     out += "\nContents\n"
-           "  trust/          the auditor's trust store: one root CA per provider (role provider) and the\n"
-           "                  independent meter's root (role independent-meter), labels in anchors.json\n"
+           "  trust/          the auditor's trust store: one root CA per provider (role provider, scoped to\n"
+           "                  that provider) and the independent meter's root (role independent-meter, scoped\n"
+           "                  to the provider it meters); labels, roles and scopes in anchors.json\n"
            "  bundles/        signed evidence: attestation (contract, inventory, commitments, SLA, prices),\n"
            "                  telemetry (native CSV and OpenMetrics/Prometheus payloads) and FOCUS billing;\n"
            "                  directories, .tar.gz and .zip archives\n"

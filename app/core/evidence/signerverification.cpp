@@ -88,6 +88,7 @@ void verifyPinnedKeySigner(
         signer.algorithm = m.result.algorithm;
         signer.anchorLabel = anchor.label;
         signer.anchorRole = anchor.role;
+        signer.anchorFingerprint = anchor.fingerprint;
         return;
     }
     if (weak.isEmpty())
@@ -156,6 +157,7 @@ void reportChain(const crypto::ChainResult& chain, const TrustStore& trust, Veri
         if (anchor) {
             signer.anchorLabel = anchor->label;
             signer.anchorRole = anchor->role;
+            signer.anchorFingerprint = anchor->fingerprint;
             run.pass(checks::kTrust, kTitleTrust,
                 QStringLiteral("anchor '%1' (%2)")
                     .arg(anchor->label, anchor->role.isEmpty() ? QStringLiteral("no role") : anchor->role));

@@ -7,13 +7,90 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QSet>
 
 namespace capaudit {
 
 namespace {
 constexpr auto kSideFile = "anchors.json";
 constexpr qint64 kMaxAnchorBytes = 1 << 20;
+// Reads one entry of anchors.json; unknown keys are refused so that a misspelt "providers" never silently leaves an
+// anchor without the scope its author meant.
+Status readSideEntry(const QJsonObject& meta, const QString& sidePath, const QString& name, TrustAnchor& anchor)
+{
+    static const QStringList kKeys { QStringLiteral("label"), QStringLiteral("role"), QStringLiteral("origin"),
+        QStringLiteral("providers"), QStringLiteral("identity") };
+    const QString base = QStringLiteral("anchors/") + name;
+    for (auto it = meta.begin(); it != meta.end(); ++it)
+        if (!kKeys.contains(it.key()))
+            return Error(sidePath, 0, base + u'/' + it.key(),
+                QStringLiteral("unknown key (expected label, role, origin, providers, identity)"));
+    for (const char* key : { "label", "role", "origin" })
+        if (meta.contains(QLatin1String(key)) && !meta.value(QLatin1String(key)).isString())
+            return Error(sidePath, 0, base + u'/' + QLatin1String(key), QStringLiteral("must be a string"));
+    const QJsonValue providers = meta.value(QStringLiteral("providers"));
+    if (!providers.isUndefined()) {
+        if (!providers.isArray())
+            return Error(
+                sidePath, 0, base + QStringLiteral("/providers"), QStringLiteral("must be an array of provider names"));
+        for (const QJsonValue p : providers.toArray()) {
+            if (!p.isString())
+                return Error(sidePath, 0, base + QStringLiteral("/providers"),
+                    QStringLiteral("must be an array of provider names"));
+            anchor.providers.append(p.toString());
+        }
+    }
+    const QJsonValue identity = meta.value(QStringLiteral("identity"));
+    if (!identity.isUndefined()) {
+        const QJsonObject id = identity.toObject();
+        if (!identity.isObject() || id.isEmpty())
+            return Error(sidePath, 0, base + QStringLiteral("/identity"),
+                QStringLiteral("must be an object {\"san\": ..., \"issuer\": ...}"));
+        for (auto it = id.begin(); it != id.end(); ++it)
+            if ((it.key() != u"san" && it.key() != u"issuer") || !it.value().isString())
+                return Error(sidePath, 0, base + QStringLiteral("/identity/") + it.key(),
+                    QStringLiteral("identity holds only the strings \"san\" and \"issuer\""));
+        anchor.identity = { id.value(QStringLiteral("san")).toString(), id.value(QStringLiteral("issuer")).toString() };
+    }
+    return TrustStore::checkScope(anchor, sidePath, base);
+}
+
 } // namespace
+
+bool isKnownRole(QStringView role)
+{
+    for (const char* r : { roles::kProvider, roles::kIndependentMeter, roles::kAuditor, roles::kTransparencyLog })
+        if (role == QLatin1String(r))
+            return true;
+    return false;
+}
+
+QStringList knownRoles()
+{
+    return { QLatin1String(roles::kProvider), QLatin1String(roles::kIndependentMeter), QLatin1String(roles::kAuditor),
+        QLatin1String(roles::kTransparencyLog) };
+}
+
+Status TrustStore::checkScope(const TrustAnchor& anchor, const QString& where, const QString& field)
+{
+    const QString prefix = field.isEmpty() ? QString() : field + u'/';
+    if (!anchor.role.isEmpty() && !isKnownRole(anchor.role))
+        return Error(where, 0, prefix + QStringLiteral("role"),
+            QStringLiteral("unknown role '%1' (expected %2)")
+                .arg(anchor.role, knownRoles().join(QStringLiteral(", "))));
+    for (const QString& p : anchor.providers)
+        if (p.trimmed().isEmpty() || p.trimmed() != p)
+            return Error(where, 0, prefix + QStringLiteral("providers"),
+                QStringLiteral("provider name '%1' is empty or has surrounding blanks").arg(p));
+    if (anchor.providers.size() != QSet<QString>(anchor.providers.begin(), anchor.providers.end()).size())
+        return Error(where, 0, prefix + QStringLiteral("providers"), QStringLiteral("names a provider twice"));
+    if (!anchor.identity.isEmpty() && anchor.kind != TrustAnchor::Kind::RootCertificate)
+        return Error(where, 0, prefix + QStringLiteral("identity"),
+            QStringLiteral("a signer identity can only be pinned on a root certificate (a Fulcio CA), not on a %1")
+                .arg(anchorKindName(anchor.kind)));
+    return {};
+}
 
 QString anchorKindName(TrustAnchor::Kind kind)
 {
@@ -114,11 +191,16 @@ Result<TrustStore> TrustStore::loadDirectory(const QString& directory)
                                                 QStringLiteral("*.pub"), QStringLiteral("*.crl") },
         QDir::Files, QDir::Name);
     for (const QString& name : names) {
-        const QJsonObject meta = side.value(name).toObject();
+        const QJsonValue entry = side.value(name);
+        if (!entry.isUndefined() && !entry.isObject())
+            return Error(sidePath, 0, QStringLiteral("anchors/") + name, QStringLiteral("must be an object"));
+        const QJsonObject meta = entry.toObject();
         auto anchor = anchorFromFile(dir.filePath(name), meta.value(QStringLiteral("label")).toString(),
             meta.value(QStringLiteral("role")).toString(), meta.value(QStringLiteral("origin")).toString());
         if (!anchor)
             return anchor.error();
+        if (Status s = readSideEntry(meta, sidePath, name, *anchor); !s)
+            return s.error();
         store.m_anchors.append(*anchor);
     }
     for (auto it = side.begin(); it != side.end(); ++it)
@@ -137,6 +219,8 @@ Result<TrustStore> TrustStore::fromAnchors(const QList<TrustAnchor>& anchors)
         auto checked = anchorFromBytes(a.fileName, a.content, a.label, a.role, a.origin);
         if (!checked)
             return checked.error();
+        checked->providers = a.providers;
+        checked->identity = a.identity;
         store.m_anchors.append(*checked);
     }
     return store;
@@ -153,6 +237,16 @@ Status TrustStore::saveDirectory(const QString& directory) const
         QJsonObject meta { { QStringLiteral("label"), a.label }, { QStringLiteral("role"), a.role } };
         if (!a.origin.isEmpty())
             meta.insert(QStringLiteral("origin"), a.origin);
+        if (!a.providers.isEmpty())
+            meta.insert(QStringLiteral("providers"), QJsonArray::fromStringList(a.providers));
+        if (!a.identity.isEmpty()) {
+            QJsonObject id;
+            if (!a.identity.san.isEmpty())
+                id.insert(QStringLiteral("san"), a.identity.san);
+            if (!a.identity.issuer.isEmpty())
+                id.insert(QStringLiteral("issuer"), a.identity.issuer);
+            meta.insert(QStringLiteral("identity"), id);
+        }
         side.insert(a.fileName, meta);
     }
     return writeFileAtomically(QDir(directory).filePath(QLatin1String(kSideFile)),

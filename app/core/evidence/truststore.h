@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QStringList>
 
 namespace capaudit {
 
@@ -16,6 +17,20 @@ inline constexpr auto kIndependentMeter = "independent-meter";
 inline constexpr auto kAuditor = "auditor";
 inline constexpr auto kTransparencyLog = "transparency-log";
 } // namespace roles
+bool isKnownRole(QStringView role); // one of roles::k*
+QStringList knownRoles();
+
+// A keyless (Sigstore/Fulcio) signer identity an anchor may pin: the certificate's subject alternative name (e-mail
+// or URI) and the OIDC issuer Fulcio recorded. Empty fields are not constrained; an empty identity pins nothing.
+struct SignerIdentity {
+    QString san;
+    QString issuer;
+    bool isEmpty() const
+    {
+        return san.isEmpty() && issuer.isEmpty();
+    }
+    bool operator==(const SignerIdentity&) const = default;
+};
 
 struct TrustAnchor {
     enum class Kind { RootCertificate, PinnedKey, RevocationList, LogKey };
@@ -24,6 +39,10 @@ struct TrustAnchor {
     QString label; // "Provider A root CA"
     QString role; // roles::k*
     QString origin; // log keys: checkpoint origin line the key signs for
+    // Scope: the provider names this anchor may speak for (see evidence/authorization.h). Empty: none, so a signer
+    // under this anchor is authorized for no provider evidence at all.
+    QStringList providers;
+    SignerIdentity identity; // root certificates only: the keyless signer identity every leaf must carry
     QByteArray content; // the PEM bytes as found
     // Derived from CONTENT when loaded:
     QString subject; // certificate subject / CRL issuer / "public key"
@@ -35,8 +54,8 @@ std::optional<TrustAnchor::Kind> anchorKindFromName(QStringView name);
 
 // The set of things an auditor trusts. Stored as a directory (see docs/bundle-format.md "Trust store"):
 //   *.pem / *.crt  root certificates       *.pub  pinned signer keys (or log keys, by role)
-//   *.crl          revocation lists        anchors.json  labels and roles: {"anchors": {"<file>": {"label", "role",
-//   "origin"}}}
+//   *.crl          revocation lists        anchors.json  labels, roles and scopes: {"anchors": {"<file>": {"label",
+//   "role", "origin", "providers": [...], "identity": {"san", "issuer"}}}}
 // and, inside a case file, as rows of the trust_anchors table.
 class TrustStore {
 public:
@@ -47,6 +66,9 @@ public:
         const QString& path, const QString& label, const QString& role, const QString& origin = {});
     static Result<TrustAnchor> anchorFromBytes(const QString& fileName, const QByteArray& content, const QString& label,
         const QString& role, const QString& origin = {});
+    // Checks ROLE (empty or one of roles::k*), PROVIDERS (non-empty names) and IDENTITY (root certificates only) of
+    // ANCHOR; errors name WHERE (a file) and FIELD.
+    static Status checkScope(const TrustAnchor& anchor, const QString& where, const QString& field);
     // Writes the store back as a directory (anchors.json included).
     Status saveDirectory(const QString& directory) const;
 

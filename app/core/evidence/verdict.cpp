@@ -105,6 +105,15 @@ Check Check::fromJson(const QJsonObject& json)
     return c;
 }
 
+QString SignerInfo::displayName() const
+{
+    if (!subject.isEmpty())
+        return subject;
+    if (!san.isEmpty())
+        return oidcIssuer.isEmpty() ? san : QStringLiteral("%1 (via %2)").arg(san, oidcIssuer);
+    return keyFingerprint.isEmpty() ? QString() : QStringLiteral("key %1").arg(keyFingerprint.left(16));
+}
+
 const Check* Verdict::firstFailure() const
 {
     for (const Check& c : checks)
@@ -137,6 +146,15 @@ QJsonObject Verdict::toJson() const
     QJsonObject signerJson { { QStringLiteral("subject"), signer.subject }, { QStringLiteral("issuer"), signer.issuer },
         { QStringLiteral("keyFingerprint"), signer.keyFingerprint }, { QStringLiteral("algorithm"), signer.algorithm },
         { QStringLiteral("anchorLabel"), signer.anchorLabel }, { QStringLiteral("anchorRole"), signer.anchorRole } };
+    // Written only when set, so verdicts of bundles without them keep their earlier bytes.
+    if (!signer.anchorFingerprint.isEmpty())
+        signerJson.insert(QStringLiteral("anchorFingerprint"), signer.anchorFingerprint);
+    if (!signer.anchorProviders.isEmpty())
+        signerJson.insert(QStringLiteral("anchorProviders"), QJsonArray::fromStringList(signer.anchorProviders));
+    if (!signer.san.isEmpty())
+        signerJson.insert(QStringLiteral("san"), signer.san);
+    if (!signer.oidcIssuer.isEmpty())
+        signerJson.insert(QStringLiteral("oidcIssuer"), signer.oidcIssuer);
     if (signer.signingTime.isValid())
         signerJson.insert(QStringLiteral("signingTime"), formatTimestamp(signer.signingTime));
     return QJsonObject { { QStringLiteral("source"), source }, { QStringLiteral("bundleDigest"), bundleDigest },
@@ -172,6 +190,11 @@ Verdict Verdict::fromJson(const QJsonObject& json)
     v.signer.algorithm = sj.value(QStringLiteral("algorithm")).toString();
     v.signer.anchorLabel = sj.value(QStringLiteral("anchorLabel")).toString();
     v.signer.anchorRole = sj.value(QStringLiteral("anchorRole")).toString();
+    v.signer.anchorFingerprint = sj.value(QStringLiteral("anchorFingerprint")).toString();
+    for (const QJsonValue p : sj.value(QStringLiteral("anchorProviders")).toArray())
+        v.signer.anchorProviders.append(p.toString());
+    v.signer.san = sj.value(QStringLiteral("san")).toString();
+    v.signer.oidcIssuer = sj.value(QStringLiteral("oidcIssuer")).toString();
     if (auto t = parseTimestamp(sj.value(QStringLiteral("signingTime")).toString()))
         v.signer.signingTime = *t;
     return v;

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace capaudit {
 
@@ -31,6 +32,9 @@ inline constexpr auto kChain = "signer.chain"; // X.509 chain to a trust anchor,
 inline constexpr auto kValidity = "signer.validity"; // certificates valid at the signing time
 inline constexpr auto kRevocation = "signer.revocation"; // CRLs
 inline constexpr auto kTrust = "signer.trusted"; // signer is a trust anchor (chain or pinned key)
+// The signer's anchor may say what the statement says: its role fits the evidence and the provider is in its scope,
+// and a keyless signer carries the identity the anchor pins (see evidence/authorization.h).
+inline constexpr auto kAuthorized = "signer.authorized";
 inline constexpr auto kTransparency = "tlog.inclusion"; // inclusion proof + signed checkpoint
 } // namespace checks
 
@@ -62,6 +66,12 @@ struct SignerInfo {
     QDateTime signingTime; // from the statement/predicate, tlog integrated time, or --at
     QString anchorLabel; // trust-store label of the anchor the chain ended at
     QString anchorRole; // "provider", "independent-meter", "auditor"
+    QString anchorFingerprint; // SPKI fingerprint of that anchor (it identifies it where labels may repeat)
+    QStringList anchorProviders; // the anchor's scope when verified: the providers it may speak for
+    QString san; // certificate signers: subject alternative names (e-mail, URI), comma-separated
+    QString oidcIssuer; // keyless (Fulcio) signers: the OIDC issuer extension of the certificate
+    // What to show for the signer: the subject DN, else the SAN (keyless certificates have an empty subject).
+    QString displayName() const;
 };
 
 struct Verdict {

@@ -5,6 +5,7 @@
 #include "crypto/digest.h"
 #include "crypto/merkle.h"
 #include "crypto/signednote.h"
+#include "evidence/authorization.h"
 #include "evidence/bundledigest.h"
 #include "evidence/signerverification.h"
 #include "evidence/sigstoreenvelope.h"
@@ -234,6 +235,10 @@ Verdict BundleVerifier::verify(const BundleSource& source) const
     v.verifiedAt = QDateTime::currentDateTimeUtc();
     VerificationRun run(v);
     const auto done = [&]() {
+        if (std::none_of(v.checks.cbegin(), v.checks.cend(),
+                [](const Check& c) { return c.id == QLatin1String(checks::kAuthorized); }))
+            run.skip(checks::kAuthorized, QStringLiteral("Signer is authorized"),
+                QStringLiteral("not judged: verification stopped before the signer and statement were known"));
         run.finish();
         return v;
     };
@@ -324,6 +329,7 @@ Verdict BundleVerifier::verify(const BundleSource& source) const
             QStringLiteral("%1 statement, %2 subject(s)").arg(bundleKindName(v.kind)).arg(statement->subjects.size()));
         checkSubjects(*statement, source, digests, run);
     }
+    checkAuthorization(v, evidence.chain, m_trust, run);
     return done();
 }
 

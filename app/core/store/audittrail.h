@@ -23,6 +23,7 @@ inline constexpr auto kImportRejected = "import-rejected";
 inline constexpr auto kImportRefused = "import-refused-untrusted";
 inline constexpr auto kImportFailed = "import-failed";
 inline constexpr auto kCaseVerified = "case-verified";
+inline constexpr auto kMigration = "schema-migration"; // a schema migration that changed what the case says
 } // namespace trail
 
 // One entry of the append-only audit trail. hash = SHA-256(prevHash bytes || canonicalBytes()), see docs/case-file.md.

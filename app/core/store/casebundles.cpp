@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CaseStore: stored bundles, their files and blobs.
+#include "evidence/authorization.h"
 #include "store/casestore.h"
 
 #include <QJsonDocument>
@@ -22,11 +23,16 @@ StoredBundle bundleFromRow(const sql::Statement& row)
     b.sourcePath = row.text(2);
     b.kind = bundleKindFromName(row.text(3));
     b.provider = row.text(4);
-    b.meter = row.text(5);
+    b.claimedMeter = row.text(5);
     b.verdict = verdictFromName(row.text(6));
     b.details = Verdict::fromJson(QJsonDocument::fromJson(row.blobView(7).toByteArray()).object());
+    // The statement's word on who metered is believed only when its signer was authorized to say it.
+    b.details.verdict = b.verdict;
+    b.meter = authorizedMeter(b.claimedMeter, b.details);
     b.predicate = QJsonDocument::fromJson(row.blobView(8).toByteArray()).object();
     b.signerSubject = row.text(9);
+    if (b.signerSubject.isEmpty()) // keyless signers: shown by SAN and OIDC issuer (the column keeps the DN)
+        b.signerSubject = b.details.signer.displayName();
     b.signerFingerprint = row.text(10);
     b.signerAlgorithm = row.text(11);
     b.signingTime = row.text(12);

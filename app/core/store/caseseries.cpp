@@ -14,8 +14,9 @@ constexpr qint64 kDefaultResolution = 300;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The telemetry bundles a series draws from; ?1 provider id, ?2 meter (NULL: any), ?3 include untrusted.
-constexpr const char* kBundleFilter = "SELECT id FROM bundles WHERE kind = 'telemetry' AND provider = ?1 "
-                                      "AND (?2 IS NULL OR meter = ?2) AND (?3 OR verdict = 'verified')";
+constexpr const char* kBundleFilter =
+    "SELECT b.id FROM bundles b WHERE b.kind = 'telemetry' AND b.provider = ?1 "
+    "AND (?2 IS NULL OR " CAPAUDIT_AUTHORIZED_METER_SQL " = ?2) AND (?3 OR b.verdict = 'verified')";
 
 Result<qint64> idOf(sql::Database& db, const char* sql, const QString& name, const QString& what)
 {
@@ -227,7 +228,8 @@ Result<QList<CoverageBucket>> CaseStore::coverage(const QString& provider, qint6
 
     sql::Statement* select = m_db.prepare(
         "SELECT c.bucket, b.verdict, sum(c.steps) FROM coverage c JOIN bundles b ON b.id = c.bundle "
-        "WHERE c.level = ?1 AND c.provider = ?2 AND c.bucket >= ?3 AND c.bucket < ?4 AND b.meter = 'provider' "
+        "WHERE c.level = ?1 AND c.provider = ?2 AND c.bucket >= ?3 AND c.bucket < ?4 AND " CAPAUDIT_AUTHORIZED_METER_SQL
+        " = 'provider' "
         "GROUP BY c.bucket, b.verdict");
     if (!select)
         return m_db.lastError();

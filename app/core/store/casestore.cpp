@@ -13,18 +13,31 @@ namespace capaudit {
 
 namespace {
 
-QJsonObject anchorDetails(const TrustAnchor& anchor)
+QByteArray providersJson(const QStringList& providers)
 {
-    return QJsonObject { { QStringLiteral("kind"), anchorKindName(anchor.kind) },
-        { QStringLiteral("file"), anchor.fileName }, { QStringLiteral("label"), anchor.label },
-        { QStringLiteral("role"), anchor.role }, { QStringLiteral("origin"), anchor.origin },
-        { QStringLiteral("subject"), anchor.subject }, { QStringLiteral("fingerprint"), anchor.fingerprint } };
+    return QJsonDocument(QJsonArray::fromStringList(providers)).toJson(QJsonDocument::Compact);
 }
 
 constexpr const char* kSelectAnchors =
     "SELECT a.id, a.kind, a.file_name, a.label, a.role, a.origin, a.subject, a.fingerprint, a.content, "
-    "a.added_seq, r.removed_seq FROM trust_anchors a LEFT JOIN trust_anchor_removals r ON r.anchor = a.id "
-    "ORDER BY a.id";
+    "a.added_seq, r.removed_seq, a.providers, a.identity_san, a.identity_issuer FROM trust_anchors a "
+    "LEFT JOIN trust_anchor_removals r ON r.anchor = a.id ORDER BY a.id";
+
+// The providers column: a JSON array of names, as insertAnchor writes it.
+std::optional<QStringList> parseProviders(QByteArrayView json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return std::nullopt;
+    QStringList out;
+    for (const QJsonValue v : doc.array()) {
+        if (!v.isString())
+            return std::nullopt;
+        out.append(v.toString());
+    }
+    return out;
+}
 
 Result<QStringList> names(sql::Database& db, const char* sql)
 {
@@ -39,10 +52,29 @@ Result<QStringList> names(sql::Database& db, const char* sql)
     return out;
 }
 
+} // namespace
+
+QJsonObject anchorDetails(const TrustAnchor& anchor)
+{
+    QJsonObject details { { QStringLiteral("kind"), anchorKindName(anchor.kind) },
+        { QStringLiteral("file"), anchor.fileName }, { QStringLiteral("label"), anchor.label },
+        { QStringLiteral("role"), anchor.role }, { QStringLiteral("origin"), anchor.origin },
+        { QStringLiteral("subject"), anchor.subject }, { QStringLiteral("fingerprint"), anchor.fingerprint },
+        { QStringLiteral("providers"), QJsonArray::fromStringList(anchor.providers) } };
+    if (!anchor.identity.isEmpty())
+        details.insert(QStringLiteral("identity"),
+            QJsonObject {
+                { QStringLiteral("san"), anchor.identity.san }, { QStringLiteral("issuer"), anchor.identity.issuer } });
+    return details;
+}
+
+namespace {
+
 Status insertAnchor(sql::Database& db, const TrustAnchor& anchor, qint64 seq)
 {
     sql::Statement* insert = db.prepare("INSERT INTO trust_anchors (kind, file_name, label, role, origin, subject, "
-                                        "fingerprint, content, added_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                        "fingerprint, content, added_seq, providers, identity_san, identity_issuer) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert)
         return db.lastError();
     insert->bindString(1, anchorKindName(anchor.kind))
@@ -53,7 +85,10 @@ Status insertAnchor(sql::Database& db, const TrustAnchor& anchor, qint64 seq)
         .bindString(6, anchor.subject)
         .bindString(7, anchor.fingerprint)
         .bind(8, QByteArrayView(anchor.content))
-        .bind(9, seq);
+        .bind(9, seq)
+        .bindText(10, providersJson(anchor.providers))
+        .bindString(11, anchor.identity.san)
+        .bindString(12, anchor.identity.issuer);
     return insert->exec();
 }
 
@@ -64,6 +99,9 @@ Result<std::unique_ptr<CaseStore>> CaseStore::create(
 {
     if (QFileInfo::exists(path))
         return Error(path, QStringLiteral("already exists; a new case needs a new file"));
+    for (const TrustAnchor& anchor : anchors)
+        if (Status s = TrustStore::checkScope(anchor, anchor.fileName, {}); !s)
+            return s.error();
     std::unique_ptr<CaseStore> store(new CaseStore);
     auto fail = [&](const Error& error) -> Result<std::unique_ptr<CaseStore>> {
         store->m_db.close();
@@ -185,6 +223,14 @@ Result<QList<CaseAnchor>> CaseStore::anchors(bool includeRemoved)
             return error;
         }
         row.anchor = *anchor;
+        const std::optional<QStringList> providers = parseProviders(select->blobView(11));
+        if (!providers) {
+            select->reset();
+            return Error(m_db.path(), 0, QStringLiteral("trust_anchors[%1].providers").arg(row.id),
+                QStringLiteral("not a JSON array of provider names"));
+        }
+        row.anchor.providers = *providers;
+        row.anchor.identity = { select->text(12), select->text(13) };
         out.append(row);
     }
     if (select->failed())
@@ -212,13 +258,24 @@ Result<TrustStore> CaseStore::trustStoreAt(qint64 seq)
 
 Result<CaseAnchor> CaseStore::addAnchor(const TrustAnchor& anchor)
 {
+    if (Status s = TrustStore::checkScope(anchor, anchor.fileName, {}); !s)
+        return s.error();
     Result<QList<CaseAnchor>> current = anchors(false);
     if (!current)
         return current.error();
+    std::optional<CaseAnchor> replaced;
     for (const CaseAnchor& a : *current) {
-        if (a.anchor.fingerprint == anchor.fingerprint && a.anchor.kind == anchor.kind)
-            return Error(anchor.fileName, 0, QStringLiteral("fingerprint"),
-                QStringLiteral("already trusted as '%1' (%2)").arg(a.anchor.label, a.anchor.fileName));
+        if (a.anchor.fingerprint == anchor.fingerprint && a.anchor.kind == anchor.kind) {
+            // The same key with another role, label, origin, scope or identity: a re-scoping, recorded as the removal
+            // of the old anchor and the addition of the new one, so the anchors in force at every import stay known.
+            if (a.anchor.label == anchor.label && a.anchor.role == anchor.role && a.anchor.origin == anchor.origin
+                && a.anchor.providers == anchor.providers && a.anchor.identity == anchor.identity)
+                return Error(anchor.fileName, 0, QStringLiteral("fingerprint"),
+                    QStringLiteral("already trusted as '%1' (%2) with this role and scope")
+                        .arg(a.anchor.label, a.anchor.fileName));
+            replaced = a;
+            continue;
+        }
         if (a.anchor.fileName == anchor.fileName)
             return Error(anchor.fileName, 0, QStringLiteral("file"),
                 QStringLiteral("the case already has an anchor named %1; rename the file").arg(a.anchor.fileName));
@@ -226,7 +283,26 @@ Result<CaseAnchor> CaseStore::addAnchor(const TrustAnchor& anchor)
     sql::Transaction transaction(m_db);
     if (!transaction.begun())
         return transaction.begun().error();
-    Result<TrailEntry> entry = appendTrailEntry(m_db, QLatin1String(trail::kAnchorAdded), anchorDetails(anchor));
+    if (replaced) {
+        QJsonObject details = anchorDetails(replaced->anchor);
+        details.insert(QStringLiteral("reason"), QStringLiteral("replaced by a new role, scope or identity"));
+        Result<TrailEntry> removal = appendTrailEntry(m_db, QLatin1String(trail::kAnchorRemoved), details);
+        if (!removal)
+            return removal.error();
+        sql::Statement* insert = m_db.prepare("INSERT INTO trust_anchor_removals (anchor, removed_seq) VALUES (?, ?)");
+        if (!insert)
+            return m_db.lastError();
+        insert->bind(1, replaced->id).bind(2, removal->seq);
+        if (Status s = insert->exec(); !s)
+            return s.error();
+    }
+    QJsonObject details = anchorDetails(anchor);
+    if (replaced)
+        details.insert(QStringLiteral("replaces"),
+            QJsonObject { { QStringLiteral("role"), replaced->anchor.role },
+                { QStringLiteral("label"), replaced->anchor.label },
+                { QStringLiteral("providers"), QJsonArray::fromStringList(replaced->anchor.providers) } });
+    Result<TrailEntry> entry = appendTrailEntry(m_db, QLatin1String(trail::kAnchorAdded), details);
     if (!entry)
         return entry.error();
     if (Status s = insertAnchor(m_db, anchor, entry->seq); !s)

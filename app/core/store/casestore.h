@@ -41,13 +41,27 @@ struct CaseAnchor {
     }
 };
 
+// authorizedMeter() in SQL, over a bundles row aliased "b": the meter every query that separates provider from
+// independent telemetry must use (a stored verified verdict has passed signer.authorized, so its role decides).
+#define CAPAUDIT_AUTHORIZED_METER_SQL                                                                                  \
+    "(CASE WHEN b.meter = 'independent' AND b.verdict = 'verified' AND "                                               \
+    "json_extract(b.verdict_json, '$.signer.anchorRole') = 'independent-meter' THEN 'independent' ELSE 'provider' "    \
+    "END)"
+
+// What the trail records about an anchor when it is added or removed (kind, file, label, role, origin, subject,
+// fingerprint, providers, identity); verify-case compares the stored anchor rows with it.
+QJsonObject anchorDetails(const TrustAnchor& anchor);
+
 struct StoredBundle {
     qint64 id = 0;
     QString digest; // bundle digest (hex)
     QString sourcePath; // where it was imported from
     BundleKind kind = BundleKind::Unknown;
     QString provider;
-    QString meter; // "provider" | "independent" (telemetry), else "provider"
+    // The meter as authorized (evidence/authorization.h authorizedMeter): "independent" only for verified telemetry
+    // of an independent-meter anchor that says so; every analysis keys on this one.
+    QString meter;
+    QString claimedMeter; // the bundles.meter column: what the statement says ("provider" | "independent")
     VerdictKind verdict = VerdictKind::Verified; // Verified or Untrusted (rejected bundles are never stored)
     bool untrusted() const
     {
@@ -163,6 +177,8 @@ public:
     Result<QList<CaseAnchor>> anchors(bool includeRemoved = false);
     Result<TrustStore> trustStore(); // the anchors in force now
     Result<TrustStore> trustStoreAt(qint64 seq); // the anchors in force just before trail entry SEQ
+    // Adds ANCHOR. When the same key is already in force with another label, role, origin, scope or identity, that
+    // anchor is replaced (a removal and an addition in the trail); an identical one is refused as already trusted.
     Result<CaseAnchor> addAnchor(const TrustAnchor& anchor);
     // KEY: an anchor's fingerprint (or a unique prefix of at least 8 hex digits) or its file name.
     Result<CaseAnchor> removeAnchor(const QString& key);

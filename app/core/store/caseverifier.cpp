@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -76,6 +77,7 @@ private:
     void reverify(const StoredBundle& b, const QString& dir);
     void rows(const StoredBundle& b);
     void nodeHoursOf(const StoredBundle& b, NodeHourBuilder& rebuilt);
+    void anchorScope(const CaseAnchor& a, const TrailEntry& added);
 
     CaseStore& m_store;
     sql::Database& m_db;
@@ -83,6 +85,7 @@ private:
     Dictionaries m_dictionaries;
     RowCodec m_codec;
     QHash<qint64, TrailEntry> m_trail; // entries bundles and anchors point at
+    QHash<qint64, QJsonArray> m_inferredScopes; // anchor id -> scope the schema-4 migration inferred
 };
 
 void Run::sqlChecks()
@@ -124,6 +127,10 @@ void Run::trail()
             if (e.action == QLatin1String(trail::kImport) || e.action == QLatin1String(trail::kAnchorAdded)
                 || e.action == QLatin1String(trail::kAnchorRemoved))
                 m_trail.insert(e.seq, e);
+            if (e.action == QLatin1String(trail::kMigration))
+                for (const QJsonValue scope : e.details.value(QStringLiteral("inferredScopes")).toArray())
+                    m_inferredScopes.insert(scope.toObject().value(QStringLiteral("anchor")).toInteger(),
+                        scope.toObject().value(QStringLiteral("providers")).toArray());
         }
     }
 }
@@ -151,6 +158,7 @@ void Run::anchors()
             problem(QStringLiteral("anchor"), subject, a.anchor.fileName,
                 QStringLiteral("no trail entry %1 records adding this anchor").arg(a.addedSeq));
         referenced.insert(a.addedSeq);
+        anchorScope(a, added);
         if (!a.active()) {
             const TrailEntry removed = m_trail.value(a.removedSeq);
             if (removed.action != QLatin1String(trail::kAnchorRemoved)
@@ -167,6 +175,32 @@ void Run::anchors()
                 it->details.value(QStringLiteral("file")).toString(),
                 QStringLiteral("trail entry %1 (%2) has no matching anchor row").arg(it.key()).arg(it->action));
     }
+}
+
+// An anchor's role, scope and identity are what its trail entry recorded (or, for an anchor older than scopes, what
+// the migration entry inferred): edited behind the app's back, they would authorize a signer nobody authorized.
+void Run::anchorScope(const CaseAnchor& a, const TrailEntry& added)
+{
+    const QJsonValue recorded = added.details.value(QStringLiteral("providers"));
+    const QJsonArray expected = recorded.isArray() ? recorded.toArray() : m_inferredScopes.value(a.id);
+    const QJsonObject identity = added.details.value(QStringLiteral("identity")).toObject();
+    QStringList problems;
+    if (QJsonArray::fromStringList(a.anchor.providers) != expected)
+        problems.append(
+            QStringLiteral("scope %1 is not the recorded %2")
+                .arg(QString::fromUtf8(
+                         QJsonDocument(QJsonArray::fromStringList(a.anchor.providers)).toJson(QJsonDocument::Compact)),
+                    QString::fromUtf8(QJsonDocument(expected).toJson(QJsonDocument::Compact))));
+    if (a.anchor.role != added.details.value(QStringLiteral("role")).toString())
+        problems.append(QStringLiteral("role '%1' is not the recorded '%2'")
+                            .arg(a.anchor.role, added.details.value(QStringLiteral("role")).toString()));
+    if (a.anchor.identity.san != identity.value(QStringLiteral("san")).toString()
+        || a.anchor.identity.issuer != identity.value(QStringLiteral("issuer")).toString())
+        problems.append(QStringLiteral("signer identity '%1' / '%2' is not the recorded one")
+                            .arg(a.anchor.identity.san, a.anchor.identity.issuer));
+    if (!problems.isEmpty())
+        problem(QStringLiteral("anchor"), a.anchor.fingerprint.left(16), a.anchor.fileName,
+            problems.join(QStringLiteral("; ")));
 }
 
 bool Run::materialise(const StoredBundle& b, const QString& dir, QMap<QString, QByteArray>& shas)
@@ -241,6 +275,10 @@ void Run::reverify(const StoredBundle& b, const QString& dir)
     for (const Check& c : stored.checks)
         before.insert(c.id, c.status);
     for (const Check& c : fresh.checks) {
+        // Verdicts stored before schema 4 have no signer.authorized; the migration scoped their anchors so that it
+        // passes, and anything else than a pass is a difference.
+        if (c.id == QLatin1String(checks::kAuthorized) && !before.contains(c.id) && c.status == CheckStatus::Pass)
+            continue;
         if (before.value(c.id, CheckStatus::Skipped) != c.status)
             differences << QStringLiteral("check %1 now %2 (%3)").arg(c.id, checkStatusName(c.status), c.reason);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/schema.h"
 
+#include "store/scopemigration.h"
 #include "store/sqlitedb.h"
 
 #include <QDateTime>
@@ -290,6 +291,16 @@ CREATE TABLE node_hours_built (
 );
 )SQL";
 
+// Version 4: who may say what. Each trust anchor gets a scope (a JSON array of the provider names it may speak for)
+// and an optional keyless signer identity (Fulcio SAN and OIDC issuer). An anchor's scope changes only by removing it
+// and adding it again, both recorded in the trail. Anchors of an older case get the scope inferred from the bundles
+// imported under them (store/scopemigration.h), recorded in the trail as a migration entry.
+constexpr const char* kSchemaV4 = R"SQL(
+ALTER TABLE trust_anchors ADD COLUMN providers TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE trust_anchors ADD COLUMN identity_san TEXT NOT NULL DEFAULT '';
+ALTER TABLE trust_anchors ADD COLUMN identity_issuer TEXT NOT NULL DEFAULT '';
+)SQL";
+
 // Evidence is append-only; the trail records every change, so nothing here may be rewritten or removed.
 constexpr const char* kEvidenceTables[] = { "case_info", "audit_trail", "trust_anchors", "trust_anchor_removals",
     "blobs", "blob_chunks", "providers", "resource_classes", "tenants", "nodes", "bundles", "bundle_files", "samples",
@@ -301,22 +312,28 @@ static_assert(std::string_view(kEvidenceTables[kFirstV3Table]) == "node_hours");
 QString evidenceTriggers(int from, int to)
 {
     QString sql;
-    for (const char* const* table = kEvidenceTables + from; *table && table < kEvidenceTables + to; ++table) {
-        const QString name = QString::fromLatin1(*table);
-        for (const char* op : { "UPDATE", "DELETE" }) {
-            const QString verb = QString::fromLatin1(op);
-            sql += QStringLiteral("CREATE TRIGGER %1_no_%2 BEFORE %3 ON %1 BEGIN SELECT RAISE(ABORT, "
-                                  "'%1 is append-only evidence: %4 refused'); END;\n")
-                       .arg(name, verb.toLower(), verb, verb);
-        }
-    }
+    for (const char* const* table = kEvidenceTables + from; *table && table < kEvidenceTables + to; ++table)
+        for (const char* op : { "UPDATE", "DELETE" })
+            sql += evidenceTrigger(QString::fromLatin1(*table), QString::fromLatin1(op));
     return sql;
 }
+
+} // namespace
+
+QString evidenceTrigger(const QString& table, const QString& verb)
+{
+    return QStringLiteral("CREATE TRIGGER %1_no_%2 BEFORE %3 ON %1 BEGIN SELECT RAISE(ABORT, "
+                          "'%1 is append-only evidence: %4 refused'); END;\n")
+        .arg(table, verb.toLower(), verb, verb);
+}
+
+namespace {
 
 const Migration kMigrations[] = {
     { 1, "case file schema: evidence, dictionaries, rows, rollups, audit trail", kSchemaV1 },
     { 2, "reviewer documents: policies, comparison weights, scenarios", kSchemaV2 },
     { 3, "node-hour aggregates of telemetry for the compliance checks", kSchemaV3 },
+    { 4, "trust anchor scopes and signer identities (who may say what)", kSchemaV4 },
 };
 
 Status applyMigration(sql::Database& db, const Migration& migration)
@@ -328,6 +345,10 @@ Status applyMigration(sql::Database& db, const Migration& migration)
         return s;
     if (migration.version == 3) {
         if (Status s = db.exec(evidenceTriggers(kFirstV3Table, int(std::size(kEvidenceTables)))); !s)
+            return s;
+    }
+    if (migration.version == 4) {
+        if (Status s = inferAnchorScopes(db); !s)
             return s;
     }
     if (migration.version == 1) {

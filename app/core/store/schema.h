@@ -23,5 +23,8 @@ Status configureConnection(sql::Database& db);
 
 // Tables whose rows are evidence: UPDATE and DELETE on them abort (see docs/case-file.md "Triggers").
 const char* const* evidenceTables(); // null-terminated
+// The statement creating the trigger that refuses VERB ("UPDATE", "DELETE") on evidence TABLE, exactly as the
+// migrations create it (a migration that must rewrite rows drops and recreates it with this text).
+QString evidenceTrigger(const QString& table, const QString& verb);
 
 } // namespace capaudit::schema
