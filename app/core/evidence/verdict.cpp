@@ -139,10 +139,13 @@ QJsonObject Verdict::toJson() const
         { QStringLiteral("anchorLabel"), signer.anchorLabel }, { QStringLiteral("anchorRole"), signer.anchorRole } };
     if (signer.signingTime.isValid())
         signerJson.insert(QStringLiteral("signingTime"), formatTimestamp(signer.signingTime));
-    return QJsonObject { { QStringLiteral("source"), source }, { QStringLiteral("bundleDigest"), bundleDigest },
+    QJsonObject json { { QStringLiteral("source"), source }, { QStringLiteral("bundleDigest"), bundleDigest },
         { QStringLiteral("verdict"), verdictName(verdict) }, { QStringLiteral("kind"), bundleKindName(kind) },
         { QStringLiteral("predicateType"), predicateType }, { QStringLiteral("checks"), checkArray },
         { QStringLiteral("subjects"), subjectArray }, { QStringLiteral("signer"), signerJson } };
+    if (validationTime.isValid())
+        json.insert(QStringLiteral("validationTime"), validationTime.toUTC().toString(Qt::ISODateWithMs));
+    return json;
 }
 
 Verdict Verdict::fromJson(const QJsonObject& json)
@@ -174,6 +177,8 @@ Verdict Verdict::fromJson(const QJsonObject& json)
     v.signer.anchorRole = sj.value(QStringLiteral("anchorRole")).toString();
     if (auto t = parseTimestamp(sj.value(QStringLiteral("signingTime")).toString()))
         v.signer.signingTime = *t;
+    if (auto t = parseTimestamp(json.value(QStringLiteral("validationTime")).toString()))
+        v.validationTime = *t;
     return v;
 }
 
