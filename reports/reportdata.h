@@ -83,6 +83,31 @@ struct TrailSummary {
     QList<TrailEntry> recent; // last entries, oldest first
 };
 
+// The verify-case result of the case as the report was composed: every output states it (cover, first line,
+// manifest), so numbers from a tampered case never leave CapAudit looking sound.
+struct CaseIntegrity {
+    bool checked = false; // false: hand-made data, never verified
+    bool intact = false;
+    qint64 problems = 0;
+    qint64 bundles = 0, rows = 0, trailEntries = 0;
+    QStringList firstProblems; // the first few, as verify-case prints them
+    // One plain English line: "Case integrity: intact (verify-case: …)" or "CASE NOT INTACT: …".
+    QString line() const
+    {
+        if (!checked)
+            return QStringLiteral("Case integrity: not verified");
+        if (intact)
+            return QStringLiteral("Case integrity: intact (verify-case re-verified %1 bundles, %2 rows, %3 trail "
+                                  "entries)")
+                .arg(bundles)
+                .arg(rows)
+                .arg(trailEntries);
+        return QStringLiteral("CASE NOT INTACT: verify-case found %1 problem(s); do not rely on this output. First: %2")
+            .arg(problems)
+            .arg(firstProblems.value(0));
+    }
+};
+
 struct ProviderVerdict {
     QString provider;
     QString verdict; // "compliant", "findings", "non-compliant"
@@ -114,6 +139,7 @@ struct ReportData {
     ComparisonData comparison;
     QJsonObject policy; // Policy::toJson()
     TrailSummary trail;
+    CaseIntegrity integrity;
     QString chartDetailNote; // level of detail used for charts, for the methodology
 };
 

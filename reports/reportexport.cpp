@@ -182,7 +182,10 @@ QByteArray toJson(const ExportTable& table, const ReportData& data, ExportWhat w
             QJsonObject { { QStringLiteral("id"), data.caseId }, { QStringLiteral("name"), data.caseName } } },
         { QStringLiteral("policyDigest"), data.checks.policyDigest },
         { QStringLiteral("period"), analytics::formatPeriod(data.period) },
-        { QStringLiteral("columns"), QJsonArray::fromStringList(table.columns) }, { QStringLiteral("rows"), rows } };
+        { QStringLiteral("columns"), QJsonArray::fromStringList(table.columns) }, { QStringLiteral("rows"), rows },
+        { QStringLiteral("integrity"),
+            QJsonObject { { QStringLiteral("intact"), data.integrity.checked && data.integrity.intact },
+                { QStringLiteral("statement"), data.integrity.line() } } } };
     return prettyJson(doc);
 }
 
@@ -197,7 +200,11 @@ Result<int> writeExport(CaseStore& store, const ExportOptions& options)
     if (!data)
         return data.error();
     const ExportTable table = exportTable(*data, options.what);
-    const QByteArray bytes = options.format == ExportFormat::Csv ? toCsv(table) : toJson(table, *data, options.what);
+    QByteArray bytes = options.format == ExportFormat::Csv ? toCsv(table) : toJson(table, *data, options.what);
+    // A CSV has no place for metadata; a case that fails verify-case gets a first line saying so (cell A1 in a
+    // spreadsheet), so its numbers are never passed on as sound. The JSON always carries "integrity".
+    if (options.format == ExportFormat::Csv && !data->integrity.intact)
+        bytes.prepend("# " + data->integrity.line().toUtf8() + "\r\n");
     if (Status s = writeFileAtomically(options.outputPath, bytes); !s)
         return s.error();
     return int(table.rows.size());

@@ -41,6 +41,12 @@ QJsonObject reportManifest(const ReportData& data, const ReportOptions& options)
         { QStringLiteral("period"), analytics::formatPeriod(data.period) },
         { QStringLiteral("checksDigest"), crypto::sha256Hex(canonicalJson(data.checks.toJson())) },
         { QStringLiteral("options"), opts },
+        { QStringLiteral("integrity"),
+            QJsonObject { { QStringLiteral("verifyCase"),
+                              !data.integrity.checked     ? QStringLiteral("not verified")
+                                  : data.integrity.intact ? QStringLiteral("intact")
+                                                          : QStringLiteral("NOT intact") },
+                { QStringLiteral("problems"), data.integrity.problems } } },
     };
 }
 

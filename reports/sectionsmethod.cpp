@@ -99,8 +99,14 @@ void writeAppendix(SectionContext& c)
     c.pw.keyValues({ { ReportText::tr("Entries"), QString::number(t.entries) },
         { ReportText::tr("First entry"), t.firstTime }, { ReportText::tr("Last entry"), t.lastTime },
         { ReportText::tr("Chain"),
-            t.chainIntact ? ReportText::tr("intact (every hash recomputed)")
-                          : ReportText::tr("BROKEN: %1").arg(t.chainProblem) } });
+            t.chainIntact ? ReportText::tr("links intact (every hash recomputed)")
+                          : ReportText::tr("BROKEN: %1").arg(t.chainProblem) },
+        { ReportText::tr("Case (verify-case)"),
+            !d.integrity.checked     ? ReportText::tr("not verified")
+                : d.integrity.intact ? ReportText::tr("intact: every bundle re-verified, every stored fact re-derived")
+                                     : ReportText::tr("NOT INTACT: %1 problem(s)").arg(d.integrity.problems) } });
+    for (const QString& problem : d.integrity.firstProblems)
+        c.pw.text(problem, Style::Small, QColor(0xb0, 0x1c, 0x1c));
     c.pw.keyValues({ { ReportText::tr("Chain head hash"), t.headHash } }, 130, true);
     QList<PageWriter::Row> rows;
     for (auto it = t.actions.cbegin(); it != t.actions.cend(); ++it)

@@ -43,7 +43,24 @@ QString SectionContext::evidenceLabel(const QString& digest) const
 void writeCover(SectionContext& c)
 {
     const ReportData& d = c.data;
-    c.pw.spacer(70);
+    // The first line of the report: whether verify-case found the case intact.
+    const CaseIntegrity& integrity = d.integrity;
+    if (!integrity.checked)
+        c.pw.text(ReportText::tr("Case integrity: not verified"), Style::BodyBold, QColor(0x9a, 0x5b, 0x00));
+    else if (integrity.intact)
+        c.pw.text(ReportText::tr("Case integrity: intact (verify-case re-verified %1 bundles, %2 rows, %3 trail "
+                                 "entries)")
+                      .arg(integrity.bundles)
+                      .arg(integrity.rows)
+                      .arg(integrity.trailEntries),
+            Style::BodyBold, QColor(0x2e, 0x6b, 0x30));
+    else
+        c.pw.text(ReportText::tr("CASE NOT INTACT: verify-case found %1 problem(s); do not rely on this report. "
+                                 "First: %2")
+                      .arg(integrity.problems)
+                      .arg(integrity.firstProblems.value(0)),
+            Style::BodyBold, QColor(0xb0, 0x1c, 0x1c));
+    c.pw.spacer(56);
     c.pw.text(ReportText::tr("Compliance report"), Style::Title, QColor(0x2f, 0x4b, 0x6e));
     c.pw.text(d.caseName, Style::Subtitle);
     c.pw.spacer(6);

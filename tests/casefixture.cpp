@@ -71,8 +71,8 @@ QByteArray usageCsv(qint64 start, int steps, int nodes, int tenants)
     return csv;
 }
 
-QString writeTelemetry(
-    const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start, int steps)
+QString writeTelemetry(const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start,
+    int steps, const QDateTime& signedAt)
 {
     BundleSpec spec;
     spec.kind = BundleKind::Telemetry;
@@ -86,7 +86,7 @@ QString writeTelemetry(
     spec.files = { { QStringLiteral("usage.csv"), csv } };
     spec.key = pki.signerKey;
     spec.chain = { pki.signer };
-    spec.signedAt = QDateTime::fromSecsSinceEpoch(kStart + 86400 * 40, Qt::UTC);
+    spec.signedAt = signedAt.isValid() ? signedAt : QDateTime::fromSecsSinceEpoch(kStart + 86400 * 40, Qt::UTC);
     const Status written = writeBundle(spec, out);
     if (!written)
         qWarning() << written.error().toString();

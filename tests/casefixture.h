@@ -9,6 +9,7 @@
 #include "store/casestore.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -30,9 +31,10 @@ struct Pki {
 Pki makePki(const QString& name, const QString& provider);
 // Native usage CSV: per step and node one node row (capacity, state) and one row per tenant (allocated, used).
 QByteArray usageCsv(qint64 start, int steps, int nodes, int tenants);
-// A signed telemetry bundle of CSV (STEPS steps of kStep from START) at OUT; returns OUT.
-QString writeTelemetry(
-    const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start, int steps);
+// A signed telemetry bundle of CSV (STEPS steps of kStep from START) at OUT, signed at SIGNEDAT (invalid: 40 days
+// after kStart); returns OUT.
+QString writeTelemetry(const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start,
+    int steps, const QDateTime& signedAt = {});
 // A signed attestation bundle (contract C-1, one tenant, commitment, node and price) at OUT; returns OUT.
 QString writeAttestation(const Pki& pki, const QString& out, const QString& provider);
 

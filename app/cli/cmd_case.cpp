@@ -126,9 +126,31 @@ int runVerifyCase(const QStringList& arguments)
         return *exit;
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("verify-case: name exactly one CASE file"));
-    std::unique_ptr<CaseStore> store = openCase(parser.positionalArguments().first());
-    if (!store)
+    const QString path = parser.positionalArguments().first();
+    QList<SchemaProblem> refused;
+    Result<std::unique_ptr<CaseStore>> opened = CaseStore::open(path, &refused);
+    if (!opened && !refused.isEmpty()) {
+        // A schema changed outside CapAudit is tampering: report it like any other finding, without reading further.
+        CaseVerification result;
+        for (const SchemaProblem& p : refused)
+            result.problems.append({ QStringLiteral("schema"), p.object, {}, p.message });
+        result.problems.append({ QStringLiteral("schema"), QStringLiteral("case"), path,
+            QStringLiteral("refused to open: nothing else was read from the file") });
+        if (parser.isSet(jsonOption())) {
+            printJson(result.toJson());
+        } else {
+            for (const CaseProblem& p : result.problems)
+                out() << "TAMPERED  " << p.toString() << '\n';
+            out() << "NOT intact: the case's schema was changed outside CapAudit, " << result.problems.size() - 1
+                  << " problems" << Qt::endl;
+        }
+        return kExitFindings;
+    }
+    if (!opened) {
+        err() << "capaudit-cli: " << opened.error().toString() << Qt::endl;
         return kExitUsage;
+    }
+    std::unique_ptr<CaseStore> store = std::move(opened).value();
     std::function<void(double, const QString&)> progress;
     if (stderrIsTerminal())
         progress = [](double fraction, const QString& message) {

@@ -157,10 +157,13 @@ QJsonObject Verdict::toJson() const
         signerJson.insert(QStringLiteral("oidcIssuer"), signer.oidcIssuer);
     if (signer.signingTime.isValid())
         signerJson.insert(QStringLiteral("signingTime"), formatTimestamp(signer.signingTime));
-    return QJsonObject { { QStringLiteral("source"), source }, { QStringLiteral("bundleDigest"), bundleDigest },
+    QJsonObject json { { QStringLiteral("source"), source }, { QStringLiteral("bundleDigest"), bundleDigest },
         { QStringLiteral("verdict"), verdictName(verdict) }, { QStringLiteral("kind"), bundleKindName(kind) },
         { QStringLiteral("predicateType"), predicateType }, { QStringLiteral("checks"), checkArray },
         { QStringLiteral("subjects"), subjectArray }, { QStringLiteral("signer"), signerJson } };
+    if (validationTime.isValid())
+        json.insert(QStringLiteral("validationTime"), validationTime.toUTC().toString(Qt::ISODateWithMs));
+    return json;
 }
 
 Verdict Verdict::fromJson(const QJsonObject& json)
@@ -197,6 +200,8 @@ Verdict Verdict::fromJson(const QJsonObject& json)
     v.signer.oidcIssuer = sj.value(QStringLiteral("oidcIssuer")).toString();
     if (auto t = parseTimestamp(sj.value(QStringLiteral("signingTime")).toString()))
         v.signer.signingTime = *t;
+    if (auto t = parseTimestamp(json.value(QStringLiteral("validationTime")).toString()))
+        v.validationTime = *t;
     return v;
 }
 

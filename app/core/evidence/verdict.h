@@ -85,7 +85,10 @@ struct Verdict {
     SignerInfo signer;
     QByteArray statement; // the verified payload bytes, exactly as signed
     QJsonObject predicate; // parsed from STATEMENT, for display and importers
-    QDateTime verifiedAt;
+    QDateTime verifiedAt; // wall-clock time of this verification (not stored)
+    // The instant certificate validity was judged at (--at, a signed log time, else verifiedAt). Stored with the
+    // verdict, so verify-case re-verifies a case at the same instant years later (docs/case-file.md "verify-case").
+    QDateTime validationTime;
 
     // First failed check, for one-line summaries.
     const Check* firstFailure() const;

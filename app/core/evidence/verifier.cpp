@@ -316,6 +316,7 @@ Verdict BundleVerifier::verify(const BundleSource& source) const
     if (envelopeFile == kEnvelopeDsse)
         evidence.loggedTime = checkTransparencyProof(source, *envelopeBytes, m_trust, run);
     const QDateTime at = m_at.isValid() ? m_at : evidence.loggedTime.isValid() ? evidence.loggedTime : v.verifiedAt;
+    v.validationTime = at;
     verifySigner(evidence, m_trust, at, run, v.signer);
 
     if (!statement) {

@@ -149,7 +149,7 @@ Result<std::unique_ptr<CaseStore>> CaseStore::create(
     return store;
 }
 
-Result<std::unique_ptr<CaseStore>> CaseStore::open(const QString& path)
+Result<std::unique_ptr<CaseStore>> CaseStore::open(const QString& path, QList<SchemaProblem>* refused)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -170,6 +170,29 @@ Result<std::unique_ptr<CaseStore>> CaseStore::open(const QString& path)
             QStringLiteral("not a CapAudit case file (SQLite application_id is 0x%1, expected 0x%2)")
                 .arg(quint32(*applicationId), 8, 16, QLatin1Char('0'))
                 .arg(quint32(schema::kApplicationId), 8, 16, QLatin1Char('0')));
+    {
+        // Before any query touches a table: the schema must be CapAudit's own, so that nothing the file defines (a view
+        // in place of a table, a trigger, a renamed column) runs or changes meaning. Bounded, so no file can hang here.
+        sql::StepBudget budget(store->m_db, kOpenBudget);
+        Result<QList<SchemaProblem>> problems = schema::check(store->m_db);
+        if (budget.exhausted())
+            return Error(path, 0, QStringLiteral("schema"),
+                QStringLiteral("reading the case's schema exceeded its budget; the file is not a case CapAudit wrote"));
+        if (!problems)
+            return problems.error();
+        QStringList refusing;
+        for (const SchemaProblem& p : *problems) {
+            if (!p.refuse)
+                continue;
+            refusing.append(p.toString());
+            if (refused)
+                refused->append(p);
+        }
+        if (!refusing.isEmpty())
+            return Error(path, 0, QStringLiteral("schema"),
+                QStringLiteral("refused: the case's schema was changed outside CapAudit: %1")
+                    .arg(refusing.join(QStringLiteral("; "))));
+    }
     if (Status s = schema::configureConnection(store->m_db); !s)
         return s.error();
     if (Status s = schema::migrate(store->m_db); !s)

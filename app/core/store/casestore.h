@@ -6,6 +6,7 @@
 #include "model/records.h"
 #include "store/audittrail.h"
 #include "store/rollupbuilder.h"
+#include "store/schemacheck.h"
 #include "store/sqlitedb.h"
 #include "util/result.h"
 
@@ -161,8 +162,14 @@ public:
     // Creates a new case at PATH (which must not exist) with ANCHORS as its initial trust store.
     static Result<std::unique_ptr<CaseStore>> create(
         const QString& path, const QString& name, const QList<TrustAnchor>& anchors);
-    // Opens an existing case, migrating an older schema forward. A file that is not a case is refused.
-    static Result<std::unique_ptr<CaseStore>> open(const QString& path);
+    // Opens an existing case, migrating an older schema forward. A file that is not a case is refused, and so is one
+    // whose schema differs from CapAudit's in a way that could run code or change a query's meaning (docs/case-file.md
+    // "Opening a case safely"); REFUSED, when given, then receives the schema problems that caused it.
+    static Result<std::unique_ptr<CaseStore>> open(const QString& path, QList<SchemaProblem>* refused = nullptr);
+
+    // VM steps (in thousands) opening a case and checking its schema may take: far more than any real case needs
+    // (a few hundred objects), far less than a hang.
+    static constexpr qint64 kOpenBudget = 200000;
 
     const CaseInfo& info() const
     {

@@ -4,6 +4,7 @@
 #include "crypto/digest.h"
 #include "evidence/bundledigest.h"
 #include "evidence/verifier.h"
+#include "store/casefacts.h"
 #include "store/casestore.h"
 #include "store/dictionaries.h"
 #include "store/nodehourbuilder.h"
@@ -86,6 +87,9 @@ private:
     RowCodec m_codec;
     QHash<qint64, TrailEntry> m_trail; // entries bundles and anchors point at
     QHash<qint64, QJsonArray> m_inferredScopes; // anchor id -> scope the schema-4 migration inferred
+
+public:
+    QHash<qint64, TrailEntry> allTrail; // every entry, for the documents
 };
 
 void Run::sqlChecks()
@@ -124,6 +128,7 @@ void Run::trail()
     Result<QList<TrailEntry>> entries = readTrail(m_db);
     if (entries) {
         for (const TrailEntry& e : *entries) {
+            allTrail.insert(e.seq, e);
             if (e.action == QLatin1String(trail::kImport) || e.action == QLatin1String(trail::kAnchorAdded)
                 || e.action == QLatin1String(trail::kAnchorRemoved))
                 m_trail.insert(e.seq, e);
@@ -262,8 +267,11 @@ void Run::reverify(const StoredBundle& b, const QString& dir)
         return;
     }
     BundleVerifier verifier(*trust);
-    verifier.setVerificationTime(b.details.verifiedAt);
+    // The instant the import judged certificate validity at, so a signer certificate that has expired since leaves
+    // the case intact; never the clock's "now".
+    verifier.setVerificationTime(reverificationTime(b));
     const Verdict fresh = verifier.verify(dir);
+    compareBundleRow(m_db, b, fresh, m_trail.value(b.importSeq), m_out.problems);
     const Verdict& stored = b.details;
     QStringList differences;
     if (fresh.verdict != b.verdict || stored.verdict != b.verdict)
@@ -426,12 +434,23 @@ CaseVerification verifyCase(CaseStore& store, const std::function<void(double, c
         if (progress)
             progress(f, m);
     };
+    // One snapshot from the first read to the last: an import committed meanwhile by another process is not seen
+    // half (its samples without its bundles row would look like orphans).
+    sql::ReadTransaction snapshot(store.database());
+    if (!snapshot.begun()) {
+        out.problems.append(
+            { QStringLiteral("integrity"), QStringLiteral("snapshot"), {}, snapshot.begun().error().toString() });
+        return out;
+    }
     Run run(store, out);
-    report(0, QStringLiteral("integrity check"));
+    report(0, QStringLiteral("schema"));
+    checkSchema(store.database(), out.problems);
+    report(0.01, QStringLiteral("integrity check"));
     run.sqlChecks();
     report(0.05, QStringLiteral("audit trail"));
     run.trail();
     run.anchors();
+    checkDocuments(store.database(), run.allTrail, out.problems);
     if (!run.loadDictionaries())
         return out;
     Result<QList<StoredBundle>> bundles = store.bundles();

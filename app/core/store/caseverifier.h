@@ -32,12 +32,17 @@ struct CaseVerification {
     QJsonObject toJson() const;
 };
 
-// Re-derives everything the case claims from what it stores (docs/case-file.md "verify-case"):
+// Re-derives everything the case claims from what it stores (docs/case-file.md "verify-case"), inside one read
+// transaction (a consistent snapshot even while another process imports):
+//   0. the schema against the one CapAudit creates for the case's version (area "schema");
 //   1. PRAGMA integrity_check and foreign_key_check;
-//   2. the trail's hash chain (first broken entry), and that each anchor and bundle row has its trail entry;
+//   2. the trail's hash chain (first broken entry), and that each anchor, bundle row and reviewer document has its
+//      trail entry (and each such entry its row); each document's content against its digest;
 //   3. per bundle: blob bytes against their SHA-256, the bundle digest over the stored files, a fresh verification
-//      of the files materialised in a private temporary directory with the anchors in force at import (the verdict
-//      must equal the stored one), the rows digest and row count, and the rollups rebuilt from the raw samples;
+//      of the files materialised in a private temporary directory with the anchors in force at import and at the
+//      stored verification instant (the verdict must equal the stored one), every column of its bundles row against
+//      that verification and its predicate, the rows digest (columns by name) and row count, and the rollups and
+//      node-hour aggregates rebuilt from the raw samples;
 //   4. rows that belong to no bundle.
 // PROGRESS, when set, is called with a fraction in [0, 1] and a message.
 CaseVerification verifyCase(CaseStore& store, const std::function<void(double, const QString&)>& progress = {});

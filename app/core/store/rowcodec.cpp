@@ -3,6 +3,8 @@
 
 #include "store/dictionaries.h"
 #include "store/rowsdigest.h"
+#include "store/schema.h"
+#include "store/schemacheck.h"
 #include "store/sqlitedb.h"
 
 namespace capaudit {
@@ -31,14 +33,17 @@ Result<QList<ColumnInfo>> RowCodec::columns(const QByteArray& table)
 {
     if (auto it = m_columns.constFind(table); it != m_columns.constEnd())
         return it.value();
-    std::unique_ptr<sql::Statement> info =
-        m_db.prepareOnce(QStringLiteral("PRAGMA table_info(%1)").arg(QString::fromLatin1(table)));
-    if (!info)
-        return m_db.lastError();
+    // By name, from the schema CapAudit creates, never from the file: a case whose columns were renamed (allocated and
+    // used swapped with ALTER TABLE ... RENAME COLUMN) reads each value from the column of that name, so the digest
+    // changes. The schema check refuses such a file anyway; this keeps the digest honest on its own.
+    Result<SchemaSnapshot> reference = schema::reference(schema::currentVersion());
+    if (!reference)
+        return reference.error();
+    const SchemaObject definition = reference->value(QString::fromLatin1(table));
     QList<ColumnInfo> out;
-    while (info->next()) {
-        const QByteArray name = info->text(1).toLatin1();
-        const QString type = info->text(2).toUpper();
+    for (qsizetype i = 0; i < definition.columnNames.size(); ++i) {
+        const QByteArray name = definition.columnNames.at(i).toLatin1();
+        const QString type = definition.columns.at(i).section(QLatin1Char('|'), 1, 1);
         if (name == "bundle")
             continue;
         ColumnInfo column { name, ColumnInfo::Type::Integer };
@@ -50,10 +55,8 @@ Result<QList<ColumnInfo>> RowCodec::columns(const QByteArray& table)
             column.type = ColumnInfo::Type::Text;
         out.append(column);
     }
-    if (info->failed())
-        return info->error();
     if (out.isEmpty())
-        return Error(m_db.path(), 0, QString::fromLatin1(table), QStringLiteral("table missing from the case"));
+        return Error(m_db.path(), 0, QString::fromLatin1(table), QStringLiteral("not a table of CapAudit's schema"));
     m_columns.insert(table, out);
     return out;
 }

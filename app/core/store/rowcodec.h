@@ -34,7 +34,8 @@ struct ColumnInfo {
 };
 
 // Inserts parsed rows and feeds them to a RowsDigest; reads stored rows back and feeds them the same way. Column
-// lists come from the schema itself (PRAGMA table_info), so the writer and the verifier cannot drift apart.
+// lists come from the schema CapAudit creates (schema::reference), by name, so the writer and the verifier cannot
+// drift apart and a column renamed in the file is read by its name, not its position.
 class RowCodec {
 public:
     RowCodec(sql::Database& db, const Dictionaries& dictionaries);

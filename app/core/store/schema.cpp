@@ -393,6 +393,11 @@ Status configureConnection(sql::Database& db)
 
 Status migrate(sql::Database& db)
 {
+    return migrateTo(db, currentVersion());
+}
+
+Status migrateTo(sql::Database& db, int target)
+{
     Result<qint64> version = db.queryInt("PRAGMA user_version");
     if (!version)
         return version.error();
@@ -404,6 +409,8 @@ Status migrate(sql::Database& db)
     for (const Migration& migration : kMigrations) {
         if (migration.version <= *version)
             continue;
+        if (migration.version > target)
+            break;
         if (Status s = applyMigration(db, migration); !s)
             return Error(db.path(), 0, QStringLiteral("migration %1").arg(migration.version), s.error().reason);
     }

@@ -157,6 +157,16 @@ Status Database::open(const QString& path, Mode mode)
         return error;
     }
     sqlite3_extended_result_codes(m_db, 1);
+    // A case file may come from anyone (docs/case-file.md "Opening a case safely"). DEFENSIVE forbids writing the
+    // schema table and other corrupting tricks; trusted_schema = OFF keeps functions with side effects and virtual
+    // tables out of anything the file defines. CapAudit's schema has no views, and its triggers only guard against
+    // other programs (CapAudit never updates or deletes evidence), so this connection runs neither: a view or trigger
+    // slipped into the file can never execute here, even one added after the schema check.
+    int ignored = 0;
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, &ignored);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &ignored);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &ignored);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &ignored);
     // Another process importing into the same case holds the write lock for one bundle; wait rather than fail.
     sqlite3_busy_timeout(m_db, 10000);
     return {};
@@ -240,6 +250,53 @@ qint64 Database::lastInsertId() const
 Error Database::errorFor(const QString& what) const
 {
     return Error(m_path, 0, what, QString::fromUtf8(sqlite3_errmsg(m_db)));
+}
+
+namespace {
+int budgetCallback(void* context)
+{
+    auto* budget = static_cast<Database::Budget*>(context);
+    return ++budget->used >= budget->limit ? 1 : 0;
+}
+} // namespace
+
+StepBudget::StepBudget(Database& db, qint64 limitThousands)
+    : m_db(db)
+{
+    m_db.m_budget = { limitThousands, 0 };
+    if (m_db.m_db)
+        sqlite3_progress_handler(m_db.m_db, 1000, budgetCallback, &m_db.m_budget);
+}
+
+StepBudget::~StepBudget()
+{
+    if (m_db.m_db)
+        sqlite3_progress_handler(m_db.m_db, 0, nullptr, nullptr);
+    m_db.m_budget = {};
+}
+
+ReadTransaction::ReadTransaction(Database& db)
+    : m_db(db)
+{
+    if (!m_db.isOpen() || sqlite3_get_autocommit(m_db.handle()) == 0)
+        return;
+    m_begun = m_db.exec("BEGIN DEFERRED");
+    if (!m_begun)
+        return;
+    m_active = true;
+    // A deferred transaction takes its snapshot at the first read; take it now.
+    if (Result<qint64> pinned = m_db.queryInt("SELECT count(*) FROM sqlite_master"); !pinned)
+        m_begun = pinned.error();
+}
+
+ReadTransaction::~ReadTransaction()
+{
+    if (!m_active || !m_db.isOpen())
+        return;
+    sqlite3_stmt* stmt = nullptr;
+    while ((stmt = sqlite3_next_stmt(m_db.handle(), stmt)))
+        sqlite3_reset(stmt);
+    (void)m_db.exec("ROLLBACK");
 }
 
 Transaction::Transaction(Database& db)

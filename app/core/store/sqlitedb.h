@@ -109,11 +109,61 @@ public:
     }
     Error errorFor(const QString& what) const; // Error naming this file with SQLite's current message
 
+    struct Budget { // counted in units of 1000 virtual-machine steps
+        qint64 limit = 0;
+        qint64 used = 0;
+    };
+    // The step budget in force (see StepBudget); 0: none.
+    qint64 budgetLimit() const
+    {
+        return m_budget.limit;
+    }
+
 private:
+    friend class StepBudget;
     sqlite3* m_db = nullptr;
+    Budget m_budget;
     QString m_path;
     QHash<QByteArray, Statement*> m_cache;
     Error m_lastError;
+};
+
+// Bounds the work SQLite may do on DB while it lives: after LIMIT virtual-machine steps (in units of 1000) every
+// statement fails with "interrupted". Used while a case file is opened and its schema checked, so that no crafted file
+// can make opening it hang (docs/case-file.md "Opening a case safely"). Not nestable.
+class StepBudget {
+public:
+    StepBudget(Database& db, qint64 limitThousands);
+    ~StepBudget();
+    StepBudget(const StepBudget&) = delete;
+    StepBudget& operator=(const StepBudget&) = delete;
+    bool exhausted() const
+    {
+        return m_db.m_budget.limit > 0 && m_db.m_budget.used >= m_db.m_budget.limit;
+    }
+
+private:
+    Database& m_db;
+};
+
+// A read transaction (BEGIN DEFERRED pinned by a first read): every query until it ends sees one consistent snapshot
+// of the file, even while another connection commits imports (WAL). Ends with ROLLBACK (it never writes). Inside an
+// already open transaction it does nothing.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(Database& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+    const Status& begun() const
+    {
+        return m_begun;
+    }
+
+private:
+    Database& m_db;
+    Status m_begun;
+    bool m_active = false;
 };
 
 // Runs BEGIN IMMEDIATE on construction (a SAVEPOINT when a transaction is already open on the connection); rolls back

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace capaudit {
+
+namespace sql {
+class Database;
+}
+
+// One object of a database schema as sqlite_master describes it; tables also with their columns (PRAGMA
+// table_xinfo: name, declared type, NOT NULL, default, primary-key position, hidden/generated).
+struct SchemaObject {
+    QString type; // "table", "index", "view", "trigger"
+    QString name;
+    QString table; // tbl_name
+    QString sql; // whitespace-normalised CREATE statement; empty for automatic indexes
+    QStringList columns; // tables: one "name|type|notnull|default|pk|hidden" per column, in order
+    QStringList columnNames;
+};
+using SchemaSnapshot = QMap<QString, SchemaObject>; // by name
+
+// A difference between a case's schema and the one CapAudit creates for its version, naming the object
+// ("trigger samples_no_update", "view case_info", "column samples.allocated"). REFUSE: the object could run code or
+// change what a query means (extra, altered or replaced objects, missing tables); the case is not opened. Missing
+// triggers and indexes only remove a guard or speed: the case opens and verify-case reports them.
+struct SchemaProblem {
+    QString object;
+    QString message;
+    bool refuse = true;
+    QString toString() const
+    {
+        return object + QLatin1Char(' ') + message;
+    }
+};
+
+namespace schema {
+
+// The schema CapAudit creates for VERSION, built once per process by running its own migration list (schema.cpp) up
+// to VERSION on an in-memory database, so every migration, present and future, is covered.
+Result<SchemaSnapshot> reference(int version);
+
+// Reads DB's schema from sqlite_master. Column lists are read only for tables the reference also has as tables, so
+// nothing the file defines beyond CapAudit's own tables is ever compiled.
+Result<SchemaSnapshot> read(sql::Database& db, const SchemaSnapshot& reference);
+
+QList<SchemaProblem> compare(const SchemaSnapshot& expected, const SchemaSnapshot& actual, int version);
+
+// The whole check for DB at its user_version. A user_version newer than this build yields no problems (the caller
+// refuses the file as too new).
+Result<QList<SchemaProblem>> check(sql::Database& db);
+
+} // namespace schema
+} // namespace capaudit
