@@ -26,6 +26,7 @@ struct CertificateRequest {
     quint64 serial = 0; // 0: random 64-bit serial
     QStringList uris; // subjectAltName URI entries
     QStringList emails; // subjectAltName rfc822Name entries
+    QByteArray extendedKeyUsage; // OpenSSL syntax ("codeSigning", "serverAuth,clientAuth"); omitted when empty
 };
 
 // Issues a certificate for SUBJECTKEY signed by ISSUERKEY. A null ISSUER makes it self-signed (ISSUERKEY must then
@@ -40,9 +41,16 @@ struct RevokedEntry {
     QDateTime revokedAt; // invalid: the CRL's lastUpdate
 };
 
+// Extensions for negative tests of CRLs CapAudit refuses (OpenSSL configuration syntax, empty: omitted).
+struct RevocationListExtras {
+    qint64 deltaBaseCrlNumber = -1; // >= 0: a critical deltaCRLIndicator naming this base CRL number
+    QByteArray issuingDistributionPoint; // e.g. "critical,indirectCRL:TRUE" or "critical,onlysomereasons:keyCompromise"
+};
+
 // Issues a v2 CRL signed by ISSUER (AKI and CRL number 1 included).
 Result<RevocationList> issueRevocationList(const Certificate& issuer, const PrivateKey& issuerKey,
-    const QList<RevokedEntry>& revoked, const QDateTime& lastUpdate, const QDateTime& nextUpdate);
+    const QList<RevokedEntry>& revoked, const QDateTime& lastUpdate, const QDateTime& nextUpdate,
+    const RevocationListExtras& extras = {});
 
 // PEM "X509 CRL" text (same as RevocationList::toPem()).
 QByteArray toPem(const RevocationList& crl);
