@@ -18,6 +18,7 @@
 #include "ingest/sinks.h"
 #include "reportexport.h"
 #include "sigstore/bundle.h"
+#include "sigstore/tlog.h"
 #include "sigstore/trustedroot.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
@@ -464,6 +465,86 @@ private slots:
             QVERIFY2(v.verdict == VerdictKind::Verified, qPrintable(label + u'\n' + describe(v)));
             QCOMPARE(v.signer.anchorLabel, label);
         }
+    }
+
+
+    // 6b. A Sigstore bundle signed by a pinned key cross-checks its log entry with the key that verified, not with
+    // the last pinned key of the store.
+    void sigstorePinnedKeyAmongSeveral()
+    {
+        const auto keyA = *crypto::PrivateKey::generate(crypto::KeyType::EcP256);
+        const auto keyB = *crypto::PrivateKey::generate(crypto::KeyType::EcP256);
+        const auto logKey = *crypto::PrivateKey::generate(crypto::KeyType::EcP256);
+        const QByteArray payload = fixtureStatement();
+        crypto::SignatureParams der;
+        der.ecdsaEncoding = crypto::EcdsaEncoding::Der;
+        const QByteArray sig = *crypto::sign(keyA, dssePae(kInTotoPayloadType, payload), der);
+
+        // Rekor dsse 0.0.1 body naming key A as the verifier.
+        const QJsonObject canonicalEnvelope { { QStringLiteral("payload"), QString::fromLatin1(payload.toBase64()) },
+            { QStringLiteral("payloadType"), QLatin1String(kInTotoPayloadType) },
+            { QStringLiteral("signatures"),
+                QJsonArray { QJsonObject { { QStringLiteral("sig"), QString::fromLatin1(sig.toBase64()) } } } } };
+        const QJsonObject body { { QStringLiteral("apiVersion"), QStringLiteral("0.0.1") },
+            { QStringLiteral("kind"), QStringLiteral("dsse") },
+            { QStringLiteral("spec"),
+                QJsonObject { { QStringLiteral("envelopeHash"),
+                                  QJsonObject { { QStringLiteral("algorithm"), QStringLiteral("sha256") },
+                                      { QStringLiteral("value"), crypto::sha256Hex(canonicalJson(canonicalEnvelope)) } } },
+                    { QStringLiteral("payloadHash"),
+                        QJsonObject { { QStringLiteral("algorithm"), QStringLiteral("sha256") },
+                            { QStringLiteral("value"), crypto::sha256Hex(payload) } } },
+                    { QStringLiteral("signatures"),
+                        QJsonArray { QJsonObject {
+                            { QStringLiteral("signature"), QString::fromLatin1(sig.toBase64()) },
+                            { QStringLiteral("verifier"),
+                                QString::fromLatin1(keyA.publicKey().toPem().toBase64()) } } } } } } };
+        sigstore::TlogEntry entry;
+        entry.logIndex = 7;
+        entry.logId = crypto::sha256(logKey.publicKey().spkiDer());
+        entry.integratedTime = kStart + 86400 * 40;
+        entry.canonicalizedBody = canonicalJson(body);
+        crypto::SignatureParams set;
+        set.hash = crypto::HashAlgorithm::Sha256;
+        set.ecdsaEncoding = crypto::EcdsaEncoding::Der;
+        const QByteArray promise = *crypto::sign(logKey, sigstore::signedEntryTimestampPayload(entry), set);
+        const QJsonObject tlogEntry { { QStringLiteral("logIndex"), QStringLiteral("7") },
+            { QStringLiteral("logId"),
+                QJsonObject { { QStringLiteral("keyId"), QString::fromLatin1(entry.logId.toBase64()) } } },
+            { QStringLiteral("kindVersion"),
+                QJsonObject { { QStringLiteral("kind"), QStringLiteral("dsse") },
+                    { QStringLiteral("version"), QStringLiteral("0.0.1") } } },
+            { QStringLiteral("integratedTime"), QString::number(*entry.integratedTime) },
+            { QStringLiteral("inclusionPromise"),
+                QJsonObject { { QStringLiteral("signedEntryTimestamp"), QString::fromLatin1(promise.toBase64()) } } },
+            { QStringLiteral("canonicalizedBody"), QString::fromLatin1(entry.canonicalizedBody.toBase64()) } };
+        const QJsonObject bundle {
+            { QStringLiteral("mediaType"), QStringLiteral("application/vnd.dev.sigstore.bundle+json;version=0.1") },
+            { QStringLiteral("verificationMaterial"),
+                QJsonObject { { QStringLiteral("publicKey"), QJsonObject { { QStringLiteral("hint"), QString() } } },
+                    { QStringLiteral("tlogEntries"), QJsonArray { tlogEntry } } } },
+            { QStringLiteral("dsseEnvelope"), canonicalEnvelope }
+        };
+        const QString dir = withEnvelope(QStringLiteral("sigstore-pinned"), {});
+        QVERIFY(QFile::remove(QDir(dir).filePath(QStringLiteral("envelope.dsse.json"))));
+        QVERIFY(QDir(dir).removeRecursively() || true);
+        QDir().mkpath(dir);
+        QVERIFY(copyTree(QDir(m_dirBundle).filePath(QStringLiteral("data")), QDir(dir).filePath(QStringLiteral("data"))));
+        writeFile(QDir(dir).filePath(QStringLiteral("envelope.sigstore.json")), QJsonDocument(bundle).toJson());
+
+        const auto anchor = [](const QString& file, const QByteArray& pem, const QString& role) {
+            return *TrustStore::anchorFromBytes(file, pem, file, role);
+        };
+        // Key A, which signed, comes first; key B is the store's last pinned key.
+        const auto trust = TrustStore::fromAnchors({ anchor(QStringLiteral("a.pub"), keyA.publicKey().toPem(),
+                                                         QStringLiteral("provider")),
+            anchor(QStringLiteral("b.pub"), keyB.publicKey().toPem(), QStringLiteral("provider")),
+            anchor(QStringLiteral("log.pub"), logKey.publicKey().toPem(), QStringLiteral("transparency-log")) });
+        QVERIFY(trust.ok());
+        const Verdict v = BundleVerifier(*trust).verify(dir);
+        QVERIFY2(v.verdict == VerdictKind::Verified, qPrintable(describe(v)));
+        QCOMPARE(findCheck(v, checks::kTransparency)->status, CheckStatus::Pass);
+        QCOMPARE(v.signer.anchorLabel, QStringLiteral("a.pub"));
     }
 
     // 7. Inputs: offsets, identifiers, quantities.
