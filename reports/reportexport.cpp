@@ -2,6 +2,7 @@
 #include "reportexport.h"
 
 #include "reportcomposer.h"
+#include "util/csvcell.h"
 #include "util/jsonutil.h"
 #include "util/timeutil.h"
 
@@ -138,24 +139,21 @@ ExportTable exportTable(const ReportData& data, ExportWhat what)
 
 QByteArray toCsv(const ExportTable& table)
 {
-    auto field = [](const QString& v) {
-        QByteArray b = v.toUtf8();
-        if (b.contains(',') || b.contains('"') || b.contains('\r') || b.contains('\n'))
-            b = '"' + b.replace("\"", "\"\"") + '"';
-        return b;
-    };
     QByteArray out;
-    auto line = [&](const QStringList& values) {
+    // Column names are ours; numeric columns hold numbers CapAudit formatted; every other cell is text from the
+    // evidence or the case and is neutralised against formula injection (util/csvcell.h).
+    auto line = [&](const QStringList& values, bool header) {
         for (qsizetype i = 0; i < values.size(); ++i) {
             if (i > 0)
                 out += ',';
-            out += field(values[i]);
+            const bool number = !header && numericColumn(table.columns.value(i));
+            out += csvCell(values[i], number ? CsvCell::Number : CsvCell::Text);
         }
         out += "\r\n";
     };
-    line(table.columns);
+    line(table.columns, true);
     for (const QStringList& row : table.rows)
-        line(row);
+        line(row, false);
     return out;
 }
 

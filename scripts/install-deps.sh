@@ -9,6 +9,7 @@ packages=(
     libqt6svg6 qt6-qpa-plugins
     libqcustomplot-dev libqcustomplot2.1-qt6
     libssl-dev openssl
+    rapidjson-dev
     libsqlite3-dev sqlite3
     libarchive-dev
     libgl-dev

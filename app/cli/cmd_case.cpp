@@ -98,7 +98,10 @@ int runImport(const QStringList& arguments)
                   << " rows" << (r.verdict.verdict == VerdictKind::Untrusted ? ", UNTRUSTED" : "") << Qt::endl;
         else if (r.outcome == ImportOutcome::AlreadyPresent)
             out() << "present   " << path << ": already in the case (bundle " << r.digest.left(16)
-                  << "), nothing changed" << Qt::endl;
+                  << (r.digest == r.verdict.bundleDigest
+                             ? QStringLiteral(")")
+                             : QStringLiteral(": the same signed statement in a differently encoded envelope)"))
+                  << ", nothing changed" << Qt::endl;
         else
             out() << importOutcomeName(r.outcome).leftJustified(9) << ' '
                   << (r.error.file == path ? r.error.toString() : path + QStringLiteral(": ") + r.error.toString())

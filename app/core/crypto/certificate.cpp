@@ -139,6 +139,26 @@ bool Certificate::isCa() const
     return m_cert && (X509_get_extension_flags(m_cert.get()) & EXFLAG_CA);
 }
 
+bool Certificate::hasCaBasicConstraint() const
+{
+    if (!m_cert)
+        return false;
+    BASIC_CONSTRAINTS* bc =
+        static_cast<BASIC_CONSTRAINTS*>(X509_get_ext_d2i(m_cert.get(), NID_basic_constraints, nullptr, nullptr));
+    const bool ca = bc && bc->ca;
+    BASIC_CONSTRAINTS_free(bc);
+    return ca;
+}
+
+bool Certificate::allowsCodeSigning() const
+{
+    if (!m_cert)
+        return false;
+    if (!(X509_get_extension_flags(m_cert.get()) & EXFLAG_XKUSAGE))
+        return true;
+    return X509_get_extended_key_usage(m_cert.get()) & (XKU_CODE_SIGN | XKU_ANYEKU);
+}
+
 bool Certificate::isSelfIssued() const
 {
     return m_cert && X509_NAME_cmp(X509_get_subject_name(m_cert.get()), X509_get_issuer_name(m_cert.get())) == 0;

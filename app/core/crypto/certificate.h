@@ -36,6 +36,8 @@ public:
     bool isCa() const;
     bool isSelfIssued() const;
     bool allowsDigitalSignature() const; // keyUsage absent or containing digitalSignature
+    bool hasCaBasicConstraint() const; // basicConstraints present with cA TRUE
+    bool allowsCodeSigning() const; // extendedKeyUsage absent, or containing codeSigning or anyExtendedKeyUsage
     QStringList subjectAlternativeNames() const; // URIs, emails and DNS names as text
     // Text of an X.509v3 extension's value by dotted OID (e.g. Fulcio's issuer 1.3.6.1.4.1.57264.1.1), or empty.
     QByteArray extensionValue(const char* oid) const;
@@ -69,6 +71,10 @@ public:
     }
     QString issuer() const; // RFC 2253
     bool isRevoked(const Certificate& cert) const; // listed by serial (issuer match is the caller's business)
+    // Why CapAudit's path validation could not apply this CRL completely, or empty when it can: a delta CRL, an
+    // indirect CRL or one partitioned by reason would be skipped by OpenSSL's basic CRL support, and the certificate
+    // it revokes would then verify. Such a CRL is refused when added to a trust store (docs/bundle-format.md).
+    QString unsupportedReason() const;
     QByteArray toDer() const;
     QByteArray toPem() const;
     QDateTime lastUpdate() const;

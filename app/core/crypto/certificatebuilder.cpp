@@ -192,7 +192,9 @@ Result<Certificate> issueCertificate(const CertificateRequest& request, const Pu
         || !addConfExtension(cert.get(), &ctx, NID_key_usage, keyUsageValue(request))
         || !addConfExtension(cert.get(), &ctx, NID_subject_key_identifier, "hash")
         || !addConfExtension(cert.get(), &ctx, NID_authority_key_identifier, "keyid:always")
-        || !addAltNames(cert.get(), request) || !addRawExtensions(cert.get(), request))
+        || !addAltNames(cert.get(), request) || !addRawExtensions(cert.get(), request)
+        || (!request.extendedKeyUsage.isEmpty()
+            && !addConfExtension(cert.get(), &ctx, NID_ext_key_usage, request.extendedKeyUsage)))
         return sslError(QStringLiteral("cannot add the X.509v3 extensions"));
 
     if (X509_sign(cert.get(), issuerKey.native(), signatureDigest(issuerKey)) <= 0)
@@ -201,7 +203,8 @@ Result<Certificate> issueCertificate(const CertificateRequest& request, const Pu
 }
 
 Result<RevocationList> issueRevocationList(const Certificate& issuer, const PrivateKey& issuerKey,
-    const QList<RevokedEntry>& revoked, const QDateTime& lastUpdate, const QDateTime& nextUpdate)
+    const QList<RevokedEntry>& revoked, const QDateTime& lastUpdate, const QDateTime& nextUpdate,
+    const RevocationListExtras& extras)
 {
     if (issuer.isNull() || issuerKey.isNull())
         return Error(QStringLiteral("issuing a CRL needs the issuer certificate and its private key"));
@@ -249,6 +252,21 @@ Result<RevocationList> issueRevocationList(const Certificate& issuer, const Priv
         || ASN1_INTEGER_set_int64(number.get(), lastUpdate.toSecsSinceEpoch()) != 1
         || X509_CRL_add1_ext_i2d(crl.get(), NID_crl_number, number.get(), 0, X509V3_ADD_DEFAULT) != 1)
         return sslError(QStringLiteral("cannot add the CRL extensions"));
+    const auto addExtra = [&](int nid, const QByteArray& value) {
+        if (value.isEmpty())
+            return true;
+        ExtensionPtr ext(X509V3_EXT_nconf_nid(nullptr, &ctx, nid, value.constData()));
+        return ext && X509_CRL_add_ext(crl.get(), ext.get(), -1) == 1;
+    };
+    if (extras.deltaBaseCrlNumber >= 0) {
+        // No configuration syntax exists for deltaCRLIndicator: encode the INTEGER directly.
+        detail::Asn1IntegerPtr base(ASN1_INTEGER_new());
+        if (!base || ASN1_INTEGER_set_int64(base.get(), extras.deltaBaseCrlNumber) != 1
+            || X509_CRL_add1_ext_i2d(crl.get(), NID_delta_crl, base.get(), 1, X509V3_ADD_DEFAULT) != 1)
+            return sslError(QStringLiteral("cannot add the deltaCRLIndicator"));
+    }
+    if (!addExtra(NID_issuing_distribution_point, extras.issuingDistributionPoint))
+        return sslError(QStringLiteral("cannot add the extra CRL extensions"));
 
     if (X509_CRL_sign(crl.get(), issuerKey.native(), signatureDigest(issuerKey)) <= 0)
         return sslError(QStringLiteral("cannot sign the CRL"));

@@ -29,6 +29,7 @@ struct CertificateRequest {
     // Non-critical extensions given as dotted OID and DER value (e.g. Fulcio's OIDC issuer 1.3.6.1.4.1.57264.1.8, a
     // DER UTF8String), for test certificates shaped like keyless Sigstore ones.
     QList<QPair<QByteArray, QByteArray>> rawExtensions;
+    QByteArray extendedKeyUsage; // OpenSSL syntax ("codeSigning", "serverAuth,clientAuth"); omitted when empty
 };
 
 // Issues a certificate for SUBJECTKEY signed by ISSUERKEY. A null ISSUER makes it self-signed (ISSUERKEY must then
@@ -43,9 +44,16 @@ struct RevokedEntry {
     QDateTime revokedAt; // invalid: the CRL's lastUpdate
 };
 
+// Extensions for negative tests of CRLs CapAudit refuses (OpenSSL configuration syntax, empty: omitted).
+struct RevocationListExtras {
+    qint64 deltaBaseCrlNumber = -1; // >= 0: a critical deltaCRLIndicator naming this base CRL number
+    QByteArray issuingDistributionPoint; // e.g. "critical,indirectCRL:TRUE" or "critical,onlysomereasons:keyCompromise"
+};
+
 // Issues a v2 CRL signed by ISSUER (AKI and CRL number 1 included).
 Result<RevocationList> issueRevocationList(const Certificate& issuer, const PrivateKey& issuerKey,
-    const QList<RevokedEntry>& revoked, const QDateTime& lastUpdate, const QDateTime& nextUpdate);
+    const QList<RevokedEntry>& revoked, const QDateTime& lastUpdate, const QDateTime& nextUpdate,
+    const RevocationListExtras& extras = {});
 
 // PEM "X509 CRL" text (same as RevocationList::toPem()).
 QByteArray toPem(const RevocationList& crl);

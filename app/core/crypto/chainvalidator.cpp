@@ -121,6 +121,22 @@ ChainResult ChainValidator::validate(
                     .arg(leaf.subject()),
                 QStringLiteral("the signer used a certificate issued for another purpose; ask the "
                                "provider for a signing certificate"));
+        // The signer certificate profile (docs/bundle-format.md): a CA certificate certifies keys, it does not sign
+        // evidence, so a CA key that signs a bundle is misused even when its chain is sound; and an extended key
+        // usage, when the issuer restricted the certificate with one, must allow code signing.
+        if (leaf.hasCaBasicConstraint())
+            return failure(ChainFailure::KeyUsage, 0,
+                QStringLiteral("certificate '%1' is a CA certificate (basicConstraints cA TRUE); a CA certifies "
+                               "signers but cannot itself sign evidence")
+                    .arg(leaf.subject()),
+                QStringLiteral("ask the provider to sign with an end-entity signing certificate issued by the CA"));
+        if (!leaf.allowsCodeSigning())
+            return failure(ChainFailure::KeyUsage, 0,
+                QStringLiteral("certificate '%1' has an extended key usage without codeSigning or "
+                               "anyExtendedKeyUsage, so it was not issued to sign evidence")
+                    .arg(leaf.subject()),
+                QStringLiteral("the signer used a certificate issued for another purpose (e.g. a TLS server); ask "
+                               "the provider for a code-signing certificate"));
         ChainResult ok;
         ok.failure = ChainFailure::None;
         X509StackPtr chain(X509_STORE_CTX_get1_chain(ctx.get()));

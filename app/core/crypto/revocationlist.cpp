@@ -4,6 +4,7 @@
 #include "crypto/opensslutil.h"
 
 #include <openssl/pem.h>
+#include <openssl/x509v3.h>
 
 namespace capaudit::crypto {
 
@@ -61,6 +62,34 @@ bool RevocationList::isRevoked(const Certificate& cert) const
         return false;
     X509_REVOKED* entry = nullptr;
     return X509_CRL_get0_by_serial(m_crl.get(), &entry, X509_get0_serialNumber(cert.native())) == 1;
+}
+
+QString RevocationList::unsupportedReason() const
+{
+    if (!m_crl)
+        return QStringLiteral("no CRL");
+    if (X509_CRL_get_ext_by_NID(m_crl.get(), NID_delta_crl, -1) >= 0)
+        return QStringLiteral("it is a delta CRL (deltaCRLIndicator): it only lists changes since a base CRL, and "
+                              "CapAudit applies complete CRLs only");
+    int critical = 0;
+    auto* idp = static_cast<ISSUING_DIST_POINT*>(
+        X509_CRL_get_ext_d2i(m_crl.get(), NID_issuing_distribution_point, &critical, nullptr));
+    if (!idp && critical == -2)
+        return QStringLiteral("it has more than one issuingDistributionPoint extension");
+    if (!idp && critical >= 0)
+        return QStringLiteral("its issuingDistributionPoint extension cannot be decoded");
+    QString reason;
+    if (idp && idp->indirectCRL)
+        reason = QStringLiteral("it is an indirect CRL (issuingDistributionPoint indirectCRL): it lists certificates "
+                                "of other issuers, which CapAudit does not apply");
+    else if (idp && idp->onlysomereasons)
+        reason = QStringLiteral("it covers only some revocation reasons (issuingDistributionPoint "
+                                "onlySomeReasons), so it cannot show that a certificate is not revoked");
+    else if (idp && idp->onlyattr > 0)
+        reason = QStringLiteral("it covers attribute certificates only (issuingDistributionPoint "
+                                "onlyContainsAttributeCerts)");
+    ISSUING_DIST_POINT_free(idp);
+    return reason;
 }
 
 QByteArray RevocationList::toDer() const

@@ -47,6 +47,34 @@ SignatureMatch verifyEnvelope(const DsseEnvelope& envelope, const crypto::Public
     return best;
 }
 
+// Signatures of ENVELOPE that none of KEYS verifies, named by index and keyid (DSSE permits extra signatures; an
+// auditor still sees them listed in the verdict instead of having them silently ignored).
+QStringList unverifiedSignatures(const DsseEnvelope& envelope, const QList<crypto::PublicKey>& keys)
+{
+    const QByteArray pae = dssePae(envelope.payloadType, envelope.payload);
+    QStringList out;
+    for (qsizetype i = 0; i < envelope.signatures.size(); ++i) {
+        const DsseSignature& s = envelope.signatures[i];
+        const bool verified = std::any_of(keys.begin(), keys.end(), [&](const crypto::PublicKey& key) {
+            return (s.keyId.isEmpty() || s.keyId == key.fingerprint().toLatin1())
+                && crypto::verifySignature(key, pae, s.signature).ok();
+        });
+        if (!verified)
+            out.append(s.keyId.isEmpty()
+                    ? QStringLiteral("signatures[%1]").arg(i)
+                    : QStringLiteral("signatures[%1] (keyid '%2')").arg(i).arg(QString::fromUtf8(s.keyId)));
+    }
+    return out;
+}
+
+QString unverifiedNote(const QStringList& unverified)
+{
+    return unverified.isEmpty() ? QString()
+                                : QStringLiteral("; no trust anchor verifies %1 other signature(s): %2")
+                                      .arg(unverified.size())
+                                      .arg(unverified.join(QStringLiteral(", ")));
+}
+
 // A time inside every certificate's validity window, used to judge the chain's structure separately from dates.
 QDateTime timeInsideAllWindows(const QList<crypto::Certificate>& certs)
 {
@@ -65,6 +93,12 @@ void verifyPinnedKeySigner(
     run.skip(checks::kRevocation, kTitleRevocation, QStringLiteral("pinned keys are revoked by removing them"));
     int candidates = 0;
     QString weak;
+    QList<crypto::PublicKey> pinnedKeys;
+    for (const TrustAnchor& anchor : trust.anchors())
+        if (anchor.kind == TrustAnchor::Kind::PinnedKey)
+            if (auto key = crypto::PublicKey::fromPem(anchor.content))
+                pinnedKeys.append(*key);
+    signer.unverifiedSignatures = unverifiedSignatures(evidence.envelope, pinnedKeys);
     for (const TrustAnchor& anchor : trust.anchors()) {
         if (anchor.kind != TrustAnchor::Kind::PinnedKey)
             continue;
@@ -79,7 +113,8 @@ void verifyPinnedKeySigner(
             continue;
         run.pass(checks::kAlgorithm, kTitleAlgorithm, m.result.algorithm);
         run.pass(checks::kSignature, kTitleSignature,
-            QStringLiteral("signature verifies with pinned key '%1'").arg(anchor.label));
+            QStringLiteral("signature verifies with pinned key '%1'").arg(anchor.label)
+                + unverifiedNote(signer.unverifiedSignatures));
         run.pass(checks::kTrust, kTitleTrust,
             QStringLiteral("pinned key '%1' (%2)")
                 .arg(anchor.label, anchor.role.isEmpty() ? QStringLiteral("no role") : anchor.role));
@@ -131,15 +166,28 @@ QString brokenChainLink(const QList<crypto::Certificate>& chain, const TrustStor
         }
         if (cert.isSelfIssued())
             continue;
-        for (const crypto::Certificate& root : roots) {
-            const bool named = root.subject() == cert.issuer()
-                || (!cert.authorityKeyId().isEmpty() && root.subjectKeyId() == cert.authorityKeyId());
-            if (named && !cert.isSignedBy(root.publicKey()))
-                return QStringLiteral("certificate %1 '%2' is not validly signed by trust anchor '%3': the "
-                                      "certificate was altered")
-                    .arg(i)
-                    .arg(cert.subject(), root.subject());
-        }
+        // Candidate anchors are chosen by key identifier first (AKI = SKI), by issuer name only when no anchor has
+        // that key id. A CA key rollover leaves two anchors with one name: the certificate is altered only when NO
+        // candidate verifies its signature, never because one same-named anchor holds another key.
+        QList<crypto::Certificate> candidates;
+        for (const crypto::Certificate& root : roots)
+            if (!cert.authorityKeyId().isEmpty() && root.subjectKeyId() == cert.authorityKeyId())
+                candidates.append(root);
+        if (candidates.isEmpty())
+            for (const crypto::Certificate& root : roots)
+                if (root.subject() == cert.issuer())
+                    candidates.append(root);
+        if (candidates.isEmpty())
+            continue; // no anchor for it: the chain validator reports an untrusted root, not an alteration
+        const bool verifies = std::any_of(candidates.begin(), candidates.end(),
+            [&](const crypto::Certificate& root) { return cert.isSignedBy(root.publicKey()); });
+        if (!verifies)
+            return QStringLiteral("certificate %1 '%2' is not validly signed by any of the %3 trust anchor(s) it names "
+                                  "('%4'): the certificate was altered")
+                .arg(i)
+                .arg(cert.subject())
+                .arg(candidates.size())
+                .arg(candidates.first().subject());
     }
     return {};
 }
@@ -194,12 +242,14 @@ void verifyCertificateSigner(const SignerEvidence& evidence, const TrustStore& t
             QStringLiteral("ask the provider to re-sign with ECDSA P-256/P-384, Ed25519 or RSA of 2048 bits or more"));
     const SignatureMatch m = verifyEnvelope(evidence.envelope, key);
     signer.algorithm = m.result.algorithm;
+    signer.unverifiedSignatures = unverifiedSignatures(evidence.envelope, { key });
     if (policy.ok() || policy.outcome == crypto::SignatureOutcome::Mismatch)
         run.pass(
             checks::kAlgorithm, kTitleAlgorithm, m.result.algorithm.isEmpty() ? key.description() : m.result.algorithm);
     if (m.matched)
         run.pass(checks::kSignature, kTitleSignature,
-            QStringLiteral("signature verifies with the key of '%1'").arg(leaf.subject()));
+            QStringLiteral("signature verifies with the key of '%1'").arg(leaf.subject())
+                + unverifiedNote(signer.unverifiedSignatures));
     else
         run.fail(checks::kSignature, kTitleSignature,
             QStringLiteral("signature does not match: ") + m.result.reason

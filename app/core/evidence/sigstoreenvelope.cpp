@@ -2,6 +2,8 @@
 #include "evidence/sigstoreenvelope.h"
 
 #include "crypto/digest.h"
+#include "crypto/signature.h"
+#include "evidence/dsse.h"
 #include "sigstore/bundle.h"
 #include "sigstore/tlog.h"
 #include "util/timeutil.h"
@@ -34,6 +36,25 @@ QList<sigstore::LogKey> logKeysOf(const TrustStore& trust)
     return keys;
 }
 
+// The log's body names the signer's key, so the cross-check must use the pinned key whose signature verified — not
+// whichever pinned key the trust store happens to list last (a store with two pinned keys would reject every bundle
+// signed by the other one). Null when no pinned key verifies: the signature check then rejects the bundle anyway.
+crypto::PublicKey pinnedKeyThatSigned(const DsseEnvelope& envelope, const TrustStore& trust)
+{
+    const QByteArray pae = dssePae(envelope.payloadType, envelope.payload);
+    for (const TrustAnchor& a : trust.anchors()) {
+        if (a.kind != TrustAnchor::Kind::PinnedKey)
+            continue;
+        auto key = crypto::PublicKey::fromPem(a.content);
+        if (!key)
+            continue;
+        for (const DsseSignature& s : envelope.signatures)
+            if (crypto::verifySignature(*key, pae, s.signature).ok())
+                return *key;
+    }
+    return {};
+}
+
 void checkTlogEntries(
     const sigstore::SigstoreBundle& bundle, const TrustStore& trust, SignerEvidence& evidence, VerificationRun& run)
 {
@@ -45,11 +66,7 @@ void checkTlogEntries(
     const QList<sigstore::LogKey> logs = logKeysOf(trust);
     sigstore::TlogExpectations expected;
     if (evidence.chain.isEmpty())
-        for (const TrustAnchor& a : trust.anchors())
-            if (a.kind == TrustAnchor::Kind::PinnedKey)
-                if (auto k = crypto::PublicKey::fromPem(a.content))
-                    expected.signerKey =
-                        *k; // the body cross-check needs the key; the signature check picks the right one
+        expected.signerKey = pinnedKeyThatSigned(evidence.envelope, trust);
     for (const sigstore::TlogEntry& entry : bundle.tlogEntries) {
         const QList<sigstore::SigstoreCheck> results = sigstore::verifyTlogEntry(entry, logs, bundle, expected);
         QStringList failures;

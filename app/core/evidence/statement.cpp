@@ -53,19 +53,32 @@ Result<Statement> parseStatement(const QByteArray& payload, const QString& fileN
         const QJsonObject digest = s.value(QStringLiteral("digest")).toObject();
         if (digest.isEmpty())
             return Error(fileName, 0, path + QStringLiteral(".digest"), QStringLiteral("a subject must have a digest"));
-        // Prefer the strongest digest we can check; ignore algorithms we do not support (the spec allows many).
+        // in-toto lets a subject carry several digests. Every one CapAudit can compute must match its file (checked
+        // by the verifier), not just the strongest: otherwise a correct sha256 could sit next to a sha512 of other
+        // bytes that a second verifier preferring sha512 would follow. Unknown algorithms are reported, not checked.
+        for (auto it = digest.begin(); it != digest.end(); ++it) {
+            const auto alg = crypto::hashFromName(it.key());
+            if (!it.value().isString())
+                return Error(fileName, 0, path + QStringLiteral(".digest.") + it.key(),
+                    QStringLiteral("a digest must be a string of lowercase hex characters"));
+            if (!alg || crypto::hashName(*alg) != it.key()) { // only in-toto's own spellings name a known digest
+                subject.unsupportedAlgorithms.append(it.key());
+                continue;
+            }
+            const QString hex = it.value().toString();
+            if (hex.size() != crypto::hashSize(*alg) * 2 || !isLowerHex(hex))
+                return Error(fileName, 0, path + QStringLiteral(".digest.") + it.key(),
+                    QStringLiteral("must be %1 lowercase hex characters").arg(crypto::hashSize(*alg) * 2));
+            subject.digests.insert(it.key(), hex);
+        }
         for (auto alg :
             { crypto::HashAlgorithm::Sha512, crypto::HashAlgorithm::Sha384, crypto::HashAlgorithm::Sha256 }) {
             const QString name = crypto::hashName(alg);
-            if (!digest.contains(name))
-                continue;
-            const QString hex = digest.value(name).toString();
-            if (hex.size() != crypto::hashSize(alg) * 2 || !isLowerHex(hex))
-                return Error(fileName, 0, path + QStringLiteral(".digest.") + name,
-                    QStringLiteral("must be %1 lowercase hex characters").arg(crypto::hashSize(alg) * 2));
-            subject.algorithm = name;
-            subject.digestHex = hex;
-            break;
+            if (subject.digests.contains(name)) {
+                subject.algorithm = name;
+                subject.digestHex = subject.digests.value(name);
+                break;
+            }
         }
         if (subject.algorithm.isEmpty())
             return Error(fileName, 0, path + QStringLiteral(".digest"),

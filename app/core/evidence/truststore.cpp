@@ -147,6 +147,11 @@ Result<TrustAnchor> TrustStore::anchorFromBytes(const QString& fileName, const Q
         auto crl = crypto::RevocationList::fromPem(content);
         if (!crl)
             return Error(fileName, 0, {}, QStringLiteral("not a PEM CRL: ") + crl.error().reason);
+        // Revocation data must never be silently ignored: a CRL the validator would skip is refused here.
+        if (const QString unsupported = crl->unsupportedReason(); !unsupported.isEmpty())
+            return Error(fileName, 0, {},
+                QStringLiteral("CRL of '%1' cannot be applied: %2; add the issuer's complete, direct CRL instead")
+                    .arg(crl->issuer(), unsupported));
         anchor.kind = TrustAnchor::Kind::RevocationList;
         anchor.subject = crl->issuer();
         anchor.fingerprint = crypto::sha256Hex(content);

@@ -163,6 +163,10 @@ QJsonObject Verdict::toJson() const
         { QStringLiteral("subjects"), subjectArray }, { QStringLiteral("signer"), signerJson } };
     if (validationTime.isValid())
         json.insert(QStringLiteral("validationTime"), validationTime.toUTC().toString(Qt::ISODateWithMs));
+    if (!statementDigest.isEmpty())
+        json.insert(QStringLiteral("statementDigest"), statementDigest);
+    if (!signer.unverifiedSignatures.isEmpty())
+        json.insert(QStringLiteral("unverifiedSignatures"), QJsonArray::fromStringList(signer.unverifiedSignatures));
     return json;
 }
 
@@ -171,6 +175,9 @@ Verdict Verdict::fromJson(const QJsonObject& json)
     Verdict v;
     v.source = json.value(QStringLiteral("source")).toString();
     v.bundleDigest = json.value(QStringLiteral("bundleDigest")).toString();
+    v.statementDigest = json.value(QStringLiteral("statementDigest")).toString();
+    for (const QJsonValue u : json.value(QStringLiteral("unverifiedSignatures")).toArray())
+        v.signer.unverifiedSignatures.append(u.toString());
     v.verdict = verdictFromName(json.value(QStringLiteral("verdict")).toString());
     v.kind = bundleKindFromName(json.value(QStringLiteral("kind")).toString());
     v.predicateType = json.value(QStringLiteral("predicateType")).toString();
@@ -179,7 +186,8 @@ Verdict Verdict::fromJson(const QJsonObject& json)
     for (const QJsonValue sv : json.value(QStringLiteral("subjects")).toArray()) {
         const QJsonObject so = sv.toObject();
         const QJsonObject digest = so.value(QStringLiteral("digest")).toObject();
-        Subject s { so.value(QStringLiteral("name")).toString(), {}, {} };
+        Subject s;
+        s.name = so.value(QStringLiteral("name")).toString();
         if (!digest.isEmpty()) {
             s.algorithm = digest.begin().key();
             s.digestHex = digest.begin().value().toString();

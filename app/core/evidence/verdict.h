@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -54,8 +55,12 @@ VerdictKind verdictFromName(QStringView name);
 
 struct Subject {
     QString name; // "data/usage.csv"
-    QString algorithm; // "sha256"
+    QString algorithm; // "sha256": the strongest supported digest (the one written into verdict JSON)
     QString digestHex;
+    // Every supported digest the statement gives (algorithm -> lowercase hex, ALGORITHM included): all must match,
+    // so a subject cannot carry a correct sha256 next to a sha512 of another file. Not serialized.
+    QMap<QString, QString> digests;
+    QStringList unsupportedAlgorithms; // named in the statement, not checked (reported as information)
 };
 
 struct SignerInfo {
@@ -72,6 +77,9 @@ struct SignerInfo {
     QString oidcIssuer; // keyless (Fulcio) signers: the OIDC issuer extension of the certificate
     // What to show for the signer: the subject DN, else the SAN (keyless certificates have an empty subject).
     QString displayName() const;
+    // Signatures of the envelope that no trust anchor's key verifies ("signatures[1] (keyid 'x')"): DSSE allows
+    // extra signatures, but they are listed, never silently ignored. Serialized as Verdict "unverifiedSignatures".
+    QStringList unverifiedSignatures;
 };
 
 struct Verdict {
@@ -84,6 +92,10 @@ struct Verdict {
     QList<Subject> subjects;
     SignerInfo signer;
     QByteArray statement; // the verified payload bytes, exactly as signed
+    // SHA-256 of the DSSE pre-authentication encoding of payloadType and payload: the signed statement itself,
+    // independent of how the envelope encodes it (base64 dialect, signature encoding, extra signatures). Import uses
+    // it to recognise a re-encoded envelope as evidence already present (docs/case-file.md).
+    QString statementDigest;
     QJsonObject predicate; // parsed from STATEMENT, for display and importers
     QDateTime verifiedAt; // wall-clock time of this verification (not stored)
     // The instant certificate validity was judged at (--at, a signed log time, else verifiedAt). Stored with the

@@ -95,6 +95,7 @@ void checkSubjects(
     const Statement& statement, const BundleSource& source, const FileDigests& digests, VerificationRun& run)
 {
     QStringList problems;
+    QStringList notes;
     QSet<QString> named;
     for (const Subject& s : statement.subjects) {
         if (named.contains(s.name)) {
@@ -106,20 +107,29 @@ void checkSubjects(
             problems.append(QStringLiteral("missing file '%1' named by the statement").arg(s.name));
             continue;
         }
-        QByteArray actual;
-        if (s.algorithm == u"sha256") {
-            actual = digests.sha256.value(s.name);
-        } else {
-            auto h = crypto::hashFile(source.absolutePath(s.name), *crypto::hashFromName(s.algorithm));
-            actual = h ? h.value() : QByteArray();
+        // Every supported digest must match (statement.h); DIGESTS holds at least the strongest one.
+        const QMap<QString, QString> all =
+            s.digests.isEmpty() ? QMap<QString, QString> { { s.algorithm, s.digestHex } } : s.digests;
+        for (auto it = all.begin(); it != all.end(); ++it) {
+            QByteArray actual;
+            if (it.key() == u"sha256") {
+                actual = digests.sha256.value(s.name);
+            } else {
+                auto h = crypto::hashFile(source.absolutePath(s.name), *crypto::hashFromName(it.key()));
+                actual = h ? h.value() : QByteArray();
+            }
+            if (QString::fromLatin1(actual.toHex()) != it.value())
+                problems.append(QStringLiteral("digest mismatch for '%1': the statement says %2 %3, the file has %4")
+                                    .arg(s.name, it.key(), it.value(), QString::fromLatin1(actual.toHex())));
         }
-        if (QString::fromLatin1(actual.toHex()) != s.digestHex)
-            problems.append(QStringLiteral("digest mismatch for '%1': the statement says %2 %3, the file has %4")
-                                .arg(s.name, s.algorithm, s.digestHex, QString::fromLatin1(actual.toHex())));
+        if (!s.unsupportedAlgorithms.isEmpty())
+            notes.append(QStringLiteral("'%1' also names digest algorithm(s) %2, which CapAudit does not check")
+                             .arg(s.name, s.unsupportedAlgorithms.join(QStringLiteral(", "))));
     }
     if (problems.isEmpty())
         run.pass(checks::kSubjects, kTitleSubjects,
-            QStringLiteral("%1 subject(s) match their files").arg(statement.subjects.size()));
+            QStringLiteral("%1 subject(s) match their files").arg(statement.subjects.size())
+                + (notes.isEmpty() ? QString() : QStringLiteral(" (") + notes.join(QStringLiteral("; ")) + u')'));
     else
         run.fail(checks::kSubjects, kTitleSubjects, problems.join(QStringLiteral("; ")),
             QStringLiteral("a payload file was changed, removed or renamed after signing; obtain the original "
@@ -303,6 +313,7 @@ Verdict BundleVerifier::verify(const BundleSource& source) const
     }
 
     v.statement = evidence.envelope.payload;
+    v.statementDigest = crypto::sha256Hex(dssePae(evidence.envelope.payloadType, evidence.envelope.payload));
     auto statement = parseStatement(v.statement, envelopeFile + QStringLiteral(" payload"));
     if (statement) {
         v.predicateType = statement->predicateType;

@@ -25,7 +25,7 @@ bool isCountryCode(const QString& code)
 // A finite number within [MIN, MAX] (MIN exclusive when EXCLUSIVE_MIN).
 std::optional<double> bounded(R& r, const char* key, R::Presence presence, double min, double max, bool exclusiveMin)
 {
-    const auto v = r.number(k(key), presence);
+    const auto v = r.quantity(k(key), presence);
     if (!v)
         return std::nullopt;
     if (*v < min || (exclusiveMin && *v == min) || *v > max) {
@@ -56,7 +56,7 @@ void parseContract(R& r, AttestationClaims& out)
         return;
     R c = r.child(*contract, r.pointer(k("contract")));
     out.contractId = c.string(k("id"));
-    out.buyer = c.string(k("buyer"), R::Optional);
+    out.buyer = c.identifier(k("buyer"), R::Optional);
     out.currency = c.string(k("currency"), R::Optional);
     if (!out.currency.isEmpty() && !QRegularExpression(QStringLiteral("^[A-Z]{3}$")).match(out.currency).hasMatch())
         c.fail(c.pointer(k("currency")), QStringLiteral("'%1' is not an ISO 4217 currency code").arg(out.currency));
@@ -107,20 +107,20 @@ Result<AttestationClaims> parseAttestationPredicate(const QJsonObject& predicate
 {
     AttestationClaims out;
     R r(predicate, fileName);
-    out.provider = r.string(k("provider"));
+    out.provider = r.identifier(k("provider"));
     out.signedAt = r.timestamp(k("signedAt"), R::Optional).value_or(0);
     parseContract(r, out);
 
     QSet<QString> tenantIds;
     r.forEachObject(k("tenants"), R::Optional, [&](R& t, qsizetype) {
-        Tenant tenant { t.string(k("id")), t.string(k("name"), R::Optional) };
+        Tenant tenant { t.identifier(k("id")), t.string(k("name"), R::Optional) };
         uniqueId(t, tenantIds, tenant.id, "tenant");
         out.tenants.append(tenant);
     });
 
     r.forEachObject(k("commitments"), R::Required, [&](R& c, qsizetype) {
         Commitment commitment;
-        commitment.resourceClass = c.string(k("resourceClass"));
+        commitment.resourceClass = c.identifier(k("resourceClass"));
         commitment.region = c.string(k("region"), R::Optional);
         commitment.unit = c.string(k("unit"), R::Optional);
         commitment.quantity = bounded(c, "quantity", R::Required, 0, 1e15, false).value_or(0);
@@ -136,7 +136,7 @@ Result<AttestationClaims> parseAttestationPredicate(const QJsonObject& predicate
     QSet<QString> nodeIds;
     r.forEachObject(k("nodes"), R::Required, [&](R& n, qsizetype) {
         AttestedNode node;
-        node.id = n.string(k("id"));
+        node.id = n.identifier(k("id"));
         uniqueId(n, nodeIds, node.id, "node");
         node.hardwareClass = n.string(k("hardwareClass"), R::Optional);
         node.region = n.string(k("region"), R::Optional);
@@ -169,7 +169,7 @@ Result<AttestationClaims> parseAttestationPredicate(const QJsonObject& predicate
 
     r.forEachObject(k("prices"), R::Optional, [&](R& p, qsizetype) {
         UnitPrice price;
-        price.resourceClass = p.string(k("resourceClass"));
+        price.resourceClass = p.identifier(k("resourceClass"));
         price.unit = p.string(k("unit"));
         price.price = bounded(p, "unitPrice", R::Required, 0, 1e12, false).value_or(0);
         price.currency = p.string(k("currency"), R::Optional);

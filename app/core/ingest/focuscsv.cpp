@@ -4,6 +4,7 @@
 #include "ingest/csvrecordreader.h"
 #include "ingest/numbers.h"
 #include "ingest/stringinterner.h"
+#include "util/strictjson.h"
 #include "util/timeutil.h"
 
 #include <QHash>
@@ -190,6 +191,8 @@ private:
                 pe.error != QJsonParseError::NoError
                     ? QStringLiteral("not a JSON object: %1 at offset %2").arg(pe.errorString()).arg(pe.offset)
                     : QStringLiteral("not a JSON object"));
+        if (Status strict = checkStrictJson(f[i], {}); !strict)
+            return error(i, QStringLiteral("not a strict JSON object: %1").arg(strict.error().reason));
         return doc.object();
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ingest/jsonreader.h"
 
+#include "ingest/identifiers.h"
 #include "util/timeutil.h"
 
 #include <cmath>
@@ -72,6 +73,14 @@ QString JsonObjectReader::string(QLatin1StringView key, Presence presence)
     return s;
 }
 
+QString JsonObjectReader::identifier(QLatin1StringView key, Presence presence)
+{
+    const QString s = string(key, presence);
+    if (QString problem = ingest::identifierProblem(QStringView(s)); !problem.isEmpty())
+        fail(pointer(key), QStringLiteral("the name ") + problem);
+    return s;
+}
+
 std::optional<double> JsonObjectReader::number(QLatin1StringView key, Presence presence)
 {
     const QJsonValue* v = take(key, presence, "a number");
@@ -82,6 +91,18 @@ std::optional<double> JsonObjectReader::number(QLatin1StringView key, Presence p
         return std::nullopt;
     }
     return v->toDouble();
+}
+
+std::optional<double> JsonObjectReader::quantity(QLatin1StringView key, Presence presence)
+{
+    const auto n = number(key, presence);
+    if (!n)
+        return std::nullopt;
+    if (QString problem = ingest::quantityProblem(*n); !problem.isEmpty()) {
+        fail(pointer(key), QStringLiteral("the quantity ") + problem);
+        return std::nullopt;
+    }
+    return n;
 }
 
 std::optional<qint64> JsonObjectReader::integer(QLatin1StringView key, Presence presence)

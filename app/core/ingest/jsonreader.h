@@ -28,7 +28,11 @@ public:
     // The value as is (undefined when absent), for fields of several types; marks KEY as known.
     QJsonValue raw(QLatin1StringView key);
     QString string(QLatin1StringView key, Presence presence = Required); // required: non-empty
+    // A string naming a node, tenant, provider or resource class: no control, bidi or zero-width characters.
+    QString identifier(QLatin1StringView key, Presence presence = Required);
     std::optional<double> number(QLatin1StringView key, Presence presence = Required); // finite
+    // A capacity, price or amount: finite and within ingest::kMaxQuantity.
+    std::optional<double> quantity(QLatin1StringView key, Presence presence = Required);
     std::optional<qint64> integer(QLatin1StringView key, Presence presence = Required);
     std::optional<qint64> timestamp(QLatin1StringView key, Presence presence = Required); // RFC 3339 -> Unix s
     std::optional<Period> period(QLatin1StringView key, Presence presence = Required); // {"start","end"}, start < end

@@ -2,14 +2,17 @@
 #include "ingest/payloadimport.h"
 
 #include "ingest/focuscsv.h"
+#include "ingest/identifiers.h"
 #include "ingest/otlpjson.h"
 #include "ingest/usagecsv.h"
 
 namespace capaudit {
 
 Status importTelemetryPayload(const TelemetryPayload& payload, QIODevice& data, const QByteArray& mappingBytes,
-    UsageSink& sink, MetricsImportSummary* summary)
+    UsageSink& target, MetricsImportSummary* summary)
 {
+    // One rule for names and quantities whatever the format (ingest/identifiers.h).
+    ingest::CheckedUsageSink sink(target, payload.path);
     if (payload.format == QLatin1String(kUsageCsvFormat))
         return parseUsageCsv(data, payload.path, sink);
     if (!payload.mapping.isEmpty() && mappingBytes.isEmpty())
@@ -27,8 +30,9 @@ Status importTelemetryPayload(const TelemetryPayload& payload, QIODevice& data, 
         payload.path, 0, QStringLiteral("format"), QStringLiteral("unknown telemetry format '%1'").arg(payload.format));
 }
 
-Status importBillingPayload(const BillingPayload& payload, QIODevice& data, BillingSink& sink)
+Status importBillingPayload(const BillingPayload& payload, QIODevice& data, BillingSink& target)
 {
+    ingest::CheckedBillingSink sink(target, payload.path);
     if (payload.format != QLatin1String("focus-csv"))
         return Error(payload.path, 0, QStringLiteral("format"),
             QStringLiteral("unknown billing format '%1'").arg(payload.format));

@@ -62,9 +62,9 @@ Result<TelemetryPredicate> parseTelemetryPredicate(const QJsonObject& predicate,
 
     TelemetryPredicate out;
     R r(predicate, fileName);
-    out.provider = r.string(k("provider"));
+    out.provider = r.identifier(k("provider"));
     out.signedAt = r.timestamp(k("signedAt"), kOptional).value_or(0);
-    const QString meter = r.string(k("meter"), kOptional);
+    const QString meter = r.identifier(k("meter"), kOptional);
     if (meter == QLatin1String("provider"))
         out.meter = MeterKind::Provider;
     else if (meter == QLatin1String("independent"))
@@ -110,7 +110,7 @@ Result<BillingPredicate> parseBillingPredicate(const QJsonObject& predicate, con
     static const QStringList kVersions = { QStringLiteral("1.0"), QStringLiteral("1.1"), QStringLiteral("1.2") };
     BillingPredicate out;
     R r(predicate, fileName);
-    out.provider = r.string(k("provider"));
+    out.provider = r.identifier(k("provider"));
     out.signedAt = r.timestamp(k("signedAt"), kOptional).value_or(0);
     if (const auto invoice = r.object(k("invoice"), kOptional)) {
         R inv = r.child(*invoice, r.pointer(k("invoice")));

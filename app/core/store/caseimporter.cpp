@@ -128,6 +128,25 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
             return result;
         }
     }
+    // The same signed statement in a re-encoded envelope (another base64 dialect, a re-encoded ECDSA signature,
+    // extra signatures) has another bundle digest but is the same evidence: its subjects fix the payload files'
+    // digests, which the verifier checked. Answer "already present" and name the earlier bundle.
+    if (source && result.verdict.verdict != VerdictKind::Rejected) {
+        Result<std::optional<StoredBundle>> same =
+            m_store.bundleByStatement(result.verdict.kind, result.verdict.statementDigest);
+        if (!same) {
+            result.error = same.error();
+            return result;
+        }
+        if (same->has_value()) {
+            result.outcome = ImportOutcome::AlreadyPresent;
+            result.bundleId = (*same)->id;
+            result.provider = (*same)->provider;
+            result.rows = (*same)->rowCount;
+            result.digest = (*same)->digest; // names the earlier bundle; verdict.bundleDigest stays this one's
+            return result;
+        }
+    }
     if (!source || result.verdict.verdict == VerdictKind::Rejected) {
         result.outcome = ImportOutcome::Rejected;
         result.error = source ? firstFailure(result) : source.error();

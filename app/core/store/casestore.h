@@ -205,6 +205,9 @@ public:
     // Bundles, in import order.
     Result<QList<StoredBundle>> bundles();
     Result<std::optional<StoredBundle>> bundleByDigest(const QString& digest);
+    // The stored bundle of KIND whose signed statement (DSSE payloadType + payload) has STATEMENTDIGEST
+    // (Verdict::statementDigest), whatever its envelope's encoding: the same evidence in another envelope.
+    Result<std::optional<StoredBundle>> bundleByStatement(BundleKind kind, const QString& statementDigest);
     Result<QList<BundleFileRef>> bundleFiles(qint64 bundleId);
     // Streams a stored blob to WRITE (chunk by chunk); fails if the blob is missing.
     Status readBlob(qint64 blobId, const std::function<Status(QByteArrayView)>& write);

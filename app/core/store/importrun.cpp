@@ -92,6 +92,8 @@ Result<QByteArray> ImportRun::expectedSha(const QString& relative) const
     for (const Subject& subject : m_verdict.subjects) {
         if (subject.name == relative && subject.algorithm == u"sha256")
             return QByteArray::fromHex(subject.digestHex.toLatin1());
+        if (subject.name == relative && subject.digests.contains(QStringLiteral("sha256")))
+            return QByteArray::fromHex(subject.digests.value(QStringLiteral("sha256")).toLatin1());
     }
     return m_source.sha256(relative);
 }

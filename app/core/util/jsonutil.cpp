@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "util/jsonutil.h"
 
+#include "util/strictjson.h"
+
 #include <QJsonArray>
 #include <QSaveFile>
 
@@ -17,6 +19,10 @@ Result<QJsonObject> parseJsonObject(const QByteArray& bytes, const QString& file
         return Error(
             fileName, line, {}, QStringLiteral("invalid JSON at column %1: %2").arg(column).arg(error.errorString()));
     }
+    // QJsonDocument has accepted the syntax; the strict pass refuses what it would silently resolve (duplicate keys)
+    // or let through (lone surrogates, excessive depth), so no two readers of these bytes see different documents.
+    if (Status strict = checkStrictJson(bytes, fileName); !strict)
+        return strict.error();
     if (!doc.isObject())
         return Error(fileName, QStringLiteral("expected a JSON object at the top level"));
     return doc.object();

@@ -9,6 +9,7 @@
 namespace capaudit {
 
 // Parses a JSON object, reporting line and column of a syntax error (QJsonParseError only gives an offset).
+// Strict (util/strictjson.h): duplicate keys, invalid UTF-8, lone surrogates, NaN and deep nesting are errors.
 Result<QJsonObject> parseJsonObject(const QByteArray& bytes, const QString& fileName);
 
 // Canonical form used for digests and byte-identical output: keys sorted (QJsonObject keeps them sorted),

@@ -77,6 +77,10 @@ std::optional<qint64> parseUnixSeconds(QByteArrayView s)
                 int oh, om;
                 if (!digits(s, pos + 1, 2, oh) || s.size() < pos + 6 || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om))
                     return std::nullopt;
+                // RFC 3339 time-numoffset: hours 00-23, minutes 00-59. "+99:99" or "+24:00" is no offset at all,
+                // and accepting it would shift the instant by a day or more.
+                if (oh > 23 || om > 59)
+                    return std::nullopt;
                 offset = (oh * 3600 + om * 60) * (z == '+' ? 1 : -1);
                 pos += 6;
             } else {
