@@ -11,6 +11,7 @@ packages=(
     libssl-dev openssl
     libsqlite3-dev sqlite3
     libarchive-dev
+    rapidjson-dev
     libgl-dev
     fonts-dejavu-core fonts-noto-cjk
     xvfb xauth imagemagick poppler-utils
