@@ -237,9 +237,6 @@ private slots:
         QTest::newRow("duplicate series") << cap + "8 1767225600000\n" + cap + "9 1767225600000\n"
                                           << Prom << qint64(2) << "kube_node_status_capacity"
                                           << "duplicate";
-        QTest::newRow("scrapes out of order") << cap + "8 1767225660000\n" + cap + "8 1767225600000\n"
-                                              << Prom << qint64(2) << "timestamp"
-                                              << "earlier";
         QTest::newRow("missing node label")
             << QByteArray("kube_node_status_capacity{resource=\"cpu\"} 8 1767225600000\n") << Prom << qint64(1)
             << "node|k8s.node.name"

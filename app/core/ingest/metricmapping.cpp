@@ -26,6 +26,9 @@ constexpr std::pair<MetricTarget, const char*> kTargets[] = {
     { MetricTarget::UsedRate, "used_rate" },
     { MetricTarget::Free, "free" },
     { MetricTarget::State, "state" },
+    { MetricTarget::Reserved, "reserved" },
+    { MetricTarget::AllocatedInit, "allocated_init" },
+    { MetricTarget::Sidecar, "sidecar" },
 };
 
 // Named scales keep mapping files readable ("bytes-to-GiB" instead of 9.313225746154785e-10).
@@ -99,9 +102,11 @@ MetricMapping parseMapping(R& m)
         out.target = *target;
     else if (!targetName.isEmpty())
         m.fail(m.pointer(k("target")), QStringLiteral("'%1' is not a mapping target").arg(targetName));
-    const bool isState = out.target == MetricTarget::State;
+    const bool isSidecar = out.target == MetricTarget::Sidecar;
+    const bool isState = out.target == MetricTarget::State || isSidecar;
     const bool perTenant = out.target == MetricTarget::Allocated || out.target == MetricTarget::Used
-        || out.target == MetricTarget::UsedRatio || out.target == MetricTarget::UsedRate;
+        || out.target == MetricTarget::UsedRatio || out.target == MetricTarget::UsedRate
+        || out.target == MetricTarget::AllocatedInit;
 
     out.resourceClass = m.string(k("resourceClass"), R::Optional);
     if (const QJsonValue scale = m.raw(k("scale")); !scale.isUndefined())
@@ -130,7 +135,7 @@ MetricMapping parseMapping(R& m)
     if (!out.resourceLabel.isEmpty() && out.resources.isEmpty())
         m.fail(m.pointer(k("resources")), QStringLiteral("resourceLabel needs a resources table"));
 
-    out.nodeLabels = labelList(m, "node", true);
+    out.nodeLabels = labelList(m, "node", !isSidecar);
     out.tenantLabels = labelList(m, "tenant", false);
     if (!perTenant && !out.tenantLabels.isEmpty())
         m.fail(m.pointer(k("tenant")), QStringLiteral("only allocated, used, used_ratio and used_rate are per tenant"));
@@ -158,6 +163,24 @@ MetricMapping parseMapping(R& m)
             m.fail(m.pointer(k("skipEmptyNode")), QStringLiteral("expected true or false"));
         out.skipEmptyNode = v.toBool();
     }
+    if (const auto notNode = m.object(k("notNode"), R::Optional)) {
+        for (auto it = notNode->constBegin(); it != notNode->constEnd(); ++it) {
+            const QRegularExpression re(QRegularExpression::anchoredPattern(it->toString()));
+            if (!it->isString() || !re.isValid())
+                m.fail(m.pointer(k("notNode")) + QLatin1Char('/') + it.key(),
+                    QStringLiteral("expected a regular expression"));
+            out.notNode.insert(it.key(), re);
+        }
+    }
+    out.requireLabel = m.string(k("requireLabel"), R::Optional);
+    out.migProfileLabel = m.string(k("migProfileLabel"), R::Optional);
+    out.podLabels = labelList(m, "pod", false);
+    out.containerLabel = m.string(k("container"), R::Optional);
+    const bool perPod = out.target == MetricTarget::AllocatedInit || isSidecar;
+    if (perPod && (out.podLabels.isEmpty() || out.containerLabel.isEmpty()))
+        m.fail(m.pointer(k("pod")), QStringLiteral("allocated_init and sidecar need pod and container labels"));
+    if (!out.podLabels.isEmpty() && !perPod && out.target != MetricTarget::Allocated)
+        m.fail(m.pointer(k("pod")), QStringLiteral("only allocated, allocated_init and sidecar take pod labels"));
     out.stateLabel = m.string(k("stateLabel"), R::Optional);
     if (const auto states = m.object(k("states"), R::Optional)) {
         for (auto it = states->constBegin(); it != states->constEnd(); ++it) {
@@ -171,9 +194,10 @@ MetricMapping parseMapping(R& m)
             out.fixedState = *s;
     }
     const bool hasStates = !out.stateLabel.isEmpty() || !out.states.isEmpty();
-    if (isState && (hasStates == !fixed.isUndefined() || out.stateLabel.isEmpty() != out.states.isEmpty()))
+    if (isState && !isSidecar
+        && (hasStates == !fixed.isUndefined() || out.stateLabel.isEmpty() != out.states.isEmpty()))
         m.fail(m.pointer(k("target")), QStringLiteral("a state mapping needs either stateLabel with states, or state"));
-    if (!isState && (hasStates || !fixed.isUndefined()))
+    if ((!isState || isSidecar) && (hasStates || !fixed.isUndefined()))
         m.fail(m.pointer(k("target")), QStringLiteral("stateLabel, states and state apply to target 'state' only"));
     return out;
 }

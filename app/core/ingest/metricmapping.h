@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace capaudit {
@@ -21,6 +22,9 @@ enum class MetricTarget : quint8 {
     UsedRate, // monotonic counter: (increase between consecutive scrapes / seconds) * scale is summed into used
     Free, // node row: capacity = used + free when capacity is missing, used = capacity - free when used is missing
     State, // node state (see MetricMapping::states / fixedState); applies to all rows of the node in the scrape
+    Reserved, // node row: held back by the driver (GPU framebuffer); capacity = used + free + reserved
+    AllocatedInit, // an init container's request; combined per pod with Allocated by Kubernetes' effective request
+    Sidecar, // value 1 marks the container as a sidecar (restartable init container) of its pod; no class
 };
 QString metricTargetName(MetricTarget target); // "capacity", "allocatable", "allocated", "used", "used_ratio", ...
 std::optional<MetricTarget> metricTargetFromName(QStringView name);
@@ -46,6 +50,14 @@ struct MetricMapping {
     QString deviceLabel; // required label identifying the device (one GPU); checked for duplicates per scrape
     QHash<QString, QString> match; // label -> required value
     QHash<QString, QStringList> exclude; // label -> values that drop the series (node_cpu mode="idle")
+    // label -> pattern (whole value) of values that do NOT name a node: dcgm-exporter's Hostname is the exporter
+    // pod's own name when its DaemonSet does not set NODE_NAME; such a value falls through to the next node label.
+    QHash<QString, QRegularExpression> notNode;
+    QString requireLabel; // series without this label (or with it empty) are skipped (counted as ignored)
+    QString migProfileLabel; // a series with this label is a MIG instance: scale *= migGpuFraction(value)
+    // AllocatedInit / Allocated / Sidecar: labels that together name the pod, and the label naming the container.
+    QStringList podLabels;
+    QString containerLabel;
     bool skipEmptyNode = false; // ignore series whose node label is present but empty (unscheduled pods)
     // State target: with stateLabel, a series with value 1 sets states[label value] (value 0 is ignored);
     // without it, a value of 1 sets fixedState.

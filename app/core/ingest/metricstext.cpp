@@ -3,6 +3,7 @@
 
 #include "ingest/linereader.h"
 #include "ingest/numbers.h"
+#include "ingest/observationsorter.h"
 #include "ingest/stringinterner.h"
 #include "ingest/usageaggregator.h"
 
@@ -65,6 +66,8 @@ public:
         , m_options(options)
         , m_dialect(dialect)
         , m_aggregator(mappings, fileName, sink, UsageAggregator::Mode::Streaming)
+        , m_sorter(fileName,
+              options.sortMemoryBudget > 0 ? options.sortMemoryBudget : ObservationSorter::kDefaultMemoryBudget)
         , m_names(m_interner)
     {
         m_aggregator.setDefaultNode(options.defaultNode);
@@ -79,6 +82,8 @@ public:
                 QStringLiteral("OpenMetrics exposition does not end with '# EOF' (truncated file?)"));
         if (status.ok() && m_reader.error())
             status = *m_reader.error();
+        if (status.ok())
+            status = replay();
         if (status.ok())
             status = m_aggregator.flush();
         summary.lines = m_reader.lineNumber();
@@ -227,22 +232,43 @@ private:
         }
     }
 
-    Status parseSample(QByteArrayView line, MetricsImportSummary& summary)
+    // Reads the series at the start of LINE: `name{labels}`, or `{__name__="name", labels}` as `promtool tsdb dump`
+    // prints it. Fills m_labels only when the metric is mapped (or the name is inside the braces); POS ends after it.
+    Result<QString> parseSeries(QByteArrayView line, qsizetype& pos)
     {
-        qsizetype pos = 0;
+        pos = 0;
+        m_labels.clear();
+        if (!line.isEmpty() && line[0] == '{') {
+            if (Status s = parseLabels(line, pos, true); !s.ok())
+                return s.error();
+            for (qsizetype i = 0; i < m_labels.size(); ++i) {
+                if (m_labels[i].first == QLatin1String("__name__")) {
+                    return m_labels.takeAt(i).second;
+                }
+            }
+            return error({}, QStringLiteral("a series in braces needs a __name__ label"));
+        }
         while (pos < line.size() && isNameChar(line[pos]))
             ++pos;
         if (pos == 0 || !isNameStart(line[0]))
             return error({}, QStringLiteral("a sample must start with a metric name"));
-        const auto metric = m_names.intern(line.first(pos));
-        const bool mapped = m_aggregator.isMapped(*metric);
-        m_labels.clear();
-        const qsizetype labelsStart = pos;
+        QString metric = *m_names.intern(line.first(pos)); // name characters are ASCII
         if (pos < line.size() && line[pos] == '{') {
-            if (Status s = parseLabels(line, pos, mapped); !s.ok())
-                return s;
+            if (Status s = parseLabels(line, pos, m_aggregator.isMapped(metric)); !s.ok())
+                return s.error();
         }
-        const QByteArrayView labelsText = line.sliced(labelsStart, pos - labelsStart);
+        return metric;
+    }
+
+    Status parseSample(QByteArrayView line, MetricsImportSummary& summary)
+    {
+        qsizetype pos = 0;
+        auto parsed = parseSeries(line, pos);
+        if (!parsed)
+            return parsed.error();
+        const QString* metric = &*parsed;
+        const bool mapped = m_aggregator.isMapped(*metric);
+        const qsizetype seriesEnd = pos;
         if (pos >= line.size() || !isBlank(line[pos]))
             return error(*metric, QStringLiteral("expected a space and a value after the series"));
         while (pos < line.size() && isBlank(line[pos]))
@@ -281,22 +307,37 @@ private:
             return {};
         }
         if (!time) {
+            // A scrape's time is not in a /metrics body (Prometheus stamps samples when it scrapes); never "now".
             if (!m_options.defaultTime)
                 return error(*metric,
-                    QStringLiteral("sample has no timestamp and no default time was given; evidence "
-                                   "needs the measurement time"));
+                    QStringLiteral("sample has no timestamp and the payload entry has no scrapeTime; a /metrics "
+                                   "body carries no timestamps, so set scrapeTime (RFC 3339) in the telemetry "
+                                   "predicate's entry for %1 to the time it was scraped")
+                        .arg(m_fileName));
             time = *m_options.defaultTime;
         }
         if (Status s = checkCounter(*metric); !s.ok())
             return s;
-        MetricObservation obs;
-        obs.metric = *metric;
-        obs.labels = &m_labels;
-        obs.seriesKey = *metric + QString::fromUtf8(labelsText);
-        obs.value = *value;
-        obs.time = *time;
-        obs.line = m_reader.lineNumber();
-        return m_aggregator.add(obs);
+        // Sorted by scrape time before aggregation: dumps list each series with all its timestamps.
+        return m_sorter.add(*time, m_reader.lineNumber(), *value, line.first(seriesEnd));
+    }
+
+    Status replay()
+    {
+        return m_sorter.replay([this](const ObservationSorter::Observation& o) -> Status {
+            qsizetype pos = 0;
+            auto parsed = parseSeries(o.series, pos);
+            if (!parsed)
+                return parsed.error();
+            MetricObservation obs;
+            obs.metric = *parsed;
+            obs.labels = &m_labels;
+            obs.seriesKey = QString::fromUtf8(o.series);
+            obs.value = o.value;
+            obs.time = o.time;
+            obs.line = o.line;
+            return m_aggregator.add(obs);
+        });
     }
 
     Result<qint64> parseTimestamp(QByteArrayView text, const QString& metric) const
@@ -350,6 +391,7 @@ private:
     const MetricsTextOptions& m_options;
     MetricsDialect m_dialect;
     UsageAggregator m_aggregator;
+    ObservationSorter m_sorter;
     StringInterner m_interner;
     CachedInterner m_names;
     MetricLabels m_labels;

@@ -29,6 +29,9 @@ struct MetricsTextOptions {
     std::optional<qint64> defaultTime;
     // Node for series that carry none of the mapping's node labels (a bare node_exporter scrape).
     QString defaultNode;
+    // Memory for putting samples in time order before they spill to a temporary database (0: the default); tests
+    // set it small to exercise the spill.
+    qint64 sortMemoryBudget = 0;
 };
 
 struct MetricsImportSummary {
@@ -43,8 +46,11 @@ struct MetricsImportSummary {
 };
 
 // Parses an OpenMetrics or Prometheus text exposition and maps it to UsageSamples (docs/formats.md).
-// Streams line by line; samples are aggregated per scrape (a run of samples with the same timestamp), and scrapes
-// must appear in increasing time order. The first bad line stops parsing with an Error naming file, line and field.
+// Streams line by line; mapped samples are put in time order by an ObservationSorter (bounded memory), so the file
+// may list them in any order: scrape after scrape, or series after series as `promtool tsdb dump` and
+// `dump-openmetrics` print history. Samples without a timestamp get options.defaultTime (the payload entry's signed
+// scrapeTime) and are refused without one. Samples are then aggregated per scrape (one timestamp, in seconds). The
+// first bad line stops parsing with an Error naming file, line and field.
 Status parseMetricsText(QIODevice& in, const QString& fileName, const MappingSet& mappings, UsageSink& sink,
     const MetricsTextOptions& options = {}, MetricsImportSummary* summary = nullptr);
 

@@ -4,6 +4,7 @@
 #include "ingest/focuscsv.h"
 #include "ingest/identifiers.h"
 #include "ingest/otlpjson.h"
+#include "ingest/promqueryjson.h"
 #include "ingest/usagecsv.h"
 
 namespace capaudit {
@@ -20,12 +21,18 @@ Status importTelemetryPayload(const TelemetryPayload& payload, QIODevice& data, 
     auto mappings = MappingSet::forPayload(payload.profile, mappingBytes, payload.mapping);
     if (!mappings)
         return mappings.error();
-    if (payload.format == QLatin1String("openmetrics-text"))
-        return parseMetricsText(data, payload.path, *mappings, sink, MetricsDialect::OpenMetrics, summary);
-    if (payload.format == QLatin1String("prometheus-text"))
-        return parseMetricsText(data, payload.path, *mappings, sink, MetricsDialect::Prometheus, summary);
+    const bool openMetrics = payload.format == QLatin1String("openmetrics-text");
+    if (openMetrics || payload.format == QLatin1String("prometheus-text")) {
+        MetricsTextOptions options(openMetrics ? MetricsDialect::OpenMetrics : MetricsDialect::Prometheus);
+        options.defaultTime = payload.scrapeTime; // signed; timestamps in the file win (docs/formats.md)
+        options.defaultNode = payload.defaultNode;
+        return parseMetricsText(data, payload.path, *mappings, sink, options, summary);
+    }
     if (payload.format == QLatin1String("otlp-json"))
-        return parseOtlpJson(data, payload.path, *mappings, sink, {}, summary);
+        return parseOtlpJson(data, payload.path, *mappings, sink, OtlpJsonOptions { payload.defaultNode }, summary);
+    if (payload.format == QLatin1String(kQueryRangeJsonFormat))
+        return parsePromQueryJson(data, payload.path, *mappings, sink,
+            PromQueryJsonOptions { payload.defaultNode, payload.stepMillis }, summary);
     return Error(
         payload.path, 0, QStringLiteral("format"), QStringLiteral("unknown telemetry format '%1'").arg(payload.format));
 }

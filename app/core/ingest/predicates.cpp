@@ -2,6 +2,7 @@
 #include "ingest/predicates.h"
 
 #include "ingest/jsonreader.h"
+#include "ingest/promqueryjson.h"
 
 #include <QRegularExpression>
 
@@ -39,6 +40,67 @@ QString currency(R& r, const char* key, JsonObjectReader::Presence presence)
     return code;
 }
 
+// Prometheus duration ("15s", "1m30s", "500ms") or a number of seconds, as the step parameter of query_range takes.
+std::optional<qint64> parseStepMillis(const QJsonValue& value)
+{
+    if (value.isDouble()) {
+        const double ms = value.toDouble() * 1000.0;
+        if (!(ms >= 1 && ms < 1e15))
+            return std::nullopt;
+        return static_cast<qint64>(ms);
+    }
+    static const QRegularExpression re(QStringLiteral("^(?:(\\d+)(ms|s|m|h|d|w|y))+$"));
+    const QString text = value.toString();
+    if (!re.match(text).hasMatch())
+        return std::nullopt;
+    static const QRegularExpression part(QStringLiteral("(\\d+)(ms|s|m|h|d|w|y)"));
+    qint64 total = 0;
+    for (auto it = part.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const qint64 n = m.captured(1).toLongLong();
+        const QString unit = m.captured(2);
+        const qint64 per = unit == QLatin1String("ms") ? 1
+            : unit == QLatin1String("s")               ? 1000
+            : unit == QLatin1String("m")               ? 60'000
+            : unit == QLatin1String("h")               ? 3'600'000
+            : unit == QLatin1String("d")               ? 86'400'000
+            : unit == QLatin1String("w")               ? 604'800'000
+                                                       : 31'536'000'000;
+        if (n > 1'000'000'000)
+            return std::nullopt;
+        total += n * per;
+    }
+    return total > 0 ? std::optional<qint64>(total) : std::nullopt;
+}
+
+// The facts a provider signs about how a metric payload was produced (docs/formats.md, "Scrape time and node").
+void readMetricPayloadFacts(R& p, TelemetryPayload& payload, bool metricFormat)
+{
+    const bool text =
+        payload.format == QLatin1String("openmetrics-text") || payload.format == QLatin1String("prometheus-text");
+    const bool queryJson = payload.format == QLatin1String(kQueryRangeJsonFormat);
+    payload.scrapeTime = p.timestamp(k("scrapeTime"), kOptional);
+    if (payload.scrapeTime && !text)
+        p.fail(p.pointer(k("scrapeTime")),
+            QStringLiteral("only openmetrics-text and prometheus-text payloads take a scrapeTime (the other "
+                           "formats carry a time on every sample)"));
+    payload.defaultNode = p.string(k("defaultNode"), kOptional);
+    if (!payload.defaultNode.isEmpty() && !metricFormat)
+        p.fail(p.pointer(k("defaultNode")), QStringLiteral("only metric formats take a defaultNode"));
+    payload.query = p.string(k("query"), queryJson ? R::Required : kOptional);
+    if (!payload.query.isEmpty() && !queryJson)
+        p.fail(p.pointer(k("query")), QStringLiteral("only %1 payloads take a query").arg(kQueryRangeJsonFormat));
+    if (const QJsonValue step = p.raw(k("step")); !step.isUndefined()) {
+        const auto millis = parseStepMillis(step);
+        if (!queryJson)
+            p.fail(p.pointer(k("step")), QStringLiteral("only %1 payloads take a step").arg(kQueryRangeJsonFormat));
+        else if (!millis)
+            p.fail(p.pointer(k("step")),
+                QStringLiteral("expected a positive Prometheus duration like \"60s\" or a number of seconds"));
+        payload.stepMillis = millis.value_or(0);
+    }
+}
+
 } // namespace
 
 bool isSafeBundlePath(const QString& path)
@@ -56,7 +118,7 @@ bool isSafeBundlePath(const QString& path)
 Result<TelemetryPredicate> parseTelemetryPredicate(const QJsonObject& predicate, const QString& fileName)
 {
     static const QStringList kFormats = { QStringLiteral("capaudit-usage-csv/v1"), QStringLiteral("openmetrics-text"),
-        QStringLiteral("prometheus-text"), QStringLiteral("otlp-json") };
+        QStringLiteral("prometheus-text"), QStringLiteral("otlp-json"), QString::fromLatin1(kQueryRangeJsonFormat) };
     static const QStringList kProfiles = { QStringLiteral("kube-state-metrics"), QStringLiteral("dcgm-exporter"),
         QStringLiteral("node-exporter") };
 
@@ -96,6 +158,7 @@ Result<TelemetryPredicate> parseTelemetryPredicate(const QJsonObject& predicate,
                 QStringLiteral("only metric formats take a profile or mapping"));
         else if (metricFormat && payload.profile.isEmpty() && payload.mapping.isEmpty())
             p.fail(p.pointer(k("profile")), QStringLiteral("a metric payload needs a profile, a mapping or both"));
+        readMetricPayloadFacts(p, payload, metricFormat);
         out.payloads.append(payload);
     });
     if (!r.failed() && out.payloads.isEmpty())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ingest/usageaggregator.h"
 
+#include "ingest/migprofiles.h"
 #include "util/timeutil.h"
 
 #include <QSet>
@@ -42,6 +43,18 @@ int severity(NodeState state)
         break;
     }
     return 0;
+}
+
+// The pod's identity: the values of the mapping's pod labels (namespace and pod name), which stay the same across
+// kube-state-metrics' container, init container and info families.
+QString podKey(const MetricMapping& m, const MetricLabels& labels)
+{
+    QString key;
+    for (const QString& name : m.podLabels) {
+        const QString* v = findLabel(labels, name);
+        key += (v ? *v : QString()) + QLatin1Char('/');
+    }
+    return key;
 }
 
 } // namespace
@@ -145,8 +158,37 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
             return {};
     }
 
+    if (!m.requireLabel.isEmpty()) {
+        const QString* v = findLabel(labels, m.requireLabel);
+        if (!v || v->isEmpty()) {
+            ++m_ignored;
+            return {};
+        }
+    }
+    if (m.target == MetricTarget::Sidecar) {
+        const QString* container = findLabel(labels, m.containerLabel);
+        if (!container)
+            return error(obs, m.containerLabel,
+                QStringLiteral("%1 has no container label '%2'").arg(obs.metric, m.containerLabel));
+        ++m_mapped;
+        if (obs.value == 1)
+            m_sidecars.insert({ obs.time, podKey(m, labels) + QChar(0x1f) + *container });
+        return {};
+    }
+
     QString resourceClass = m.resourceClass;
     double scale = m.scale;
+    if (!m.migProfileLabel.isEmpty()) {
+        if (const QString* v = findLabel(labels, m.migProfileLabel); v && !v->isEmpty()) {
+            const auto fraction = migGpuFraction(*v);
+            if (!fraction)
+                return error(obs, m.migProfileLabel,
+                    QStringLiteral("MIG profile '%1' is not in the table of known profiles (docs/formats.md); "
+                                   "map it with a user mapping")
+                        .arg(*v));
+            scale *= *fraction;
+        }
+    }
     if (!m.resourceLabel.isEmpty()) {
         const QString* v = findLabel(labels, m.resourceLabel);
         if (!v)
@@ -161,14 +203,21 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
     }
 
     QString node;
+    QString notANode; // "Hostname=dcgm-exporter-cmhft": a label value the mapping says is not a node
     bool emptyNodeLabel = false;
     for (const QString& name : m.nodeLabels) {
         if (const QString* v = findLabel(labels, name)) {
-            if (!v->isEmpty()) {
-                node = *v;
-                break;
+            if (v->isEmpty()) {
+                emptyNodeLabel = true;
+                continue;
             }
-            emptyNodeLabel = true;
+            const auto nn = m.notNode.constFind(name);
+            if (nn != m.notNode.constEnd() && nn->match(*v).hasMatch()) {
+                notANode = name + QLatin1Char('=') + *v;
+                continue;
+            }
+            node = *v;
+            break;
         }
     }
     if (node.isEmpty()) {
@@ -176,6 +225,12 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
             ++m_ignored; // e.g. a pending pod: its requests are not allocated on any node yet
             return {};
         }
+        if (m_defaultNode.isEmpty() && !notANode.isEmpty())
+            return error(obs, notANode.section(QLatin1Char('='), 0, 0),
+                QStringLiteral("%1: '%2' is the exporter pod's own name, not a node (its DaemonSet does not set "
+                               "NODE_NAME); relabel with kubernetes_node or node, or set defaultNode in the "
+                               "payload entry")
+                    .arg(obs.metric, notANode));
         if (m_defaultNode.isEmpty())
             return error(obs, m.nodeLabels.join(QLatin1Char('|')),
                 QStringLiteral("%1 has no node label (%2) and no default node was given")
@@ -211,7 +266,25 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
         addTo(cell(obs.time, node, resourceClass, {}, obs.line).allocatable, amount);
         break;
     case MetricTarget::Allocated:
-        addTo(cell(obs.time, node, resourceClass, tenant, obs.line).allocated, amount);
+    case MetricTarget::AllocatedInit:
+        if (!m.podLabels.isEmpty()) {
+            PodGroup& pod = m_pods[PodKey { CellKey { obs.time, node, resourceClass, tenant }, podKey(m, labels) }];
+            if (pod.line == 0)
+                pod.line = obs.line;
+            if (m.target == MetricTarget::Allocated) {
+                pod.app += amount;
+            } else {
+                const QString* container = findLabel(labels, m.containerLabel);
+                pod.inits[container ? *container : QString()] += amount;
+            }
+        } else {
+            addTo(cell(obs.time, node, resourceClass, tenant, obs.line).allocated, amount);
+        }
+        break;
+    case MetricTarget::Reserved:
+        addTo(cell(obs.time, node, resourceClass, {}, obs.line).reserved, amount);
+        break;
+    case MetricTarget::Sidecar:
         break;
     case MetricTarget::Used:
         addTo(cell(obs.time, node, resourceClass, tenant, obs.line).used, amount);
@@ -260,8 +333,31 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
     return {};
 }
 
+// Kubernetes' effective request of a pod (per resource): max(sum of app containers + sum of sidecars, largest
+// other init container). The order of spec.initContainers is not in the metrics, so a sidecar listed before an init
+// container is not added to that init container's need: the result is the rule's lower bound, and equals it when
+// init containers need no more than the pod's steady state (the usual case). docs/formats.md has the rule.
+void UsageAggregator::flushPods()
+{
+    for (auto it = m_pods.constBegin(); it != m_pods.constEnd(); ++it) {
+        const CellKey& key = it.key().cell;
+        double steady = it->app;
+        double initMax = 0;
+        for (auto init = it->inits.constBegin(); init != it->inits.constEnd(); ++init) {
+            if (m_sidecars.contains({ key.time, it.key().pod + QChar(0x1f) + init.key() }))
+                steady += *init;
+            else
+                initMax = std::max(initMax, *init);
+        }
+        addTo(cell(key.time, key.node, key.resourceClass, key.tenant, it->line).allocated, std::max(steady, initMax));
+    }
+    m_pods.clear();
+    m_sidecars.clear();
+}
+
 Status UsageAggregator::flush()
 {
+    flushPods();
     // Node-level totals of used per (time, node, class), over the node row and every tenant row.
     QMap<std::tuple<qint64, QString, QString>, double> usedTotals;
     QSet<std::pair<qint64, QString>> nodesWithRows;
@@ -291,10 +387,11 @@ Status UsageAggregator::flush()
         s.capacity = isMissing(c.capacity) ? c.allocatable : c.capacity;
         if (!isMissing(c.free)) {
             const auto total = usedTotals.constFind({ key.time, key.node, key.resourceClass });
+            const double reserved = isMissing(c.reserved) ? 0.0 : c.reserved;
             if (isMissing(s.capacity) && total != usedTotals.constEnd()) {
-                s.capacity = *total + c.free;
+                s.capacity = *total + c.free + reserved;
             } else if (!isMissing(s.capacity) && total == usedTotals.constEnd()) {
-                s.used = s.capacity - c.free;
+                s.used = s.capacity - c.free - reserved;
                 if (s.used < -kTolerance * std::max(1.0, s.capacity))
                     return cellError(c.line, key.resourceClass,
                         QStringLiteral("free %1 exceeds capacity %2 on node %3 at %4")

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSet>
 
 #include <utility>
 
@@ -78,7 +79,22 @@ private:
         }
     };
     struct Cell {
-        double capacity = kMissing, allocatable = kMissing, allocated = kMissing, used = kMissing, free = kMissing;
+        double capacity = kMissing, allocatable = kMissing, allocated = kMissing, used = kMissing, free = kMissing,
+               reserved = kMissing;
+        qint64 line = 0;
+    };
+    // One pod's requests for one class in one scrape, combined by Kubernetes' effective request rule on flush.
+    struct PodKey {
+        CellKey cell;
+        QString pod;
+        friend bool operator<(const PodKey& a, const PodKey& b)
+        {
+            return std::tie(a.cell, a.pod) < std::tie(b.cell, b.pod);
+        }
+    };
+    struct PodGroup {
+        double app = 0; // sum over app containers
+        QHash<QString, double> inits; // init container -> request
         qint64 line = 0;
     };
     struct StateCell {
@@ -96,6 +112,7 @@ private:
     Error error(const MetricObservation& obs, const QString& field, const QString& reason) const;
     Error cellError(qint64 line, const QString& field, const QString& reason) const;
     Cell& cell(qint64 time, const QString& node, const QString& resourceClass, const QString& tenant, qint64 line);
+    void flushPods();
 
     const MappingSet& m_mappings;
     QString m_fileName;
@@ -106,6 +123,8 @@ private:
     qint64 m_groupTime = 0;
     QMap<CellKey, Cell> m_cells;
     QMap<std::pair<qint64, QString>, StateCell> m_states;
+    QMap<PodKey, PodGroup> m_pods;
+    QSet<std::pair<qint64, QString>> m_sidecars; // (time, pod + '\x1f' + container)
     QHash<std::pair<QString, qint64>, qint64> m_seen; // (series, time) -> first line: duplicates are errors
     QHash<std::pair<QString, qsizetype>, CounterPoint> m_counters; // (series, mapping) -> last value, across scrapes
     qint64 m_mapped = 0, m_ignored = 0, m_baselines = 0, m_emitted = 0;

@@ -126,9 +126,17 @@ enum class MeterKind : quint8 { Provider, Independent };
 
 struct TelemetryPayload {
     QString path; // "data/usage.csv", relative to the bundle root
-    QString format; // "capaudit-usage-csv/v1" | "openmetrics-text" | "prometheus-text" | "otlp-json"
+    QString format; // "capaudit-usage-csv/v1" | "openmetrics-text" | "prometheus-text" | "otlp-json" |
+                    // "prometheus-query-range-json"
     QString profile; // metric formats: "kube-state-metrics" | "dcgm-exporter" | "node-exporter" | empty
     QString mapping; // metric formats: bundle path of a user mapping file, or empty
+    // Text formats: the time (Unix seconds) of samples that carry no timestamp, i.e. when the provider's collector
+    // scraped /metrics. Signed with the statement; a timestamp in the file wins over it.
+    std::optional<qint64> scrapeTime {};
+    QString defaultNode {}; // metric formats: node for series without any of the mapping's node labels
+    // prometheus-query-range-json: the PromQL expression and the step (ms; 0 for an instant /query) that produced it.
+    QString query {};
+    qint64 stepMillis = 0;
 };
 
 struct TelemetryPredicate {

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ingest/observationsorter.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace capaudit {
+
+// The spill: a private temporary database ("" as file name), deleted by SQLite when it is closed. Its page cache is
+// capped, so inserting and sorting use the same few megabytes whatever the payload size.
+class ObservationSorter::Disk {
+public:
+    explicit Disk(const QString& fileName)
+        : m_fileName(fileName)
+    {
+    }
+    ~Disk()
+    {
+        sqlite3_finalize(m_insertObs);
+        sqlite3_finalize(m_insertSeries);
+        sqlite3_finalize(m_findSeries);
+        sqlite3_close(m_db);
+    }
+
+    Status open()
+    {
+        if (sqlite3_open_v2("", &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+            return fail("cannot open a temporary database");
+        const char* setup = "PRAGMA cache_size = -8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                            "PRAGMA temp_store = FILE;"
+                            "CREATE TABLE series (id INTEGER PRIMARY KEY, text BLOB NOT NULL UNIQUE);"
+                            "CREATE TABLE obs (time INTEGER NOT NULL, line INTEGER NOT NULL, value REAL, "
+                            "series INTEGER NOT NULL);"
+                            "BEGIN;";
+        if (sqlite3_exec(m_db, setup, nullptr, nullptr, nullptr) != SQLITE_OK)
+            return fail("cannot set up the temporary database");
+        if (!prepare("INSERT INTO obs (time, line, value, series) VALUES (?, ?, ?, ?)", &m_insertObs)
+            || !prepare("INSERT INTO series (text) VALUES (?)", &m_insertSeries)
+            || !prepare("SELECT id FROM series WHERE text = ?", &m_findSeries))
+            return fail("cannot prepare the temporary database");
+        return {};
+    }
+
+    Result<qint64> seriesId(QByteArrayView text)
+    {
+        if (m_lastId > 0 && text == QByteArrayView(m_lastText))
+            return m_lastId; // dumps and matrices list a series' samples together
+        sqlite3_reset(m_findSeries);
+        sqlite3_bind_blob64(m_findSeries, 1, text.data(), static_cast<sqlite3_uint64>(text.size()), SQLITE_STATIC);
+        const int rc = sqlite3_step(m_findSeries);
+        qint64 id = 0;
+        if (rc == SQLITE_ROW) {
+            id = sqlite3_column_int64(m_findSeries, 0);
+        } else if (rc == SQLITE_DONE) {
+            sqlite3_reset(m_insertSeries);
+            sqlite3_bind_blob64(
+                m_insertSeries, 1, text.data(), static_cast<sqlite3_uint64>(text.size()), SQLITE_STATIC);
+            if (sqlite3_step(m_insertSeries) != SQLITE_DONE)
+                return fail("cannot store a series in the temporary database");
+            id = sqlite3_last_insert_rowid(m_db);
+        } else {
+            return fail("cannot look up a series in the temporary database");
+        }
+        sqlite3_reset(m_findSeries);
+        m_lastText = text.toByteArray();
+        m_lastId = id;
+        return id;
+    }
+
+    Status add(qint64 time, qint64 line, double value, qint64 series)
+    {
+        sqlite3_reset(m_insertObs);
+        sqlite3_bind_int64(m_insertObs, 1, time);
+        sqlite3_bind_int64(m_insertObs, 2, line);
+        sqlite3_bind_double(m_insertObs, 3, value);
+        sqlite3_bind_int64(m_insertObs, 4, series);
+        if (sqlite3_step(m_insertObs) != SQLITE_DONE)
+            return fail("cannot store an observation in the temporary database (disk full?)");
+        return {};
+    }
+
+    Status replay(const Visitor& visit)
+    {
+        sqlite3_stmt* select = nullptr;
+        // rowid is the insertion order: within one scrape, observations keep the order of the payload.
+        if (!prepare("SELECT o.time, o.line, o.value, s.text FROM obs o JOIN series s ON s.id = o.series "
+                     "ORDER BY o.time, o.rowid",
+                &select))
+            return fail("cannot sort the temporary database");
+        Status status;
+        int rc = SQLITE_ROW;
+        while (status.ok() && (rc = sqlite3_step(select)) == SQLITE_ROW) {
+            Observation obs;
+            obs.time = sqlite3_column_int64(select, 0);
+            obs.line = sqlite3_column_int64(select, 1);
+            obs.value = sqlite3_column_double(select, 2);
+            const void* blob = sqlite3_column_blob(select, 3);
+            obs.series = QByteArrayView(static_cast<const char*>(blob), sqlite3_column_bytes(select, 3));
+            status = visit(obs);
+        }
+        if (status.ok() && rc != SQLITE_DONE)
+            status = fail("cannot read back the temporary database (disk full?)");
+        sqlite3_finalize(select);
+        return status;
+    }
+
+private:
+    bool prepare(const char* sql, sqlite3_stmt** stmt)
+    {
+        return sqlite3_prepare_v2(m_db, sql, -1, stmt, nullptr) == SQLITE_OK;
+    }
+    Error fail(const char* what) const
+    {
+        return Error(m_fileName,
+            QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "")));
+    }
+
+    QString m_fileName;
+    sqlite3* m_db = nullptr;
+    sqlite3_stmt* m_insertObs = nullptr;
+    sqlite3_stmt* m_insertSeries = nullptr;
+    sqlite3_stmt* m_findSeries = nullptr;
+    QByteArray m_lastText;
+    qint64 m_lastId = 0;
+};
+
+ObservationSorter::ObservationSorter(QString fileName, qint64 memoryBudget)
+    : m_fileName(std::move(fileName))
+    , m_budget(memoryBudget)
+{
+}
+
+ObservationSorter::~ObservationSorter() = default;
+
+qsizetype ObservationSorter::seriesId(QByteArrayView series)
+{
+    if (!m_series.isEmpty() && m_series.constLast() == series)
+        return m_series.size() - 1;
+    const QByteArray key = series.toByteArray();
+    const auto it = m_seriesIds.constFind(key);
+    if (it != m_seriesIds.constEnd())
+        return *it;
+    m_series.append(key);
+    m_seriesIds.insert(key, m_series.size() - 1);
+    m_used += 2 * key.size() + 64; // the list and the hash share the bytes; count node overhead
+    return m_series.size() - 1;
+}
+
+Status ObservationSorter::add(qint64 time, qint64 line, double value, QByteArrayView series)
+{
+    ++m_count;
+    if (m_disk) {
+        Result<qint64> id = m_disk->seriesId(series);
+        if (!id)
+            return id.error();
+        return m_disk->add(time, line, value, *id);
+    }
+    m_records.append(Record { time, line, value, seriesId(series) });
+    m_used += static_cast<qint64>(sizeof(Record));
+    if (m_used > m_budget)
+        return spill();
+    return {};
+}
+
+Status ObservationSorter::spill()
+{
+    auto disk = std::make_unique<Disk>(m_fileName);
+    if (Status s = disk->open(); !s.ok())
+        return s;
+    QList<qint64> ids;
+    ids.reserve(m_series.size());
+    for (const QByteArray& text : std::as_const(m_series)) {
+        Result<qint64> id = disk->seriesId(text);
+        if (!id)
+            return id.error();
+        ids.append(*id);
+    }
+    for (const Record& r : std::as_const(m_records)) {
+        if (Status s = disk->add(r.time, r.line, r.value, ids.at(r.series)); !s.ok())
+            return s;
+    }
+    m_records = {};
+    m_series = {};
+    m_seriesIds = {};
+    m_used = 0;
+    m_disk = std::move(disk);
+    return {};
+}
+
+Status ObservationSorter::replay(const Visitor& visit)
+{
+    if (m_disk)
+        return m_disk->replay(visit);
+    std::stable_sort(
+        m_records.begin(), m_records.end(), [](const Record& a, const Record& b) { return a.time < b.time; });
+    for (const Record& r : std::as_const(m_records)) {
+        if (Status s = visit(Observation { r.time, r.line, r.value, m_series.at(r.series) }); !s.ok())
+            return s;
+    }
+    return {};
+}
+
+} // namespace capaudit

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace capaudit {
+
+// Puts metric observations into scrape-time order in bounded memory, so a payload may list them in any order real
+// tools write: `promtool tsdb dump` and `dump-openmetrics` print each series with all its timestamps before the next
+// (and may interleave families), query_range JSON groups values by series. Observations are buffered in memory up to
+// a budget; beyond it everything moves to a private temporary SQLite database on disk, whose ORDER BY is an external
+// merge sort, so a payload of any size is replayed with flat memory.
+// SERIES is an opaque encoding of the series identity (metric name and labels) chosen by the parser; it comes back
+// byte for byte on replay. Series are stored once, each observation refers to its series by number.
+class ObservationSorter {
+public:
+    struct Observation {
+        qint64 time = 0; // Unix seconds: the scrape the observation belongs to
+        qint64 line = 0; // source line (text) or ordinal (JSON), for error messages
+        double value = 0;
+        QByteArrayView series;
+    };
+    using Visitor = std::function<Status(const Observation&)>;
+
+    static constexpr qint64 kDefaultMemoryBudget = 24 * 1024 * 1024;
+
+    explicit ObservationSorter(QString fileName, qint64 memoryBudget = kDefaultMemoryBudget);
+    ~ObservationSorter();
+    ObservationSorter(const ObservationSorter&) = delete;
+    ObservationSorter& operator=(const ObservationSorter&) = delete;
+
+    Status add(qint64 time, qint64 line, double value, QByteArrayView series);
+    // Calls VISIT for every observation in (time, insertion) order; stops at the first failed Status.
+    Status replay(const Visitor& visit);
+
+    qint64 size() const
+    {
+        return m_count;
+    }
+    bool spilled() const
+    {
+        return m_disk != nullptr;
+    }
+
+private:
+    struct Record {
+        qint64 time;
+        qint64 line;
+        double value;
+        qsizetype series;
+    };
+    class Disk;
+
+    Status spill();
+    qsizetype seriesId(QByteArrayView series);
+
+    QString m_fileName;
+    qint64 m_budget;
+    qint64 m_used = 0;
+    qint64 m_count = 0;
+    QList<Record> m_records;
+    QList<QByteArray> m_series;
+    QHash<QByteArray, qsizetype> m_seriesIds;
+    std::unique_ptr<Disk> m_disk;
+};
+
+} // namespace capaudit
