@@ -27,12 +27,12 @@ Status importTelemetryPayload(const TelemetryPayload& payload, QIODevice& data, 
         payload.path, 0, QStringLiteral("format"), QStringLiteral("unknown telemetry format '%1'").arg(payload.format));
 }
 
-Status importBillingPayload(const BillingPayload& payload, QIODevice& data, BillingSink& sink)
+Status importBillingPayload(const BillingPayload& payload, QIODevice& data, BillingSink& sink, DataQualityLog* quality)
 {
     if (payload.format != QLatin1String("focus-csv"))
         return Error(payload.path, 0, QStringLiteral("format"),
             QStringLiteral("unknown billing format '%1'").arg(payload.format));
-    return parseFocusCsv(data, payload.path, sink);
+    return parseFocusCsv(data, payload.path, sink, FocusOptions { payload.focusVersion, quality });
 }
 
 } // namespace capaudit
