@@ -90,7 +90,11 @@ fi
 # A .capbundle is a zip bundle: written and read back by the installed CLI (signed by a key outside the trust store,
 # so verify finds it untrusted or rejected: exit 1, not the usage/I-O exit 2).
 openssl genpkey -algorithm ed25519 -out "$tmp/key.pem" 2>/dev/null
-"$cli" bundle create --out "$tmp/sample.capbundle" --kind telemetry --key "$tmp/key.pem" "$tmp/demo/faults.json" >/dev/null
+# bundle create refuses a bundle import would refuse, so the payload is a real usage CSV and the predicate is built
+# from the flags.
+printf 'time,node,resource_class,tenant,allocated,used,capacity,state\n2026-01-01T00:00:00Z,n1,cpu,,,,64,up\n' >"$tmp/usage.csv"
+"$cli" bundle create --out "$tmp/sample.capbundle" --kind telemetry --key "$tmp/key.pem" --provider smoke \
+    --period 2026-01-01..2026-01-02 --format capaudit-usage-csv/v1 "$tmp/usage.csv" >/dev/null
 rc=0
 "$cli" verify "$tmp/sample.capbundle" --trust "$tmp/demo/trust" >"$tmp/verify.txt" || rc=$?
 [ "$rc" -eq 1 ] && grep -q 'bundle.layout.*archive' "$tmp/verify.txt" || fail "the .capbundle was not read as an archive"

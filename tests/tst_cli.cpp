@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // capaudit-cli as a user runs it: exit codes, JSON output, help, and bundle creation from files on disk.
+#include "evidence/bundlewriter.h"
 #include "testpki.h"
 #include "testsupport.h"
 
@@ -38,6 +39,17 @@ void write(const QString& path, const QByteArray& bytes)
     f.write(bytes);
 }
 
+QJsonObject predicateOf(const QString& bundle)
+{
+    QFile f(bundle + QStringLiteral("/envelope.dsse.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject envelope = QJsonDocument::fromJson(f.readAll()).object();
+    const QByteArray statement =
+        QByteArray::fromBase64(envelope.value(QStringLiteral("payload")).toString().toLatin1());
+    return QJsonDocument::fromJson(statement).object().value(QStringLiteral("predicate")).toObject();
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -59,8 +71,12 @@ private slots:
         write(path(QStringLiteral("signer.key.pem")), m_pki.signerKey.toPem());
         write(path(QStringLiteral("signer.pem")), m_pki.signer.toPem());
         write(path(QStringLiteral("issuing.pem")), m_pki.intermediate.toPem());
-        write(path(QStringLiteral("usage.csv")), "time,node\n2026-01-01T00:00:00Z,n1\n");
-        write(path(QStringLiteral("predicate.json")), R"({"provider":"Cli Provider","meter":"provider"})");
+        // bundle create only signs what import accepts: a complete usage row and a predicate naming its payload.
+        write(path(QStringLiteral("usage.csv")),
+            "time,node,resource_class,tenant,allocated,used,capacity,state\n2026-01-01T00:00:00Z,n1,cpu,,,,64,up\n");
+        write(path(QStringLiteral("predicate.json")),
+            R"({"provider":"Cli Provider","meter":"provider","period":{"start":"2026-01-01T00:00:00Z","end":"2026-01-02T00:00:00Z"},)"
+            R"("payloads":[{"path":"data/usage.csv","format":"capaudit-usage-csv/v1"}]})");
     }
 
     void versionAndHelp()
@@ -126,7 +142,9 @@ private slots:
         // Creating over existing evidence is refused.
         const Run again = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), path(out),
             QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
-            path(QStringLiteral("signer.key.pem")), path(QStringLiteral("usage.csv")) });
+            path(QStringLiteral("signer.key.pem")), QStringLiteral("--provider"), QStringLiteral("Cli Provider"),
+            QStringLiteral("--period"), QStringLiteral("2026-01-01..2026-01-02"), QStringLiteral("--format"),
+            QStringLiteral("capaudit-usage-csv/v1"), path(QStringLiteral("usage.csv")) });
         QCOMPARE(again.exitCode, 2);
     }
 
@@ -150,6 +168,177 @@ private slots:
         QCOMPARE(first.value(QStringLiteral("verdict")).toString(), QStringLiteral("verified"));
         QCOMPARE(second.value(QStringLiteral("verdict")).toString(), QStringLiteral("rejected"));
         QVERIFY(lines[1].contains("digest mismatch"));
+    }
+
+    // ---- bundle create: the importer's own parsers before signing, predicates from flags ----
+    void bundleCreateRefusesWhatImportWouldRefuse_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("reason");
+        const QString csv = path(QStringLiteral("usage.csv"));
+        QTest::newRow("no provider") << QStringList { QStringLiteral("--format"),
+            QStringLiteral("capaudit-usage-csv/v1"), csv }
+                                     << QStringLiteral("/provider");
+        QTest::newRow("no format") << QStringList { QStringLiteral("--provider"), QStringLiteral("P"), csv }
+                                   << QStringLiteral("--format");
+        QTest::newRow("unknown format") << QStringList { QStringLiteral("--provider"), QStringLiteral("P"),
+            QStringLiteral("--format"), QStringLiteral("csv"), csv }
+                                        << QStringLiteral("is not one of");
+        QTest::newRow("metric format without profile") << QStringList { QStringLiteral("--provider"),
+            QStringLiteral("P"), QStringLiteral("--format"), QStringLiteral("prometheus-text"), csv }
+                                                       << QStringLiteral("profile");
+        QTest::newRow("bad period") << QStringList { QStringLiteral("--provider"), QStringLiteral("P"),
+            QStringLiteral("--format"), QStringLiteral("capaudit-usage-csv/v1"), QStringLiteral("--period"),
+            QStringLiteral("2026-02-01..2026-01-01"), csv }
+                                    << QStringLiteral("--period");
+        QTest::newRow("bad scrape time") << QStringList { QStringLiteral("--provider"), QStringLiteral("P"),
+            QStringLiteral("--format"), QStringLiteral("prometheus-text"), QStringLiteral("--profile"),
+            QStringLiteral("node-exporter"), QStringLiteral("--scrape-time"), QStringLiteral("yesterday"), csv }
+                                         << QStringLiteral("--scrape-time");
+        QTest::newRow("unparsable payload") << QStringList { QStringLiteral("--provider"), QStringLiteral("P"),
+            QStringLiteral("--format"), QStringLiteral("capaudit-usage-csv/v1"), path(QStringLiteral("bad.csv")) }
+                                            << QStringLiteral("bad.csv");
+        QTest::newRow("telemetry without file") << QStringList { QStringLiteral("--provider"), QStringLiteral("P"),
+            QStringLiteral("--format"), QStringLiteral("capaudit-usage-csv/v1") }
+                                                << QStringLiteral("payload FILE");
+    }
+    void bundleCreateRefusesWhatImportWouldRefuse()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, reason);
+        write(path(QStringLiteral("bad.csv")),
+            "time,node,resource_class,tenant,allocated,used,capacity,state\n2026-01-01T00:00:00Z,n1,cpu,,,,lots,up\n");
+        const QString out = path(QStringLiteral("refused-") + QString::fromLatin1(QTest::currentDataTag()));
+        const Run r = cli(QStringList { QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"),
+                              out, QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
+                              path(QStringLiteral("signer.key.pem")), QStringLiteral("--period"),
+                              QStringLiteral("2026-01-01..2026-01-02") }
+            + args); // a row's own --period comes later and wins
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(reason.toUtf8()), r.err.constData());
+        QVERIFY(!QFileInfo::exists(out)); // nothing signed
+    }
+
+    void bundleCreateBuildsThePredicateFromFlags()
+    {
+        const QString out = path(QStringLiteral("flags-bundle"));
+        const Run r = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), out,
+            QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
+            path(QStringLiteral("signer.key.pem")), QStringLiteral("--cert"), path(QStringLiteral("signer.pem")),
+            QStringLiteral("--chain"), path(QStringLiteral("issuing.pem")), QStringLiteral("--provider"),
+            QStringLiteral("Cli Provider"), QStringLiteral("--period"), QStringLiteral("2026-01-01..2026-01-02"),
+            QStringLiteral("--format"), QStringLiteral("capaudit-usage-csv/v1"), path(QStringLiteral("usage.csv")) });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject predicate = predicateOf(out);
+        QCOMPARE(predicate.value(QStringLiteral("provider")).toString(), QStringLiteral("Cli Provider"));
+        QCOMPARE(predicate.value(QStringLiteral("period")).toObject().value(QStringLiteral("start")).toString(),
+            QStringLiteral("2026-01-01T00:00:00Z"));
+        const QJsonObject payload = predicate.value(QStringLiteral("payloads")).toArray().first().toObject();
+        QCOMPARE(payload.value(QStringLiteral("path")).toString(), QStringLiteral("data/usage.csv"));
+        QCOMPARE(payload.value(QStringLiteral("format")).toString(), QStringLiteral("capaudit-usage-csv/v1"));
+        // What bundle create signs, lint (and import) accept.
+        const Run lint = cli({ QStringLiteral("lint"), out });
+        QVERIFY2(lint.exitCode == 0, lint.out.constData());
+    }
+
+    // scrapeTime is a telemetry payload key read by the metric importers (the scrape-time change); the flag writes it.
+    void bundleCreateWritesScrapeTime()
+    {
+        write(path(QStringLiteral("node.prom")),
+            "# HELP node_cpu_seconds_total Seconds the CPUs spent in each mode.\n"
+            "# TYPE node_cpu_seconds_total counter\n"
+            "node_cpu_seconds_total{cpu=\"0\",mode=\"idle\"} 1.5e+06\n");
+        const QString out = path(QStringLiteral("scrape-bundle"));
+        const Run r = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), out,
+            QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
+            path(QStringLiteral("signer.key.pem")), QStringLiteral("--provider"), QStringLiteral("Cli Provider"),
+            QStringLiteral("--period"), QStringLiteral("2026-01-01..2026-01-02"), QStringLiteral("--format"),
+            QStringLiteral("prometheus-text"), QStringLiteral("--profile"), QStringLiteral("node-exporter"),
+            QStringLiteral("--scrape-time"), QStringLiteral("2026-01-01T10:00:00Z"),
+            path(QStringLiteral("node.prom")) });
+        if (r.exitCode == 2 && r.err.contains("scrapeTime"))
+            QSKIP("this build's telemetry predicate parser does not know scrapeTime yet");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject payload = predicateOf(out).value(QStringLiteral("payloads")).toArray().first().toObject();
+        QCOMPARE(payload.value(QStringLiteral("scrapeTime")).toString(), QStringLiteral("2026-01-01T10:00:00Z"));
+        QCOMPARE(payload.value(QStringLiteral("profile")).toString(), QStringLiteral("node-exporter"));
+    }
+
+    void attestationNeedsNoPayloadFile()
+    {
+        const QString out = path(QStringLiteral("attestation-bundle"));
+        const Run r = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), out,
+            QStringLiteral("--kind"), QStringLiteral("attestation"), QStringLiteral("--key"),
+            path(QStringLiteral("signer.key.pem")), QStringLiteral("--predicate"),
+            test::ingestFixture(QStringLiteral("attestation.json")) });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QFileInfo::exists(out + QStringLiteral("/envelope.dsse.json")));
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/data")));
+        const Run lint = cli({ QStringLiteral("lint"), out }); // verifies, parses the claims
+        QVERIFY2(lint.exitCode == 0, lint.out.constData());
+    }
+
+    // ---- lint: every problem in one pass ----
+    void lintListsEveryProblemOnce()
+    {
+        const QString focus = test::ingestFixture(QStringLiteral("focus-1.0-sample-shapes.csv"));
+        const Run r = cli({ QStringLiteral("lint"), QStringLiteral("--focus-version"), QStringLiteral("1.0"), focus });
+        QCOMPARE(r.exitCode, 1);
+        for (const char* expected :
+            { "lines 6-9: BilledCost/decimal (2 rows, quarantined)", "line 7: BillingCurrency/not-null",
+                "line 8: ChargeCategory/allowed-values", "line 5: PricingQuantity/sign", "line 10: row/field-count",
+                "line 1: header/custom-column", "line 3: ListUnitPrice/negative-on-credit",
+                "line 4: ContractedCost/not-null", "6 row(s) an import would quarantine" })
+            QVERIFY2(r.out.contains(expected), qPrintable(QString::fromUtf8(r.out) + QLatin1String(expected)));
+
+        const Run json = cli({ QStringLiteral("lint"), QStringLiteral("--json"), QStringLiteral("--focus-version"),
+            QStringLiteral("1.2"), focus });
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject report = QJsonDocument::fromJson(json.out.trimmed()).object();
+        QCOMPARE(report.value(QStringLiteral("quarantinedRows")).toInteger(), 5); // the refund is legal 1.2
+        QCOMPARE(report.value(QStringLiteral("rows")).toInteger(), 8);
+        QVERIFY(!report.value(QStringLiteral("ok")).toBool());
+
+        // Notes alone (a later-version column) are not errors.
+        const Run clean = cli({ QStringLiteral("lint"), QStringLiteral("--focus-version"), QStringLiteral("1.0"),
+            test::ingestFixture(QStringLiteral("focus-1.2.csv")) });
+        QVERIFY2(clean.exitCode == 0, clean.out.constData());
+        QVERIFY(clean.out.contains("note:"));
+        QCOMPARE(
+            cli({ QStringLiteral("lint"), QStringLiteral("--focus-version"), QStringLiteral("2.0"), focus }).exitCode,
+            2);
+    }
+
+    // ---- no silent PASS ----
+    void checkFailsOnAVerifiedBundleThatDidNotImport()
+    {
+        // Signed directly (bundle create would refuse it): a verified bundle whose payload has a bad value on line 3.
+        BundleSpec spec;
+        spec.kind = BundleKind::Telemetry;
+        spec.predicate = { { QStringLiteral("provider"), QStringLiteral("Cli Provider") },
+            { QStringLiteral("period"),
+                QJsonObject { { QStringLiteral("start"), QStringLiteral("2026-01-01T00:00:00Z") },
+                    { QStringLiteral("end"), QStringLiteral("2026-01-02T00:00:00Z") } } },
+            { QStringLiteral("payloads"),
+                QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/usage.csv") },
+                    { QStringLiteral("format"), QStringLiteral("capaudit-usage-csv/v1") } } } } };
+        spec.files = { { QStringLiteral("usage.csv"),
+            "time,node,resource_class,tenant,allocated,used,capacity,state\n2026-01-01T00:00:00Z,n1,cpu,,,,64,up\n"
+            "2026-01-01T00:05:00Z,n1,cpu,t1,many,,,\n" } };
+        spec.key = m_pki.signerKey;
+        spec.chain = { m_pki.signer, m_pki.intermediate };
+        const QString bundle = path(QStringLiteral("unparsable-bundle"));
+        QVERIFY(writeBundle(spec, bundle).ok());
+        const QString caseFile = path(QStringLiteral("silent.capcase"));
+        QCOMPARE(cli({ QStringLiteral("case"), QStringLiteral("init"), caseFile, QStringLiteral("--trust"),
+                         path(QStringLiteral("trust")) })
+                     .exitCode,
+            0);
+        QVERIFY(cli({ QStringLiteral("import"), caseFile, bundle }).exitCode != 0);
+        const Run check = cli({ QStringLiteral("check"), caseFile });
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY2(check.out.contains("evidence.integrity") && check.out.contains("data/usage.csv line 3"),
+            check.out.constData());
     }
 
     void atOptionJudgesValidity()

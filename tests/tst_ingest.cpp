@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Ingest of the native usage CSV, FOCUS billing CSV and the in-toto predicates (attestation, telemetry, billing),
 // with the ISO 8601 duration parser they use. OpenMetrics/Prometheus text and OTLP JSON are in tst_metrics.
+#include "ingest/dataquality.h"
 #include "ingest/focuscsv.h"
 #include "ingest/jsonreader.h"
 #include "ingest/predicates.h"
@@ -315,9 +316,102 @@ private slots:
         QBuffer buffer(&body);
         QVERIFY(buffer.open(QIODevice::ReadOnly));
         BillingCollector sink;
-        const Status s = parseFocusCsv(buffer, QStringLiteral("focus.csv"), sink);
+        // Strict mode (no quality log): the first problem is an error. FOCUS 1.0 rules (1.2 has no sign rule).
+        const Status s =
+            parseFocusCsv(buffer, QStringLiteral("focus.csv"), sink, FocusOptions { QStringLiteral("1.0") });
         QVERIFY(!s.ok());
         checkError(s.error(), QStringLiteral("focus.csv"), line, field, reason);
+    }
+
+    // Shapes of the official FOCUS 1.0 sample (AWS credits with negative unit prices, Oracle rows with a null
+    // ContractedCost, a non-x_ column "Id", a Microsoft refund with a negative quantity) plus broken rows: one pass
+    // logs every problem, flags the rows and goes on. The version decides the sign rule.
+    void focusQuarantineByVersion_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("refundQuarantined");
+        QTest::newRow("1.0") << QStringLiteral("1.0") << true;
+        QTest::newRow("1.1") << QStringLiteral("1.1") << true;
+        QTest::newRow("1.2") << QStringLiteral("1.2") << false;
+    }
+    void focusQuarantineByVersion()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, refundQuarantined);
+        QFile file(test::ingestFixture(QStringLiteral("focus-1.0-sample-shapes.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        BillingCollector sink;
+        DataQualityLog log;
+        const Status s = parseFocusCsv(file, QStringLiteral("focus.csv"), sink, FocusOptions { version, &log });
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(sink.records.size(), 8); // lines 2-9; line 10 has too few fields to be stored
+        QMap<QString, DataQualityLog::Group> groups;
+        for (const DataQualityLog::Group& g : log.groups())
+            groups.insert(g.rule, g);
+        // Tolerated deviations: noted, the rows are kept.
+        QVERIFY(!groups.value(QStringLiteral("header/custom-column")).quarantine);
+        QCOMPARE(groups.value(QStringLiteral("header/custom-column")).column, QStringLiteral("Id"));
+        QCOMPARE(groups.value(QStringLiteral("ListUnitPrice/negative-on-credit")).firstLine, 3);
+        QVERIFY(!groups.value(QStringLiteral("ContractedUnitPrice/negative-on-credit")).quarantine);
+        QCOMPARE(groups.value(QStringLiteral("ContractedCost/not-null")).firstLine, 4);
+        QVERIFY(!groups.value(QStringLiteral("ContractedCost/not-null")).quarantine);
+        QVERIFY(sink.records[1].quarantine.isEmpty() && sink.records[1].notes.size() == 2);
+        QVERIFY(sink.records[2].quarantine.isEmpty());
+        QVERIFY(isMissing(sink.records[2].contractedCost));
+        // Quarantined: grouped by rule with counts and line ranges.
+        const DataQualityLog::Group decimal = groups.value(QStringLiteral("BilledCost/decimal"));
+        QVERIFY(decimal.quarantine);
+        QCOMPARE(decimal.count, 2);
+        QCOMPARE(decimal.firstLine, 6);
+        QCOMPARE(decimal.lastLine, 9);
+        QCOMPARE(groups.value(QStringLiteral("BillingCurrency/not-null")).firstLine, 7);
+        QCOMPARE(groups.value(QStringLiteral("ChargeCategory/allowed-values")).firstLine, 8);
+        QCOMPARE(groups.value(QStringLiteral("row/field-count")).firstLine, 10);
+        QCOMPARE(groups.contains(QStringLiteral("PricingQuantity/sign")), refundQuarantined);
+        QCOMPARE(sink.records[3].quarantine.isEmpty(), !refundQuarantined);
+        QCOMPARE(log.quarantinedRows(), refundQuarantined ? 6 : 5);
+        QCOMPARE(log.rows(), 9);
+        for (int i : { 4, 5, 6, 7 })
+            QVERIFY(!sink.records[i].quarantine.isEmpty());
+        QVERIFY(sink.records[0].quarantine.isEmpty() && sink.records[0].notes.isEmpty());
+    }
+
+    // 1.1: ConsumedQuantity of a usage row must not be negative; 1.2 dropped the rule.
+    void focusConsumedQuantitySign()
+    {
+        const QByteArray body = test::readAll(test::ingestFixture(QStringLiteral("focus-1.2.csv")));
+        QList<QByteArray> lines = body.split('\n');
+        // Line 2 is a Usage row with ConsumedQuantity 96 (column 13).
+        QList<QByteArray> fields = lines[1].split(',');
+        QCOMPARE(fields[12], QByteArray("96"));
+        fields[12] = "-96";
+        lines[1] = fields.join(',');
+        QByteArray changed = lines.join('\n');
+        for (const auto& [version, quarantined] : { std::pair { "1.1", true }, std::pair { "1.2", false } }) {
+            QBuffer buffer(&changed);
+            QVERIFY(buffer.open(QIODevice::ReadOnly));
+            BillingCollector sink;
+            DataQualityLog log;
+            QVERIFY(parseFocusCsv(buffer, QStringLiteral("f.csv"), sink, FocusOptions { QLatin1String(version), &log })
+                        .ok());
+            QCOMPARE(sink.records[0].quarantine.contains(QStringLiteral("ConsumedQuantity/sign")), quarantined);
+        }
+    }
+
+    // A column of a later FOCUS version than the file declares is noted, not refused.
+    void focusColumnVersionNote()
+    {
+        QFile file(test::ingestFixture(QStringLiteral("focus-1.2.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        BillingCollector sink;
+        DataQualityLog log;
+        QVERIFY(parseFocusCsv(file, QStringLiteral("f.csv"), sink, FocusOptions { QStringLiteral("1.0"), &log }).ok());
+        QCOMPARE(sink.records.size(), 6);
+        const QList<DataQualityLog::Group> groups = log.groups();
+        QCOMPARE(groups.size(), 1);
+        QCOMPARE(groups[0].rule, QStringLiteral("header/column-version"));
+        QCOMPARE(groups[0].column, QStringLiteral("InvoiceId"));
+        QVERIFY(!log.hasQuarantine());
     }
 
     // ---- predicates ----

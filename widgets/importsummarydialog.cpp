@@ -2,6 +2,7 @@
 #include "importsummarydialog.h"
 
 #include "iconprovider.h"
+#include "store/bundlelint.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -47,6 +48,17 @@ ImportSummaryDialog::ImportSummaryDialog(const QList<ImportResult>& results, boo
         item->setIcon(1,
             r.ok() ? IconProvider::verdictIcon(r.verdict.verdict)
                    : IconProvider::checkIcon(good ? CheckStatus::Pass : CheckStatus::Fail));
+        // A failed import stops at its first error; the lint pass lists every problem of the bundle at once
+        // (the same list as `capaudit-cli lint`).
+        if (r.outcome == ImportOutcome::Failed && looksLikeBundle(r.path)) {
+            for (const QString& line : lintBundle(r.path).lines()) {
+                auto* child = new QTreeWidgetItem(item);
+                child->setText(4, line);
+                child->setToolTip(4, line);
+            }
+            item->setExpanded(true);
+            m_list->setRootIsDecorated(true);
+        }
     }
     for (int c = 0; c < 4; ++c)
         m_list->resizeColumnToContents(c);

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // capaudit-cli bundle create: how a provider (or the demo, or a test) produces signed evidence.
+#include "analytics/checkrunner.h"
 #include "command.h"
 #include "evidence/bundlewriter.h"
+#include "store/bundlelint.h"
 #include "util/jsonutil.h"
+#include "util/timeutil.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 
 namespace capaudit::cli {
 namespace {
@@ -45,6 +49,83 @@ Status collectPayload(const QString& path, QList<BundleFile>& files)
     return {};
 }
 
+struct PredicateFlags {
+    QString provider, period, format, profile, scrapeTime, focusVersion;
+};
+
+// Fills what the flags say into PREDICATE: provider, period, and (when it lists none) one payload entry per file.
+Status applyFlags(const PredicateFlags& flags, BundleKind kind, const QList<BundleFile>& files, QJsonObject& predicate)
+{
+    if (!flags.provider.isEmpty())
+        predicate.insert(QStringLiteral("provider"), flags.provider);
+    if (!flags.period.isEmpty()) {
+        Result<Period> period = analytics::parsePeriod(flags.period);
+        if (!period)
+            return period.error();
+        predicate.insert(QStringLiteral("period"),
+            QJsonObject { { QStringLiteral("start"), formatUnixSeconds(period->start) },
+                { QStringLiteral("end"), formatUnixSeconds(period->end) } });
+    }
+    if (!flags.scrapeTime.isEmpty() && !parseTimestamp(flags.scrapeTime))
+        return Error(QString(), 0, QStringLiteral("--scrape-time"),
+            QStringLiteral("'%1' is not an RFC 3339 time like 2026-09-01T10:00:00Z").arg(flags.scrapeTime));
+    const bool describesPayloads = !flags.format.isEmpty() || !flags.profile.isEmpty() || !flags.scrapeTime.isEmpty()
+        || !flags.focusVersion.isEmpty();
+    if (kind == BundleKind::Attestation) {
+        if (describesPayloads)
+            return Error(QString(), 0, QStringLiteral("--format"), QStringLiteral("an attestation has no payloads"));
+        return {};
+    }
+    if (predicate.contains(QStringLiteral("payloads"))) {
+        if (describesPayloads)
+            return Error(QString(), 0, QStringLiteral("--format"),
+                QStringLiteral("the --predicate file already lists its payloads; describe them there"));
+        return {};
+    }
+    QJsonArray payloads;
+    for (const BundleFile& file : files) {
+        QJsonObject entry { { QStringLiteral("path"), QStringLiteral("data/") + file.name } };
+        if (kind == BundleKind::Billing) {
+            entry.insert(QStringLiteral("format"), flags.format.isEmpty() ? QStringLiteral("focus-csv") : flags.format);
+            if (!flags.focusVersion.isEmpty())
+                entry.insert(QStringLiteral("focusVersion"), flags.focusVersion);
+        } else {
+            if (flags.format.isEmpty())
+                return Error(QString(), 0, QStringLiteral("--format"),
+                    QStringLiteral("name the telemetry payload format (capaudit-usage-csv/v1, prometheus-text, "
+                                   "openmetrics-text, otlp-json)"));
+            entry.insert(QStringLiteral("format"), flags.format);
+            if (!flags.profile.isEmpty())
+                entry.insert(QStringLiteral("profile"), flags.profile);
+            if (!flags.scrapeTime.isEmpty())
+                entry.insert(QStringLiteral("scrapeTime"), flags.scrapeTime);
+        }
+        payloads.append(entry);
+    }
+    predicate.insert(QStringLiteral("payloads"), payloads);
+    return {};
+}
+
+// The importer's own predicate parser and payload parsers, run on what is about to be signed.
+Status validate(const BundleSpec& spec)
+{
+    const LintReport report = lintStatement(spec.kind, spec.predicate, [&](const QString& path) -> Result<QByteArray> {
+        for (const BundleFile& file : spec.files)
+            if (QStringLiteral("data/") + file.name == path)
+                return file.content;
+        return Error(QStringLiteral("statement predicate"), 0, QStringLiteral("payloads"),
+            QStringLiteral("payload %1 is not among the files given").arg(path));
+    });
+    for (const QString& line : report.lines())
+        err() << "capaudit-cli: " << line << '\n';
+    err().flush();
+    if (!report.errors.isEmpty())
+        return Error(report.errors.first().file,
+            QStringLiteral("not signed: an import would refuse this bundle (%1 problem(s) listed above)")
+                .arg(report.errors.size()));
+    return {};
+}
+
 int runBundleCreate(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -64,21 +145,39 @@ int runBundleCreate(const QStringList& arguments)
         QStringLiteral("chain"), QStringLiteral("Intermediate certificates (PEM)."), QStringLiteral("CHAIN.pem"));
     const QCommandLineOption predicateOpt(
         QStringLiteral("predicate"), QStringLiteral("Predicate JSON object."), QStringLiteral("FILE.json"));
-    parser.addOptions({ outOpt, kindOpt, keyOpt, certOpt, chainOpt, predicateOpt });
+    const QCommandLineOption providerOpt(
+        QStringLiteral("provider"), QStringLiteral("Provider named in the predicate."), QStringLiteral("NAME"));
+    const QCommandLineOption periodOpt(QStringLiteral("period"),
+        QStringLiteral("Period the evidence covers, FROM..TO (dates or RFC 3339 times; the end is exclusive)."),
+        QStringLiteral("FROM..TO"));
+    const QCommandLineOption formatOpt(QStringLiteral("format"),
+        QStringLiteral("Format of every payload FILE (telemetry: capaudit-usage-csv/v1, prometheus-text, "
+                       "openmetrics-text, otlp-json; billing: focus-csv)."),
+        QStringLiteral("F"));
+    const QCommandLineOption profileOpt(QStringLiteral("profile"),
+        QStringLiteral("Metric profile of every payload (kube-state-metrics, dcgm-exporter, node-exporter)."),
+        QStringLiteral("PROFILE"));
+    const QCommandLineOption scrapeOpt(QStringLiteral("scrape-time"),
+        QStringLiteral("RFC 3339 time the payloads were scraped (for metric files without timestamps)."),
+        QStringLiteral("TIME"));
+    const QCommandLineOption focusOpt(QStringLiteral("focus-version"),
+        QStringLiteral("FOCUS version of billing payloads (1.0, 1.1, 1.2)."), QStringLiteral("V"));
+    parser.addOptions({ outOpt, kindOpt, keyOpt, certOpt, chainOpt, predicateOpt, providerOpt, periodOpt, formatOpt,
+        profileOpt, scrapeOpt, focusOpt });
     if (auto exit = parseArguments(parser, arguments,
             QStringLiteral("Create a signed evidence bundle: payload files under data/, an "
                            "in-toto statement of their digests, signed as a DSSE envelope.")))
         return *exit;
     if (!parser.isSet(outOpt) || !parser.isSet(kindOpt) || !parser.isSet(keyOpt))
         return usageError(QStringLiteral("bundle create: --out, --kind and --key are required"));
-    if (parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("bundle create: name at least one payload FILE"));
-
     BundleSpec spec;
     spec.kind = bundleKindFromName(parser.value(kindOpt));
     if (spec.kind == BundleKind::Unknown)
         return usageError(
             QStringLiteral("--kind must be telemetry, attestation or billing, not '%1'").arg(parser.value(kindOpt)));
+    // An attestation's claims are all in its predicate; it needs no payload file.
+    if (parser.positionalArguments().isEmpty() && spec.kind != BundleKind::Attestation)
+        return usageError(QStringLiteral("bundle create: name at least one payload FILE"));
     auto keyPem = readFile(parser.value(keyOpt));
     if (!keyPem)
         return usageError(keyPem.error().toString());
@@ -108,6 +207,12 @@ int runBundleCreate(const QStringList& arguments)
     for (const QString& f : parser.positionalArguments())
         if (Status s = collectPayload(f, spec.files); !s)
             return usageError(s.error().toString());
+    const PredicateFlags flags { parser.value(providerOpt), parser.value(periodOpt), parser.value(formatOpt),
+        parser.value(profileOpt), parser.value(scrapeOpt), parser.value(focusOpt) };
+    if (Status s = applyFlags(flags, spec.kind, spec.files, spec.predicate); !s)
+        return usageError(s.error().toString());
+    if (Status s = validate(spec); !s)
+        return usageError(s.error().toString());
     if (Status s = writeBundle(spec, parser.value(outOpt)); !s)
         return usageError(s.error().toString());
     out() << "wrote " << bundleKindName(spec.kind) << " bundle " << parser.value(outOpt) << " with "

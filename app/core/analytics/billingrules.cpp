@@ -108,8 +108,29 @@ private:
         return sum;
     }
 
+    // Policy billing.nonConformantRows = reject: invoices (billing bundles) with any quarantined row.
+    Result<QSet<qint64>> rejectedBundles()
+    {
+        QSet<qint64> out;
+        if (!m_c.options.policy.rejectNonConformant())
+            return out;
+        sql::Database& db = m_c.store.database();
+        sql::Statement* select =
+            db.prepare("SELECT DISTINCT bundle FROM billing_records WHERE instr(record_json, '\"quarantine\":[') > 0");
+        if (!select)
+            return db.lastError();
+        while (select->next())
+            out.insert(select->int64(0));
+        if (select->failed())
+            return select->error();
+        return out;
+    }
+
     Status loadCharges()
     {
+        Result<QSet<qint64>> rejected = rejectedBundles();
+        if (!rejected)
+            return rejected.error();
         sql::Database& db = m_c.store.database();
         sql::Statement* select = db.prepare(
             "SELECT bundle, line, provider, resource, tenant, charge_period_start, charge_period_end, charge_category, "
@@ -128,6 +149,9 @@ private:
             Result<QJsonObject> record = parseJsonObject(select->text(12).toUtf8(), QStringLiteral("billing_records"));
             if (!record)
                 return record.error();
+            // Quarantined rows (and, under reject, their whole invoice) are reported by billing.data-quality only.
+            if (record->contains(QStringLiteral("quarantine")) || rejected->contains(bundleId))
+                continue;
             checkConsistency(provider, bundleId, line, *record);
             if (select->text(7) != QLatin1String("Usage") || select->isNull(3) || select->isNull(4)
                 || select->isNull(9))

@@ -145,6 +145,10 @@ QList<DeliveredRun> sumDelivered(QList<DeliveredRun> runs);
 qint64 stepOfProvider(const CheckContext& context, const QString& provider); // telemetry resolution
 
 void runEvidenceRules(CheckContext& context);
+// Evidence that is missing or flawed although nothing was rejected: verified bundles whose import failed
+// (evidence.integrity), committed classes without telemetry (telemetry.coverage), non-conformant billing rows
+// (billing.data-quality).
+Status runEvidenceGapRules(CheckContext& context);
 void runDeliveredRule(CheckContext& context); // capacity.delivered and the delivered-capacity facts
 void runTelemetryRules(CheckContext& context); // coverage, delivered, overcommit, sla, time sanity
 void runInventoryRules(CheckContext& context); // attestation coverage, sovereignty

@@ -118,7 +118,9 @@ ProviderFacts& CheckContext::facts(const QString& provider)
 
 void CheckContext::add(Finding finding, int downgrade)
 {
-    finding.severity = Severity(qMax(int(Severity::Info), int(options.policy.severity(finding.ruleId)) - downgrade));
+    // A negative DOWNGRADE raises the severity (never above critical).
+    finding.severity = Severity(
+        qBound(int(Severity::Info), int(options.policy.severity(finding.ruleId)) - downgrade, int(Severity::Critical)));
     finding.assignId();
     report.findings.append(finding);
 }
@@ -141,6 +143,8 @@ Result<CheckReport> runChecks(CaseStore& store, const CheckOptions& options)
     if (Status s = scanTelemetry(context); !s)
         return s.error();
     runEvidenceRules(context);
+    if (Status s = runEvidenceGapRules(context); !s)
+        return s.error();
     runTelemetryRules(context);
     runInventoryRules(context);
     if (Status s = runBillingRules(context); !s)

@@ -11,7 +11,7 @@ namespace capaudit::analytics {
 namespace {
 
 const QStringList kTopLevelKeys = { QStringLiteral("name"), QStringLiteral("description"),
-    QStringLiteral("failingSeverity"), QStringLiteral("rules") };
+    QStringLiteral("failingSeverity"), QStringLiteral("rules"), QStringLiteral("billing") };
 const QStringList kRuleKeys = { QStringLiteral("enabled"), QStringLiteral("severity"), QStringLiteral("thresholds") };
 
 Error fieldError(const QString& file, const QString& pointer, const QString& reason)
@@ -114,7 +114,8 @@ QJsonObject Policy::toJson() const
                 { QStringLiteral("severity"), severityName(it->severity) },
                 { QStringLiteral("thresholds"), it->thresholds } });
     return { { QStringLiteral("name"), name }, { QStringLiteral("description"), description },
-        { QStringLiteral("failingSeverity"), severityName(failingSeverity) }, { QStringLiteral("rules"), ruleJson } };
+        { QStringLiteral("failingSeverity"), severityName(failingSeverity) }, { QStringLiteral("rules"), ruleJson },
+        { QStringLiteral("billing"), QJsonObject { { QStringLiteral("nonConformantRows"), nonConformantRows } } } };
 }
 
 QByteArray Policy::canonicalBytes() const
@@ -146,6 +147,21 @@ Result<Policy> parsePolicy(const QByteArray& bytes, const QString& fileName)
         if (!failing)
             return failing.error();
         policy.failingSeverity = *failing;
+    }
+    if (const QJsonValue billing = json->value(QStringLiteral("billing")); !billing.isUndefined()) {
+        if (!billing.isObject())
+            return fieldError(fileName, QStringLiteral("/billing"), QStringLiteral("expected an object"));
+        const QJsonObject object = billing.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            if (it.key() != QLatin1String("nonConformantRows"))
+                return fieldError(fileName, QStringLiteral("/billing/") + it.key(), QStringLiteral("unknown key"));
+        if (object.contains(QStringLiteral("nonConformantRows"))) {
+            const QString mode = object.value(QStringLiteral("nonConformantRows")).toString();
+            if (mode != QLatin1String("quarantine") && mode != QLatin1String("reject"))
+                return fieldError(fileName, QStringLiteral("/billing/nonConformantRows"),
+                    QStringLiteral("expected \"quarantine\" or \"reject\""));
+            policy.nonConformantRows = mode;
+        }
     }
     // Rules the file does not mention run with their catalog defaults, so a policy written for an older CapAudit
     // still checks everything; the stored (complete) form shows exactly what ran.

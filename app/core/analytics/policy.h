@@ -23,6 +23,14 @@ struct Policy {
     QString description;
     Severity failingSeverity = Severity::High; // `check` exits 1 when a finding reaches it
     QMap<QString, RulePolicy> rules; // by rule id; every catalog rule is present after parsing
+    // billing.nonConformantRows: "quarantine" (default: FOCUS rows that break a rule are kept out of reconciliation,
+    // the rest of the invoice is reconciled) or "reject" (an invoice with any such row is kept out as a whole and its
+    // billing.data-quality findings rise one severity level).
+    QString nonConformantRows = QStringLiteral("quarantine");
+    bool rejectNonConformant() const
+    {
+        return nonConformantRows == QLatin1String("reject");
+    }
 
     double threshold(const QString& ruleId, const QString& key) const; // catalog default when not set
     bool enabled(const QString& ruleId) const;

@@ -69,6 +69,17 @@ const QList<RuleInfo>& ruleCatalog()
                            "BilledCost not above ListCost; differences above costTolerance (currency units) are "
                            "reported per invoice with the rows involved."),
             { { QStringLiteral("costTolerance"), 0.01, 0, 1e9, QStringLiteral("currency units") } } });
+        list.append({ QLatin1String(rules::kBillingDataQuality), QStringLiteral("Billing data quality"),
+            Severity::Medium,
+            QStringLiteral("FOCUS rows that break a rule of the declared FOCUS version (a null mandatory value, a "
+                           "malformed decimal or date, a value outside the allowed set, a sign the version forbids) "
+                           "are stored flagged and kept out of reconciliation and the consistency checks; one finding "
+                           "per billing payload and violated rule gives the row count and line range. Tolerated "
+                           "deviations (a null ContractedCost, a negative unit price on a credit, a non-x_ custom "
+                           "column) are reported one level lower. With the policy's billing.nonConformantRows set to "
+                           "reject, an invoice with any quarantined row is kept out as a whole and its findings rise "
+                           "one level."),
+            {} });
         list.append({ QLatin1String(rules::kAttestationCoverage), QStringLiteral("Attestation coverage"),
             Severity::High,
             QStringLiteral("Every node seen in a provider's telemetry must be in that provider's attested inventory; "

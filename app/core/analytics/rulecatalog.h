@@ -18,6 +18,7 @@ inline constexpr auto kCapacityOvercommit = "capacity.overcommit";
 inline constexpr auto kSlaAvailability = "sla.availability";
 inline constexpr auto kBillingReconciliation = "billing.reconciliation";
 inline constexpr auto kBillingConsistency = "billing.consistency";
+inline constexpr auto kBillingDataQuality = "billing.data-quality";
 inline constexpr auto kAttestationCoverage = "attestation.coverage";
 inline constexpr auto kSovereignty = "sovereignty.jurisdiction";
 inline constexpr auto kTimeSanity = "time.sanity";

@@ -33,6 +33,8 @@ bool isSafeRelativeName(const QString& name)
 Status writeTree(const BundleSpec& spec, const QString& dir)
 {
     QDir root(dir);
+    if (!root.exists() && !QDir().mkpath(dir)) // an attestation may have no data/ to create it
+        return Error(dir, QStringLiteral("cannot create directory"));
     for (const BundleFile& f : spec.files) {
         const QString path = root.filePath(QStringLiteral("data/") + f.name);
         if (!QDir().mkpath(QFileInfo(path).absolutePath()))
@@ -84,7 +86,8 @@ Status writeBundle(const BundleSpec& spec, const QString& out)
         return Error(out, QStringLiteral("bundle kind must be telemetry, attestation or billing"));
     if (spec.key.isNull())
         return Error(out, QStringLiteral("no signing key"));
-    if (spec.files.isEmpty())
+    // An attestation's claims are its predicate; telemetry and billing bundles exist to carry data files.
+    if (spec.files.isEmpty() && spec.kind != BundleKind::Attestation)
         return Error(out, QStringLiteral("a bundle needs at least one payload file"));
     QSet<QString> names;
     for (const BundleFile& f : spec.files) {

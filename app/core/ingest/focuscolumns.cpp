@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ingest/focuscsv.h"
 
+#include <QSet>
+
 namespace capaudit {
 
 namespace {
@@ -78,6 +80,24 @@ QStringList focusMandatoryColumns()
     for (const char* name : kMandatory)
         out.append(QString::fromLatin1(name));
     return out;
+}
+
+QString focusColumnVersion(const QString& column)
+{
+    // From each column's "Introduced (version)" in FOCUS v1.2 (docs/formats.md).
+    static const QSet<QString> v11 = { QStringLiteral("CapacityReservationId"),
+        QStringLiteral("CapacityReservationStatus"), QStringLiteral("CommitmentDiscountQuantity"),
+        QStringLiteral("CommitmentDiscountUnit"), QStringLiteral("ServiceSubcategory"), QStringLiteral("SkuMeter"),
+        QStringLiteral("SkuPriceDetails") };
+    static const QSet<QString> v12 = { QStringLiteral("BillingAccountType"), QStringLiteral("SubAccountType"),
+        QStringLiteral("InvoiceId"), QStringLiteral("PricingCurrency"),
+        QStringLiteral("PricingCurrencyContractedUnitPrice"), QStringLiteral("PricingCurrencyEffectiveCost"),
+        QStringLiteral("PricingCurrencyListUnitPrice") };
+    if (v12.contains(column))
+        return QStringLiteral("1.2");
+    if (v11.contains(column))
+        return QStringLiteral("1.1");
+    return focusKnownColumns().contains(column) ? QStringLiteral("1.0") : QString();
 }
 
 QStringList focusKnownColumns()

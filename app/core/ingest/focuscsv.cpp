@@ -2,6 +2,8 @@
 #include "ingest/focuscsv.h"
 
 #include "ingest/csvrecordreader.h"
+#include "ingest/dataquality.h"
+#include "ingest/focusrules.h"
 #include "ingest/numbers.h"
 #include "ingest/stringinterner.h"
 #include "util/strictjson.h"
@@ -24,24 +26,13 @@ bool isNull(QByteArrayView v)
     return v.isEmpty() || v == "NULL";
 }
 
-const QSet<QString>& serviceCategories()
-{
-    static const QSet<QString> set = { QStringLiteral("AI and Machine Learning"), QStringLiteral("Analytics"),
-        QStringLiteral("Business Applications"), QStringLiteral("Compute"), QStringLiteral("Databases"),
-        QStringLiteral("Developer Tools"), QStringLiteral("Multicloud"), QStringLiteral("Identity"),
-        QStringLiteral("Integration"), QStringLiteral("Internet of Things"),
-        QStringLiteral("Management and Governance"), QStringLiteral("Media"), QStringLiteral("Migration"),
-        QStringLiteral("Mobile"), QStringLiteral("Networking"), QStringLiteral("Security"), QStringLiteral("Storage"),
-        QStringLiteral("Web"), QStringLiteral("Other") };
-    return set;
-}
-
 class FocusParser {
 public:
-    FocusParser(QIODevice& in, const QString& fileName, BillingSink& sink)
+    FocusParser(QIODevice& in, const QString& fileName, BillingSink& sink, const FocusOptions& options)
         : m_reader(in, fileName)
         , m_fileName(fileName)
         , m_sink(sink)
+        , m_options(options)
     {
     }
 
@@ -60,13 +51,26 @@ public:
                     blankLine = m_reader.recordLine();
                 continue;
             }
-            if (blankLine)
-                return Error(m_fileName, blankLine, {}, QStringLiteral("empty line inside the data"));
-            if (fields.size() != m_columns.size())
-                return Error(m_fileName, m_reader.recordLine(), {},
-                    QStringLiteral("expected %1 fields as in the header, found %2")
-                        .arg(m_columns.size())
-                        .arg(fields.size()));
+            if (blankLine) {
+                if (Status s = issue(-1, blankLine, QStringLiteral("row/blank-line"),
+                        QStringLiteral("empty line inside the data"), false);
+                    !s.ok())
+                    return s;
+                blankLine = 0;
+            }
+            if (m_options.quality)
+                m_options.quality->addRows(m_fileName, 1);
+            if (fields.size() != m_columns.size()) {
+                // Without its fields in place the row cannot be stored: it is counted and left out.
+                if (Status s = issue(-1, m_reader.recordLine(), QStringLiteral("row/field-count"),
+                        QStringLiteral("expected %1 fields as in the header, found %2")
+                            .arg(m_columns.size())
+                            .arg(fields.size()),
+                        true);
+                    !s.ok())
+                    return s;
+                continue;
+            }
             if (Status s = row(fields); !s.ok())
                 return s;
         }
@@ -88,9 +92,26 @@ private:
             const QString name = QString::fromUtf8(fields[i]).trimmed();
             if (m_index.contains(name))
                 return Error(m_fileName, 1, name, QStringLiteral("duplicate column"));
-            if (!known.contains(name) && !name.startsWith(QLatin1String("x_")))
-                return Error(m_fileName, 1, name,
-                    QStringLiteral("not a FOCUS 1.0–1.2 column; custom columns must start with x_"));
+            if (!known.contains(name) && !name.startsWith(QLatin1String("x_"))) {
+                // A data-quality fact, not a refusal: the official FOCUS 1.0 sample has such a column ("Id").
+                // Its values are ignored.
+                if (Status s = issue(static_cast<int>(i), 1, QStringLiteral("header/custom-column"),
+                        QStringLiteral("'%1' is not a FOCUS 1.0–1.2 column; custom columns must start with x_ "
+                                       "(its values are ignored)")
+                            .arg(name),
+                        false, name);
+                    !s.ok())
+                    return s;
+                m_ignored.insert(static_cast<int>(i));
+            } else if (const QString introduced = focusColumnVersion(name);
+                       !m_options.version.isEmpty() && !introduced.isEmpty() && introduced > m_options.version) {
+                if (Status s = issue(static_cast<int>(i), 1, QStringLiteral("header/column-version"),
+                        QStringLiteral("'%1' is a FOCUS %2 column in a file declared FOCUS %3")
+                            .arg(name, introduced, m_options.version),
+                        false, name);
+                    !s.ok())
+                    return s;
+            }
             m_index.insert(name, static_cast<int>(i));
             m_columns.append(name);
         }
@@ -115,6 +136,8 @@ private:
             QStringLiteral("ResourceType"), QStringLiteral("RegionId"), QStringLiteral("SkuId"),
             QStringLiteral("SubAccountId"), QStringLiteral("SubAccountName"), QStringLiteral("Tags") };
         for (qsizetype i = 0; i < m_columns.size(); ++i) {
+            if (m_ignored.contains(static_cast<int>(i)))
+                continue;
             if (m_columns[i].startsWith(QLatin1String("x_")))
                 m_extensionColumns.append(static_cast<int>(i));
             else if (!mapped.contains(m_columns[i]))
@@ -128,9 +151,23 @@ private:
         return m_index.value(QLatin1String(name), -1);
     }
 
-    Error error(int index, const QString& reason) const
+    // A broken rule: strict mode stops with an Error; with a quality log the issue is logged (and the row flagged)
+    // and parsing goes on.
+    Status issue(
+        int index, qint64 line, const QString& rule, const QString& reason, bool quarantine, const QString& column = {})
     {
-        return Error(m_fileName, m_reader.recordLine(), m_columns.value(index), reason);
+        const QString field = column.isEmpty() ? m_columns.value(index) : column;
+        if (!m_options.quality)
+            return Error(m_fileName, line, field, reason);
+        m_options.quality->add(m_fileName, { rule, field, line, reason, quarantine });
+        if (m_row && !rule.startsWith(QLatin1String("row/")))
+            (quarantine ? m_row->quarantine : m_row->notes).append(rule);
+        return {};
+    }
+
+    Status error(int index, const QString& check, const QString& reason)
+    {
+        return issue(index, m_reader.recordLine(), m_columns.value(index) + QLatin1Char('/') + check, reason, true);
     }
 
     // Text column: null -> empty; REQUIRED rejects null. Absent optional columns stay empty.
@@ -141,12 +178,12 @@ private:
             return {};
         if (isNull(f[i])) {
             if (required)
-                return error(i, QStringLiteral("must not be null"));
+                return error(i, QStringLiteral("not-null"), QStringLiteral("must not be null"));
             return {};
         }
         auto s = m_interner.intern(f[i]);
         if (!s)
-            return error(i, QStringLiteral("not valid UTF-8"));
+            return error(i, QStringLiteral("utf-8"), QStringLiteral("not valid UTF-8"));
         out = *s;
         return {};
     }
@@ -155,13 +192,20 @@ private:
     {
         const int i = column(name);
         if (i < 0 || isNull(f[i])) {
+            if (required && qstrcmp(name, "ContractedCost") == 0) {
+                // MUST NOT be null in 1.0-1.2, yet real exports leave it null (the Oracle rows of the official
+                // sample): noted, the row is kept, the consistency rule skips the missing value.
+                out = kMissing;
+                return issue(i, m_reader.recordLine(), QStringLiteral("ContractedCost/not-null"),
+                    QStringLiteral("ContractedCost is null (FOCUS: MUST NOT be null; tolerated)"), false);
+            }
             if (required)
-                return error(i, QStringLiteral("must not be null"));
+                return error(i, QStringLiteral("not-null"), QStringLiteral("must not be null"));
             return {};
         }
         const auto v = ingest::parseFiniteDecimal(f[i]);
         if (!v)
-            return error(i,
+            return error(i, QStringLiteral("decimal"),
                 QStringLiteral("'%1' is not a FOCUS decimal (digits, '.', optional '-' and exponent)")
                     .arg(ingest::excerpt(f[i])));
         out = *v;
@@ -172,27 +216,33 @@ private:
     {
         const int i = column(name);
         if (isNull(f[i]))
-            return error(i, QStringLiteral("must not be null"));
+            return error(i, QStringLiteral("not-null"), QStringLiteral("must not be null"));
         const auto v = f[i].size() >= 19 ? parseUnixSeconds(f[i]) : std::nullopt;
         if (!v)
-            return error(i,
+            return error(i, QStringLiteral("date-time"),
                 QStringLiteral("'%1' is not a date-time like 2026-01-01T00:00:00Z or 2026-01-01 00:00:00")
                     .arg(ingest::excerpt(f[i])));
         out = *v;
         return {};
     }
 
-    Result<QJsonObject> jsonObject(const QList<QByteArrayView>& f, int i)
+    // Null when the value is not a JSON object (an issue is logged, or in strict mode ERROR is set).
+    std::optional<QJsonObject> jsonObject(const QList<QByteArrayView>& f, int i, Status& status)
     {
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(f[i].toByteArray(), &pe);
-        if (pe.error != QJsonParseError::NoError || !doc.isObject())
-            return error(i,
+        if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+            status = error(i, QStringLiteral("json"),
                 pe.error != QJsonParseError::NoError
                     ? QStringLiteral("not a JSON object: %1 at offset %2").arg(pe.errorString()).arg(pe.offset)
                     : QStringLiteral("not a JSON object"));
-        if (Status strict = checkStrictJson(f[i], {}); !strict)
-            return error(i, QStringLiteral("not a strict JSON object: %1").arg(strict.error().reason));
+            return std::nullopt;
+        }
+        if (Status strict = checkStrictJson(f[i], {}); !strict) {
+            status = error(
+                i, QStringLiteral("json"), QStringLiteral("not a strict JSON object: %1").arg(strict.error().reason));
+            return std::nullopt;
+        }
         return doc.object();
     }
 
@@ -200,6 +250,16 @@ private:
     {
         BillingRecord r;
         r.line = m_reader.recordLine();
+        m_row = &r;
+        const Status status = fill(f, r);
+        m_row = nullptr;
+        if (!status.ok())
+            return status;
+        return m_sink.addBillingRecord(r);
+    }
+
+    Status fill(const QList<QByteArrayView>& f, BillingRecord& r)
+    {
         const bool req = true;
         const bool opt = false;
         for (const auto& [name, out, required] : {
@@ -249,67 +309,35 @@ private:
             if (Status s = time(f, name, *out); !s.ok())
                 return s;
         }
-        if (Status s = validate(r); !s.ok())
-            return s;
-        if (Status s = extras(f, r); !s.ok())
-            return s;
-        return m_sink.addBillingRecord(r);
-    }
-
-    Status validate(const BillingRecord& r)
-    {
-        static const QStringList categories = { QStringLiteral("Usage"), QStringLiteral("Purchase"),
-            QStringLiteral("Tax"), QStringLiteral("Credit"), QStringLiteral("Adjustment") };
-        if (!categories.contains(r.chargeCategory))
-            return error(column("ChargeCategory"),
-                QStringLiteral("'%1' is not one of %2").arg(r.chargeCategory, categories.join(QStringLiteral(", "))));
-        if (!r.chargeClass.isEmpty() && r.chargeClass != QLatin1String("Correction"))
-            return error(column("ChargeClass"), QStringLiteral("'%1' is not null or Correction").arg(r.chargeClass));
-        if (r.billingCurrency.size() != 3 || r.billingCurrency.toUpper() != r.billingCurrency
-            || !r.billingCurrency.front().isLetter())
-            return error(
-                column("BillingCurrency"), QStringLiteral("'%1' is not an ISO 4217 code").arg(r.billingCurrency));
-        if (!serviceCategories().contains(r.serviceCategory))
-            return error(column("ServiceCategory"),
-                QStringLiteral("'%1' is not a FOCUS service category").arg(r.serviceCategory));
-        if (r.billingPeriodEnd <= r.billingPeriodStart)
-            return error(column("BillingPeriodEnd"), QStringLiteral("billing period ends before it starts"));
-        if (r.chargePeriodEnd < r.chargePeriodStart)
-            return error(column("ChargePeriodEnd"), QStringLiteral("charge period ends before it starts"));
-        // Quantities only go negative when a charge is taken back.
-        const bool reversal = r.chargeClass == QLatin1String("Correction")
-            || r.chargeCategory == QLatin1String("Credit") || r.chargeCategory == QLatin1String("Adjustment");
-        for (const auto& [name, value] : { std::pair<const char*, double> { "PricingQuantity", r.pricingQuantity },
-                 { "ConsumedQuantity", r.consumedQuantity } }) {
-            if (!reversal && !isMissing(value) && value < 0)
-                return error(column(name),
-                    QStringLiteral("negative quantity %1 on a charge that is not a correction, "
-                                   "credit or adjustment")
-                        .arg(value));
-        }
-        for (const auto& [name, value] :
-            { std::pair<const char*, double> { "ContractedUnitPrice", r.contractedUnitPrice },
-                { "ListUnitPrice", r.listUnitPrice } }) {
-            if (!isMissing(value) && value < 0)
-                return error(column(name), QStringLiteral("negative unit price %1").arg(value));
-        }
-        return {};
+        Status verdict;
+        focus::checkRow(
+            r, m_options.version, [&](const char* name, const QString& rule, const QString& reason, bool quarantine) {
+                if (verdict.ok())
+                    verdict = issue(column(name), r.line, rule, reason, quarantine);
+            });
+        if (!verdict.ok())
+            return verdict;
+        return extras(f, r);
     }
 
     Status extras(const QList<QByteArrayView>& f, BillingRecord& r)
     {
         if (const int i = column("Tags"); i >= 0 && !isNull(f[i])) {
-            auto tags = jsonObject(f, i);
-            if (!tags)
-                return tags.error();
-            r.tags = *tags;
+            Status status;
+            if (auto tags = jsonObject(f, i, status))
+                r.tags = *tags;
+            else if (!status.ok())
+                return status;
         }
         for (const int i : std::as_const(m_extensionColumns)) {
             if (isNull(f[i]))
                 continue;
             auto s = m_interner.intern(f[i]);
-            if (!s)
-                return error(i, QStringLiteral("not valid UTF-8"));
+            if (!s) {
+                if (Status st = error(i, QStringLiteral("utf-8"), QStringLiteral("not valid UTF-8")); !st.ok())
+                    return st;
+                continue;
+            }
             r.extensions.insert(m_columns[i], *s);
         }
         static const QSet<QString> decimals = { QStringLiteral("CommitmentDiscountQuantity"),
@@ -318,15 +346,24 @@ private:
         for (const int i : std::as_const(m_otherColumns)) {
             if (isNull(f[i]))
                 continue;
-            if (decimals.contains(m_columns[i]) && !ingest::parseFiniteDecimal(f[i]))
-                return error(i, QStringLiteral("'%1' is not a FOCUS decimal").arg(ingest::excerpt(f[i])));
+            if (decimals.contains(m_columns[i]) && !ingest::parseFiniteDecimal(f[i])) {
+                if (Status st = error(i, QStringLiteral("decimal"),
+                        QStringLiteral("'%1' is not a FOCUS decimal").arg(ingest::excerpt(f[i])));
+                    !st.ok())
+                    return st;
+                continue;
+            }
             if (m_columns[i] == QLatin1String("SkuPriceDetails")) {
-                if (auto details = jsonObject(f, i); !details)
-                    return details.error();
+                Status status;
+                if (!jsonObject(f, i, status) && !status.ok())
+                    return status;
             }
             auto s = m_interner.intern(f[i]);
-            if (!s)
-                return error(i, QStringLiteral("not valid UTF-8"));
+            if (!s) {
+                if (Status st = error(i, QStringLiteral("utf-8"), QStringLiteral("not valid UTF-8")); !st.ok())
+                    return st;
+                continue;
+            }
             r.otherColumns.insert(m_columns[i], *s);
         }
         // Reconciliation keys: explicit extension columns win over tags, tags over the sub-account.
@@ -341,6 +378,9 @@ private:
     CsvRecordReader m_reader;
     const QString& m_fileName;
     BillingSink& m_sink;
+    const FocusOptions& m_options;
+    BillingRecord* m_row = nullptr; // the row being read, to flag
+    QSet<int> m_ignored; // unknown non-x_ columns
     StringInterner m_interner;
     QHash<QString, int> m_index;
     QStringList m_columns;
@@ -350,9 +390,9 @@ private:
 
 } // namespace
 
-Status parseFocusCsv(QIODevice& in, const QString& fileName, BillingSink& sink)
+Status parseFocusCsv(QIODevice& in, const QString& fileName, BillingSink& sink, const FocusOptions& options)
 {
-    return FocusParser(in, fileName, sink).run();
+    return FocusParser(in, fileName, sink, options).run();
 }
 
 } // namespace capaudit

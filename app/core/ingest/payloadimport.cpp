@@ -37,13 +37,14 @@ Status importTelemetryPayload(const TelemetryPayload& payload, QIODevice& data, 
         payload.path, 0, QStringLiteral("format"), QStringLiteral("unknown telemetry format '%1'").arg(payload.format));
 }
 
-Status importBillingPayload(const BillingPayload& payload, QIODevice& data, BillingSink& target)
+Status importBillingPayload(
+    const BillingPayload& payload, QIODevice& data, BillingSink& target, DataQualityLog* quality)
 {
     ingest::CheckedBillingSink sink(target, payload.path);
     if (payload.format != QLatin1String("focus-csv"))
         return Error(payload.path, 0, QStringLiteral("format"),
             QStringLiteral("unknown billing format '%1'").arg(payload.format));
-    return parseFocusCsv(data, payload.path, sink);
+    return parseFocusCsv(data, payload.path, sink, FocusOptions { payload.focusVersion, quality });
 }
 
 } // namespace capaudit

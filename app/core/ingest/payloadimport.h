@@ -14,6 +14,11 @@ namespace capaudit {
 Status importTelemetryPayload(const TelemetryPayload& payload, QIODevice& data, const QByteArray& mappingBytes,
     UsageSink& sink, MetricsImportSummary* summary = nullptr);
 
-Status importBillingPayload(const BillingPayload& payload, QIODevice& data, BillingSink& sink);
+class DataQualityLog;
+
+// QUALITY null: strict (the first non-conformant row is an Error). Set: non-conformant rows are flagged and passed
+// on, every problem is logged there (docs/formats.md, "Quarantine").
+Status importBillingPayload(
+    const BillingPayload& payload, QIODevice& data, BillingSink& sink, DataQualityLog* quality = nullptr);
 
 } // namespace capaudit

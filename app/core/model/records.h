@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <cmath>
 #include <limits>
@@ -63,6 +64,10 @@ struct BillingRecord {
     QJsonObject tags;
     QMap<QString, QString> extensions; // x_ columns, verbatim (null values left out)
     QMap<QString, QString> otherColumns; // further FOCUS columns present in the file (RegionName, ...), non-null only
+    // Data-quality rules the row violates (ingest/dataquality.h): quarantined rows are stored but kept out of
+    // reconciliation; noted ones are tolerated deviations.
+    QStringList quarantine;
+    QStringList notes;
 };
 
 struct Period {

@@ -4,6 +4,7 @@
 #include "archive/bundlesource.h"
 #include "crypto/digest.h"
 #include "evidence/bundledigest.h"
+#include "ingest/dataquality.h"
 #include "ingest/payloadimport.h"
 #include "ingest/predicates.h"
 #include "store/audittrail.h"
@@ -142,6 +143,7 @@ Status ImportRun::run(ImportResult& result)
     }
 
     RowTarget rows = target();
+    DataQualityLog quality;
     SampleWriter samples(rows);
     BillingWriter billing(rows);
     auto parsePayload = [&](const QString& path, qint64 index, const auto& parse) -> Status {
@@ -200,7 +202,7 @@ Status ImportRun::run(ImportResult& result)
         if (Status s = parsePayload(payload.path, i,
                 [&](BlobTee& tee) -> Result<qint64> {
                     m_current = &tee;
-                    const Status parsed = importBillingPayload(payload, tee, billing);
+                    const Status parsed = importBillingPayload(payload, tee, billing, &quality);
                     m_current = nullptr;
                     return parsed ? tee.finish() : Result<qint64>(parsed.error());
                 });
@@ -252,6 +254,9 @@ Status ImportRun::run(ImportResult& result)
         { QStringLiteral("signerFingerprint"), m_verdict.signer.keyFingerprint },
         { QStringLiteral("files"), m_fileBlob.size() }, { QStringLiteral("rows"), result.rows },
         { QStringLiteral("rowsDigest"), rowsDigest } };
+    // Non-conformant rows (stored flagged) and header facts, grouped by rule: billing.data-quality reports them.
+    if (!quality.isEmpty())
+        details.insert(QStringLiteral("dataQuality"), quality.toJson());
     // Recorded in the chained trail, so removing the aggregates behind the app's back is found by verify-case.
     if (m_verdict.kind == BundleKind::Telemetry)
         details.insert(QStringLiteral("nodeHours"), samples.nodeHours().rows().size());

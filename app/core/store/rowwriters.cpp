@@ -180,7 +180,7 @@ QJsonObject billingRecordJson(const BillingRecord& r)
     QJsonObject extensions;
     for (auto it = r.extensions.cbegin(); it != r.extensions.cend(); ++it)
         extensions.insert(it.key(), it.value());
-    return QJsonObject {
+    QJsonObject json {
         { QStringLiteral("line"), r.line },
         { QStringLiteral("BillingAccountId"), r.billingAccountId },
         { QStringLiteral("BillingCurrency"), r.billingCurrency },
@@ -194,7 +194,7 @@ QJsonObject billingRecordJson(const BillingRecord& r)
         { QStringLiteral("BilledCost"), r.billedCost },
         { QStringLiteral("EffectiveCost"), r.effectiveCost },
         { QStringLiteral("ListCost"), r.listCost },
-        { QStringLiteral("ContractedCost"), r.contractedCost },
+        { QStringLiteral("ContractedCost"), jsonNumber(r.contractedCost) },
         { QStringLiteral("PricingQuantity"), jsonNumber(r.pricingQuantity) },
         { QStringLiteral("ConsumedQuantity"), jsonNumber(r.consumedQuantity) },
         { QStringLiteral("ContractedUnitPrice"), jsonNumber(r.contractedUnitPrice) },
@@ -219,6 +219,12 @@ QJsonObject billingRecordJson(const BillingRecord& r)
         { QStringLiteral("Tags"), r.tags },
         { QStringLiteral("extensions"), extensions },
     };
+    // Only flagged rows carry the keys, so a conformant row's stored JSON (and the rows digest) is as before.
+    if (!r.quarantine.isEmpty())
+        json.insert(QStringLiteral("quarantine"), QJsonArray::fromStringList(r.quarantine));
+    if (!r.notes.isEmpty())
+        json.insert(QStringLiteral("notes"), QJsonArray::fromStringList(r.notes));
+    return json;
 }
 
 Result<qint64> writeAttestation(RowTarget& t, const AttestationClaims& c)
