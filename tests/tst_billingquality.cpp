@@ -181,6 +181,10 @@ private slots:
         QVERIFY(f.title.contains(r.error.reason));
         QCOMPARE(f.details.value(QStringLiteral("line")).toInteger(), r.error.line);
         QVERIFY(report->failed());
+        // The report's per-provider summary lists the provider, non-compliant.
+        QCOMPARE(report->providers.size(), 1);
+        QCOMPARE(report->providers.first().provider, QStringLiteral("provider-a"));
+        QCOMPARE(report->countBySeverity(QStringLiteral("provider-a")).value(Severity::High), 1);
     }
 
     // An attestation commits cpu for January; no telemetry reports cpu at all.
@@ -198,6 +202,8 @@ private slots:
         QCOMPARE(coverage.size(), 1);
         QCOMPARE(coverage.first().resourceClass, QStringLiteral("cpu"));
         QCOMPARE(coverage.first().provider, QStringLiteral("provider-a"));
+        QCOMPARE(coverage.first().severity, Severity::High);
+        QVERIFY(report->failed());
 
         // With telemetry that reports cpu, the commitment is covered.
         QVERIFY(CaseImporter(*store).importBundle(m_bundle).ok());

@@ -14,6 +14,7 @@
 #include "checkmodel.h"
 #include "comparisonpage.h"
 #include "demo/democonfig.h"
+#include "evidence/bundlewriter.h"
 #include "evidencepage.h"
 #include "findingdetailwidget.h"
 #include "findingfiltermodel.h"
@@ -42,6 +43,7 @@
 #include <QCryptographicHash>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -52,6 +54,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QWheelEvent>
 
 using namespace capaudit;
@@ -81,6 +84,7 @@ private Q_SLOTS:
     void capacityForecastAndScenario();
     void comparisonWeightChangesScores();
     void exportReportWritesPdf();
+    void failedImportListsEveryProblem();
 
 private:
     bool waitForTimeline();
@@ -632,6 +636,51 @@ void TestGui::exportReportWritesPdf()
     QVERIFY(box);
     QVERIFY(box->text().contains(result->manifestDigest));
     box->close();
+}
+
+// A bundle whose import fails stops at its first error; the summary lists every problem of it (the lint pass).
+void TestGui::failedImportListsEveryProblem()
+{
+    const test::TestPki pki = test::TestPki::create(QStringLiteral("Invoice Issuer"));
+    const QByteArray header = "BilledCost,BillingAccountId,BillingAccountName,BillingCurrency,BillingPeriodEnd,"
+                              "BillingPeriodStart,ChargeCategory,ChargeClass,ChargeDescription,ChargePeriodEnd,"
+                              "ChargePeriodStart,ContractedCost,EffectiveCost,InvoiceIssuerName,ListCost,"
+                              "PricingQuantity,PricingUnit,ProviderName,PublisherName,ServiceCategory,ServiceName\n";
+    auto row = [](const QByteArray& cost, const QByteArray& category) {
+        return cost + ",ba-1,NULL,EUR,2026-02-01T00:00:00Z,2026-01-01T00:00:00Z," + category
+            + ",NULL,x,2026-01-02T00:00:00Z,2026-01-01T00:00:00Z,1,1,P,1,1,h,P,P,Compute,S\n";
+    };
+    BundleSpec spec;
+    spec.kind = BundleKind::Billing;
+    spec.predicate = { { QStringLiteral("provider"), QStringLiteral("P") },
+        { QStringLiteral("period"),
+            QJsonObject { { QStringLiteral("start"), QStringLiteral("2026-01-01T00:00:00Z") },
+                { QStringLiteral("end"), QStringLiteral("2026-02-01T00:00:00Z") } } },
+        { QStringLiteral("payloads"),
+            QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/focus.csv") },
+                { QStringLiteral("format"), QStringLiteral("focus-csv") } } } } };
+    // Line 2: a bad decimal, line 3: an unknown category (both quarantined), line 4: an unclosed quote (fatal).
+    spec.files = { { QStringLiteral("focus.csv"), header + row("1O", "Usage") + row("1", "Discount") + "\"1,ba-1\n" } };
+    spec.key = pki.signerKey;
+    spec.chain = { pki.signer, pki.intermediate };
+    const QString bundle = m_dir.filePath(QStringLiteral("failing-invoice"));
+    QVERIFY(writeBundle(spec, bundle).ok());
+    ImportResult failed;
+    failed.path = bundle;
+    failed.outcome = ImportOutcome::Failed;
+    failed.error = Error(QStringLiteral("data/focus.csv"), 4, {}, QStringLiteral("quoted field never closed"));
+    ImportSummaryDialog dialog({ failed }, false);
+    auto* list = dialog.findChild<QTreeWidget*>(QStringLiteral("importResults"));
+    QVERIFY(list);
+    QTreeWidgetItem* item = list->topLevelItem(0);
+    QStringList lines;
+    for (int i = 0; i < item->childCount(); ++i)
+        lines.append(item->child(i)->text(4));
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(
+        lines.join(QLatin1Char('\n')).contains(QStringLiteral("BilledCost/decimal")), qPrintable(lines.join(u'\n')));
+    QVERIFY(lines.join(QLatin1Char('\n')).contains(QStringLiteral("ChargeCategory/allowed-values")));
+    QVERIFY(lines.join(QLatin1Char('\n')).contains(QStringLiteral("never closed")));
 }
 
 QTEST_MAIN(TestGui)

@@ -7,6 +7,7 @@
 #include "util/jsonutil.h"
 #include "util/timeutil.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -109,13 +110,18 @@ Status applyFlags(const PredicateFlags& flags, BundleKind kind, const QList<Bund
 // The importer's own predicate parser and payload parsers, run on what is about to be signed.
 Status validate(const BundleSpec& spec)
 {
-    const LintReport report = lintStatement(spec.kind, spec.predicate, [&](const QString& path) -> Result<QByteArray> {
-        for (const BundleFile& file : spec.files)
-            if (QStringLiteral("data/") + file.name == path)
-                return file.content;
-        return Error(QStringLiteral("statement predicate"), 0, QStringLiteral("payloads"),
-            QStringLiteral("payload %1 is not among the files given").arg(path));
-    });
+    const LintReport report =
+        lintStatement(spec.kind, spec.predicate, [&](const QString& path) -> Result<std::unique_ptr<QIODevice>> {
+            for (const BundleFile& file : spec.files)
+                if (QStringLiteral("data/") + file.name == path) {
+                    auto buffer = std::make_unique<QBuffer>();
+                    buffer->setData(file.content);
+                    buffer->open(QIODevice::ReadOnly);
+                    return std::unique_ptr<QIODevice>(std::move(buffer));
+                }
+            return Error(QStringLiteral("statement predicate"), 0, QStringLiteral("payloads"),
+                QStringLiteral("payload %1 is not among the files given").arg(path));
+        });
     for (const QString& line : report.lines())
         err() << "capaudit-cli: " << line << '\n';
     err().flush();

@@ -53,6 +53,9 @@ void reportFailedImports(CheckContext& c, const QList<TrailEntry>& trail)
             { QStringLiteral("file"), file }, { QStringLiteral("line"), line }, { QStringLiteral("field"), field },
             { QStringLiteral("reason"), reason }, { QStringLiteral("trailSeq"), e.seq },
             { QStringLiteral("verdict"), QStringLiteral("import-failed") } };
+        // The provider is listed (report summary, comparison) even when this was its only evidence.
+        if (!f.provider.isEmpty())
+            c.facts(f.provider);
         c.add(f);
     }
 }
@@ -102,7 +105,8 @@ Status reportUncoveredCommitments(CheckContext& c)
             f.unit = line.unit;
             f.evidence.append({ a.bundleDigest, QString(), 0, 0, QStringLiteral("attested commitment") });
             f.details = { { QStringLiteral("subject"), QStringLiteral("no-telemetry/") + line.resourceClass } };
-            c.add(f);
+            // One level above a gap: nothing at all can be checked for this class, so check must not pass.
+            c.add(f, -1);
         }
     }
     return Status::success();

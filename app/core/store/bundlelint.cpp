@@ -10,7 +10,6 @@
 #include "ingest/usagecsv.h"
 #include "store/importrun.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -165,11 +164,14 @@ LintReport lintBundle(const QString& path)
     if (verdict.predicate.isEmpty())
         return report;
     LintReport payloads =
-        lintStatement(verdict.kind, verdict.predicate, [&](const QString& file) -> Result<QByteArray> {
+        lintStatement(verdict.kind, verdict.predicate, [&](const QString& file) -> Result<std::unique_ptr<QIODevice>> {
             if (!source->contains(file))
                 return Error(QStringLiteral("statement predicate"), 0, QStringLiteral("payloads"),
                     QStringLiteral("payload %1 is not in the bundle").arg(file));
-            return source->readFile(file, qint64(1) << 40);
+            auto device = std::make_unique<QFile>(source->absolutePath(file));
+            if (!device->open(QIODevice::ReadOnly))
+                return Error(file, QStringLiteral("cannot read: %1").arg(device->errorString()));
+            return std::unique_ptr<QIODevice>(std::move(device));
         });
     report.errors.append(payloads.errors);
     report.rows = payloads.rows;
@@ -177,8 +179,7 @@ LintReport lintBundle(const QString& path)
     return report;
 }
 
-LintReport lintStatement(BundleKind kind, const QJsonObject& predicate,
-    const std::function<Result<QByteArray>(const QString& bundlePath)>& read)
+LintReport lintStatement(BundleKind kind, const QJsonObject& predicate, const PayloadOpener& open)
 {
     LintReport report;
     Verdict verdict;
@@ -191,25 +192,27 @@ LintReport lintStatement(BundleKind kind, const QJsonObject& predicate,
         return report;
     }
     for (const TelemetryPayload& p : std::as_const(plan->telemetry)) {
-        Result<QByteArray> bytes = read(p.path);
-        Result<QByteArray> mapping = p.mapping.isEmpty() ? Result<QByteArray>(QByteArray()) : read(p.mapping);
-        if (!bytes || !mapping) {
-            report.errors.append(bytes ? mapping.error() : bytes.error());
-            continue;
+        QByteArray mapping;
+        if (!p.mapping.isEmpty()) {
+            Result<std::unique_ptr<QIODevice>> device = open(p.mapping);
+            if (!device) {
+                report.errors.append(device.error());
+                continue;
+            }
+            mapping = (*device)->readAll();
         }
-        QBuffer buffer(&*bytes);
-        buffer.open(QIODevice::ReadOnly);
-        lintTelemetry(p, buffer, *mapping, report);
+        Result<std::unique_ptr<QIODevice>> device = open(p.path);
+        if (!device)
+            report.errors.append(device.error());
+        else
+            lintTelemetry(p, **device, mapping, report);
     }
     for (const BillingPayload& p : std::as_const(plan->billing)) {
-        Result<QByteArray> bytes = read(p.path);
-        if (!bytes) {
-            report.errors.append(bytes.error());
-            continue;
-        }
-        QBuffer buffer(&*bytes);
-        buffer.open(QIODevice::ReadOnly);
-        lintBilling(p, buffer, report);
+        Result<std::unique_ptr<QIODevice>> device = open(p.path);
+        if (!device)
+            report.errors.append(device.error());
+        else
+            lintBilling(p, **device, report);
     }
     return report;
 }

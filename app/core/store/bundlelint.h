@@ -5,10 +5,12 @@
 #include "ingest/dataquality.h"
 #include "util/result.h"
 
+#include <QIODevice>
 #include <QJsonObject>
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace capaudit {
 
@@ -40,9 +42,10 @@ LintReport lintPayloadFile(const QString& path, const LintOptions& options = {})
 // is), its predicate parsed by the importer's own parser, then every payload linted as the predicate describes it.
 LintReport lintBundle(const QString& path);
 // The predicate of a bundle about to be signed (or just read): parsed by the importer's own parser for KIND, then
-// every payload it names linted from READ (bundle path -> bytes; an Error when the bundle has no such file).
-LintReport lintStatement(BundleKind kind, const QJsonObject& predicate,
-    const std::function<Result<QByteArray>(const QString& bundlePath)>& read);
+// every payload it names linted, streamed from OPEN (bundle path -> an open device; an Error when the bundle has no
+// such file), so a payload of any size is linted in constant memory.
+using PayloadOpener = std::function<Result<std::unique_ptr<QIODevice>>(const QString& bundlePath)>;
+LintReport lintStatement(BundleKind kind, const QJsonObject& predicate, const PayloadOpener& open);
 // True when PATH looks like a bundle (a directory or an archive holding statement.dsse.json).
 bool looksLikeBundle(const QString& path);
 
