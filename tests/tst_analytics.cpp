@@ -245,7 +245,7 @@ private slots:
             QVERIFY((*store)->database().exec("DROP TRIGGER bundles_no_update"));
             edit->bindString(1, target);
             QVERIFY(edit->exec());
-            QVERIFY((*store)->database().queryInt("SELECT changes()").value_or(0) > 0);
+            QCOMPARE((*store)->database().queryInt("SELECT changes()").value() > 0, true);
         }
         const CheckReport relabelled = check(copy);
         QJsonArray before, after;

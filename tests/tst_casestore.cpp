@@ -176,19 +176,30 @@ private slots:
     // append-only triggers, and bundles imported from then on get aggregates that verify-case accepts.
     void migratesVersion2Case()
     {
-        QVERIFY(newCase(QStringLiteral("v2.capcase")));
+        // Written as version 2 wrote it: the anchor without a scope.
+        TrustAnchor unscoped = m_provider.anchor;
+        unscoped.providers.clear();
+        QVERIFY(CaseStore::create(path(QStringLiteral("v2.capcase")), QStringLiteral("v2"), { unscoped }));
         const QString file = path(QStringLiteral("v2.capcase"));
         QCOMPARE(execSql(file,
                      QStringLiteral("DROP TABLE node_hours; DROP TABLE node_hours_built; "
-                                    "DELETE FROM schema_migrations WHERE version = 3; PRAGMA user_version = 2")),
+                                    "ALTER TABLE trust_anchors DROP COLUMN providers;"
+                                    "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
+                                    "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
+                                    "DELETE FROM schema_migrations WHERE version >= 3; PRAGMA user_version = 2")),
             QString());
         QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE 'node_hours%'")),
             qint64(0));
         {
             Result<std::unique_ptr<CaseStore>> store = CaseStore::open(file);
             QVERIFY2(store, qPrintable(store ? QString() : store.error().toString()));
+            // The anchor vouched for nothing before the migration, so it has no scope and authorizes nothing until
+            // the auditor scopes it.
+            QCOMPARE(CaseImporter(**store).importBundle(m_bundle).outcome, ImportOutcome::Rejected);
+            QVERIFY((*store)->addAnchor(m_provider.anchor));
             QCOMPARE(CaseImporter(**store).importBundle(m_bundle).outcome, ImportOutcome::Imported);
-            QVERIFY(verifyCase(**store).intact());
+            const CaseVerification v = verifyCase(**store);
+            QVERIFY2(v.intact(), QJsonDocument(v.toJson()).toJson().constData());
         }
         QCOMPARE(scalar(file, QStringLiteral("PRAGMA user_version")), qint64(schema::currentVersion()));
         QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM schema_migrations WHERE version = 3")), qint64(1));
@@ -206,7 +217,9 @@ private slots:
             const ImportResult r = CaseImporter(*store).importBundle(m_bundle);
             QCOMPARE(r.outcome, ImportOutcome::Imported);
             digest = r.digest;
-            QVERIFY(store->addAnchor(m_stranger.anchor)); // vouched for nothing yet
+            TrustAnchor unscoped = m_stranger.anchor; // as version 3 recorded it: no scope
+            unscoped.providers.clear();
+            QVERIFY(store->addAnchor(unscoped)); // vouched for nothing yet
         }
         const QString file = path(QStringLiteral("v3.capcase"));
         // Back to what a version-3 CapAudit wrote: no scope columns, verdicts without signer.authorized (the last

@@ -77,6 +77,15 @@ private slots:
         write(path(QStringLiteral("predicate.json")),
             R"({"provider":"Cli Provider","meter":"provider","period":{"start":"2026-01-01T00:00:00Z","end":"2026-01-02T00:00:00Z"},)"
             R"("payloads":[{"path":"data/usage.csv","format":"capaudit-usage-csv/v1"}]})");
+        // An importable telemetry bundle: a full predicate and a native usage CSV of two steps.
+        write(path(QStringLiteral("import/usage.csv")),
+            "time,node,resource_class,tenant,allocated,used,capacity,state\n"
+            "2026-01-01T00:00:00Z,node-0,cpu,,,,64,up\n2026-01-01T00:00:00Z,node-0,cpu,tenant-0,4,3,,\n"
+            "2026-01-01T00:05:00Z,node-0,cpu,,,,64,up\n2026-01-01T00:05:00Z,node-0,cpu,tenant-0,4,3,,\n");
+        write(path(QStringLiteral("import/predicate.json")),
+            R"({"provider":"Cli Provider","meter":"provider","resolutionSeconds":300,)"
+            R"("period":{"start":"2026-01-01T00:00:00Z","end":"2026-01-01T00:10:00Z"},)"
+            R"("payloads":[{"path":"data/usage.csv","format":"capaudit-usage-csv/v1"}]})");
     }
 
     void versionAndHelp()
@@ -357,7 +366,13 @@ private slots:
     void trustScopes()
     {
         const QString caseFile = path(QStringLiteral("scopes.capcase"));
-        const QString bundle = path(QStringLiteral("b-dir")); // Cli Provider's telemetry, from createAndVerify
+        const QString bundle = path(QStringLiteral("importable"));
+        const Run created = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), bundle,
+            QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
+            path(QStringLiteral("signer.key.pem")), QStringLiteral("--cert"), path(QStringLiteral("signer.pem")),
+            QStringLiteral("--chain"), path(QStringLiteral("issuing.pem")), QStringLiteral("--predicate"),
+            path(QStringLiteral("import/predicate.json")), path(QStringLiteral("import/usage.csv")) });
+        QVERIFY2(created.exitCode == 0, created.err.constData());
         const QString bare = path(QStringLiteral("bare-trust"));
         QVERIFY(QDir().mkpath(bare));
         QVERIFY(QFile::copy(path(QStringLiteral("other-trust/root.pem")), bare + QStringLiteral("/stranger.pem")));
@@ -376,8 +391,7 @@ private slots:
                          QStringLiteral("auditor"), QStringLiteral("--provider"), QStringLiteral("Cli Provider") })
                      .exitCode,
             0);
-        const Run refused =
-            cli({ QStringLiteral("case"), QStringLiteral("import"), caseFile, bundle, QStringLiteral("--json") });
+        const Run refused = cli({ QStringLiteral("import"), caseFile, bundle, QStringLiteral("--json") });
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.out.contains("signer.authorized"), refused.out.constData());
         QVERIFY2(refused.out.contains("--role provider --provider 'Cli Provider'"), refused.out.constData());
@@ -391,7 +405,7 @@ private slots:
             QStringLiteral("Cli Provider"), QStringLiteral("--provider"), QStringLiteral("Cli Two") });
         QVERIFY2(added.exitCode == 0, added.err.constData());
         QVERIFY2(added.out.contains("scope: 'Cli Provider', 'Cli Two'"), added.out.constData());
-        const Run imported = cli({ QStringLiteral("case"), QStringLiteral("import"), caseFile, bundle });
+        const Run imported = cli({ QStringLiteral("import"), caseFile, bundle });
         QVERIFY2(imported.exitCode == 0, imported.out.constData() + imported.err);
 
         const Run list = cli({ QStringLiteral("trust"), QStringLiteral("list"), caseFile });
@@ -406,7 +420,7 @@ private slots:
             (QJsonArray { QStringLiteral("Cli Provider"), QStringLiteral("Cli Two") }));
         QCOMPARE(anchors.last().toObject().value(QStringLiteral("role")).toString(), QStringLiteral("provider"));
         QVERIFY(anchors.at(1).toObject().value(QStringLiteral("removedSeq")).toInt() > 0);
-        const Run intact = cli({ QStringLiteral("case"), QStringLiteral("verify-case"), caseFile });
+        const Run intact = cli({ QStringLiteral("verify-case"), caseFile });
         QVERIFY2(intact.exitCode == 0, intact.out.constData() + intact.err);
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aboutdialog.h"
+#include "addanchordialog.h"
 #include "analysiscontroller.h"
 #include "analytics/capacityplan.h"
 #include "analytics/comparison.h"
@@ -371,9 +372,24 @@ void TestGui::trustAnchorAddRemoveInTrail()
     const int added = trailCount(QStringLiteral("trust-anchor-added"));
     const int removed = trailCount(QStringLiteral("trust-anchor-removed"));
 
-    Status s = dialog.addAnchorFile(anchorFile, QStringLiteral("Extra auditor root"), QStringLiteral("auditor"));
+    // The add dialog carries role and scope into the anchor.
+    AddAnchorDialog details(anchorFile);
+    details.setProviders({ QStringLiteral("Extra Provider"), QString(), QStringLiteral("Extra Provider") });
+    Result<TrustAnchor> fromDialog = details.anchor();
+    QVERIFY2(fromDialog, qPrintable(fromDialog ? QString() : fromDialog.error().toString()));
+    QCOMPARE(fromDialog->role, QStringLiteral("provider"));
+    QCOMPARE(fromDialog->providers, QStringList { QStringLiteral("Extra Provider") });
+
+    Status s = dialog.addAnchorFile(anchorFile, QStringLiteral("Extra auditor root"), QStringLiteral("auditor"), {},
+        { QStringLiteral("Extra Provider") });
     QVERIFY2(s.ok(), qPrintable(s.error().toString()));
     QCOMPARE(dialog.model()->rowCount(), anchors + 1);
+    bool scoped = false;
+    for (int row = 0; row < dialog.model()->rowCount(); ++row)
+        scoped = scoped
+            || (dialog.model()->index(row, AnchorModel::LabelColumn).data().toString() == u"Extra auditor root"
+                && dialog.model()->index(row, AnchorModel::ScopeColumn).data().toString() == u"Extra Provider");
+    QVERIFY(scoped);
     QCOMPARE(trailCount(QStringLiteral("trust-anchor-added")), added + 1);
     const TrailModel* trail = m_window->trailPage()->model();
     const QModelIndex last = trail->index(trail->rowCount() - 1, TrailModel::DetailsColumn);

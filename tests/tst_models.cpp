@@ -201,7 +201,13 @@ void TestModels::anchorModel()
         QCOMPARE(model.index(row, AnchorModel::RoleColumn).data().toString(), a.role);
         QCOMPARE(model.index(row, AnchorModel::KindColumn).data().toString(), AnchorModel::kindText(a.kind));
         QVERIFY(model.index(row, 0).data(AnchorModel::ActiveRole).toBool());
+        // The demo scopes every root to the providers it speaks for; the column shows exactly those.
+        QVERIFY(!a.providers.isEmpty());
+        QCOMPARE(model.index(row, AnchorModel::ScopeColumn).data().toString(), a.providers.join(QStringLiteral(", ")));
+        QVERIFY(model.index(row, 0).data(Qt::ToolTipRole).toString().contains(a.providers.first()));
     }
+    QCOMPARE(model.headerData(AnchorModel::ScopeColumn, Qt::Horizontal).toString(), QStringLiteral("May speak for"));
+    QCOMPARE(model.columnCount(), int(AnchorModel::ColumnCount));
 }
 
 void TestModels::providerSummaryModel()
