@@ -41,6 +41,22 @@ QStringList differingKeys(const QJsonObject& a, const QJsonObject& b)
     return out;
 }
 
+// DERIVED without the fields STORED lacks (recursively in objects): a field a newer CapAudit adds to verdicts is not
+// required of a verdict an older one stored, while every field the stored verdict does have must match.
+QJsonObject restrictedTo(const QJsonObject& derived, const QJsonObject& stored)
+{
+    QJsonObject out;
+    for (auto it = derived.begin(); it != derived.end(); ++it) {
+        if (!stored.contains(it.key()))
+            continue;
+        const QJsonValue mine = it.value();
+        const QJsonValue theirs = stored.value(it.key());
+        out.insert(it.key(),
+            mine.isObject() && theirs.isObject() ? QJsonValue(restrictedTo(mine.toObject(), theirs.toObject())) : mine);
+    }
+    return out;
+}
+
 } // namespace
 
 QDateTime reverificationTime(const StoredBundle& b)
@@ -122,8 +138,8 @@ void compareBundleRow(
     QJsonObject storedFacts = stored;
     storedFacts.remove(QStringLiteral("checks"));
     derived.remove(QStringLiteral("checks"));
-    if (!stored.contains(QStringLiteral("validationTime"))) // written before the instant was stored
-        derived.remove(QStringLiteral("validationTime"));
+    // Written by an earlier CapAudit (no validationTime, fewer signer fields): compare what it stored.
+    derived = restrictedTo(derived, stored);
     if (canonicalJson(storedFacts) != canonicalJson(derived))
         problem(QStringLiteral("verdict_json"),
             QStringLiteral("the stored verdict differs from a fresh verification of the stored files in: %1")

@@ -87,9 +87,13 @@ private:
     RowCodec m_codec;
     QHash<qint64, TrailEntry> m_trail; // entries bundles and anchors point at
     QHash<qint64, QJsonArray> m_inferredScopes; // anchor id -> scope the schema-4 migration inferred
+    QHash<qint64, TrailEntry> m_allTrail; // every entry, for the documents
 
 public:
-    QHash<qint64, TrailEntry> allTrail; // every entry, for the documents
+    const QHash<qint64, TrailEntry>& allTrail() const
+    {
+        return m_allTrail;
+    }
 };
 
 void Run::sqlChecks()
@@ -128,7 +132,7 @@ void Run::trail()
     Result<QList<TrailEntry>> entries = readTrail(m_db);
     if (entries) {
         for (const TrailEntry& e : *entries) {
-            allTrail.insert(e.seq, e);
+            m_allTrail.insert(e.seq, e);
             if (e.action == QLatin1String(trail::kImport) || e.action == QLatin1String(trail::kAnchorAdded)
                 || e.action == QLatin1String(trail::kAnchorRemoved))
                 m_trail.insert(e.seq, e);
@@ -450,7 +454,7 @@ CaseVerification verifyCase(CaseStore& store, const std::function<void(double, c
     report(0.05, QStringLiteral("audit trail"));
     run.trail();
     run.anchors();
-    checkDocuments(store.database(), run.allTrail, out.problems);
+    checkDocuments(store.database(), run.allTrail(), out.problems);
     if (!run.loadDictionaries())
         return out;
     Result<QList<StoredBundle>> bundles = store.bundles();
