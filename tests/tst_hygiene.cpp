@@ -34,6 +34,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -467,7 +468,6 @@ private slots:
         }
     }
 
-
     // 6b. A Sigstore bundle signed by a pinned key cross-checks its log entry with the key that verified, not with
     // the last pinned key of the store.
     void sigstorePinnedKeyAmongSeveral()
@@ -488,15 +488,15 @@ private slots:
         const QJsonObject body { { QStringLiteral("apiVersion"), QStringLiteral("0.0.1") },
             { QStringLiteral("kind"), QStringLiteral("dsse") },
             { QStringLiteral("spec"),
-                QJsonObject { { QStringLiteral("envelopeHash"),
-                                  QJsonObject { { QStringLiteral("algorithm"), QStringLiteral("sha256") },
-                                      { QStringLiteral("value"), crypto::sha256Hex(canonicalJson(canonicalEnvelope)) } } },
+                QJsonObject {
+                    { QStringLiteral("envelopeHash"),
+                        QJsonObject { { QStringLiteral("algorithm"), QStringLiteral("sha256") },
+                            { QStringLiteral("value"), crypto::sha256Hex(canonicalJson(canonicalEnvelope)) } } },
                     { QStringLiteral("payloadHash"),
                         QJsonObject { { QStringLiteral("algorithm"), QStringLiteral("sha256") },
                             { QStringLiteral("value"), crypto::sha256Hex(payload) } } },
                     { QStringLiteral("signatures"),
-                        QJsonArray { QJsonObject {
-                            { QStringLiteral("signature"), QString::fromLatin1(sig.toBase64()) },
+                        QJsonArray { QJsonObject { { QStringLiteral("signature"), QString::fromLatin1(sig.toBase64()) },
                             { QStringLiteral("verifier"),
                                 QString::fromLatin1(keyA.publicKey().toPem().toBase64()) } } } } } } };
         sigstore::TlogEntry entry;
@@ -518,28 +518,28 @@ private slots:
             { QStringLiteral("inclusionPromise"),
                 QJsonObject { { QStringLiteral("signedEntryTimestamp"), QString::fromLatin1(promise.toBase64()) } } },
             { QStringLiteral("canonicalizedBody"), QString::fromLatin1(entry.canonicalizedBody.toBase64()) } };
-        const QJsonObject bundle {
-            { QStringLiteral("mediaType"), QStringLiteral("application/vnd.dev.sigstore.bundle+json;version=0.1") },
+        const QJsonObject bundle { { QStringLiteral("mediaType"),
+                                       QStringLiteral("application/vnd.dev.sigstore.bundle+json;version=0.1") },
             { QStringLiteral("verificationMaterial"),
                 QJsonObject { { QStringLiteral("publicKey"), QJsonObject { { QStringLiteral("hint"), QString() } } },
                     { QStringLiteral("tlogEntries"), QJsonArray { tlogEntry } } } },
-            { QStringLiteral("dsseEnvelope"), canonicalEnvelope }
-        };
+            { QStringLiteral("dsseEnvelope"), canonicalEnvelope } };
         const QString dir = withEnvelope(QStringLiteral("sigstore-pinned"), {});
         QVERIFY(QFile::remove(QDir(dir).filePath(QStringLiteral("envelope.dsse.json"))));
         QVERIFY(QDir(dir).removeRecursively() || true);
         QDir().mkpath(dir);
-        QVERIFY(copyTree(QDir(m_dirBundle).filePath(QStringLiteral("data")), QDir(dir).filePath(QStringLiteral("data"))));
+        QVERIFY(
+            copyTree(QDir(m_dirBundle).filePath(QStringLiteral("data")), QDir(dir).filePath(QStringLiteral("data"))));
         writeFile(QDir(dir).filePath(QStringLiteral("envelope.sigstore.json")), QJsonDocument(bundle).toJson());
 
         const auto anchor = [](const QString& file, const QByteArray& pem, const QString& role) {
             return *TrustStore::anchorFromBytes(file, pem, file, role);
         };
         // Key A, which signed, comes first; key B is the store's last pinned key.
-        const auto trust = TrustStore::fromAnchors({ anchor(QStringLiteral("a.pub"), keyA.publicKey().toPem(),
-                                                         QStringLiteral("provider")),
-            anchor(QStringLiteral("b.pub"), keyB.publicKey().toPem(), QStringLiteral("provider")),
-            anchor(QStringLiteral("log.pub"), logKey.publicKey().toPem(), QStringLiteral("transparency-log")) });
+        const auto trust = TrustStore::fromAnchors(
+            { anchor(QStringLiteral("a.pub"), keyA.publicKey().toPem(), QStringLiteral("provider")),
+                anchor(QStringLiteral("b.pub"), keyB.publicKey().toPem(), QStringLiteral("provider")),
+                anchor(QStringLiteral("log.pub"), logKey.publicKey().toPem(), QStringLiteral("transparency-log")) });
         QVERIFY(trust.ok());
         const Verdict v = BundleVerifier(*trust).verify(dir);
         QVERIFY2(v.verdict == VerdictKind::Verified, qPrintable(describe(v)));
@@ -616,6 +616,38 @@ private slots:
         QVERIFY(s.error().reason.contains(QLatin1String("maximum")));
         QVERIFY(ingest::quantityProblem(ingest::kMaxQuantity).isEmpty());
         QVERIFY(!ingest::quantityProblem(-ingest::kMaxQuantity * 10).isEmpty());
+    }
+
+    // 8b. End to end: a node named like a formula is signed, imported, and exported by capaudit-cli as inert text.
+    void formulaNodeIsNeutralisedInCliExport()
+    {
+        const QByteArray evil = "=SUM(1;2)+HYPERLINK(A1)";
+        QByteArray csv = "time,node,resource_class,tenant,allocated,used,capacity,state\n";
+        for (int s : { 0, 1, 2, 40, 41, 42 }) // a 37-step telemetry gap: a coverage finding on the node
+            csv += QDateTime::fromSecsSinceEpoch(kStart + s * kStep, Qt::UTC).toString(Qt::ISODate).toLatin1() + ','
+                + evil + ",cpu,,,,64,up\n";
+        const QString bundle =
+            writeTelemetry(m_provider, path(QStringLiteral("formula")), QStringLiteral("provider-a"), csv, kStart, 43);
+        auto store = newCase(QStringLiteral("formula.capcase"));
+        QVERIFY(store);
+        const ImportResult imported = CaseImporter(*store).importBundle(bundle);
+        QVERIFY2(imported.outcome == ImportOutcome::Imported, qPrintable(imported.error.toString()));
+        store.reset();
+
+        const QString out = path(QStringLiteral("findings.csv"));
+        QProcess cli;
+        cli.start(QStringLiteral(CAPAUDIT_CLI_PATH),
+            { QStringLiteral("export"), path(QStringLiteral("formula.capcase")), QStringLiteral("--what"),
+                QStringLiteral("findings"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"),
+                out });
+        QVERIFY(cli.waitForFinished(120000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        const QByteArray written = readFile(out);
+        QVERIFY2(written.contains(",\"'" + evil + "\","), written.constData());
+        // No cell of the export starts like a formula.
+        for (const QByteArray& line : written.split('\n'))
+            for (const QByteArray& cell : line.split(','))
+                QVERIFY2(!cell.startsWith('=') && !cell.startsWith('+') && !cell.startsWith('@'), cell.constData());
     }
 
     // 8. CSV cells that a spreadsheet would evaluate are neutralised; numbers stay numbers.
