@@ -373,20 +373,28 @@ private slots:
     {
         for (const qint64 budget : { qint64(1) << 30, qint64(4096) }) {
             ObservationSorter sorter(QStringLiteral("x"), budget);
-            QList<std::pair<qint64, qint64>> expected; // (time, line)
+            struct Expected {
+                qint64 time, series, line; // series: order of first appearance
+            };
+            QList<Expected> expected;
+            QList<qint64> firstSeen;
             for (qint64 line = 1; line <= 5000; ++line) {
                 const qint64 time = QRandomGenerator::global()->bounded(50);
-                const QByteArray series = "s" + QByteArray::number(line % 37);
-                QVERIFY(sorter.add(time, line, double(line), series).ok());
-                expected.append({ time, line });
+                const qint64 series = (line * 7919) % 37;
+                if (!firstSeen.contains(series))
+                    firstSeen.append(series);
+                QVERIFY(sorter.add(time, line, double(line), "s" + QByteArray::number(series)).ok());
+                expected.append({ time, firstSeen.indexOf(series), line });
             }
             QCOMPARE(sorter.spilled(), budget == 4096);
-            std::stable_sort(
-                expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            // Time order; within a time, one series' observations together, each series in insertion order.
+            std::stable_sort(expected.begin(), expected.end(), [](const Expected& a, const Expected& b) {
+                return std::tie(a.time, a.series) < std::tie(b.time, b.series);
+            });
             qsizetype i = 0;
             const Status s = sorter.replay([&](const ObservationSorter::Observation& o) -> Status {
-                if (o.time != expected[i].first || o.line != expected[i].second || o.value != double(o.line)
-                    || o.series != "s" + QByteArray::number(o.line % 37))
+                if (o.time != expected[i].time || o.line != expected[i].line || o.value != double(o.line)
+                    || o.series != "s" + QByteArray::number((o.line * 7919) % 37))
                     return Error(QStringLiteral("order"), QStringLiteral("mismatch at %1").arg(i));
                 ++i;
                 return {};
