@@ -8,6 +8,7 @@
 #include "ingest/usageaggregator.h"
 
 #include <QIODevice>
+#include <QStringDecoder>
 
 #include <cmath>
 
@@ -71,6 +72,7 @@ public:
         , m_names(m_interner)
     {
         m_aggregator.setDefaultNode(options.defaultNode);
+        m_aggregator.setSeriesAdjacent(true);
     }
 
     Status run(MetricsImportSummary& summary)
@@ -97,7 +99,21 @@ public:
 private:
     Error error(const QString& field, const QString& reason) const
     {
-        return Error(m_fileName, m_reader.lineNumber(), field, reason);
+        return Error(m_fileName, m_replayLine > 0 ? m_replayLine : m_reader.lineNumber(), field, reason);
+    }
+
+    // Label values are interned while few (node names, namespaces repeat); past the cap they are decoded per sample,
+    // so a scrape of a million pods does not keep a million names for the whole import.
+    std::optional<QString> labelValue(QByteArrayView text)
+    {
+        constexpr qsizetype kInternCap = 65536;
+        if (m_interner.size() < kInternCap)
+            return m_interner.intern(text);
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString decoded = decoder.decode(text);
+        if (decoder.hasError())
+            return std::nullopt;
+        return decoded;
     }
 
     Status parseLines(MetricsImportSummary& summary)
@@ -213,7 +229,7 @@ private:
                 return error(QString::fromUtf8(name), QStringLiteral("unterminated label value"));
             if (collect) {
                 const auto key = m_interner.intern(name);
-                const auto value = m_interner.intern(m_value);
+                const auto value = labelValue(m_value);
                 if (!value)
                     return error(QString::fromUtf8(name), QStringLiteral("label value is not valid UTF-8"));
                 m_labels.append({ *key, *value });
@@ -254,7 +270,8 @@ private:
             return error({}, QStringLiteral("a sample must start with a metric name"));
         QString metric = *m_names.intern(line.first(pos)); // name characters are ASCII
         if (pos < line.size() && line[pos] == '{') {
-            if (Status s = parseLabels(line, pos, m_aggregator.isMapped(metric)); !s.ok())
+            // Labels are collected when the sorter replays the sample; the first pass only checks the syntax.
+            if (Status s = parseLabels(line, pos, m_replayLine > 0); !s.ok())
                 return s.error();
         }
         return metric;
@@ -325,6 +342,7 @@ private:
     Status replay()
     {
         return m_sorter.replay([this](const ObservationSorter::Observation& o) -> Status {
+            m_replayLine = o.line;
             qsizetype pos = 0;
             auto parsed = parseSeries(o.series, pos);
             if (!parsed)
@@ -398,6 +416,7 @@ private:
     QByteArray m_value;
     QHash<QString, bool> m_types; // family or sample name -> is a counter
     bool m_sawEof = false;
+    qint64 m_replayLine = 0; // the replayed sample's line while the sorter replays
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace capaudit {
 
@@ -83,9 +84,10 @@ public:
     Status replay(const Visitor& visit)
     {
         sqlite3_stmt* select = nullptr;
-        // rowid is the insertion order: within one scrape, observations keep the order of the payload.
+        // Within one scrape, a series' observations are adjacent (duplicates are found without a set of every
+        // series) and keep the payload's order (rowid).
         if (!prepare("SELECT o.time, o.line, o.value, s.text FROM obs o JOIN series s ON s.id = o.series "
-                     "ORDER BY o.time, o.rowid",
+                     "ORDER BY o.time, o.series, o.rowid",
                 &select))
             return fail("cannot sort the temporary database");
         Status status;
@@ -192,8 +194,8 @@ Status ObservationSorter::replay(const Visitor& visit)
 {
     if (m_disk)
         return m_disk->replay(visit);
-    std::stable_sort(
-        m_records.begin(), m_records.end(), [](const Record& a, const Record& b) { return a.time < b.time; });
+    std::stable_sort(m_records.begin(), m_records.end(),
+        [](const Record& a, const Record& b) { return std::tie(a.time, a.series) < std::tie(b.time, b.series); });
     for (const Record& r : std::as_const(m_records)) {
         if (Status s = visit(Observation { r.time, r.line, r.value, m_series.at(r.series) }); !s.ok())
             return s;

@@ -38,7 +38,8 @@ public:
     ObservationSorter& operator=(const ObservationSorter&) = delete;
 
     Status add(qint64 time, qint64 line, double value, QByteArrayView series);
-    // Calls VISIT for every observation in (time, insertion) order; stops at the first failed Status.
+    // Calls VISIT for every observation in time order; within one time, the observations of one series are
+    // adjacent and in insertion order. Stops at the first failed Status.
     Status replay(const Visitor& visit);
 
     qint64 size() const

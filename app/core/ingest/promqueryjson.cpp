@@ -509,6 +509,7 @@ Status parsePromQueryJson(QIODevice& in, const QString& fileName, const MappingS
 
     UsageAggregator aggregator(mappings, fileName, sink, UsageAggregator::Mode::Streaming);
     aggregator.setDefaultNode(options.defaultNode);
+    aggregator.setSeriesAdjacent(true);
     MetricLabels labels;
     const Status replayed = sorter.replay([&](const ObservationSorter::Observation& o) -> Status {
         QByteArrayView rest = o.series;

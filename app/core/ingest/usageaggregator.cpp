@@ -109,13 +109,27 @@ Status UsageAggregator::add(const MetricObservation& obs)
         m_haveGroup = true;
         m_groupTime = obs.time;
     }
-    const auto seen = m_seen.constFind({ obs.seriesKey, obs.time });
-    if (seen != m_seen.constEnd())
+    bool duplicate = false;
+    qint64 firstLine = 0;
+    if (m_seriesAdjacent) {
+        duplicate = obs.time == m_lastTime && obs.seriesKey == m_lastSeries;
+        firstLine = m_lastLine;
+        m_lastSeries = obs.seriesKey;
+        m_lastTime = obs.time;
+        m_lastLine = obs.line;
+    } else if (const auto seen = m_seen.constFind({ obs.seriesKey, obs.time }); seen != m_seen.constEnd()) {
+        duplicate = true;
+        firstLine = *seen;
+    } else {
+        m_seen.insert({ obs.seriesKey, obs.time }, obs.line);
+    }
+    if (duplicate)
         return error(obs, obs.metric,
-            QStringLiteral("duplicate sample for %1 at %2 (first on line %3)")
-                .arg(obs.seriesKey, formatUnixSeconds(obs.time))
-                .arg(*seen));
-    m_seen.insert({ obs.seriesKey, obs.time }, obs.line);
+            firstLine > 0
+                ? QStringLiteral("duplicate sample for %1 at %2 (first on line %3)")
+                      .arg(obs.seriesKey, formatUnixSeconds(obs.time))
+                      .arg(firstLine)
+                : QStringLiteral("duplicate sample for %1 at %2").arg(obs.seriesKey, formatUnixSeconds(obs.time)));
     for (const qsizetype index : *indexes) {
         if (Status s = apply(index, obs); !s.ok())
             return s;

@@ -40,6 +40,12 @@ public:
     {
         m_defaultNode = node;
     }
+    // The input comes from an ObservationSorter: within a scrape, a series' observations are adjacent, so a duplicate
+    // is found by comparing with the previous observation instead of a set of every series of the scrape.
+    void setSeriesAdjacent(bool adjacent)
+    {
+        m_seriesAdjacent = adjacent;
+    }
 
     bool isMapped(const QString& metric) const
     {
@@ -126,6 +132,9 @@ private:
     QMap<PodKey, PodGroup> m_pods;
     QSet<std::pair<qint64, QString>> m_sidecars; // (time, pod + '\x1f' + container)
     QHash<std::pair<QString, qint64>, qint64> m_seen; // (series, time) -> first line: duplicates are errors
+    bool m_seriesAdjacent = false;
+    QString m_lastSeries; // setSeriesAdjacent: the previous observation
+    qint64 m_lastTime = -1, m_lastLine = 0;
     QHash<std::pair<QString, qsizetype>, CounterPoint> m_counters; // (series, mapping) -> last value, across scrapes
     qint64 m_mapped = 0, m_ignored = 0, m_baselines = 0, m_emitted = 0;
 };
