@@ -12,7 +12,6 @@ packages=(
     rapidjson-dev
     libsqlite3-dev sqlite3
     libarchive-dev
-    rapidjson-dev
     libgl-dev
     fonts-dejavu-core fonts-noto-cjk
     xvfb xauth imagemagick poppler-utils

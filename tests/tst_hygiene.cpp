@@ -435,10 +435,12 @@ private slots:
         const crypto::Certificate oldRoot = issue(rootRequest, oldKey.publicKey(), oldKey);
         const crypto::Certificate newRoot = issue(rootRequest, newKey.publicKey(), newKey);
         QCOMPARE(oldRoot.subject(), newRoot.subject());
-        const auto oldAnchor = TrustStore::anchorFromBytes(
+        auto oldAnchor = TrustStore::anchorFromBytes(
             QStringLiteral("old.pem"), oldRoot.toPem(), QStringLiteral("old root"), QStringLiteral("provider"));
-        const auto newAnchor = TrustStore::anchorFromBytes(
+        auto newAnchor = TrustStore::anchorFromBytes(
             QStringLiteral("new.pem"), newRoot.toPem(), QStringLiteral("new root"), QStringLiteral("provider"));
+        QVERIFY(oldAnchor.ok() && newAnchor.ok());
+        oldAnchor->providers = newAnchor->providers = { QStringLiteral("provider-a") }; // the fixture's provider
         const auto trust = TrustStore::fromAnchors({ *oldAnchor, *newAnchor });
         QVERIFY(trust.ok());
 
@@ -533,7 +535,10 @@ private slots:
         writeFile(QDir(dir).filePath(QStringLiteral("envelope.sigstore.json")), QJsonDocument(bundle).toJson());
 
         const auto anchor = [](const QString& file, const QByteArray& pem, const QString& role) {
-            return *TrustStore::anchorFromBytes(file, pem, file, role);
+            TrustAnchor a = *TrustStore::anchorFromBytes(file, pem, file, role);
+            if (role == QLatin1String("provider"))
+                a.providers = { QStringLiteral("provider-a") }; // the fixture's provider
+            return a;
         };
         // Key A, which signed, comes first; key B is the store's last pinned key.
         const auto trust = TrustStore::fromAnchors(

@@ -191,6 +191,7 @@ private slots:
         auto log = TrustStore::anchorFromBytes(QStringLiteral("rekor.pub"), m_logKey.publicKey().toPem(),
             QStringLiteral("Rekor"), QStringLiteral("transparency-log"), kOrigin);
         QVERIFY2(root.ok() && log.ok(), "anchors");
+        root->providers = { QStringLiteral("Provider A") };
         auto trust = TrustStore::fromAnchors({ *root, *log });
         QVERIFY(trust.ok());
         m_trust = *trust;
