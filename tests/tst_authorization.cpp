@@ -7,6 +7,7 @@
 #include "evidence/verifier.h"
 #include "testpki.h"
 #include "testsupport.h"
+#include "verdictcheck.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +17,8 @@
 #include <QTest>
 
 using namespace capaudit;
+using capaudit::test::describe;
+using capaudit::test::findCheck;
 using capaudit::test::TestPki;
 using capaudit::test::utc;
 
@@ -23,22 +26,6 @@ namespace {
 
 constexpr auto kFulcioIssuerV2 = "1.3.6.1.4.1.57264.1.8";
 constexpr auto kFulcioIssuerV1 = "1.3.6.1.4.1.57264.1.1";
-
-const Check* check(const Verdict& v, const char* id)
-{
-    for (const Check& c : v.checks)
-        if (c.id == QLatin1String(id))
-            return &c;
-    return nullptr;
-}
-
-QString describe(const Verdict& v)
-{
-    QString s = v.summary();
-    for (const Check& c : v.checks)
-        s += QStringLiteral("\n  %1 %2 %3 %4").arg(checkStatusName(c.status), c.id, c.reason, c.hint);
-    return s;
-}
 
 QByteArray derUtf8(const QByteArray& text)
 {
@@ -133,7 +120,7 @@ class TestAuthorization : public QObject {
     static void expectRejected(const Verdict& v, const QStringList& reasonParts)
     {
         QVERIFY2(v.verdict == VerdictKind::Rejected, qPrintable(describe(v)));
-        const Check* c = check(v, checks::kAuthorized);
+        const Check* c = findCheck(v, checks::kAuthorized);
         QVERIFY(c);
         QCOMPARE(c->status, CheckStatus::Fail);
         for (const QString& part : reasonParts)
@@ -166,7 +153,7 @@ private slots:
         QFETCH(QString, meter);
         const Verdict v = verifyWith(bundle(m_a, BundleKind(kind), QStringLiteral("Provider A"), meter), scopedStore());
         QVERIFY2(v.verdict == VerdictKind::Verified, qPrintable(describe(v)));
-        QCOMPARE(check(v, checks::kAuthorized)->status, CheckStatus::Pass);
+        QCOMPARE(findCheck(v, checks::kAuthorized)->status, CheckStatus::Pass);
         QCOMPARE(v.signer.anchorProviders, QStringList { QStringLiteral("Provider A") });
         QCOMPARE(v.signer.anchorFingerprint, m_a.root.publicKey().fingerprint());
         // Round trip through the stored verdict JSON.
@@ -181,7 +168,7 @@ private slots:
             bundle(m_meter, BundleKind::Telemetry, QStringLiteral("Provider A"), QStringLiteral("independent")),
             scopedStore());
         QVERIFY2(v.verdict == VerdictKind::Verified, qPrintable(describe(v)));
-        QCOMPARE(check(v, checks::kAuthorized)->status, CheckStatus::Pass);
+        QCOMPARE(findCheck(v, checks::kAuthorized)->status, CheckStatus::Pass);
         QCOMPARE(authorizedMeter(QStringLiteral("independent"), v), QStringLiteral("independent"));
     }
 
@@ -194,7 +181,7 @@ private slots:
         expectRejected(v,
             { QStringLiteral("anchor 'Provider A'"), QStringLiteral("role provider"),
                 QStringLiteral("scope 'Provider A'"), QStringLiteral("'Provider B'") });
-        const QString hint = check(v, checks::kAuthorized)->hint;
+        const QString hint = findCheck(v, checks::kAuthorized)->hint;
         QVERIFY2(hint.contains(QStringLiteral("capaudit-cli trust add CASE provider-a-root.pem --label 'Provider A' "
                                               "--role provider --provider 'Provider A' --provider 'Provider B'")),
             qPrintable(hint));
@@ -210,7 +197,7 @@ private slots:
         expectRejected(v,
             { QStringLiteral("anchor 'Provider A'"), QStringLiteral("independent-meter"),
                 QStringLiteral("independently metered") });
-        QVERIFY(check(v, checks::kAuthorized)->hint.contains(QStringLiteral("--role independent-meter")));
+        QVERIFY(findCheck(v, checks::kAuthorized)->hint.contains(QStringLiteral("--role independent-meter")));
     }
 
     void independentMeterOutsideItsScope()
@@ -259,8 +246,8 @@ private slots:
         const Verdict v =
             BundleVerifier(*store).verify(bundle(m_a, BundleKind::Telemetry, QStringLiteral("Provider A")));
         expectRejected(v, { QStringLiteral("no role"), QStringLiteral("scope no provider") });
-        QVERIFY(
-            check(v, checks::kAuthorized)->hint.contains(QStringLiteral("--role provider --provider 'Provider A'")));
+        QVERIFY(findCheck(v, checks::kAuthorized)
+                    ->hint.contains(QStringLiteral("--role provider --provider 'Provider A'")));
     }
 
     void pinnedKeyScope()
@@ -290,7 +277,7 @@ private slots:
         const Verdict v = verifyWith(bundle(m_a, BundleKind::Telemetry, QStringLiteral("Provider B")),
             { rootAnchor(m_b, QLatin1String(roles::kProvider), { QStringLiteral("Provider B") }) });
         QVERIFY2(v.verdict == VerdictKind::Untrusted, qPrintable(describe(v)));
-        QCOMPARE(check(v, checks::kAuthorized)->status, CheckStatus::Skipped);
+        QCOMPARE(findCheck(v, checks::kAuthorized)->status, CheckStatus::Skipped);
         // And an untrusted bundle's claim to be independent is not believed.
         QCOMPARE(authorizedMeter(QStringLiteral("independent"), v), QStringLiteral("provider"));
     }

@@ -28,6 +28,7 @@
 #include "util/jsonutil.h"
 #include "util/strictjson.h"
 #include "util/timeutil.h"
+#include "verdictcheck.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -39,6 +40,8 @@
 #include <QTest>
 
 using namespace capaudit;
+using capaudit::test::describe;
+using capaudit::test::findCheck;
 using namespace capaudit::test;
 
 namespace {
@@ -88,22 +91,6 @@ QByteArray envelopeJson(const QByteArray& statement, const crypto::PrivateKey& k
                              { QStringLiteral("payload"), QString::fromLatin1(statement.toBase64(base64)) },
                              { QStringLiteral("signatures"), sigs } })
         .toJson(QJsonDocument::Compact);
-}
-
-const Check* findCheck(const Verdict& v, const char* id)
-{
-    for (const Check& c : v.checks)
-        if (c.id == QLatin1String(id))
-            return &c;
-    return nullptr;
-}
-
-QString describe(const Verdict& v)
-{
-    QStringList lines { v.summary() };
-    for (const Check& c : v.checks)
-        lines.append(QStringLiteral("  %1 %2: %3").arg(c.id).arg(int(c.status)).arg(c.reason));
-    return lines.join(u'\n');
 }
 
 crypto::Certificate issue(const crypto::CertificateRequest& request, const crypto::PublicKey& subject,

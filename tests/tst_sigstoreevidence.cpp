@@ -14,6 +14,7 @@
 #include "testpki.h"
 #include "testsupport.h"
 #include "util/jsonutil.h"
+#include "verdictcheck.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,6 +24,8 @@
 #include <QTest>
 
 using namespace capaudit;
+using capaudit::test::describe;
+using capaudit::test::findCheck;
 using capaudit::test::TestPki;
 using capaudit::test::utc;
 
@@ -33,22 +36,6 @@ const QString kOrigin = QStringLiteral("rekor.capaudit.example");
 QString b64(const QByteArray& bytes)
 {
     return QString::fromLatin1(bytes.toBase64());
-}
-
-const Check* check(const Verdict& v, const char* id)
-{
-    for (const Check& c : v.checks)
-        if (c.id == QLatin1String(id))
-            return &c;
-    return nullptr;
-}
-
-QString describe(const Verdict& v)
-{
-    QString s = v.summary();
-    for (const Check& c : v.checks)
-        s += QStringLiteral("\n  %1 %2 %3").arg(checkStatusName(c.status), c.id, c.reason);
-    return s;
 }
 
 // What a Rekor v1 log would hold for the envelope: a dsse 0.0.1 entry at index 1 of a 3-entry tree, with the
@@ -249,9 +236,9 @@ private slots:
         const qint64 inside = utc("2025-03-01T00:05:00Z").toSecsSinceEpoch();
         const Verdict unsignedTime = verify(writeBundle(QStringLiteral("no-promise"), inside, false));
         QVERIFY2(unsignedTime.verdict == VerdictKind::Rejected, qPrintable(describe(unsignedTime)));
-        QCOMPARE(check(unsignedTime, checks::kTransparency)->status, CheckStatus::Pass);
-        QVERIFY(check(unsignedTime, checks::kTransparency)->reason.contains(QLatin1String("not used")));
-        QCOMPARE(check(unsignedTime, checks::kValidity)->status, CheckStatus::Fail);
+        QCOMPARE(findCheck(unsignedTime, checks::kTransparency)->status, CheckStatus::Pass);
+        QVERIFY(findCheck(unsignedTime, checks::kTransparency)->reason.contains(QLatin1String("not used")));
+        QCOMPARE(findCheck(unsignedTime, checks::kValidity)->status, CheckStatus::Fail);
         QVERIFY(!unsignedTime.signer.signingTime.isValid()
             || unsignedTime.signer.signingTime == utc("2025-03-01T00:00:00Z"));
 

@@ -9,6 +9,7 @@
 #include "evidence/verifier.h"
 #include "testpki.h"
 #include "testsupport.h"
+#include "verdictcheck.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -19,6 +20,8 @@
 #include <QTest>
 
 using namespace capaudit;
+using capaudit::test::describe;
+using capaudit::test::findCheck;
 using capaudit::test::TestPki;
 using capaudit::test::utc;
 
@@ -50,22 +53,6 @@ bool copyTree(const QString& from, const QString& to)
             return false;
     }
     return true;
-}
-
-const Check* check(const Verdict& v, const char* id)
-{
-    for (const Check& c : v.checks)
-        if (c.id == QLatin1String(id))
-            return &c;
-    return nullptr;
-}
-
-QString describe(const Verdict& v)
-{
-    QString s = v.summary();
-    for (const Check& c : v.checks)
-        s += QStringLiteral("\n  %1 %2 %3").arg(checkStatusName(c.status), c.id, c.reason);
-    return s;
 }
 
 } // namespace
@@ -161,8 +148,8 @@ private slots:
         QCOMPARE(v.bundleDigest.size(), 64);
         for (const char* id : { checks::kLayout, checks::kEnvelope, checks::kSignature, checks::kStatement,
                  checks::kSubjects, checks::kUnsignedFiles, checks::kChain, checks::kValidity, checks::kTrust })
-            QVERIFY2(check(v, id) && check(v, id)->status == CheckStatus::Pass, id);
-        QCOMPARE(check(v, checks::kTransparency)->status, CheckStatus::Skipped);
+            QVERIFY2(findCheck(v, id) && findCheck(v, id)->status == CheckStatus::Pass, id);
+        QCOMPARE(findCheck(v, checks::kTransparency)->status, CheckStatus::Skipped);
     }
 
     void bundleDigestIsReproducibleWithSha256sum()
@@ -197,11 +184,11 @@ private slots:
     {
         const Verdict v = verify(m_bundle, m_otherTrust);
         QVERIFY2(v.verdict == VerdictKind::Untrusted, qPrintable(describe(v)));
-        QCOMPARE(check(v, checks::kChain)->status, CheckStatus::Fail);
-        QVERIFY(check(v, checks::kChain)->reason.contains(QLatin1String("untrusted root")));
-        QVERIFY(!check(v, checks::kChain)->hint.isEmpty());
-        QCOMPARE(check(v, checks::kSubjects)->status, CheckStatus::Pass);
-        QCOMPARE(check(v, checks::kSignature)->status, CheckStatus::Pass);
+        QCOMPARE(findCheck(v, checks::kChain)->status, CheckStatus::Fail);
+        QVERIFY(findCheck(v, checks::kChain)->reason.contains(QLatin1String("untrusted root")));
+        QVERIFY(!findCheck(v, checks::kChain)->hint.isEmpty());
+        QCOMPARE(findCheck(v, checks::kSubjects)->status, CheckStatus::Pass);
+        QCOMPARE(findCheck(v, checks::kSignature)->status, CheckStatus::Pass);
     }
 
     void pinnedKeySigner()
@@ -218,7 +205,7 @@ private slots:
         // Without the pinned key nothing can check the signature: rejected, with the reason and a remedy.
         const Verdict unknown = verify(out, m_trust);
         QVERIFY2(unknown.verdict == VerdictKind::Rejected, qPrintable(describe(unknown)));
-        QVERIFY(!check(unknown, checks::kSignature)->hint.isEmpty());
+        QVERIFY(!findCheck(unknown, checks::kSignature)->hint.isEmpty());
     }
 
     void expiredCertificate()
@@ -233,7 +220,7 @@ private slots:
         QVERIFY(writeBundle(s, out).ok());
         const Verdict v = verify(out);
         QVERIFY2(v.verdict == VerdictKind::Rejected, qPrintable(describe(v)));
-        const Check* validity = check(v, checks::kValidity);
+        const Check* validity = findCheck(v, checks::kValidity);
         QCOMPARE(validity->status, CheckStatus::Fail);
         QVERIFY2(validity->reason.contains(QLatin1String("2025-12-31")), qPrintable(validity->reason));
         QVERIFY(validity->hint.contains(QLatin1String("--at")));
@@ -244,7 +231,7 @@ private slots:
         atVerifier.setVerificationTime(utc("2025-07-01T00:00:00Z"));
         const Verdict atVerdict = atVerifier.verify(out);
         QCOMPARE(atVerdict.verdict, VerdictKind::Rejected);
-        QVERIFY(check(atVerdict, checks::kValidity)->reason.contains(QLatin1String("claims signing")));
+        QVERIFY(findCheck(atVerdict, checks::kValidity)->reason.contains(QLatin1String("claims signing")));
     }
 
     void missingAddedAndSwappedFiles_data()
@@ -295,7 +282,7 @@ private slots:
         }
         const Verdict v = verify(b);
         QVERIFY2(v.verdict == VerdictKind::Rejected, qPrintable(describe(v)));
-        const Check* c = check(v, failedCheck.toLatin1().constData());
+        const Check* c = findCheck(v, failedCheck.toLatin1().constData());
         QVERIFY2(c && c->status == CheckStatus::Fail, qPrintable(describe(v)));
         QVERIFY2(c->reason.contains(reasonWords), qPrintable(c->reason));
     }
@@ -367,7 +354,7 @@ private slots:
                 .toJson());
         const Verdict v = verify(b, trust);
         QVERIFY2(v.verdict == VerdictKind::Verified, qPrintable(describe(v)));
-        QCOMPARE(check(v, checks::kTransparency)->status, CheckStatus::Pass);
+        QCOMPARE(findCheck(v, checks::kTransparency)->status, CheckStatus::Pass);
         QCOMPARE(v.signer.signingTime, utc("2026-02-01T00:05:00Z"));
 
         // A proof for another envelope, or a forged checkpoint, is rejected.
@@ -414,7 +401,7 @@ private slots:
         writeBytes(b + QStringLiteral("/data/usage.csv"), "changed\n");
         const Verdict tampered = verify(b);
         QCOMPARE(tampered.verdict, VerdictKind::Rejected);
-        QCOMPARE(check(tampered, checks::kSubjects)->status, CheckStatus::Fail);
+        QCOMPARE(findCheck(tampered, checks::kSubjects)->status, CheckStatus::Fail);
     }
 
     void weakKeyIsRefused()

@@ -173,23 +173,36 @@ bool Certificate::allowsDigitalSignature() const
     return X509_get_key_usage(m_cert.get()) & KU_DIGITAL_SIGNATURE;
 }
 
-QStringList Certificate::subjectAlternativeNames() const
+namespace {
+
+QStringList alternativeNames(X509* cert, bool withDns)
 {
     QStringList out;
-    if (!m_cert)
+    if (!cert)
         return out;
-    GeneralNamesPtr names(
-        static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(m_cert.get(), NID_subject_alt_name, nullptr, nullptr)));
+    GeneralNamesPtr names(static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr)));
     if (!names)
         return out;
     for (int i = 0; i < sk_GENERAL_NAME_num(names.get()); ++i) {
         const GENERAL_NAME* name = sk_GENERAL_NAME_value(names.get(), i);
         int type = 0;
         const auto* value = static_cast<const ASN1_STRING*>(GENERAL_NAME_get0_value(name, &type));
-        if (type == GEN_URI || type == GEN_EMAIL || type == GEN_DNS)
+        if (type == GEN_URI || type == GEN_EMAIL || (withDns && type == GEN_DNS))
             out.append(detail::asn1StringToText(value));
     }
     return out;
+}
+
+} // namespace
+
+QStringList Certificate::subjectAlternativeNames() const
+{
+    return alternativeNames(m_cert.get(), true);
+}
+
+QStringList Certificate::identityNames() const
+{
+    return alternativeNames(m_cert.get(), false);
 }
 
 QByteArray Certificate::extensionValue(const char* oid) const

@@ -39,6 +39,8 @@ public:
     bool hasCaBasicConstraint() const; // basicConstraints present with cA TRUE
     bool allowsCodeSigning() const; // extendedKeyUsage absent, or containing codeSigning or anyExtendedKeyUsage
     QStringList subjectAlternativeNames() const; // URIs, emails and DNS names as text
+    // URIs and e-mail addresses only: the names that identify a person or workflow (keyless signers), never a host.
+    QStringList identityNames() const;
     // Text of an X.509v3 extension's value by dotted OID (e.g. Fulcio's issuer 1.3.6.1.4.1.57264.1.1), or empty.
     QByteArray extensionValue(const char* oid) const;
     PublicKey publicKey() const;

@@ -3,21 +3,12 @@
 
 #include "sigstore/fulcio.h"
 
-#include <openssl/x509v3.h>
-
 namespace capaudit {
 
 namespace {
 
 const QString kTitle = QStringLiteral("Signer is authorized");
 constexpr auto kMeterIndependent = "independent";
-
-struct GeneralNamesFree {
-    void operator()(GENERAL_NAMES* names) const
-    {
-        GENERAL_NAMES_free(names);
-    }
-};
 
 QString quoted(const QString& s)
 {
@@ -144,22 +135,7 @@ bool statementReadable(const Verdict& v)
 
 QStringList identitySans(const crypto::Certificate& leaf)
 {
-    QStringList out;
-    if (leaf.isNull())
-        return out;
-    std::unique_ptr<GENERAL_NAMES, GeneralNamesFree> names(
-        static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(leaf.native(), NID_subject_alt_name, nullptr, nullptr)));
-    if (!names)
-        return out;
-    for (int i = 0; i < sk_GENERAL_NAME_num(names.get()); ++i) {
-        const GENERAL_NAME* name = sk_GENERAL_NAME_value(names.get(), i);
-        int type = 0;
-        const auto* value = static_cast<const ASN1_STRING*>(GENERAL_NAME_get0_value(name, &type));
-        if ((type == GEN_URI || type == GEN_EMAIL) && value)
-            out.append(QString::fromUtf8(
-                reinterpret_cast<const char*>(ASN1_STRING_get0_data(value)), ASN1_STRING_length(value)));
-    }
-    return out;
+    return leaf.identityNames();
 }
 
 void recordSignerIdentity(const crypto::Certificate& leaf, SignerInfo& signer)
