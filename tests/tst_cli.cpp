@@ -22,13 +22,20 @@ struct Run {
     QByteArray out, err;
 };
 
-Run cli(const QStringList& args)
+Run cli(const QStringList& args, const QString& workingDirectory = {})
 {
     QProcess p;
+    p.setWorkingDirectory(workingDirectory);
     p.start(QStringLiteral(CAPAUDIT_CLI_PATH), args);
     p.waitForFinished(120000);
     return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
         p.readAllStandardError() };
+}
+
+QByteArray readAllOf(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 void write(const QString& path, const QByteArray& bytes)
@@ -269,6 +276,28 @@ private slots:
         const QJsonObject payload = predicateOf(out).value(QStringLiteral("payloads")).toArray().first().toObject();
         QCOMPARE(payload.value(QStringLiteral("scrapeTime")).toString(), QStringLiteral("2026-01-01T10:00:00Z"));
         QCOMPARE(payload.value(QStringLiteral("profile")).toString(), QStringLiteral("node-exporter"));
+    }
+
+    void directoryPayloadKeepsItsName()
+    {
+        // A relative directory, with and without a trailing slash, is stored under data/<its name>/ once.
+        write(path(QStringLiteral("scrapes/week1/usage.csv")), readAllOf(path(QStringLiteral("import/usage.csv"))));
+        QJsonObject predicate =
+            QJsonDocument::fromJson(readAllOf(path(QStringLiteral("import/predicate.json")))).object();
+        predicate.insert(QStringLiteral("payloads"),
+            QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/scrapes/week1/usage.csv") },
+                { QStringLiteral("format"), QStringLiteral("capaudit-usage-csv/v1") } } });
+        write(path(QStringLiteral("scrapes-predicate.json")), QJsonDocument(predicate).toJson());
+        for (const QString& argument : { QStringLiteral("scrapes"), QStringLiteral("scrapes/") }) {
+            const QString out = path(QStringLiteral("dir-bundle-%1").arg(argument.size()));
+            const Run r = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), out,
+                                  QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
+                                  path(QStringLiteral("signer.key.pem")), QStringLiteral("--predicate"),
+                                  path(QStringLiteral("scrapes-predicate.json")), argument },
+                m_dir.path());
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            QVERIFY2(QFileInfo::exists(out + QStringLiteral("/data/scrapes/week1/usage.csv")), qPrintable(argument));
+        }
     }
 
     void attestationNeedsNoPayloadFile()

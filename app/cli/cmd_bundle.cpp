@@ -30,7 +30,10 @@ Status collectPayload(const QString& path, QList<BundleFile>& files)
 {
     const QFileInfo info(path);
     if (info.isDir()) {
-        QDirIterator it(path, QDir::Files | QDir::NoSymLinks, QDirIterator::Subdirectories);
+        // Absolute on both sides: relativeFilePath() returns a relative argument unchanged, and "dir/" has no
+        // fileName(), which would store "scrapes/x" as data/scrapes/scrapes/x or data//x.
+        const QDir root(info.absoluteFilePath());
+        QDirIterator it(root.path(), QDir::Files | QDir::NoSymLinks, QDirIterator::Subdirectories);
         QStringList found;
         while (it.hasNext())
             found.append(it.next());
@@ -39,7 +42,7 @@ Status collectPayload(const QString& path, QList<BundleFile>& files)
             auto bytes = readFile(f);
             if (!bytes)
                 return bytes.error();
-            files.append({ info.fileName() + QLatin1Char('/') + QDir(path).relativeFilePath(f), *bytes });
+            files.append({ root.dirName() + QLatin1Char('/') + root.relativeFilePath(f), *bytes });
         }
         return {};
     }
