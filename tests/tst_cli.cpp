@@ -345,6 +345,36 @@ private slots:
             2);
     }
 
+    void lintListsEveryBadTelemetryLine()
+    {
+        // Line-based telemetry goes on past a bad line in lint (import still refuses the file at the first one).
+        write(path(QStringLiteral("lint/usage.csv")),
+            "time,node,resource_class,tenant,allocated,used,capacity,state\n"
+            "2026-01-01T00:00:00Z,n1,cpu,,,,64,up\n"
+            "2026-01-01T00:05:00Z,n1,cpu,,,,sixty-four,up\n"
+            "2026-01-01T00:05:00Z,n1,cpu,t1,4,3,,\n"
+            "not-a-time,n1,cpu,,,,64,up\n"
+            "2026-01-01T00:10:00Z,n1,cpu,,,,-1,up\n");
+        const Run csv = cli({ QStringLiteral("lint"), QStringLiteral("--format"),
+            QStringLiteral("capaudit-usage-csv/v1"), path(QStringLiteral("lint/usage.csv")) });
+        QCOMPARE(csv.exitCode, 1);
+        for (const char* expected : { "usage.csv:3", "usage.csv:5", "usage.csv:6" })
+            QVERIFY2(csv.out.contains(expected) || csv.err.contains(expected),
+                qPrintable(QString::fromUtf8(csv.out + csv.err) + QLatin1String(expected)));
+
+        write(path(QStringLiteral("lint/node.prom")),
+            "# TYPE node_cpu_seconds_total counter\n"
+            "node_cpu_seconds_total{cpu=\"0\",mode=\"idle\"} 12 1767225600000\n"
+            "node_cpu_seconds_total{cpu=\"0\" mode=\"user\"} 3 1767225600000\n"
+            "node_cpu_seconds_total{cpu=\"1\",mode=\"idle\"} twelve 1767225600000\n");
+        const Run prom = cli({ QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("prometheus-text"),
+            QStringLiteral("--profile"), QStringLiteral("node-exporter"), path(QStringLiteral("lint/node.prom")) });
+        QCOMPARE(prom.exitCode, 1);
+        for (const char* expected : { "node.prom:3", "node.prom:4" })
+            QVERIFY2(prom.out.contains(expected) || prom.err.contains(expected),
+                qPrintable(QString::fromUtf8(prom.out + prom.err) + QLatin1String(expected)));
+    }
+
     // ---- no silent PASS ----
     void checkFailsOnAVerifiedBundleThatDidNotImport()
     {

@@ -116,6 +116,15 @@ private:
         return decoded;
     }
 
+    // Lint: log the bad line and go on with the next one. Import: false, the caller stops.
+    bool logged(const Status& s) const
+    {
+        if (!m_options.rowErrors)
+            return false;
+        m_options.rowErrors->add(s.error());
+        return true;
+    }
+
     Status parseLines(MetricsImportSummary& summary)
     {
         const bool om = m_dialect == MetricsDialect::OpenMetrics;
@@ -129,12 +138,12 @@ private:
                 continue;
             }
             if (line.front() == '#') {
-                if (Status s = parseDescriptor(line); !s.ok())
+                if (Status s = parseDescriptor(line); !s.ok() && !logged(s))
                     return s;
                 continue;
             }
             ++summary.samples;
-            if (Status s = parseSample(line, summary); !s.ok())
+            if (Status s = parseSample(line, summary); !s.ok() && !logged(s))
                 return s;
         }
         return {};

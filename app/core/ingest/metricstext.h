@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ingest/metricmapping.h"
+#include "ingest/rowerrorlog.h"
 #include "ingest/sinks.h"
 
 #include <optional>
@@ -29,6 +30,8 @@ struct MetricsTextOptions {
     std::optional<qint64> defaultTime;
     // Node for series that carry none of the mapping's node labels (a bare node_exporter scrape).
     QString defaultNode;
+    // Lint only: a bad sample or descriptor line is logged here and parsing goes on (import stops at the first).
+    RowErrorLog* rowErrors = nullptr;
     // Memory for putting samples in time order before they spill to a temporary database (0: the default); tests
     // set it small to exercise the spill.
     qint64 sortMemoryBudget = 0;

@@ -10,12 +10,12 @@
 namespace capaudit {
 
 Status importTelemetryPayload(const TelemetryPayload& payload, QIODevice& data, const QByteArray& mappingBytes,
-    UsageSink& target, MetricsImportSummary* summary)
+    UsageSink& target, MetricsImportSummary* summary, RowErrorLog* rowErrors)
 {
     // One rule for names and quantities whatever the format (ingest/identifiers.h).
     ingest::CheckedUsageSink sink(target, payload.path);
     if (payload.format == QLatin1String(kUsageCsvFormat))
-        return parseUsageCsv(data, payload.path, sink);
+        return parseUsageCsv(data, payload.path, sink, rowErrors);
     if (!payload.mapping.isEmpty() && mappingBytes.isEmpty())
         return Error(payload.mapping, QStringLiteral("mapping file is empty or was not supplied"));
     auto mappings = MappingSet::forPayload(payload.profile, mappingBytes, payload.mapping);
@@ -26,6 +26,7 @@ Status importTelemetryPayload(const TelemetryPayload& payload, QIODevice& data, 
         MetricsTextOptions options(openMetrics ? MetricsDialect::OpenMetrics : MetricsDialect::Prometheus);
         options.defaultTime = payload.scrapeTime; // signed; timestamps in the file win (docs/formats.md)
         options.defaultNode = payload.defaultNode;
+        options.rowErrors = rowErrors;
         return parseMetricsText(data, payload.path, *mappings, sink, options, summary);
     }
     if (payload.format == QLatin1String("otlp-json"))

@@ -45,13 +45,14 @@ int splitFields(QByteArrayView line, std::array<QByteArrayView, ColumnCount>& ou
 
 class UsageCsvParser {
 public:
-    UsageCsvParser(QIODevice& in, const QString& fileName, UsageSink& sink)
+    UsageCsvParser(QIODevice& in, const QString& fileName, UsageSink& sink, RowErrorLog* rowErrors)
         : m_reader(in, fileName)
         , m_fileName(fileName)
         , m_sink(sink)
         , m_nodes(m_interner)
         , m_classes(m_interner)
         , m_tenants(m_interner)
+        , m_rowErrors(rowErrors)
     {
     }
 
@@ -75,8 +76,11 @@ public:
             }
             if (firstBlankLine)
                 return Error(m_fileName, firstBlankLine, {}, QStringLiteral("empty line inside the data"));
-            if (Status s = parseRow(line); !s.ok())
-                return s;
+            if (Status s = parseRow(line); !s.ok()) {
+                if (!m_rowErrors)
+                    return s;
+                m_rowErrors->add(s.error());
+            }
         }
         if (m_reader.error())
             return *m_reader.error();
@@ -247,6 +251,7 @@ private:
     CachedInterner m_classes;
     CachedInterner m_tenants;
     std::array<int, ColumnCount> m_order {};
+    RowErrorLog* m_rowErrors;
     QByteArray m_lastTimeText;
     qint64 m_lastTime = 0;
     bool m_lastTimeValid = false;
@@ -254,9 +259,9 @@ private:
 
 } // namespace
 
-Status parseUsageCsv(QIODevice& in, const QString& fileName, UsageSink& sink)
+Status parseUsageCsv(QIODevice& in, const QString& fileName, UsageSink& sink, RowErrorLog* rowErrors)
 {
-    return UsageCsvParser(in, fileName, sink).run();
+    return UsageCsvParser(in, fileName, sink, rowErrors).run();
 }
 
 } // namespace capaudit

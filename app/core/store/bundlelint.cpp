@@ -52,8 +52,15 @@ QString detectFormat(const QString& path)
 void lintTelemetry(const TelemetryPayload& payload, QIODevice& in, const QByteArray& mapping, LintReport& report)
 {
     CountingSink sink;
-    const Status s = importTelemetryPayload(payload, in, mapping, sink);
+    RowErrorLog rowErrors;
+    const Status s = importTelemetryPayload(payload, in, mapping, sink, nullptr, &rowErrors);
     report.rows += sink.rows;
+    report.errors.append(rowErrors.kept());
+    if (rowErrors.total() > rowErrors.kept().size())
+        report.errors.append(Error(payload.path, 0, {},
+            QStringLiteral("%1 more bad line(s) not listed (%2 in all)")
+                .arg(rowErrors.total() - rowErrors.kept().size())
+                .arg(rowErrors.total())));
     if (!s.ok())
         report.errors.append(s.error());
 }
