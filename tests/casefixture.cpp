@@ -14,6 +14,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace capaudit::test {
 
 namespace {
@@ -136,6 +138,20 @@ QString writeAttestation(const Pki& pki, const QString& out, const QString& prov
     if (!written)
         qWarning() << written.error().toString();
     return out;
+}
+
+QString listed(const QList<CaseProblem>& problems)
+{
+    QStringList out;
+    for (const CaseProblem& p : problems)
+        out.append(p.toString());
+    return out.join(QLatin1Char('\n'));
+}
+
+bool names(const QList<CaseProblem>& problems, const QString& needle)
+{
+    return std::any_of(
+        problems.cbegin(), problems.cend(), [&](const CaseProblem& p) { return p.toString().contains(needle); });
 }
 
 qint64 scalar(const QString& path, const QString& sql)

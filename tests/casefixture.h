@@ -7,6 +7,7 @@
 #include "crypto/publickey.h"
 #include "evidence/truststore.h"
 #include "store/casestore.h"
+#include "store/caseverifier.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -37,6 +38,10 @@ QString writeTelemetry(const Pki& pki, const QString& out, const QString& provid
     int steps, const QDateTime& signedAt = {});
 // A signed attestation bundle (contract C-1, one tenant, commitment, node and price) at OUT; returns OUT.
 QString writeAttestation(const Pki& pki, const QString& out, const QString& provider);
+
+// verify-case's problems one per line, for failure messages; and whether one of them contains NEEDLE.
+QString listed(const QList<CaseProblem>& problems);
+bool names(const QList<CaseProblem>& problems, const QString& needle);
 
 // Direct SQL, bypassing the store: what someone with the sqlite3 shell could do.
 qint64 scalar(const QString& path, const QString& sql);

@@ -22,20 +22,6 @@ using namespace capaudit::test;
 
 namespace {
 
-bool names(const CaseVerification& v, const QString& needle)
-{
-    return std::any_of(
-        v.problems.cbegin(), v.problems.cend(), [&](const CaseProblem& p) { return p.toString().contains(needle); });
-}
-
-QString listed(const CaseVerification& v)
-{
-    QStringList out;
-    for (const CaseProblem& p : v.problems)
-        out.append(p.toString());
-    return out.join(QLatin1Char('\n'));
-}
-
 // Drops one append-only trigger, runs SQL, and puts the trigger back exactly as CapAudit writes it, so the schema
 // check finds nothing and only the edit itself can be noticed.
 QString editBehindTheBack(const QString& table, const QString& verb, const QString& sql)
@@ -86,7 +72,7 @@ private slots:
         QVERIFY(store->saveDocument(QStringLiteral("policy"), {}, { { QStringLiteral("maxGapMinutes"), 30 } }));
         QVERIFY(store->saveDocument(QStringLiteral("policy"), {}, { { QStringLiteral("maxGapMinutes"), 60 } }));
         const CaseVerification v = verifyCase(*store);
-        QVERIFY2(v.intact(), qPrintable(listed(v)));
+        QVERIFY2(v.intact(), qPrintable(listed(v.problems)));
         QVERIFY(store->database().exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
     }
 
@@ -136,7 +122,7 @@ private slots:
             copy(QStringLiteral("row-") + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_'));
         QCOMPARE(execSql(file, editBehindTheBack(QStringLiteral("bundles"), QStringLiteral("UPDATE"), sql)), QString());
         const CaseVerification v = verifyFile(file);
-        QVERIFY2(names(v, named), qPrintable(named + QStringLiteral(" not named in:\n") + listed(v)));
+        QVERIFY2(names(v.problems, named), qPrintable(named + QStringLiteral(" not named in:\n") + listed(v.problems)));
     }
 
     void editedPolicy_data()
@@ -166,8 +152,8 @@ private slots:
             copy(QStringLiteral("doc-") + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_'));
         QCOMPARE(execSql(file, sql), QString());
         const CaseVerification v = verifyFile(file);
-        QVERIFY2(names(v, QStringLiteral("document policy")) && names(v, named),
-            qPrintable(named + QStringLiteral(" not named in:\n") + listed(v)));
+        QVERIFY2(names(v.problems, QStringLiteral("document policy")) && names(v.problems, named),
+            qPrintable(named + QStringLiteral(" not named in:\n") + listed(v.problems)));
     }
 
     // A signer certificate that expires seconds after import: the case stays intact, at the stored instant, also
@@ -207,7 +193,7 @@ private slots:
             QThread::msleep(100);
         for (const QString& file : files) {
             const CaseVerification v = verifyFile(file);
-            QVERIFY2(v.intact(), qPrintable(file + QStringLiteral(":\n") + listed(v)));
+            QVERIFY2(v.intact(), qPrintable(file + QStringLiteral(":\n") + listed(v.problems)));
         }
     }
 
@@ -237,10 +223,10 @@ private slots:
         });
         QVERIFY(imported);
         QVERIFY2(importError.isEmpty(), qPrintable(importError));
-        QVERIFY2(v.intact(), qPrintable(listed(v)));
+        QVERIFY2(v.intact(), qPrintable(listed(v.problems)));
         QCOMPARE(v.bundles, 2);
         const CaseVerification after = verifyCase(**store);
-        QVERIFY2(after.intact(), qPrintable(listed(after)));
+        QVERIFY2(after.intact(), qPrintable(listed(after.problems)));
         QCOMPARE(after.bundles, 3);
     }
 };

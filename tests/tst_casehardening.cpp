@@ -31,20 +31,6 @@ namespace {
 constexpr const char* kEndless =
     "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
 
-bool names(const QList<CaseProblem>& problems, const QString& needle)
-{
-    return std::any_of(
-        problems.cbegin(), problems.cend(), [&](const CaseProblem& p) { return p.toString().contains(needle); });
-}
-
-QString listed(const QList<CaseProblem>& problems)
-{
-    QStringList out;
-    for (const CaseProblem& p : problems)
-        out.append(p.toString());
-    return out.join(QLatin1Char('\n'));
-}
-
 } // namespace
 
 class TestCaseHardening : public QObject, protected CaseFixture {
