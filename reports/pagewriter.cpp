@@ -45,7 +45,7 @@ PageWriter::PageWriter(QPagedPaintDevice* device, bool paint, Fonts fonts)
     m_content = m_pageRect.adjusted(pt(kMarginSide), pt(kMarginTop), -pt(kMarginSide), -pt(kMarginBottom));
     m_y = m_content.top();
     if (paint) {
-        m_painter.reset(createReportPainter(device));
+        m_painter = createReportPainter(device);
         m_painter->setRenderHint(QPainter::Antialiasing, true);
         m_painter->setRenderHint(QPainter::TextAntialiasing, true);
         startPage();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "reportcharts.h"
+
 #include <QColor>
 #include <QFont>
 #include <QList>
@@ -129,7 +131,7 @@ private:
     void startPage();
 
     QPagedPaintDevice* m_device;
-    std::unique_ptr<QPainter> m_painter;
+    ReportPainter m_painter;
     Fonts m_fonts;
     qreal m_unit = 1;
     QRectF m_pageRect;

@@ -80,12 +80,17 @@ void render(QCustomPlot& plot, QPainter* painter, const QRectF& rect)
 
 } // namespace
 
-QPainter* createReportPainter(QPaintDevice* device)
+void ReportPainterDeleter::operator()(QPainter* painter) const
+{
+    delete static_cast<QCPPainter*>(painter);
+}
+
+ReportPainter createReportPainter(QPaintDevice* device)
 {
     auto* p = new QCPPainter(device);
     p->setMode(QCPPainter::pmVectorized, true);
     p->setMode(QCPPainter::pmNoCaching, true);
-    return p;
+    return ReportPainter(p);
 }
 
 void drawAllocationChart(QPainter* painter, const QRectF& rect, const AllocationChart& chart, const QStringList& fonts)

@@ -7,6 +7,8 @@
 #include <QRectF>
 #include <QStringList>
 
+#include <memory>
+
 namespace capaudit::reports {
 
 // Charts are drawn by QCustomPlot straight onto the report's painter (a QCPPainter, see PageWriter), so they stay
@@ -15,7 +17,13 @@ namespace capaudit::reports {
 void drawAllocationChart(QPainter* painter, const QRectF& rect, const AllocationChart& chart, const QStringList& fonts);
 void drawForecastChart(QPainter* painter, const QRectF& rect, const ForecastChart& chart, const QStringList& fonts);
 
-// The PageWriter's painter factory: a QCPPainter in vector mode.
-QPainter* createReportPainter(QPaintDevice* device);
+// The PageWriter's painter: a QCPPainter in vector mode. QPainter's destructor is not virtual, so it must be deleted as
+// the QCPPainter it is (deleting it through QPainter* skips QCPPainter's destructor: undefined behaviour, found by
+// AddressSanitizer as a new/delete size mismatch).
+struct ReportPainterDeleter {
+    void operator()(QPainter* painter) const;
+};
+using ReportPainter = std::unique_ptr<QPainter, ReportPainterDeleter>;
+ReportPainter createReportPainter(QPaintDevice* device);
 
 } // namespace capaudit::reports

@@ -20,6 +20,8 @@ RowsDigest::RowsDigest()
 // The hot path of telemetry import writes ~25 fields per row: raw writes into a fixed buffer, not QByteArray appends.
 void RowsDigest::put(const char* data, qsizetype size)
 {
+    if (size == 0)
+        return; // an empty field may come as a null pointer, which memcpy must not be given even for 0 bytes
     if (m_used + size > m_buffer.size()) {
         m_hasher.add(QByteArrayView(m_buffer.constData(), m_used));
         m_used = 0;
