@@ -8,6 +8,12 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
+
+#include <algorithm>
+#include <cmath>
+
 namespace capaudit::test {
 
 QString sharedDir()
@@ -55,6 +61,11 @@ void checkError(const Error& error, const QString& file, qint64 line, const QStr
     QCOMPARE(error.line, line);
     QCOMPARE(error.field, field);
     QVERIFY2(error.reason.contains(reason, Qt::CaseInsensitive), qPrintable(error.toString()));
+}
+
+bool near(double actual, double expected)
+{
+    return std::abs(actual - expected) < 1e-9 * std::max(1.0, std::abs(expected));
 }
 
 } // namespace capaudit::test

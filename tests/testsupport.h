@@ -25,6 +25,8 @@ QByteArray readAll(const QString& path);
 const UsageSample* findSample(
     const QList<UsageSample>& samples, qint64 time, const QString& node, const QString& rc, const QString& tenant = {});
 // Asserts (QCOMPARE) that ERROR points at FILE, LINE and FIELD and that its reason mentions REASON.
+// Equal within a relative 1e-9 (sums of decimal quantities).
+bool near(double actual, double expected);
 void checkError(const Error& error, const QString& file, qint64 line, const QString& field, const QString& reason);
 
 } // namespace capaudit::test

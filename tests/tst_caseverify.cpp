@@ -57,6 +57,21 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("append-only")), qPrintable(error));
     }
 
+    void cancelledVerificationIsNeverIntact()
+    {
+        Result<std::unique_ptr<CaseStore>> store = CaseStore::open(path(QStringLiteral("import.capcase")));
+        QVERIFY(store);
+        QVERIFY(verifyCase(**store).intact());
+        // Cancelled before the first bundle: nothing was re-derived, so it must not read as a clean case, and a report
+        // (which runs verify-case last) stops instead of printing it.
+        std::atomic_bool cancel { true };
+        const CaseVerification stopped = verifyCase(**store, {}, &cancel);
+        QVERIFY(stopped.cancelled);
+        QVERIFY(!stopped.intact());
+        QCOMPARE(stopped.bundles, qint64(0));
+        QCOMPARE(stopped.toJson().value(QStringLiteral("intact")).toBool(), false);
+    }
+
     void verifyCaseFindsTampering_data()
     {
         QTest::addColumn<QString>("sql");

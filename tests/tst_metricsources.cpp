@@ -22,15 +22,11 @@
 using namespace capaudit;
 using test::checkError;
 using test::findSample;
+using test::near;
 
 namespace {
 
 constexpr qint64 kT0 = test::kIngestStart;
-
-bool near(double actual, double expected)
-{
-    return std::abs(actual - expected) < 1e-9 * std::max(1.0, std::abs(expected));
-}
 
 Status importBytes(
     const TelemetryPayload& payload, QByteArray bytes, UsageCollector& sink, MetricsImportSummary* summary = nullptr)

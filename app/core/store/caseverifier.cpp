@@ -36,9 +36,9 @@ QJsonObject CaseVerification::toJson() const
     for (const CaseProblem& p : problems)
         list.append(QJsonObject { { QStringLiteral("area"), p.area }, { QStringLiteral("subject"), p.subject },
             { QStringLiteral("path"), p.path }, { QStringLiteral("message"), p.message } });
-    return QJsonObject { { QStringLiteral("intact"), intact() }, { QStringLiteral("trailEntries"), trailEntries },
-        { QStringLiteral("bundles"), bundles }, { QStringLiteral("rows"), rows },
-        { QStringLiteral("problems"), list } };
+    return QJsonObject { { QStringLiteral("intact"), intact() }, { QStringLiteral("cancelled"), cancelled },
+        { QStringLiteral("trailEntries"), trailEntries }, { QStringLiteral("bundles"), bundles },
+        { QStringLiteral("rows"), rows }, { QStringLiteral("problems"), list } };
 }
 
 namespace {
@@ -431,7 +431,8 @@ void Run::missingBundles(const QList<StoredBundle>& bundles)
 
 } // namespace
 
-CaseVerification verifyCase(CaseStore& store, const std::function<void(double, const QString&)>& progress)
+CaseVerification verifyCase(
+    CaseStore& store, const std::function<void(double, const QString&)>& progress, const std::atomic_bool* cancel)
 {
     CaseVerification out;
     auto report = [&](double f, const QString& m) {
@@ -464,6 +465,10 @@ CaseVerification verifyCase(CaseStore& store, const std::function<void(double, c
     }
     QSet<qint64> ids;
     for (qsizetype i = 0; i < bundles->size(); ++i) {
+        if (cancel && cancel->load()) {
+            out.cancelled = true;
+            return out;
+        }
         const StoredBundle& b = bundles->at(i);
         report(0.1 + 0.85 * double(i) / double(bundles->size()), QStringLiteral("bundle %1").arg(b.sourcePath));
         run.bundle(b);

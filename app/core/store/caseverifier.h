@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 
 namespace capaudit {
@@ -25,9 +26,10 @@ struct CaseVerification {
     qint64 bundles = 0;
     qint64 rows = 0;
     QList<CaseProblem> problems;
+    bool cancelled = false; // stopped before the end: proves nothing either way
     bool intact() const
     {
-        return problems.isEmpty();
+        return !cancelled && problems.isEmpty();
     }
     QJsonObject toJson() const;
 };
@@ -44,7 +46,9 @@ struct CaseVerification {
 //      that verification and its predicate, the rows digest (columns by name) and row count, and the rollups and
 //      node-hour aggregates rebuilt from the raw samples;
 //   4. rows that belong to no bundle.
-// PROGRESS, when set, is called with a fraction in [0, 1] and a message.
-CaseVerification verifyCase(CaseStore& store, const std::function<void(double, const QString&)>& progress = {});
+// PROGRESS, when set, is called with a fraction in [0, 1] and a message. CANCEL, when set, is polled between bundles
+// (verify-case of a large case takes minutes, and reports run it); a cancelled result is never intact.
+CaseVerification verifyCase(CaseStore& store, const std::function<void(double, const QString&)>& progress = {},
+    const std::atomic_bool* cancel = nullptr);
 
 } // namespace capaudit
