@@ -11,9 +11,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <algorithm>
-#include <cmath>
-
 namespace capaudit::test {
 
 QString sharedDir()
