@@ -115,6 +115,9 @@ struct CheckContext {
     QHash<QPair<qint64, qint64>, double> overcommitLimit; // (node id, resource id) -> limit
     QList<BundleScan> scans; // provider-metered telemetry bundles, in import order
     QHash<qint64, NodeScan> mergedNodes; // per node over all scans (no runs / overcommit lists)
+    // Seconds between a telemetry bundle's samples as the samples show it, by bundle id. A provider declares its own
+    // resolution; quantities are integrated over the step the samples bear out, never over the declared one alone.
+    QHash<qint64, qint64> effectiveSteps;
 
     bool inPeriod(qint64 time) const
     {
@@ -127,6 +130,11 @@ struct CheckContext {
     }
     QString payloadPath(qint64 bundleId, int payload) const;
     qint64 sampleLine(qint64 bundleId, qint64 seq) const; // 0 when unknown
+    // The step to integrate a telemetry bundle's samples over: effectiveSteps when known, else the declared
+    // resolution (60 s when none is declared).
+    qint64 effectiveStep(qint64 bundleId) const;
+    // The attestation that governs PROVIDER at TIME (chosen by signing time, never import order); nullptr when none.
+    const ProviderAttestation* attestationAt(const QString& provider, qint64 time) const;
     ProviderFacts& facts(const QString& provider);
     // Applies the policy's severity (minus DOWNGRADE levels, never below info), assigns the id and keeps the finding.
     void add(Finding finding, int downgrade = 0);

@@ -105,6 +105,21 @@ qint64 CheckContext::sampleLine(qint64 bundleId, qint64 seq) const
     return line;
 }
 
+qint64 CheckContext::effectiveStep(qint64 bundleId) const
+{
+    if (const auto it = effectiveSteps.constFind(bundleId); it != effectiveSteps.constEnd())
+        return *it;
+    const StoredBundle* b = bundle(bundleId);
+    return b && b->resolutionSeconds > 0 ? b->resolutionSeconds : 60;
+}
+
+const ProviderAttestation* CheckContext::attestationAt(const QString& provider, qint64 time) const
+{
+    Q_UNUSED(time);
+    const auto it = attestations.constFind(provider);
+    return it == attestations.constEnd() ? nullptr : &*it;
+}
+
 ProviderFacts& CheckContext::facts(const QString& provider)
 {
     for (ProviderFacts& p : report.providers)
