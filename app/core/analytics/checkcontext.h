@@ -18,6 +18,7 @@ struct AttestedNodeInfo {
     QString jurisdiction;
     QString bundleDigest;
     qint64 line = 0; // position in the inventory (1-based), for the evidence reference
+    QMap<QString, double> capacities; // resource class -> attested capacity
 };
 
 struct ProviderAttestation {
@@ -28,8 +29,9 @@ struct ProviderAttestation {
     Period period;
     QStringList allowedJurisdictions;
     double availabilityTarget = kMissing;
-    qint64 signedAt = 0;
-    QString bundleDigest; // the latest attestation
+    qint64 signedAt = 0; // from the verified signature (bundle signingTime), never from the statement itself
+    qint64 bundleId = 0;
+    QString bundleDigest; // this version's bundle
     QList<AttestedNodeInfo> nodes;
     QList<CommitmentLine> commitments;
     QMap<QString, double> prices; // resource class -> contracted unit price
@@ -109,7 +111,12 @@ struct CheckContext {
     QHash<qint64, const StoredBundle*> bundleById;
     QHash<qint64, QString> providerNames, nodeNames, resourceNames, tenantNames;
     QHash<qint64, qint64> nodeProvider; // node id -> provider id
-    QMap<QString, ProviderAttestation> attestations; // by provider name
+    // The attestation version governing the checked period, by provider name (attestationAt at the period's start,
+    // or at the earliest contract start when no period is set). Rules that judge day by day use attestationAt.
+    QMap<QString, ProviderAttestation> attestations;
+    // Every version of every provider's attestation, by provider name, ordered by signing time (then bundle digest):
+    // never by import order.
+    QMap<QString, QList<ProviderAttestation>> attestationVersions;
     QStringList regions; // index -> regionKeyOf(provider, region) (delivered-capacity keys)
     QHash<qint64, int> nodeRegion; // attested node id -> region index
     QHash<QPair<qint64, qint64>, double> overcommitLimit; // (node id, resource id) -> limit
@@ -133,8 +140,13 @@ struct CheckContext {
     // The step to integrate a telemetry bundle's samples over: effectiveSteps when known, else the declared
     // resolution (60 s when none is declared).
     qint64 effectiveStep(qint64 bundleId) const;
-    // The attestation that governs PROVIDER at TIME (chosen by signing time, never import order); nullptr when none.
+    // The attestation that governs PROVIDER at TIME (chosen by signing time, never import order): among the versions
+    // whose contract period contains TIME, the latest signed at or before TIME; when none was signed yet, the earliest
+    // signed of them; when no version's period contains TIME, the governing version (attestations). nullptr when the
+    // provider has no attestation at all.
     const ProviderAttestation* attestationAt(const QString& provider, qint64 time) const;
+    // Times at which attestationAt(PROVIDER, t) may change (period bounds and signing times), ascending.
+    QList<qint64> attestationBreaks(const QString& provider) const;
     ProviderFacts& facts(const QString& provider);
     // Applies the policy's severity (minus DOWNGRADE levels, never below info), assigns the id and keeps the finding.
     void add(Finding finding, int downgrade = 0);
@@ -159,7 +171,9 @@ void runEvidenceRules(CheckContext& context);
 Status runEvidenceGapRules(CheckContext& context);
 void runDeliveredRule(CheckContext& context); // capacity.delivered and the delivered-capacity facts
 void runTelemetryRules(CheckContext& context); // coverage, delivered, overcommit, sla, time sanity
-void runInventoryRules(CheckContext& context); // attestation coverage, sovereignty
+void runInventoryRules(CheckContext& context); // attestation coverage
+void runSovereigntyRule(CheckContext& context); // sovereignty.jurisdiction over every version covering the period
+void runAttestationVersionRule(CheckContext& context); // attestation.versions: late or weakened restatements
 Status runBillingRules(CheckContext& context); // reconciliation, consistency, billing facts
 
 } // namespace capaudit::analytics::detail

@@ -8,6 +8,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace capaudit::analytics {
 
 using namespace detail;
@@ -115,9 +117,37 @@ qint64 CheckContext::effectiveStep(qint64 bundleId) const
 
 const ProviderAttestation* CheckContext::attestationAt(const QString& provider, qint64 time) const
 {
-    Q_UNUSED(time);
-    const auto it = attestations.constFind(provider);
-    return it == attestations.constEnd() ? nullptr : &*it;
+    const auto versions = attestationVersions.constFind(provider);
+    if (versions == attestationVersions.constEnd())
+        return nullptr;
+    // Versions are in signing order: the last one signed by TIME wins; a version signed later restates the past and
+    // governs only from its signing time on (attestation.versions reports it when it weakens the terms).
+    const ProviderAttestation* signedBefore = nullptr;
+    const ProviderAttestation* earliestSigned = nullptr;
+    for (const ProviderAttestation& a : *versions) {
+        if (time < a.period.start || time >= a.period.end)
+            continue;
+        if (!earliestSigned)
+            earliestSigned = &a;
+        if (a.signedAt <= time)
+            signedBefore = &a;
+    }
+    if (signedBefore)
+        return signedBefore;
+    if (earliestSigned)
+        return earliestSigned;
+    const auto governing = attestations.constFind(provider);
+    return governing == attestations.constEnd() ? &versions->first() : &*governing;
+}
+
+QList<qint64> CheckContext::attestationBreaks(const QString& provider) const
+{
+    QList<qint64> breaks;
+    for (const ProviderAttestation& a : attestationVersions.value(provider))
+        breaks << a.period.start << a.period.end << a.signedAt;
+    std::sort(breaks.begin(), breaks.end());
+    breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
+    return breaks;
 }
 
 ProviderFacts& CheckContext::facts(const QString& provider)
@@ -162,6 +192,8 @@ Result<CheckReport> runChecks(CaseStore& store, const CheckOptions& options)
         return s.error();
     runTelemetryRules(context);
     runInventoryRules(context);
+    runSovereigntyRule(context);
+    runAttestationVersionRule(context);
     if (Status s = runBillingRules(context); !s)
         return s.error();
     if (options.progress)

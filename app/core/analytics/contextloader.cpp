@@ -7,6 +7,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace capaudit::analytics::detail {
 namespace {
 
@@ -20,7 +22,9 @@ Status loadNames(sql::Database& db, const char* query, QHash<qint64, QString>& n
     return select->failed() ? Status(select->error()) : Status::success();
 }
 
-Status loadContracts(CheckContext& c)
+// Every version of every provider's attestation. Versions are kept side by side, keyed by the bundle they come from;
+// which one governs a time is decided later by signing time (CheckContext::attestationAt), never by import order.
+Status loadContracts(CheckContext& c, QHash<qint64, ProviderAttestation>& byBundle)
 {
     sql::Database& db = c.store.database();
     sql::Statement* select =
@@ -33,8 +37,8 @@ Status loadContracts(CheckContext& c)
         const StoredBundle* bundle = c.bundle(select->int64(0));
         if (!bundle)
             continue;
-        // A later attestation of the same provider supersedes the earlier one (import order).
         ProviderAttestation a;
+        a.bundleId = bundle->id;
         a.providerId = select->int64(1);
         a.provider = c.providerNames.value(a.providerId);
         a.contractId = select->text(2);
@@ -47,38 +51,31 @@ Status loadContracts(CheckContext& c)
                 a.allowedJurisdictions.append(v.toString());
         a.availabilityTarget = select->real(7);
         a.bundleDigest = bundle->digest;
+        // The signing time the verifier established from the signature, never a time the statement gives itself.
         const std::optional<QDateTime> signedAt = parseTimestamp(bundle->signingTime);
         a.signedAt = signedAt ? signedAt->toSecsSinceEpoch() : 0;
-        c.attestations.insert(a.provider, a);
+        byBundle.insert(a.bundleId, a);
     }
     return select->failed() ? Status(select->error()) : Status::success();
 }
 
-Status loadInventory(CheckContext& c)
+Status loadInventory(CheckContext& c, QHash<qint64, ProviderAttestation>& byBundle)
 {
     sql::Database& db = c.store.database();
-    sql::Statement* nodes = db.prepare("SELECT n.bundle, n.seq, n.node, n.region, n.jurisdiction, c.provider "
-                                       "FROM attestation_nodes n JOIN attestation_contracts c ON c.bundle = n.bundle "
-                                       "ORDER BY n.bundle, n.seq");
+    sql::Statement* nodes = db.prepare(
+        "SELECT bundle, seq, node, region, jurisdiction, capacity FROM attestation_nodes ORDER BY bundle, seq");
     if (!nodes)
         return db.lastError();
     while (nodes->next()) {
-        const QString provider = c.providerNames.value(nodes->int64(5));
-        auto it = c.attestations.find(provider);
-        const StoredBundle* bundle = c.bundle(nodes->int64(0));
-        if (it == c.attestations.end() || !bundle || bundle->digest != it->bundleDigest)
+        auto it = byBundle.find(nodes->int64(0));
+        if (it == byBundle.end())
             continue;
         AttestedNodeInfo node { nodes->int64(2), c.nodeNames.value(nodes->int64(2)), nodes->text(3), nodes->text(4),
-            bundle->digest, nodes->int64(1) + 1 };
+            it->bundleDigest, nodes->int64(1) + 1, {} };
+        if (Result<QJsonObject> capacity = parseJsonObject(nodes->text(5).toUtf8(), QStringLiteral("capacity")))
+            for (auto cls = capacity->begin(); cls != capacity->end(); ++cls)
+                node.capacities.insert(cls.key(), cls->toDouble());
         it->nodes.append(node);
-        // Region names are the provider's own: two providers may both call a region "eu-west-1".
-        const QString regionKey = regionKeyOf(provider, node.region);
-        int region = int(c.regions.indexOf(regionKey));
-        if (region < 0) {
-            region = int(c.regions.size());
-            c.regions.append(regionKey);
-        }
-        c.nodeRegion.insert(node.nodeId, region);
     }
     if (nodes->failed())
         return nodes->error();
@@ -88,9 +85,8 @@ Status loadInventory(CheckContext& c)
     if (!prices)
         return db.lastError();
     while (prices->next())
-        for (ProviderAttestation& a : c.attestations)
-            if (const StoredBundle* b = c.bundle(prices->int64(0)); b && b->digest == a.bundleDigest)
-                a.prices.insert(prices->text(1), prices->real(2));
+        if (auto it = byBundle.find(prices->int64(0)); it != byBundle.end())
+            it->prices.insert(prices->text(1), prices->real(2));
     if (prices->failed())
         return prices->error();
 
@@ -98,30 +94,98 @@ Status loadInventory(CheckContext& c)
     if (!tenants)
         return db.lastError();
     while (tenants->next())
-        for (ProviderAttestation& a : c.attestations)
-            if (const StoredBundle* b = c.bundle(tenants->int64(0)); b && b->digest == a.bundleDigest)
-                a.tenants.insert(tenants->text(1));
-    return tenants->failed() ? Status(tenants->error()) : Status::success();
-}
+        if (auto it = byBundle.find(tenants->int64(0)); it != byBundle.end())
+            it->tenants.insert(tenants->text(1));
+    if (tenants->failed())
+        return tenants->error();
 
-Status loadCommitments(CheckContext& c)
-{
     Result<QList<CommitmentLine>> lines = c.store.commitments({}, {});
     if (!lines)
         return lines.error();
+    QHash<QString, qint64> bundleOfDigest;
+    for (auto it = byBundle.cbegin(); it != byBundle.cend(); ++it)
+        bundleOfDigest.insert(it->bundleDigest, it.key());
+    for (const CommitmentLine& line : std::as_const(*lines))
+        if (auto it = byBundle.find(bundleOfDigest.value(line.bundleDigest, -1)); it != byBundle.end())
+            it->commitments.append(line);
+    return Status::success();
+}
+
+// Orders each provider's versions by signing time and picks the one governing the checked period.
+void arrangeVersions(CheckContext& c, const QHash<qint64, ProviderAttestation>& byBundle)
+{
+    for (const ProviderAttestation& a : byBundle)
+        c.attestationVersions[a.provider].append(a);
+    for (auto it = c.attestationVersions.begin(); it != c.attestationVersions.end(); ++it) {
+        QList<ProviderAttestation>& versions = it.value();
+        std::sort(versions.begin(), versions.end(), [](const ProviderAttestation& a, const ProviderAttestation& b) {
+            return a.signedAt != b.signedAt ? a.signedAt < b.signedAt : a.bundleDigest < b.bundleDigest;
+        });
+        qint64 earliest = versions.first().period.start;
+        for (const ProviderAttestation& a : std::as_const(versions))
+            earliest = qMin(earliest, a.period.start);
+        const Period& checked = c.options.period;
+        const qint64 reference = checked.end > checked.start ? qMax(checked.start, earliest) : earliest;
+        // attestationAt falls back to c.attestations, which is not filled yet: a time outside every period gets the
+        // earliest-signed version.
+        const ProviderAttestation* governing = c.attestationAt(it.key(), reference);
+        c.attestations.insert(it.key(), governing ? *governing : versions.first());
+    }
+}
+
+// Region keys of the attested nodes (delivered capacity) and the over-commitment limit of every node and class.
+void indexNodes(CheckContext& c)
+{
     QHash<QString, qint64> resourceIds;
     for (auto it = c.resourceNames.begin(); it != c.resourceNames.end(); ++it)
         resourceIds.insert(it.value(), it.key());
-    for (const CommitmentLine& line : std::as_const(*lines)) {
-        auto it = c.attestations.find(line.provider);
-        if (it == c.attestations.end() || it->bundleDigest != line.bundleDigest)
-            continue;
-        it->commitments.append(line);
-        for (const AttestedNodeInfo& node : std::as_const(it->nodes))
-            if (node.region == line.region)
-                c.overcommitLimit.insert({ node.nodeId, resourceIds.value(line.resourceClass) }, line.overcommitLimit);
+    for (auto it = c.attestations.cbegin(); it != c.attestations.cend(); ++it) {
+        const ProviderAttestation& a = it.value();
+        // The governing version places a node; a node only another version lists is placed by the first version in
+        // force anywhere that lists it. A version never in force (signed after its whole period) places nothing.
+        QList<const AttestedNodeInfo*> placed;
+        QSet<qint64> seen;
+        for (const AttestedNodeInfo& n : a.nodes)
+            if (!seen.contains(n.nodeId)) {
+                seen.insert(n.nodeId);
+                placed.append(&n);
+            }
+        for (const ProviderAttestation& v : c.attestationVersions.value(it.key())) {
+            if (v.signedAt >= v.period.end && v.signedAt > 0)
+                continue;
+            for (const AttestedNodeInfo& n : v.nodes)
+                if (!seen.contains(n.nodeId)) {
+                    seen.insert(n.nodeId);
+                    placed.append(&n);
+                }
+        }
+        // Region-less commitments apply provider-wide; a commitment naming the node's region is the more specific
+        // term. Several lines for the same scope: the strictest limit (a contract that states two limits for one thing
+        // cannot be read as granting the looser one).
+        QHash<QPair<QString, QString>, double> limits; // (class, region or "") -> limit
+        for (const CommitmentLine& line : a.commitments) {
+            const QPair<QString, QString> key { line.resourceClass, line.region };
+            limits.insert(
+                key, limits.contains(key) ? qMin(limits.value(key), line.overcommitLimit) : line.overcommitLimit);
+        }
+        for (const AttestedNodeInfo* node : std::as_const(placed)) {
+            // Region names are the provider's own: two providers may both call a region "eu-west-1".
+            const QString regionKey = regionKeyOf(a.provider, node->region);
+            int region = int(c.regions.indexOf(regionKey));
+            if (region < 0) {
+                region = int(c.regions.size());
+                c.regions.append(regionKey);
+            }
+            c.nodeRegion.insert(node->nodeId, region);
+            for (auto l = limits.cbegin(); l != limits.cend(); ++l) {
+                const QPair<QString, QString>& scope = l.key();
+                const bool regional = scope.second == node->region;
+                const bool providerWide = scope.second.isEmpty() && !limits.contains({ scope.first, node->region });
+                if (regional || providerWide)
+                    c.overcommitLimit.insert({ node->nodeId, resourceIds.value(scope.first) }, l.value());
+            }
+        }
     }
-    return Status::success();
 }
 
 } // namespace
@@ -150,11 +214,14 @@ Status loadContext(CheckContext& c)
         c.nodeProvider.insert(owners->int64(0), owners->int64(1));
     if (owners->failed())
         return owners->error();
-    if (Status s = loadContracts(c); !s)
+    QHash<qint64, ProviderAttestation> byBundle;
+    if (Status s = loadContracts(c, byBundle); !s)
         return s;
-    if (Status s = loadInventory(c); !s)
+    if (Status s = loadInventory(c, byBundle); !s)
         return s;
-    return loadCommitments(c);
+    arrangeVersions(c, byBundle);
+    indexNodes(c);
+    return Status::success();
 }
 
 } // namespace capaudit::analytics::detail

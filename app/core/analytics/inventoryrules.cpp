@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// capacity.delivered, attestation.coverage and sovereignty.jurisdiction: telemetry against the attested contract.
+// capacity.delivered and attestation.coverage: telemetry against the attested contract.
 #include "analytics/checkcontext.h"
 #include "analytics/rulecatalog.h"
 
@@ -92,22 +92,36 @@ void runDeliveredRule(CheckContext& c)
     for (const ProviderAttestation& a : std::as_const(c.attestations)) {
         const qint64 step = stepOfProvider(c, a.provider);
         ProviderFacts& facts = c.facts(a.provider);
-        QMap<QString, QList<DeliveredRun>> deliveredByClass; // class -> the series of its committed regions
-        for (const CommitmentLine& line : a.commitments) {
-            const QPair<qint64, int> key { resourceIds.value(line.resourceClass),
-                int(c.regions.indexOf(regionKeyOf(a.provider, line.region))) };
+        // A commitment without a region applies provider-wide: it is delivered by every attested region's nodes.
+        QList<int> providerRegions;
+        const QString prefix = regionKeyOf(a.provider, QString());
+        for (int i = 0; i < c.regions.size(); ++i)
+            if (c.regions.at(i).startsWith(prefix))
+                providerRegions.append(i);
+        auto seriesOf = [&](qint64 resource, const QList<int>& regions) {
             QList<DeliveredRun> runs;
-            for (const BundleScan& scan : std::as_const(c.scans))
-                runs.append(scan.delivered.value(key));
-            const QList<DeliveredRun> series = sumDelivered(runs);
+            for (int region : regions)
+                for (const BundleScan& scan : std::as_const(c.scans))
+                    runs.append(scan.delivered.value({ resource, region }));
+            return sumDelivered(runs);
+        };
+        QMap<QString, QSet<int>> regionsByClass; // class -> its committed regions (each counted once)
+        for (const CommitmentLine& line : a.commitments) {
+            const QList<int> regions = line.region.isEmpty()
+                ? providerRegions
+                : QList<int> { int(c.regions.indexOf(regionKeyOf(a.provider, line.region))) };
+            const QList<DeliveredRun> series = seriesOf(resourceIds.value(line.resourceClass), regions);
             deliveredShortfalls(c, a, line, series, step);
             ClassFacts& cls = facts.classes[line.resourceClass];
             cls.unit = line.unit;
             cls.committed += line.quantity;
-            deliveredByClass[line.resourceClass].append(series);
+            for (int region : regions)
+                regionsByClass[line.resourceClass].insert(region);
         }
-        for (auto it = deliveredByClass.begin(); it != deliveredByClass.end(); ++it) {
-            const QList<DeliveredRun> total = sumDelivered(it.value());
+        for (auto it = regionsByClass.begin(); it != regionsByClass.end(); ++it) {
+            QList<int> regions(it.value().cbegin(), it.value().cend());
+            std::sort(regions.begin(), regions.end());
+            const QList<DeliveredRun> total = seriesOf(resourceIds.value(it.key()), regions);
             if (total.isEmpty())
                 continue;
             double sum = 0, lowest = total.first().value;
@@ -123,6 +137,49 @@ void runDeliveredRule(CheckContext& c)
         }
     }
 }
+
+namespace {
+
+// Where NODE was seen in PROVIDER's telemetry while the attestation in force did not list it: the span from the first
+// to the last such time, and the versions in force then. Each piece of each run is judged by the version in force at
+// its start; pieces are cut where the version in force may change.
+struct Uncovered {
+    Period range { 0, 0 };
+    QStringList versions;
+};
+
+Uncovered uncoveredTimes(const CheckContext& c, const QString& provider, qint64 node, qint64 step)
+{
+    const QList<qint64> breaks = c.attestationBreaks(provider);
+    Uncovered out;
+    for (const BundleScan& scan : c.scans) {
+        const auto ns = scan.nodes.constFind(node);
+        if (ns == scan.nodes.constEnd())
+            continue;
+        for (const TimeRun& run : ns->runs) {
+            const qint64 to = run.last + step;
+            for (qint64 t = run.first; t < to;) {
+                const auto next = std::upper_bound(breaks.begin(), breaks.end(), t);
+                const qint64 end = next == breaks.end() ? to : qMin(to, *next);
+                const ProviderAttestation* a = c.attestationAt(provider, t);
+                const bool listed = a && std::any_of(a->nodes.begin(), a->nodes.end(), [&](const AttestedNodeInfo& n) {
+                    return n.nodeId == node;
+                });
+                if (!listed) {
+                    out.range.start = out.range.end > 0 ? qMin(out.range.start, t) : t;
+                    out.range.end = qMax(out.range.end, end);
+                    if (a && !out.versions.contains(a->bundleDigest))
+                        out.versions.append(a->bundleDigest);
+                }
+                t = end;
+            }
+        }
+    }
+    out.versions.sort();
+    return out;
+}
+
+} // namespace
 
 void runInventoryRules(CheckContext& c)
 {
@@ -147,8 +204,7 @@ void runInventoryRules(CheckContext& c)
             telemetry.end = qMax(telemetry.end, ns.lastTime + step);
         }
         facts.telemetryPeriod = telemetry;
-        const auto attestation = c.attestations.constFind(provider);
-        if (attestation == c.attestations.constEnd()) {
+        if (!c.attestations.contains(provider)) {
             Finding f;
             f.ruleId = QLatin1String(rules::kAttestationCoverage);
             f.provider = provider;
@@ -159,27 +215,36 @@ void runInventoryRules(CheckContext& c)
             c.add(f);
             continue;
         }
-        QSet<qint64> attested;
-        for (const AttestedNodeInfo& n : attestation->nodes)
-            attested.insert(n.nodeId);
+        // Each day is judged by the attestation in force that day: a node is covered only while the version in force
+        // lists it (a version signed later cannot attest it retroactively).
         for (qint64 node : std::as_const(seen)) {
-            if (attested.contains(node))
+            const Uncovered uncovered = uncoveredTimes(c, provider, node, step);
+            if (uncovered.range.end <= uncovered.range.start)
                 continue;
             const NodeScan& ns = c.mergedNodes[node];
+            const bool whole = uncovered.range.start == ns.firstTime && uncovered.range.end == ns.lastTime + step;
             Finding f;
             f.ruleId = QLatin1String(rules::kAttestationCoverage);
             f.provider = provider;
             f.node = c.nodeNames.value(node);
-            f.range = { ns.firstTime, ns.lastTime + step };
-            f.title =
-                QStringLiteral("Node %1 appears in %2's telemetry from %3 but is not in the attested inventory")
-                    .arg(f.node, provider, QDateTime::fromSecsSinceEpoch(ns.firstTime, Qt::UTC).toString(Qt::ISODate));
+            f.range = uncovered.range;
+            const QString from = QDateTime::fromSecsSinceEpoch(f.range.start, Qt::UTC).toString(Qt::ISODate);
+            f.title = whole
+                ? QStringLiteral("Node %1 appears in %2's telemetry from %3 but is not in the attested inventory")
+                      .arg(f.node, provider, from)
+                : QStringLiteral("Node %1 appears in %2's telemetry from %3 to %4 while the attestation in force "
+                                 "does not list it")
+                      .arg(f.node, provider, from,
+                          QDateTime::fromSecsSinceEpoch(f.range.end, Qt::UTC).toString(Qt::ISODate));
             f.evidence = telemetryRefs(c, provider, f.range);
-            f.evidence.append({ attestation->bundleDigest, QString(), 0, 0, QStringLiteral("attested inventory") });
+            for (const QString& digest : uncovered.versions)
+                f.evidence.append({ digest, QString(), 0, 0, QStringLiteral("attested inventory") });
             f.details = { { QStringLiteral("firstSeen"), double(ns.firstTime) } };
             c.add(f);
         }
-        if (attestation->signedAt > 0 && telemetry.end > 0
+        // Freshness: the version in force at the end of the telemetry.
+        const ProviderAttestation* attestation = c.attestationAt(provider, telemetry.end - 1);
+        if (attestation && attestation->signedAt > 0 && telemetry.end > 0
             && double(telemetry.end - attestation->signedAt) > maxAgeDays * 86400) {
             Finding f;
             f.ruleId = QLatin1String(rules::kAttestationCoverage);
@@ -208,27 +273,6 @@ void runInventoryRules(CheckContext& c)
             facts.currency = a.currency;
         for (auto it = a.prices.begin(); it != a.prices.end(); ++it)
             facts.classes[it.key()].contractedUnitPrice = it.value();
-        for (const AttestedNodeInfo& n : a.nodes) {
-            if (a.allowedJurisdictions.contains(n.jurisdiction))
-                continue;
-            const bool holdsData = c.mergedNodes.value(n.nodeId).allocatedSum > 0;
-            Finding f;
-            f.ruleId = QLatin1String(rules::kSovereignty);
-            f.provider = a.provider;
-            f.node = n.name;
-            f.region = n.region;
-            f.range = a.period;
-            f.measured = kMissing;
-            f.title = QStringLiteral("Node %1 is in %2 (%3), outside the allowed jurisdictions%4")
-                          .arg(n.name, n.jurisdiction, n.region,
-                              holdsData ? QStringLiteral(", and holds tenant allocations") : QString());
-            f.evidence.append(
-                { n.bundleDigest, QString(), n.line, n.line, QStringLiteral("attested inventory entry") });
-            f.details = { { QStringLiteral("jurisdiction"), n.jurisdiction },
-                { QStringLiteral("allowed"), a.allowedJurisdictions.join(QLatin1Char(',')) },
-                { QStringLiteral("holdsTenantData"), holdsData } };
-            c.add(f, holdsData ? 0 : 1);
-        }
     }
 }
 

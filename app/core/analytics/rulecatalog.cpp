@@ -80,18 +80,33 @@ const QList<RuleInfo>& ruleCatalog()
                            "reject, an invoice with any quarantined row is kept out as a whole and its findings rise "
                            "one level."),
             {} });
-        list.append({ QLatin1String(rules::kAttestationCoverage), QStringLiteral("Attestation coverage"),
+        list.append(
+            { QLatin1String(rules::kAttestationCoverage), QStringLiteral("Attestation coverage"), Severity::High,
+                QStringLiteral(
+                    "Every node seen in a provider's telemetry must be in the attested inventory of the "
+                    "attestation version in force at each time it is seen; a node that is not is reported with "
+                    "the first and last such time. The attestation in force at the end of the telemetry must "
+                    "also be fresh: signed no more than maxAttestationAgeDays before the telemetry ends, and the "
+                    "provider must have one at all."),
+                { { QStringLiteral("maxAttestationAgeDays"), 45, 1, 36500,
+                    QStringLiteral("attestation age allowed at the end of the telemetry") } } });
+        list.append({ QLatin1String(rules::kAttestationVersions), QStringLiteral("Attestation versions"),
             Severity::High,
-            QStringLiteral("Every node seen in a provider's telemetry must be in that provider's attested inventory; "
-                           "a node that is not is reported with its first and last sample. The attestation must also "
-                           "be fresh: signed no more than maxAttestationAgeDays before the telemetry it covers ends, "
-                           "and the provider must have one at all."),
-            { { QStringLiteral("maxAttestationAgeDays"), 45, 1, 36500,
-                QStringLiteral("attestation age allowed at the end of the telemetry") } } });
+            QStringLiteral("Every version of a provider's attestation is kept, keyed by its contract period and the "
+                           "signing time the verifier established from its signature (never a time the statement "
+                           "gives itself, never import order). Each time is governed by the latest version signed by "
+                           "then whose period contains it. A version signed after the whole period it governs is a "
+                           "finding (one level lower when it restates no earlier version); a version that restates an "
+                           "earlier overlapping one with weaker or moved terms (lower SLA target, lower or dropped "
+                           "commitment, higher over-commitment limit, changed allowed jurisdictions, contract id, "
+                           "currency, prices or node capacities, a node moved to another region or jurisdiction or "
+                           "no longer listed, a shortened period) is a finding naming both bundles and every change."),
+            {} });
         list.append({ QLatin1String(rules::kSovereignty), QStringLiteral("Data sovereignty"), Severity::Critical,
-            QStringLiteral("Every attested node's jurisdiction must be in the contract's allowed list; a node outside "
+            QStringLiteral("Every attested node's jurisdiction, in every attestation version covering the period, "
+                           "must be in the allowed list of every version in force over the same time; a node outside "
                            "it that holds tenant allocations is reported at the rule's severity, one without "
-                           "allocations one level lower."),
+                           "allocations one level lower. A later version that moves the node does not erase it."),
             {} });
         list.append({ QLatin1String(rules::kTimeSanity), QStringLiteral("Time sanity"), Severity::Medium,
             QStringLiteral("Samples outside their bundle's declared period or the attested contract period, samples "

@@ -20,6 +20,7 @@ inline constexpr auto kBillingReconciliation = "billing.reconciliation";
 inline constexpr auto kBillingConsistency = "billing.consistency";
 inline constexpr auto kBillingDataQuality = "billing.data-quality";
 inline constexpr auto kAttestationCoverage = "attestation.coverage";
+inline constexpr auto kAttestationVersions = "attestation.versions";
 inline constexpr auto kSovereignty = "sovereignty.jurisdiction";
 inline constexpr auto kTimeSanity = "time.sanity";
 } // namespace rules
