@@ -25,6 +25,8 @@ constexpr FaultInfo kFaults[] = {
     { FaultKind::Jurisdiction, "jurisdiction", "sovereignty.jurisdiction" },
     { FaultKind::TamperedPayload, "tampered-payload", "evidence.integrity" },
     { FaultKind::ExpiredCertificate, "expired-certificate", "evidence.integrity" },
+    { FaultKind::ReissuedRelocation, "reissued-relocation", "attestation.versions" },
+    { FaultKind::ReissuedSlaTarget, "reissued-sla-target", "attestation.versions" },
 };
 
 const FaultInfo& info(FaultKind kind)

@@ -22,6 +22,9 @@ enum class FaultKind {
     Jurisdiction, // an attested node outside the allowed jurisdictions
     TamperedPayload, // a bundle whose data file was edited after signing
     ExpiredCertificate, // a bundle signed with a certificate that had expired at the signing time
+    // Appended (values are stable): a provider re-issues its attestation after the period it governs...
+    ReissuedRelocation, // ... moving a tenant-holding node from a forbidden jurisdiction to an allowed one
+    ReissuedSlaTarget, // ... lowering the SLA availability target
 };
 
 QList<FaultKind> allFaultKinds();

@@ -72,7 +72,9 @@ private:
     Status write(const BundleSpec& spec, DemoBundle bundle);
     Status writeTelemetry(int provider);
     Status writeMeter(int provider);
-    Status writeAttestation(int provider);
+    Status writeAttestation(int provider); // the original and, with a re-issue fault, the re-issued version
+    Status writeAttestationVersion(
+        const DemoModel& model, int provider, const QDateTime& signedAt, const QString& suffix);
     Status writeBilling(int provider);
     Status tamper(const DemoBundle& bundle, const BundleFile& file);
 
@@ -200,22 +202,48 @@ Status Generator::writeMeter(int provider)
 
 Status Generator::writeAttestation(int provider)
 {
-    const DemoProvider& p = m_model.providers[provider];
+    // Signed the day before the contract period starts.
+    if (Status s = writeAttestationVersion(m_model, provider, m_model.config.start.addSecs(-14 * 3600), {}); !s.ok())
+        return s;
+    if (!m_model.faults.reissues(provider))
+        return Status::success();
+    // Re-issued by the provider itself two days after the period ended, restating the contract to its advantage: the
+    // bundle verifies like any other, only what it says and when it was signed give it away.
+    DemoModel restated = m_model;
+    DemoProvider& p = restated.providers[provider];
+    if (provider == m_model.faults.relocationProvider) {
+        DemoNode& node = p.nodes[m_model.faults.jurisdictionNode];
+        node.regionId = p.regions[node.region].id;
+        node.jurisdiction = p.regions[node.region].jurisdiction;
+    }
+    if (provider == m_model.faults.slaTargetProvider)
+        p.availabilityTarget = m_model.faults.reissuedSlaTarget;
+    const QDateTime signedAt =
+        QDateTime::fromSecsSinceEpoch(m_model.config.endSeconds() + 2 * 86400 + 10 * 3600, Qt::UTC);
+    evidence.reissuedBundles.insert(provider,
+        QStringLiteral("bundles/%1-attestation-%2-reissued").arg(p.id, dateText(m_model.config.startSeconds())));
+    evidence.reissuedSignedAt.insert(provider, signedAt.toSecsSinceEpoch());
+    return writeAttestationVersion(restated, provider, signedAt, QStringLiteral("-reissued"));
+}
+
+Status Generator::writeAttestationVersion(
+    const DemoModel& model, int provider, const QDateTime& signedAt, const QString& suffix)
+{
+    const DemoProvider& p = model.providers[provider];
     BundleSpec spec;
     spec.kind = BundleKind::Attestation;
-    spec.predicate = attestationPredicate(m_model, provider);
-    spec.files = { { QStringLiteral("contract.md"), contractSummary(m_model, provider) } };
+    spec.predicate = attestationPredicate(model, provider);
+    spec.files = { { QStringLiteral("contract.md"), contractSummary(model, provider) } };
     spec.key = m_pki.providers[provider].signer.key;
     spec.chain = m_pki.providers[provider].signer.chain;
-    // Signed the day before the contract period starts.
-    spec.signedAt = m_model.config.start.addSecs(-14 * 3600);
+    spec.signedAt = signedAt;
     DemoBundle bundle;
-    bundle.path = QStringLiteral("bundles/%1-attestation-%2").arg(p.id, dateText(m_model.config.startSeconds()));
+    bundle.path = QStringLiteral("bundles/%1-attestation-%2").arg(p.id, dateText(model.config.startSeconds())) + suffix;
     bundle.kind = spec.kind;
     bundle.provider = p.name;
     bundle.signerRole = QLatin1String(roles::kProvider);
-    bundle.periodStart = m_model.config.startSeconds();
-    bundle.periodEnd = m_model.config.endSeconds();
+    bundle.periodStart = model.config.startSeconds();
+    bundle.periodEnd = model.config.endSeconds();
     return write(spec, bundle);
 }
 

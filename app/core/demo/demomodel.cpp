@@ -195,8 +195,12 @@ void planFaults(DemoModel& model)
     auto dayStep = [&](double fraction) { return qint64(std::floor(fraction * c.days)) * perDay; };
     QMap<int, QList<int>> used; // provider -> nodes already carrying a fault
 
-    if (c.hasFault(FaultKind::Jurisdiction)) {
+    // The relocation re-issue needs a node the original attestation places in a forbidden jurisdiction: the same
+    // storage node the jurisdiction fault moves (moved here too when that fault is off).
+    if (c.hasFault(FaultKind::Jurisdiction) || c.hasFault(FaultKind::ReissuedRelocation)) {
         f.jurisdictionProvider = 2 % providers;
+        if (c.hasFault(FaultKind::ReissuedRelocation))
+            f.relocationProvider = f.jurisdictionProvider;
         DemoProvider& p = model.providers[f.jurisdictionProvider];
         f.jurisdictionNode = firstNodeOfClass(p, QStringLiteral("storage"), {});
         DemoNode& node = p.nodes[f.jurisdictionNode];
@@ -204,6 +208,8 @@ void planFaults(DemoModel& model)
         node.jurisdiction = QStringLiteral("US");
         used[f.jurisdictionProvider].append(f.jurisdictionNode);
     }
+    if (c.hasFault(FaultKind::ReissuedSlaTarget))
+        f.slaTargetProvider = 1 % providers;
     if (c.hasFault(FaultKind::UnattestedNode)) {
         f.unattestedProvider = 2 % providers;
         DemoProvider& p = model.providers[f.unattestedProvider];

@@ -106,6 +106,17 @@ struct FaultPlan {
 
     int tamperedProvider = -1, tamperedPeriod = -1; // index of the telemetry period whose copy is edited
     int expiredProvider = -1; // its first billing bundle is re-issued with an expired certificate
+
+    // Re-issued attestations, signed after the period: the relocation one puts jurisdictionNode back in its region
+    // (the original attests it in us-east-1 / US, where it is); the SLA one lowers the availability target.
+    int relocationProvider = -1;
+    int slaTargetProvider = -1;
+    double reissuedSlaTarget = 0.9;
+
+    bool reissues(int provider) const
+    {
+        return provider == relocationProvider || provider == slaTargetProvider;
+    }
 };
 
 struct DemoModel {

@@ -228,6 +228,40 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
                 { QStringLiteral("certificateNotAfter"), QString::fromLatin1(rfc3339(ev.expiredNotAfter)) } });
         out.append(o);
     }
+    auto reissued = [&](FaultKind kind, int provider, const QString& description) {
+        QJsonObject o = b.fault(kind, provider, description);
+        o.insert(QStringLiteral("bundle"), ev.reissuedBundles.value(provider));
+        b.setRange(o, 0, c.stepCount());
+        o.insert(QStringLiteral("signedAt"), QString::fromLatin1(rfc3339(ev.reissuedSignedAt.value(provider))));
+        return o;
+    };
+    if (c.hasFault(FaultKind::ReissuedRelocation)) {
+        const DemoProvider& p = model.providers[f.relocationProvider];
+        const DemoNode& node = p.nodes[f.jurisdictionNode];
+        QJsonObject o = reissued(FaultKind::ReissuedRelocation, f.relocationProvider,
+            QStringLiteral("the attestation is re-issued two days after the period, signed by the provider, moving a "
+                           "tenant-holding node from a forbidden jurisdiction to an allowed one; the node stays where "
+                           "the original attestation put it"));
+        o.insert(kNode, node.id);
+        o.insert(kResource, node.resourceClass);
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("fromRegion"), node.regionId },
+                { QStringLiteral("fromJurisdiction"), node.jurisdiction },
+                { QStringLiteral("toRegion"), p.regions[node.region].id },
+                { QStringLiteral("toJurisdiction"), p.regions[node.region].jurisdiction },
+                { QStringLiteral("sovereignty"), QStringLiteral("sovereignty.jurisdiction") } });
+        out.append(o);
+    }
+    if (c.hasFault(FaultKind::ReissuedSlaTarget)) {
+        const DemoProvider& p = model.providers[f.slaTargetProvider];
+        QJsonObject o = reissued(FaultKind::ReissuedSlaTarget, f.slaTargetProvider,
+            QStringLiteral("the attestation is re-issued two days after the period, signed by the provider, with a "
+                           "lower SLA availability target; the original target still governs the period"));
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("originalTarget"), p.availabilityTarget },
+                { QStringLiteral("restatedTarget"), f.reissuedSlaTarget } });
+        out.append(o);
+    }
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "demo/demomodel.h"
 
 #include <QJsonArray>
+#include <QMap>
 
 namespace capaudit::demo {
 
@@ -15,6 +16,8 @@ struct FaultEvidence {
     QString tamperedOriginal, tamperedReplacement;
     QString expiredBundle;
     qint64 expiredSignedAt = 0, expiredNotAfter = 0;
+    QMap<int, QString> reissuedBundles; // provider -> path of its re-issued attestation
+    QMap<int, qint64> reissuedSignedAt;
 };
 
 // The ground truth written to faults.json: one object per injected fault with its id, the rule expected to report
