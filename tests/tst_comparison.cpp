@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace capaudit;
@@ -234,6 +235,67 @@ private slots:
         const Result<QList<TrailEntry>> trail = (*reopened)->trail();
         QVERIFY(trail.ok());
         QCOMPARE(trail->last().action, QStringLiteral("weights-saved"));
+    }
+
+    // The verdict moves the ranking: a bidder that delivers its capacity in a forbidden jurisdiction and falls short
+    // for three days must not keep "delivery 100". Each finding multiplies its rule's criterion by its severity's
+    // factor, and the adjustment names the rule, the severity and the findings.
+    void findingsLowerTheirCriterionAndExplainTheRanking()
+    {
+        Bid clean { QStringLiteral("clean"), 95, 0.999, 1.1 };
+        Bid faulty { QStringLiteral("faulty"), 100, 0.999, 1.0 };
+        BidderInput in = input(faulty);
+        auto finding = [](const char* rule, Severity severity, const QString& id) {
+            Finding f;
+            f.ruleId = QLatin1String(rule);
+            f.severity = severity;
+            f.provider = QStringLiteral("faulty");
+            f.id = id;
+            return f;
+        };
+        in.findingList = { finding("sovereignty.jurisdiction", Severity::Critical, QStringLiteral("s/1")),
+            finding("capacity.delivered", Severity::High, QStringLiteral("d/1")),
+            finding("billing.reconciliation", Severity::Medium, QStringLiteral("b/1")),
+            finding("attestation.versions", Severity::High, QStringLiteral("v/1")),
+            finding("evidence.assurance", Severity::Info, QStringLiteral("i/1")) };
+        in.findings = { { Severity::Critical, 1 }, { Severity::High, 2 }, { Severity::Medium, 1 } };
+        // The findings criterion weighs 0 here: only the criteria the findings hit move the ranking.
+        const BidComparison r = compareBids({ input(clean), in }, weights(1, 1, 1, 0, 1));
+        const BidderScore& f = r.bidders.last();
+        QCOMPARE(f.provider, QStringLiteral("faulty"));
+        QCOMPARE(criterionOfRule(QStringLiteral("sovereignty.jurisdiction")), QStringLiteral("delivery"));
+        QCOMPARE(criterionOfRule(QStringLiteral("telemetry.step")), QStringLiteral("assurance"));
+        QVERIFY(std::abs(f.criteria.value(QStringLiteral("delivery")).score - 100 * 0.25 * 0.6) < 1e-9);
+        QCOMPARE(f.criteria.value(QStringLiteral("delivery")).unadjusted, 100.0);
+        QVERIFY(std::abs(f.criteria.value(QStringLiteral("cost")).score - 100 * 0.85) < 1e-9);
+        QVERIFY(std::abs(f.criteria.value(QStringLiteral("assurance")).score - 100 * 0.6) < 1e-9);
+        QCOMPARE(f.criteria.value(QStringLiteral("sla")).score, 100.0); // no sla.* finding
+        // Four groups (info weighs nothing); the shares of the delivery drop add up to it.
+        QCOMPARE(f.adjustments.size(), 4);
+        double deliveryPoints = 0;
+        for (const ScoreAdjustment& a : f.adjustments)
+            if (a.criterion == u"delivery")
+                deliveryPoints += a.points;
+        QVERIFY(std::abs(deliveryPoints - (100 - 15)) < 1e-9);
+        const auto sovereignty = std::find_if(f.adjustments.begin(), f.adjustments.end(),
+            [](const ScoreAdjustment& a) { return a.ruleId == u"sovereignty.jurisdiction"; });
+        QVERIFY(sovereignty != f.adjustments.end());
+        QCOMPARE(sovereignty->findingIds, QStringList { QStringLiteral("s/1") });
+        QCOMPARE(sovereignty->factor, 0.25);
+        // Without its findings it would rank first; the note and the JSON say so.
+        QCOMPARE(f.rank, 2);
+        QCOMPARE(f.unadjustedRank, 1);
+        QVERIFY(f.unadjustedTotal > f.total);
+        const QString note = r.notes.value(0);
+        QVERIFY2(note.startsWith(QStringLiteral("faulty: findings lowered delivery 100.0 -> 15.0")), qPrintable(note));
+        QVERIFY(note.contains(QStringLiteral("sovereignty.jurisdiction critical x1")));
+        QVERIFY(note.contains(QStringLiteral("rank 2 (1 without the findings)")));
+        const QJsonObject json = f.toJson();
+        QCOMPARE(json.value(QStringLiteral("unadjustedRank")).toInt(), 1);
+        QCOMPARE(json.value(QStringLiteral("adjustments")).toArray().size(), 4);
+        // A bidder without findings is not adjusted and carries no note.
+        QVERIFY(r.bidders.first().adjustments.isEmpty());
+        QCOMPARE(r.notes.size(), 1);
     }
 
     void cliCompareOnDemoCase();

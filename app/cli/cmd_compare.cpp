@@ -36,11 +36,14 @@ void printHuman(const BidComparison& c)
         rows << row;
     }
     QStringList total { QStringLiteral("weighted total") }, rank { QStringLiteral("rank") };
+    QStringList unadjusted { QStringLiteral("without findings") }, unadjustedRank { QStringLiteral("rank without") };
     for (const BidderScore& b : c.bidders) {
         total << QString::number(b.total, 'f', 1);
         rank << QString::number(b.rank);
+        unadjusted << QString::number(b.unadjustedTotal, 'f', 1);
+        unadjustedRank << QString::number(b.unadjustedRank);
     }
-    rows << total << rank;
+    rows << total << rank << unadjusted << unadjustedRank;
     QList<qsizetype> widths(header.size(), 0);
     for (const QStringList& row : rows)
         for (qsizetype i = 0; i < row.size(); ++i)

@@ -152,19 +152,23 @@ const QList<CriterionInfo>& comparisonCriteria()
     static const QList<CriterionInfo> list = {
         { QString::fromLatin1(criteria::kDelivery), QStringLiteral("Delivered vs claimed capacity"),
             QStringLiteral("Mean delivered capacity / committed capacity per resource class, averaged over the "
-                           "classes; 100 x ratio, capped at 100.") },
+                           "classes; 100 x ratio, capped at 100; then x0.25 per critical, x0.6 per high, x0.85 per "
+                           "medium, x0.95 per low finding of capacity.*, sovereignty.* and attestation.coverage.") },
         { QString::fromLatin1(criteria::kSla), QStringLiteral("SLA attainment"),
             QStringLiteral("Node-weighted availability vs the attested target: downtime within the allowed "
-                           "downtime scores 100, otherwise 100 x allowed / actual downtime.") },
+                           "downtime scores 100, otherwise 100 x allowed / actual downtime; then lowered by each "
+                           "sla.* finding like delivery.") },
         { QString::fromLatin1(criteria::kCost), QStringLiteral("Effective cost per delivered unit"),
             QStringLiteral("Billed cost / metered allocated unit-hours per class; 100 x cheapest bidder's cost / "
-                           "this bidder's, averaged over its billed classes. One common currency is assumed.") },
+                           "this bidder's, averaged over its billed classes (one common currency is assumed); then "
+                           "lowered by each billing.* finding like delivery.") },
         { QString::fromLatin1(criteria::kFindings), QStringLiteral("Findings by severity"),
             QStringLiteral("Penalty P = 10 per critical, 5 per high, 2 per medium, 1 per low finding; "
                            "score 100 x 10 / (10 + P).") },
         { QString::fromLatin1(criteria::kAssurance), QStringLiteral("Evidence assurance"),
             QStringLiteral("80 x (verified + 0.5 untrusted) / all bundles (rejected count 0), plus 20 when an "
-                           "independent meter covers the provider's nodes.") },
+                           "independent meter covers the provider's nodes; then lowered by each finding of any other "
+                           "rule (evidence.*, telemetry.*, time.*, attestation.versions) like delivery.") },
     };
     return list;
 }
@@ -233,7 +237,8 @@ Result<ComparisonWeights> ComparisonWeights::fromJson(const QJsonObject& json, c
 QJsonObject CriterionScore::toJson() const
 {
     return { { QStringLiteral("available"), available }, { QStringLiteral("raw"), number(raw) },
-        { QStringLiteral("score"), number(score) }, { QStringLiteral("note"), note } };
+        { QStringLiteral("score"), number(score) }, { QStringLiteral("unadjusted"), number(unadjusted) },
+        { QStringLiteral("note"), note } };
 }
 
 QJsonObject BidderScore::toJson() const
@@ -243,9 +248,15 @@ QJsonObject BidderScore::toJson() const
         criteriaJson.insert(it.key(), it->toJson());
     for (Severity s : { Severity::Info, Severity::Low, Severity::Medium, Severity::High, Severity::Critical })
         findingsJson.insert(severityName(s), findings.value(s));
+    QJsonArray adjustmentJson;
+    for (const ScoreAdjustment& a : adjustments)
+        adjustmentJson.append(a.toJson());
     return { { QStringLiteral("provider"), provider }, { QStringLiteral("currency"), currency },
         { QStringLiteral("criteria"), criteriaJson }, { QStringLiteral("findings"), findingsJson },
-        { QStringLiteral("total"), number(total) }, { QStringLiteral("rank"), rank } };
+        { QStringLiteral("total"), number(total) }, { QStringLiteral("rank"), rank },
+        { QStringLiteral("adjustments"), adjustmentJson },
+        { QStringLiteral("unadjustedTotal"), number(unadjustedTotal) },
+        { QStringLiteral("unadjustedRank"), unadjustedRank } };
 }
 
 QJsonObject SensitivityFlip::toJson() const
@@ -291,6 +302,8 @@ QStringList rankBidders(const QList<BidderScore>& bidders, const ComparisonWeigh
 
 BidComparison compareBids(const QList<BidderInput>& bidders, const ComparisonWeights& weights)
 {
+    using detail::adjustmentNote;
+    using detail::applyFindings;
     BidComparison out;
     out.weights = weights.normalized();
     QList<BidderScore> scores;
@@ -309,12 +322,24 @@ BidComparison compareBids(const QList<BidderInput>& bidders, const ComparisonWei
         scores.append(s);
     }
     costScores(bidders, scores);
+    for (qsizetype i = 0; i < bidders.size(); ++i)
+        applyFindings(bidders[i].findingList, scores[i]);
     if (currencies.size() > 1) {
         QStringList list(currencies.cbegin(), currencies.cend());
         list.sort();
         out.notes.append(QStringLiteral("bidders bill in different currencies (%1): costs are compared as numbers, "
                                         "as if in one common currency")
                              .arg(list.join(QStringLiteral(", "))));
+    }
+    QList<BidderScore> unadjusted = scores;
+    for (BidderScore& s : unadjusted)
+        for (CriterionScore& criterion : s.criteria)
+            criterion.score = criterion.unadjusted;
+    const QStringList unadjustedRanking = rankBidders(unadjusted, out.weights);
+    for (qsizetype i = 0; i < scores.size(); ++i) {
+        BidderScore& s = scores[i];
+        s.unadjustedTotal = weightedTotal(unadjusted[i], out.weights);
+        s.unadjustedRank = int(unadjustedRanking.indexOf(s.provider)) + 1;
     }
     for (BidderScore& s : scores) {
         s.total = weightedTotal(s, out.weights);
@@ -330,6 +355,9 @@ BidComparison compareBids(const QList<BidderInput>& bidders, const ComparisonWei
                 s.rank = int(out.bidders.size() + 1);
                 out.bidders.append(s);
             }
+    for (const BidderScore& s : std::as_const(out.bidders))
+        if (!s.adjustments.isEmpty())
+            out.notes.append(adjustmentNote(s));
 
     QStringList sensitive;
     for (const CriterionInfo& c : comparisonCriteria()) {

@@ -48,10 +48,31 @@ struct ComparisonWeights {
     static Result<ComparisonWeights> fromJson(const QJsonObject& json, const QString& fileName = {});
 };
 
-// A bidder's inputs: the check run's facts and its findings counted by severity.
+// How the verdict weighs into the criteria (docs/analytics.md, "Findings in the comparison"): every finding of the
+// bidder hits the criterion its rule judges and multiplies that criterion's score by its severity's factor; the
+// findings criterion counts every finding as before.
+QString criterionOfRule(const QString& ruleId); // "capacity.delivered" -> "delivery"
+double severityFactor(Severity severity); // critical 0.25, high 0.6, medium 0.85, low 0.95, info 1
+
+// A bidder's inputs: the check run's facts and its findings counted by severity, and the findings themselves (when
+// empty, no criterion but findings is adjusted).
 struct BidderInput {
     ProviderFacts facts;
     QMap<Severity, int> findings;
+    QList<Finding> findingList;
+};
+
+// The findings of one rule and severity that lowered one criterion of one bidder.
+struct ScoreAdjustment {
+    QString criterion;
+    QString ruleId;
+    Severity severity = Severity::Info;
+    int count = 0;
+    double factor = 1; // severityFactor(severity) ^ count
+    double points = 0; // score points of the criterion this group took (its share of the criterion's drop)
+    QStringList findingIds;
+
+    QJsonObject toJson() const;
 };
 
 struct CriterionScore {
@@ -59,6 +80,7 @@ struct CriterionScore {
     double raw = 0; // the measured value (ratio, availability, cost per unit-hour, penalty, share)
     double score = 0; // 0..100, higher is better
     QString note; // how raw was obtained, or why it is unavailable
+    double unadjusted = 0; // the score before the findings that hit this criterion (see ScoreAdjustment)
 
     QJsonObject toJson() const;
 };
@@ -70,6 +92,9 @@ struct BidderScore {
     QMap<Severity, int> findings;
     double total = 0; // weighted score 0..100
     int rank = 0; // 1 = best
+    QList<ScoreAdjustment> adjustments; // by criterion, rule, severity
+    double unadjustedTotal = 0; // weighted total with no criterion lowered by findings
+    int unadjustedRank = 0; // rank by unadjustedTotal: where the findings moved the bidder from
 
     QJsonObject toJson() const;
 };
@@ -104,6 +129,13 @@ BidComparison compareBids(const QList<BidderInput>& bidders, const ComparisonWei
 BidComparison compareBids(const CheckReport& report, const ComparisonWeights& weights);
 // The ranking (best first) of already scored bidders under WEIGHTS; used by the sensitivity check.
 QStringList rankBidders(const QList<BidderScore>& bidders, const ComparisonWeights& weights);
+
+namespace detail {
+// Sets every criterion's unadjusted score and lowers the criteria FINDINGS hit, recording why in SCORE.adjustments.
+void applyFindings(const QList<Finding>& findings, BidderScore& score);
+// "B: findings lowered delivery 100.0 -> 15.0 (...); ranked 3, 1 without them"
+QString adjustmentNote(const BidderScore& score);
+} // namespace detail
 
 // Weights kept in the case (document kind "weights", name ""); defaults when none were saved.
 Status saveWeights(CaseStore& store, const ComparisonWeights& weights);

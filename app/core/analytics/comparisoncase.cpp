@@ -13,8 +13,13 @@ const QString kWeightsKind = QStringLiteral("weights");
 BidComparison compareBids(const CheckReport& report, const ComparisonWeights& weights)
 {
     QList<BidderInput> bidders;
-    for (const ProviderFacts& facts : report.providers)
-        bidders.append({ facts, report.countBySeverity(facts.provider) });
+    for (const ProviderFacts& facts : report.providers) {
+        QList<Finding> own;
+        for (const Finding& f : report.findings)
+            if (f.provider == facts.provider)
+                own.append(f);
+        bidders.append({ facts, report.countBySeverity(facts.provider), own });
+    }
     return compareBids(bidders, weights);
 }
 
