@@ -95,16 +95,14 @@ QString writeTelemetry(const Pki& pki, const QString& out, const QString& provid
     return out;
 }
 
-QString writeAttestation(const Pki& pki, const QString& out, const QString& provider)
+QJsonObject attestationPredicate(const QString& provider)
 {
-    BundleSpec spec;
-    spec.kind = BundleKind::Attestation;
     const QJsonObject contract { { QStringLiteral("id"), QStringLiteral("C-1") },
         { QStringLiteral("buyer"), QStringLiteral("Buyer GmbH") },
         { QStringLiteral("currency"), QStringLiteral("EUR") },
         { QStringLiteral("period"), period(kStart, kStart + 86400 * 31) },
         { QStringLiteral("allowedJurisdictions"), QJsonArray { QStringLiteral("DE") } } };
-    spec.predicate = {
+    return {
         { QStringLiteral("provider"), provider },
         { QStringLiteral("contract"), contract },
         { QStringLiteral("tenants"),
@@ -130,10 +128,23 @@ QString writeAttestation(const Pki& pki, const QString& out, const QString& prov
                 { QStringLiteral("unit"), QStringLiteral("core-hour") }, { QStringLiteral("unitPrice"), 0.04 },
                 { QStringLiteral("currency"), QStringLiteral("EUR") } } } },
     };
+}
+
+QString writeAttestation(const Pki& pki, const QString& out, const QString& provider)
+{
+    return writeAttestation(
+        pki, out, attestationPredicate(provider), QDateTime::fromSecsSinceEpoch(kStart + 86400 * 2, Qt::UTC));
+}
+
+QString writeAttestation(const Pki& pki, const QString& out, const QJsonObject& predicate, const QDateTime& signedAt)
+{
+    BundleSpec spec;
+    spec.kind = BundleKind::Attestation;
+    spec.predicate = predicate;
     spec.files = { { QStringLiteral("contract.txt"), QByteArray("Master services agreement C-1\n") } };
     spec.key = pki.signerKey;
     spec.chain = { pki.signer };
-    spec.signedAt = QDateTime::fromSecsSinceEpoch(kStart + 86400 * 2, Qt::UTC);
+    spec.signedAt = signedAt;
     const Status written = writeBundle(spec, out);
     if (!written)
         qWarning() << written.error().toString();

@@ -11,6 +11,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -36,8 +37,13 @@ QByteArray usageCsv(qint64 start, int steps, int nodes, int tenants);
 // after kStart); returns OUT.
 QString writeTelemetry(const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start,
     int steps, const QDateTime& signedAt = {});
-// A signed attestation bundle (contract C-1, one tenant, commitment, node and price) at OUT; returns OUT.
+// The statement of the fixture's attestation: contract C-1 over 31 days from kStart allowing DE, tenant-0, a commitment
+// of 100 cpu cores in eu-central (over-commitment limit 1.25), node-0 (64 cores, eu-central, DE), SLA 0.995, a price.
+QJsonObject attestationPredicate(const QString& provider);
+// A signed attestation bundle of attestationPredicate(PROVIDER) at OUT, signed two days after kStart; returns OUT.
 QString writeAttestation(const Pki& pki, const QString& out, const QString& provider);
+// The same of any PREDICATE signed at SIGNEDAT.
+QString writeAttestation(const Pki& pki, const QString& out, const QJsonObject& predicate, const QDateTime& signedAt);
 
 // verify-case's problems one per line, for failure messages; and whether one of them contains NEEDLE.
 QString listed(const QList<CaseProblem>& problems);
