@@ -287,8 +287,9 @@ private slots:
         QCOMPARE(f.unadjustedRank, 1);
         QVERIFY(f.unadjustedTotal > f.total);
         const QString note = r.notes.value(0);
-        QVERIFY2(note.startsWith(QStringLiteral("faulty: findings lowered delivery 100.0 -> 15.0")), qPrintable(note));
-        QVERIFY(note.contains(QStringLiteral("sovereignty.jurisdiction critical x1")));
+        QVERIFY2(note.startsWith(QStringLiteral("faulty: findings lowered delivery 100.0 -> 15.0 (capacity.delivered "
+                                                "high x1: -22.9, sovereignty.jurisdiction critical x1: -62.1); cost")),
+            qPrintable(note));
         QVERIFY(note.contains(QStringLiteral("rank 2 (1 without the findings)")));
         const QJsonObject json = f.toJson();
         QCOMPARE(json.value(QStringLiteral("unadjustedRank")).toInt(), 1);

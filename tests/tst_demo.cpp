@@ -72,7 +72,8 @@ QString generate(QTemporaryDir& tmp, const DemoConfig& config)
 
 // What an importer would take from the verified bundles, per provider name.
 struct ParsedDemo {
-    QMap<QString, AttestationClaims> claims;
+    QMap<QString, AttestationClaims> claims; // the original attestation (the manifest lists it first)
+    QMap<QString, AttestationClaims> reissued; // a re-issued attestation (reissued-* faults)
     QMap<QString, QList<UsageSample>> usage; // the provider's own meter
     QMap<QString, QList<UsageSample>> meterUsage; // independent meter
     QMap<QString, QList<BillingRecord>> billing;
@@ -120,7 +121,7 @@ void verifyAndParse(const QString& dir, ParsedDemo& parsed)
         if (v.kind == BundleKind::Attestation) {
             const Result<AttestationClaims> claims = parseAttestationPredicate(v.predicate, path);
             QVERIFY2(claims.ok(), qPrintable(claims.error().toString()));
-            parsed.claims.insert(provider, *claims);
+            (parsed.claims.contains(provider) ? parsed.reissued : parsed.claims).insert(provider, *claims);
         } else if (v.kind == BundleKind::Telemetry) {
             const Result<TelemetryPredicate> pred = parseTelemetryPredicate(v.predicate, path);
             QVERIFY2(pred.ok(), qPrintable(pred.error().toString()));
@@ -519,6 +520,35 @@ private slots:
                         QCOMPARE(n.jurisdiction, e.value(QStringLiteral("jurisdiction")).toString());
                     }
                 QVERIFY(found);
+            } else if (kind == u"reissued-relocation") {
+                // The original places the node outside the allowed list, the re-issue inside; it holds tenant data.
+                QVERIFY(d.reissued.contains(provider));
+                auto placement = [&](const AttestationClaims& c) {
+                    for (const AttestedNode& n : c.nodes)
+                        if (n.id == node)
+                            return std::make_pair(n.region, n.jurisdiction);
+                    return std::make_pair(QString(), QString());
+                };
+                QCOMPARE(placement(claims),
+                    std::make_pair(e.value(QStringLiteral("fromRegion")).toString(),
+                        e.value(QStringLiteral("fromJurisdiction")).toString()));
+                QCOMPARE(placement(d.reissued[provider]),
+                    std::make_pair(e.value(QStringLiteral("toRegion")).toString(),
+                        e.value(QStringLiteral("toJurisdiction")).toString()));
+                QVERIFY(!claims.allowedJurisdictions.contains(e.value(QStringLiteral("fromJurisdiction")).toString()));
+                QVERIFY(claims.allowedJurisdictions.contains(e.value(QStringLiteral("toJurisdiction")).toString()));
+                double allocated = 0;
+                for (const UsageSample& u : d.usage.value(provider))
+                    if (u.node == node && !u.tenant.isEmpty() && !isMissing(u.allocated))
+                        allocated += u.allocated;
+                QVERIFY(allocated > 0);
+                QVERIFY(secs(f, "signedAt") > claims.period.end);
+            } else if (kind == u"reissued-sla-target") {
+                QVERIFY(d.reissued.contains(provider));
+                QCOMPARE(claims.sla.availabilityTarget, e.value(QStringLiteral("originalTarget")).toDouble());
+                QCOMPARE(
+                    d.reissued[provider].sla.availabilityTarget, e.value(QStringLiteral("restatedTarget")).toDouble());
+                QVERIFY(secs(f, "signedAt") > claims.period.end);
             } else {
                 // tampered-payload, expired-certificate: verifyAndParse checked the rejection and its check id.
                 QVERIFY(kind == u"tampered-payload" || kind == u"expired-certificate");

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace capaudit::analytics {
@@ -54,12 +55,16 @@ void applyFindings(const QList<Finding>& findings, BidderScore& score)
 {
     for (CriterionScore& c : score.criteria)
         c.unadjusted = c.score;
-    QMap<std::tuple<QString, QString, int>, ScoreAdjustment> groups; // (criterion, rule, -severity)
+    // In display order of the criteria, then by rule and severity (highest first).
+    QMap<std::tuple<int, QString, int>, ScoreAdjustment> groups;
+    const QList<CriterionInfo>& all = comparisonCriteria();
     for (const Finding& f : findings) {
         if (severityFactor(f.severity) >= 1)
             continue;
         const QString criterion = criterionOfRule(f.ruleId);
-        ScoreAdjustment& a = groups[{ criterion, f.ruleId, -int(f.severity) }];
+        const auto position =
+            std::find_if(all.begin(), all.end(), [&](const CriterionInfo& c) { return c.id == criterion; });
+        ScoreAdjustment& a = groups[{ int(position - all.begin()), f.ruleId, -int(f.severity) }];
         a.criterion = criterion;
         a.ruleId = f.ruleId;
         a.severity = f.severity;
