@@ -381,7 +381,9 @@ private slots:
         original.insert(QStringLiteral("nodes"), QJsonArray { node("node-0", "eu-central", "DE", 64) });
         QJsonObject restated = original;
         restated.insert(QStringLiteral("commitments"), QJsonArray { commitment("eu-central", 80, 1.5) });
-        restated.insert(QStringLiteral("nodes"), QJsonArray { node("node-0", "us-east", "US", 96) });
+        // node-1 is added (not a weakening, so not a listed change): covered only from the restatement's signing.
+        restated.insert(QStringLiteral("nodes"),
+            QJsonArray { node("node-0", "us-east", "US", 96), node("node-1", "eu-central", "DE", 64) });
         QJsonObject contract = restated.value(QStringLiteral("contract")).toObject();
         contract.insert(
             QStringLiteral("allowedJurisdictions"), QJsonArray { QStringLiteral("DE"), QStringLiteral("US") });
@@ -420,9 +422,16 @@ private slots:
         QCOMPARE(sovereignty.first().details.value(QStringLiteral("allowed")).toString(), QStringLiteral("DE"));
         // The SLA target of the checked period is the original one: the restatement was not signed at its start.
         QCOMPARE(forward.providers.first().availabilityTarget, 0.995);
-        // node-1..3 report from the start; node-0 is attested by both versions, so only they are uncovered.
+        // Each time judged by the version in force: node-1 is uncovered until v2 was signed, node-2 and node-3 always,
+        // node-0 never.
+        QMap<QString, Period> uncovered;
         for (const Finding& f : ofRule(forward, rules::kAttestationCoverage))
-            QVERIFY2(f.node != u"node-0", qPrintable(f.title));
+            uncovered.insert(f.node, f.range);
+        QCOMPARE(uncovered.keys(),
+            (QStringList { QStringLiteral("node-1"), QStringLiteral("node-2"), QStringLiteral("node-3") }));
+        QCOMPARE(uncovered.value(QStringLiteral("node-1")).start, test::kStart);
+        QCOMPARE(uncovered.value(QStringLiteral("node-1")).end, test::kStart + 86400 / 2);
+        QCOMPARE(uncovered.value(QStringLiteral("node-2")).end, test::kStart + 300 * test::kStep);
     }
 };
 
