@@ -33,9 +33,10 @@ Pki makePki(const QString& name, const QString& provider);
 // Native usage CSV: per step and node one node row (capacity, state) and one row per tenant (allocated, used).
 QByteArray usageCsv(qint64 start, int steps, int nodes, int tenants);
 // A signed telemetry bundle of CSV (STEPS steps of kStep from START) at OUT, signed at SIGNEDAT (invalid: 40 days
-// after kStart); returns OUT.
+// after kStart), declaring METER and RESOLUTION (0: kStep); returns OUT.
 QString writeTelemetry(const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start,
-    int steps, const QDateTime& signedAt = {});
+    int steps, const QDateTime& signedAt = {}, const QString& meter = QStringLiteral("provider"),
+    qint64 resolution = 0);
 // A signed attestation bundle (contract C-1, one tenant, commitment, node and price) at OUT; returns OUT.
 QString writeAttestation(const Pki& pki, const QString& out, const QString& provider);
 

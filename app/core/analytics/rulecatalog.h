@@ -22,6 +22,7 @@ inline constexpr auto kBillingDataQuality = "billing.data-quality";
 inline constexpr auto kAttestationCoverage = "attestation.coverage";
 inline constexpr auto kSovereignty = "sovereignty.jurisdiction";
 inline constexpr auto kTimeSanity = "time.sanity";
+inline constexpr auto kMeterAgreement = "telemetry.meter-agreement";
 } // namespace rules
 
 struct ThresholdInfo {

@@ -25,6 +25,7 @@ constexpr FaultInfo kFaults[] = {
     { FaultKind::Jurisdiction, "jurisdiction", "sovereignty.jurisdiction" },
     { FaultKind::TamperedPayload, "tampered-payload", "evidence.integrity" },
     { FaultKind::ExpiredCertificate, "expired-certificate", "evidence.integrity" },
+    { FaultKind::MeterDisagreement, "meter-disagreement", "telemetry.meter-agreement" },
 };
 
 const FaultInfo& info(FaultKind kind)

@@ -22,6 +22,7 @@ enum class FaultKind {
     Jurisdiction, // an attested node outside the allowed jurisdictions
     TamperedPayload, // a bundle whose data file was edited after signing
     ExpiredCertificate, // a bundle signed with a certificate that had expired at the signing time
+    MeterDisagreement, // the provider reports a GPU node up for a day while the independent meter cannot reach it
 };
 
 QList<FaultKind> allFaultKinds();

@@ -106,7 +106,13 @@ struct FaultPlan {
 
     int tamperedProvider = -1, tamperedPeriod = -1; // index of the telemetry period whose copy is edited
     int expiredProvider = -1; // its first billing bundle is re-issued with an expired certificate
+
+    int meterProvider = -1, meterNode = -1; // the metered provider's GPU node the meter cannot reach
+    qint64 meterFirst = 0, meterEnd = 0;
 };
+
+// The provider (index into DemoModel::providers) whose GPU nodes the independent meter also measures.
+inline constexpr int kMeteredProvider = 0;
 
 struct DemoModel {
     DemoConfig config;
