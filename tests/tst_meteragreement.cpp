@@ -25,7 +25,8 @@ constexpr int kSteps = 300;
 constexpr int kEvery = 3; // the meter scrapes every third provider step (15 min)
 
 // The provider's CSV as a meter would see it: every third step; node-2 at half capacity in steps [99, 199); node-3
-// unreachable (no row at all) in steps [48, 78). Node-1's down steps are seen down by both.
+// unreachable (no row at all) in steps [48, 78); 3 cores less allocated to tenant-0 on node-0 in steps [150, 210).
+// Node-1's down steps are seen down by both.
 QByteArray meterCsv(const QByteArray& providerCsv, bool faithful)
 {
     QByteArray out;
@@ -42,6 +43,8 @@ QByteArray meterCsv(const QByteArray& providerCsv, bool faithful)
             continue;
         if (!faithful && fields.at(1) == "node-2" && fields.at(3).isEmpty() && step >= 99 && step < 199)
             fields[6] = "32";
+        if (!faithful && fields.at(1) == "node-0" && fields.at(3) == "tenant-0" && step >= 150 && step < 210)
+            fields[4] = QByteArray::number(fields.at(4).toDouble() - 3);
         out += fields.join(',') + '\n';
     }
     return out;
@@ -122,7 +125,7 @@ private slots:
         auto store = caseWith(QStringLiteral("disagreeing.capcase"),
             { m_telemetry, meterBundle(QStringLiteral("meter-disagreeing"), meterCsv(m_csv, false), m_meter) });
         const QList<Finding> found = ofRule(check(*store), rules::kMeterAgreement);
-        QCOMPARE(found.size(), 2);
+        QCOMPARE(found.size(), 3);
         for (const Finding& f : found) {
             QCOMPARE(f.provider, QStringLiteral("provider-a"));
             QCOMPARE(f.resourceClass, QStringLiteral("cpu"));
@@ -131,8 +134,12 @@ private slots:
             QVERIFY(f.evidence.at(0).note.contains(QStringLiteral("meter")));
             QVERIFY(f.evidence.at(1).note.contains(QStringLiteral("provider")));
         }
-        const Finding& unreachable = found.at(found.at(0).node == QStringLiteral("node-3") ? 0 : 1);
-        const Finding& halved = found.at(found.at(0).node == QStringLiteral("node-3") ? 1 : 0);
+        auto on = [&](const char* node) {
+            const auto it = std::find_if(
+                found.begin(), found.end(), [&](const Finding& f) { return f.node == QLatin1String(node); });
+            return it == found.end() ? Finding() : *it;
+        };
+        const Finding unreachable = on("node-3"), halved = on("node-2"), overAllocated = on("node-0");
         QCOMPARE(unreachable.node, QStringLiteral("node-3"));
         QCOMPARE(unreachable.details.value(QStringLiteral("disagreement")).toString(), QStringLiteral("unavailable"));
         QCOMPARE(unreachable.range.start, kStart + 48 * kStep);
@@ -145,6 +152,11 @@ private slots:
         QCOMPARE(halved.measured, 32.0);
         QCOMPARE(halved.expected, 64.0);
         QCOMPARE(halved.details.value(QStringLiteral("unitHours")).toDouble(), 32 * 34 * 0.25);
+        QCOMPARE(overAllocated.details.value(QStringLiteral("disagreement")).toString(), QStringLiteral("allocation"));
+        QCOMPARE(overAllocated.range.start, kStart + 150 * kStep);
+        QCOMPARE(overAllocated.range.end, kStart + 207 * kStep + 900);
+        QCOMPARE(overAllocated.expected - overAllocated.measured, 3.0);
+        QCOMPARE(overAllocated.details.value(QStringLiteral("unitHours")).toDouble(), 3 * 20 * 0.25);
     }
 
     void aPartialMeterRaisesAssuranceOnlyForWhatItCovers()

@@ -44,23 +44,27 @@ struct ProviderSpan {
     }
 };
 
+// What the meter reported for one node and class at one scrape.
 struct MeterPoint {
+    bool nodeRow = false;
     int state = -1;
     double capacity = kMissing;
+    double allocated = 0; // sum over its tenant rows
+    bool hasAllocation = false;
     qint64 line = 0;
     int payload = 0;
 };
 
 using NodeClass = std::pair<qint64, qint64>; // (node id, resource id)
 
-enum class Disagreement { None, Unavailable, Capacity };
+enum class Disagreement { None, Unavailable, Capacity, Allocation };
 
 struct Run {
     Disagreement kind = Disagreement::None;
     qint64 first = 0, last = 0; // meter scrape times
     qint64 scrapes = 0;
-    double providerCapacity = 0, meterCapacity = kMissing; // at the widest gap
-    double unitHours = 0; // capacity the provider claimed beyond what the meter saw
+    double providerValue = 0, meterValue = kMissing; // capacity or allocation, at the widest gap
+    double unitHours = 0; // capacity or allocation the provider claimed beyond what the meter saw
     qint64 meterFirstLine = 0, meterLastLine = 0;
     int meterPayload = 0;
     const ProviderSpan* provider = nullptr;
@@ -71,10 +75,10 @@ public:
     MeterComparison(CheckContext& c, const StoredBundle& meter)
         : m_c(c)
         , m_meter(meter)
-        , m_relative(c.options.policy.threshold(
-              QLatin1String(rules::kMeterAgreement), QStringLiteral("capacityRelativeTolerance")))
-        , m_absolute(c.options.policy.threshold(
-              QLatin1String(rules::kMeterAgreement), QStringLiteral("capacityAbsoluteTolerance")))
+        , m_relative(
+              c.options.policy.threshold(QLatin1String(rules::kMeterAgreement), QStringLiteral("relativeTolerance")))
+        , m_absolute(
+              c.options.policy.threshold(QLatin1String(rules::kMeterAgreement), QStringLiteral("absoluteTolerance")))
         , m_minSeconds(
               c.options.policy.threshold(QLatin1String(rules::kMeterAgreement), QStringLiteral("minDurationHours"))
               * 3600)
@@ -107,8 +111,8 @@ private:
     {
         sql::Database& db = m_c.store.database();
         std::unique_ptr<sql::Statement> select = db.prepareOnce(QStringLiteral(
-            "SELECT time, node, resource, capacity, state, line, payload FROM samples WHERE bundle = ?1 AND tenant = 0 "
-            "ORDER BY seq"));
+            "SELECT time, node, resource, capacity, state, line, payload, tenant, allocated FROM samples "
+            "WHERE bundle = ?1 ORDER BY seq"));
         if (!select)
             return db.lastError();
         select->bind(1, m_meter.id);
@@ -117,8 +121,20 @@ private:
             if (!m_c.inPeriod(time))
                 continue;
             const NodeClass key { select->int64(1), select->int64(2) };
-            m_points[key][time] = { int(select->int64(4)), select->isNull(3) ? kMissing : select->real(3),
-                select->int64(5), int(select->int64(6)) };
+            MeterPoint& point = m_points[key][time];
+            if (select->int64(7) != 0) {
+                if (!select->isNull(8)) {
+                    point.allocated += select->real(8);
+                    point.hasAllocation = true;
+                    m_allocationHours.insert({ key, hourOf(time) });
+                }
+                continue;
+            }
+            point.nodeRow = true;
+            point.state = int(select->int64(4));
+            point.capacity = select->isNull(3) ? kMissing : select->real(3);
+            point.line = select->int64(5);
+            point.payload = int(select->int64(6));
             m_scrapes[key.second].insert(time);
             m_first = m_any ? qMin(m_first, time) : time;
             m_last = m_any ? qMax(m_last, time) : time;
@@ -142,7 +158,12 @@ private:
         QList<std::pair<qint64, qint64>> ranges;
         for (const NodeHourRow& g : std::as_const(*groups)) {
             const NodeClass key { g.node, g.resource };
-            if (g.nodeSteps == 0 || !m_points.count(key) || g.nodeLast < m_first || g.nodeFirst > m_last)
+            if (!m_points.count(key) || g.maxTime < m_first || g.minTime > m_last)
+                continue;
+            // The meter reports allocations here: the provider's per-step sums come from its raw rows.
+            if (m_allocationHours.count({ key, g.hour }))
+                ranges.append({ g.firstSeq, g.lastSeq });
+            if (g.nodeSteps == 0)
                 continue;
             if (g.regular)
                 m_spans[key].append({ g.nodeFirst, g.nodeLast, g.spacing > 0 ? g.spacing : step, g.state, g.capacity,
@@ -161,14 +182,15 @@ private:
         return Status::success();
     }
 
-    // Node rows of the covered nodes: the whole bundle (RANGE empty) or one seq range of irregular groups.
+    // Rows of the covered nodes: the whole bundle (RANGE empty) or one seq range of groups that are irregular or whose
+    // allocations the meter reports. A node row read twice only repeats a span, which changes no claim.
     Status readProviderRaw(const StoredBundle& b, qint64 step, std::pair<qint64, qint64> range)
     {
         const bool whole = range == std::pair<qint64, qint64>();
         sql::Database& db = m_c.store.database();
         std::unique_ptr<sql::Statement> select = db.prepareOnce(
-            QStringLiteral("SELECT time, node, resource, capacity, state, payload, seq FROM samples WHERE bundle = ?1 "
-                           "AND tenant = 0 %1 ORDER BY seq")
+            QStringLiteral("SELECT time, node, resource, capacity, state, payload, seq, tenant, allocated FROM samples "
+                           "WHERE bundle = ?1 %1 ORDER BY seq")
                 .arg(whole ? QString() : QStringLiteral("AND seq BETWEEN ?2 AND ?3")));
         if (!select)
             return db.lastError();
@@ -180,6 +202,11 @@ private:
             if (!m_points.count(key))
                 continue;
             const qint64 time = select->int64(0);
+            if (select->int64(7) != 0) {
+                if (!select->isNull(8) && m_allocationHours.count({ key, hourOf(time) }))
+                    m_allocated[{ key, b.id }][time] += select->real(8);
+                continue;
+            }
             m_spans[key].append({ time, time, step, int(select->int64(4)),
                 select->isNull(3) ? kMissing : select->real(3), b.id, int(select->int64(5)), select->int64(6) });
         }
@@ -204,6 +231,24 @@ private:
         return best;
     }
 
+    static qint64 hourOf(qint64 time)
+    {
+        return time - ((time % kHour) + kHour) % kHour;
+    }
+
+    // The provider's tenant allocations summed over the step of P's bundle that contains T; missing when it has none.
+    double providerAllocationAt(const NodeClass& key, const ProviderSpan& p, qint64 t) const
+    {
+        const auto it = m_allocated.find({ key, p.bundleId });
+        if (it == m_allocated.end())
+            return kMissing;
+        auto step = it->second.upper_bound(t);
+        if (step == it->second.begin())
+            return kMissing;
+        --step;
+        return t - step->first < p.step ? step->second : kMissing;
+    }
+
     void compare(const NodeClass& key, const std::map<qint64, MeterPoint>& points)
     {
         const auto spansIt = m_spans.find(key);
@@ -226,14 +271,20 @@ private:
             }
             const auto point = points.find(t);
             Disagreement kind = Disagreement::None;
-            double meterCapacity = kMissing;
-            if (point == points.end() || !available(point->second.state)) {
+            double providerValue = p->capacity, meterValue = kMissing;
+            if (point == points.end() || !point->second.nodeRow || !available(point->second.state)) {
                 kind = Disagreement::Unavailable;
-                meterCapacity = 0;
-            } else if (!isMissing(point->second.capacity)
-                && p->capacity > point->second.capacity * (1 + m_relative) + m_absolute) {
+                meterValue = 0;
+            } else if (!isMissing(point->second.capacity) && exceeds(p->capacity, point->second.capacity)) {
                 kind = Disagreement::Capacity;
-                meterCapacity = point->second.capacity;
+                meterValue = point->second.capacity;
+            } else if (point->second.hasAllocation) {
+                const double claimed = providerAllocationAt(key, *p, t);
+                if (!isMissing(claimed) && exceeds(claimed, point->second.allocated)) {
+                    kind = Disagreement::Allocation;
+                    providerValue = claimed;
+                    meterValue = point->second.allocated;
+                }
             }
             if (kind != run.kind || (run.kind != Disagreement::None && t - run.last > meterStep))
                 close();
@@ -243,15 +294,15 @@ private:
                 run.kind = kind;
                 run.first = t;
                 run.provider = p;
-                run.meterCapacity = meterCapacity;
-                run.providerCapacity = p->capacity;
+                run.meterValue = meterValue;
+                run.providerValue = providerValue;
             }
             run.last = t;
             ++run.scrapes;
-            run.unitHours += (p->capacity - meterCapacity) * double(meterStep) / double(kHour);
-            if (p->capacity - meterCapacity > run.providerCapacity - run.meterCapacity) {
-                run.providerCapacity = p->capacity;
-                run.meterCapacity = meterCapacity;
+            run.unitHours += (providerValue - meterValue) * double(meterStep) / double(kHour);
+            if (providerValue - meterValue > run.providerValue - run.meterValue) {
+                run.providerValue = providerValue;
+                run.meterValue = meterValue;
             }
             if (point != points.end()) {
                 if (run.meterFirstLine == 0)
@@ -261,6 +312,11 @@ private:
             }
         }
         close();
+    }
+
+    bool exceeds(double claimed, double seen) const
+    {
+        return claimed > seen * (1 + m_relative) + m_absolute;
     }
 
     // The unit the contract gives the class ("GPU", "cores"), for the finding's sentence.
@@ -284,41 +340,50 @@ private:
         f.node = m_c.nodeNames.value(key.first);
         f.resourceClass = m_c.resourceNames.value(key.second);
         f.range = range;
-        f.measured = run.meterCapacity;
-        f.expected = run.providerCapacity;
+        f.measured = run.meterValue;
+        f.expected = run.providerValue;
         f.unit = unitOf(f.resourceClass);
         const double hours = double(range.end - range.start) / double(kHour);
-        if (run.kind == Disagreement::Unavailable)
+        static const char* const kNames[] = { "", "unavailable", "capacity", "allocation" };
+        const QString what = QLatin1String(kNames[int(run.kind)]);
+        if (run.kind == Disagreement::Allocation)
+            f.title = QStringLiteral("The independent meter saw %1 %2 allocated to tenants on node %3 (%4) for %5 h "
+                                     "where %6 reported %7")
+                          .arg(run.meterValue)
+                          .arg(f.unit, f.node, f.resourceClass)
+                          .arg(hours, 0, 'f', 1)
+                          .arg(f.provider)
+                          .arg(run.providerValue);
+        else if (run.kind == Disagreement::Unavailable)
             f.title = QStringLiteral("The independent meter could not reach node %1 (%2) for %3 h while %4 reported it "
                                      "up with %5 %6")
                           .arg(f.node, f.resourceClass)
                           .arg(hours, 0, 'f', 1)
                           .arg(f.provider)
-                          .arg(run.providerCapacity)
+                          .arg(run.providerValue)
                           .arg(f.unit);
         else
-            f.title = QStringLiteral("The independent meter saw node %1 (%2) with %3 %4 for %5 h where %6 reported %7")
-                          .arg(f.node, f.resourceClass)
-                          .arg(run.meterCapacity)
-                          .arg(f.unit)
-                          .arg(hours, 0, 'f', 1)
-                          .arg(f.provider)
-                          .arg(run.providerCapacity);
+            f.title =
+                QStringLiteral("The independent meter saw node %1 (%2) with a capacity of %3 %4 for %5 h where %6 "
+                               "reported %7")
+                    .arg(f.node, f.resourceClass)
+                    .arg(run.meterValue)
+                    .arg(f.unit)
+                    .arg(hours, 0, 'f', 1)
+                    .arg(f.provider)
+                    .arg(run.providerValue);
         f.evidence.append(
             { m_meter.digest, m_c.payloadPath(m_meter.id, run.meterPayload), run.meterFirstLine, run.meterLastLine,
                 run.kind == Disagreement::Unavailable
                     ? QStringLiteral("independent meter: no row for the node at these scrapes")
-                    : QStringLiteral("independent meter: the capacity it saw") });
+                    : QStringLiteral("independent meter: the %1 it saw").arg(what) });
         if (const StoredBundle* b = m_c.bundle(run.provider->bundleId)) {
             const qint64 line = m_c.sampleLine(b->id, run.provider->firstSeq);
             f.evidence.append({ b->digest, m_c.payloadPath(b->id, run.provider->payload), line, line,
                 QStringLiteral("provider telemetry") });
         }
-        f.details = { { QStringLiteral("disagreement"),
-                          run.kind == Disagreement::Unavailable ? QStringLiteral("unavailable")
-                                                                : QStringLiteral("capacity") },
-            { QStringLiteral("scrapes"), double(run.scrapes) }, { QStringLiteral("unitHours"), run.unitHours },
-            { QStringLiteral("meterBundle"), m_meter.digest } };
+        f.details = { { QStringLiteral("disagreement"), what }, { QStringLiteral("scrapes"), double(run.scrapes) },
+            { QStringLiteral("unitHours"), run.unitHours }, { QStringLiteral("meterBundle"), m_meter.digest } };
         m_c.add(f);
     }
 
@@ -328,6 +393,8 @@ private:
     std::map<NodeClass, std::map<qint64, MeterPoint>> m_points;
     std::map<qint64, std::set<qint64>> m_scrapes; // by resource: the times the meter reported any node of the class
     std::map<NodeClass, QList<ProviderSpan>> m_spans;
+    std::set<std::pair<NodeClass, qint64>> m_allocationHours; // (node class, hour) where the meter saw allocations
+    std::map<std::pair<NodeClass, qint64>, std::map<qint64, double>> m_allocated; // (class, bundle) -> time -> sum
     qint64 m_first = 0, m_last = 0;
     bool m_any = false;
 };

@@ -105,13 +105,14 @@ const QList<RuleInfo>& ruleCatalog()
             QStringLiteral("At every scrape of a verified independent meter, for each node and class the meter "
                            "covers: the provider reporting the node up while the meter did not reach it (no row at a "
                            "time the meter reported other nodes of the class) or saw it down or in maintenance, or "
-                           "the provider reporting more capacity than the meter saw (beyond both tolerances). "
+                           "the provider reporting more capacity, or more tenant allocation on the node, than the "
+                           "meter saw (beyond both tolerances). "
                            "Consecutive disagreeing scrapes form one finding naming both bundles, with the unit-hours "
                            "the provider claimed beyond the meter; runs shorter than minDurationHours are ignored."),
-            { { QStringLiteral("capacityRelativeTolerance"), 0.01, 0, 1,
-                  QStringLiteral("capacity difference tolerated, relative to the meter's") },
-                { QStringLiteral("capacityAbsoluteTolerance"), 0, 0, 1e6,
-                    QStringLiteral("capacity difference tolerated, in the class's unit") },
+            { { QStringLiteral("relativeTolerance"), 0.01, 0, 1,
+                  QStringLiteral("capacity or allocation difference tolerated, relative to the meter's") },
+                { QStringLiteral("absoluteTolerance"), 0, 0, 1e6,
+                    QStringLiteral("capacity or allocation difference tolerated, in the class's unit") },
                 { QStringLiteral("minDurationHours"), 1, 0, 1e6, QStringLiteral("shortest run reported") } } });
         return list;
     }();
