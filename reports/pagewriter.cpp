@@ -70,6 +70,9 @@ QFont PageWriter::font(Style style) const
     f.setFamilies(mono ? m_fonts.mono : m_fonts.sans);
     f.setStyleHint(mono ? QFont::Monospace : QFont::SansSerif);
     f.setHintingPreference(QFont::PreferNoHinting);
+    // No ligatures: a finding id or digest set in the body font ("…39bfdbff6e") must copy out of the PDF as the
+    // characters it is made of, not as U+FB00, or an auditor's citation no longer matches the JSON.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     f.setKerning(true);
     qreal size = 9.5;
     bool bold = false;

@@ -74,14 +74,13 @@ QByteArray usageCsv(qint64 start, int steps, int nodes, int tenants)
 }
 
 QString writeTelemetry(const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start,
-    int steps, const QDateTime& signedAt)
+    int steps, const QDateTime& signedAt, const QString& meter, qint64 resolution)
 {
     BundleSpec spec;
     spec.kind = BundleKind::Telemetry;
-    spec.predicate = { { QStringLiteral("provider"), provider },
-        { QStringLiteral("meter"), QStringLiteral("provider") },
+    spec.predicate = { { QStringLiteral("provider"), provider }, { QStringLiteral("meter"), meter },
         { QStringLiteral("period"), period(start, start + steps * kStep) },
-        { QStringLiteral("resolutionSeconds"), kStep },
+        { QStringLiteral("resolutionSeconds"), resolution > 0 ? resolution : kStep },
         { QStringLiteral("payloads"),
             QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/usage.csv") },
                 { QStringLiteral("format"), QStringLiteral("capaudit-usage-csv/v1") } } } } };

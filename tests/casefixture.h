@@ -34,9 +34,10 @@ Pki makePki(const QString& name, const QString& provider);
 // Native usage CSV: per step and node one node row (capacity, state) and one row per tenant (allocated, used).
 QByteArray usageCsv(qint64 start, int steps, int nodes, int tenants);
 // A signed telemetry bundle of CSV (STEPS steps of kStep from START) at OUT, signed at SIGNEDAT (invalid: 40 days
-// after kStart); returns OUT.
+// after kStart), declaring METER and RESOLUTION (0: kStep); returns OUT.
 QString writeTelemetry(const Pki& pki, const QString& out, const QString& provider, const QByteArray& csv, qint64 start,
-    int steps, const QDateTime& signedAt = {});
+    int steps, const QDateTime& signedAt = {}, const QString& meter = QStringLiteral("provider"),
+    qint64 resolution = 0);
 // The statement of the fixture's attestation: contract C-1 over 31 days from kStart allowing DE, tenant-0, a commitment
 // of 100 cpu cores in eu-central (over-commitment limit 1.25), node-0 (64 cores, eu-central, DE), SLA 0.995, a price.
 QJsonObject attestationPredicate(const QString& provider);

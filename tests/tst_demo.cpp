@@ -549,6 +549,21 @@ private slots:
                 QCOMPARE(
                     d.reissued[provider].sla.availabilityTarget, e.value(QStringLiteral("restatedTarget")).toDouble());
                 QVERIFY(secs(f, "signedAt") > claims.period.end);
+            } else if (kind == u"meter-disagreement") {
+                // The provider reports the node up at full capacity throughout; the meter has no row for it in the
+                // window although it has rows for it before and after.
+                for (qint64 t = start; t < end; t += d.resolution.value(provider)) {
+                    QCOMPARE(int(nts.value({ node, t }).state), int(NodeState::Up));
+                    QCOMPARE(nts.value({ node, t }).capacity, e.value(QStringLiteral("providerCapacity")).toDouble());
+                }
+                qint64 before = 0, after = 0;
+                for (const UsageSample& s : d.meterUsage.value(provider)) {
+                    if (s.node != node)
+                        continue;
+                    QVERIFY(!within(s.time, start, end));
+                    (s.time < start ? before : after) += 1;
+                }
+                QVERIFY(before > 0 && after > 0);
             } else {
                 // tampered-payload, expired-certificate: verifyAndParse checked the rejection and its check id.
                 QVERIFY(kind == u"tampered-payload" || kind == u"expired-certificate");

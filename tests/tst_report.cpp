@@ -172,6 +172,9 @@ private slots:
             QVERIFY2(text.contains(d), qPrintable(d));
         for (const QString& id : std::as_const(m_findingIds))
             QVERIFY2(text.contains(id), qPrintable(id));
+        // No typographic ligature anywhere: "ff" in a hex id must copy out as two letters (U+FB00 broke citations).
+        for (QChar ligature = QChar(0xFB00); ligature <= QChar(0xFB06); ligature = QChar(ligature.unicode() + 1))
+            QVERIFY2(!text.contains(ligature), qPrintable(QString::number(ligature.unicode(), 16)));
         QVERIFY(text.contains(r->manifestDigest));
 
         // Vector charts: no raster image at all (pdfimages prints two header lines only).

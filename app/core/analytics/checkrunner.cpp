@@ -2,6 +2,7 @@
 #include "analytics/checkrunner.h"
 
 #include "analytics/checkcontext.h"
+#include "analytics/meterrules.h"
 #include "analytics/rulecatalog.h"
 #include "store/sqlitedb.h"
 #include "util/timeutil.h"
@@ -191,6 +192,10 @@ Result<CheckReport> runChecks(CaseStore& store, const CheckOptions& options)
     if (Status s = runEvidenceGapRules(context); !s)
         return s.error();
     runTelemetryRules(context);
+    Result<QHash<QString, MeterCoverage>> metered = runMeterRules(context);
+    if (!metered)
+        return metered.error();
+    reportPartialMeterCoverage(context, *metered);
     runInventoryRules(context);
     runSovereigntyRule(context);
     runAttestationVersionRule(context);

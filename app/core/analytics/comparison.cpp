@@ -153,7 +153,8 @@ const QList<CriterionInfo>& comparisonCriteria()
         { QString::fromLatin1(criteria::kDelivery), QStringLiteral("Delivered vs claimed capacity"),
             QStringLiteral("Mean delivered capacity / committed capacity per resource class, averaged over the "
                            "classes; 100 x ratio, capped at 100; then x0.25 per critical, x0.6 per high, x0.85 per "
-                           "medium, x0.95 per low finding of capacity.*, sovereignty.* and attestation.coverage.") },
+                           "medium, x0.95 per low finding of capacity.*, sovereignty.*, attestation.coverage and "
+                           "telemetry.meter-agreement.") },
         { QString::fromLatin1(criteria::kSla), QStringLiteral("SLA attainment"),
             QStringLiteral("Node-weighted availability vs the attested target: downtime within the allowed "
                            "downtime scores 100, otherwise 100 x allowed / actual downtime; then lowered by each "

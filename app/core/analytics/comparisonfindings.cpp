@@ -13,9 +13,11 @@ namespace capaudit::analytics {
 QString criterionOfRule(const QString& ruleId)
 {
     // By the rule's family, so rules added later land somewhere: what was delivered and where (capacity, sovereignty,
-    // the attested inventory), the SLA, the bill, and everything about the evidence itself (integrity, assurance,
-    // coverage and time of the telemetry, the attestation's versions) as assurance.
-    if (ruleId.startsWith(u"capacity.") || ruleId.startsWith(u"sovereignty.") || ruleId == u"attestation.coverage")
+    // the attested inventory, an independent meter contradicting the provider's delivery), the SLA, the bill, and
+    // everything about the evidence itself (integrity, assurance, coverage and time of the telemetry, the attestation's
+    // versions) as assurance.
+    if (ruleId.startsWith(u"capacity.") || ruleId.startsWith(u"sovereignty.") || ruleId == u"attestation.coverage"
+        || ruleId == u"telemetry.meter-agreement")
         return QString::fromLatin1(criteria::kDelivery);
     if (ruleId.startsWith(u"sla."))
         return QString::fromLatin1(criteria::kSla);

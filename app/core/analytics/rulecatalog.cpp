@@ -18,7 +18,8 @@ const QList<RuleInfo>& ruleCatalog()
             { QLatin1String(rules::kEvidenceAssurance), QStringLiteral("Evidence assurance level"), Severity::Low,
                 QStringLiteral("A provider whose telemetry is signed only by the provider itself is measured by the "
                                "party that bills: reported once per provider when no independent meter's verified "
-                               "telemetry covers any of its nodes."),
+                               "telemetry covers any of its nodes, and once when the meter covers only some of the "
+                               "node classes the provider reports (naming the rest)."),
                 {} });
         list.append({ QLatin1String(rules::kTelemetryCoverage), QStringLiteral("Telemetry coverage"), Severity::Medium,
             QStringLiteral("Per node of the provider's own telemetry, the sample times are merged across bundles "
@@ -114,6 +115,20 @@ const QList<RuleInfo>& ruleCatalog()
                            "provider telemetry bundles reporting the same hours (double counting)."),
             { { QStringLiteral("futureToleranceMinutes"), 5, 0, 1e6,
                 QStringLiteral("clock skew tolerated between a sample and the signing time") } } });
+        list.append({ QLatin1String(rules::kMeterAgreement), QStringLiteral("Independent meter agreement"),
+            Severity::High,
+            QStringLiteral("At every scrape of a verified independent meter, for each node and class the meter "
+                           "covers: the provider reporting the node up while the meter did not reach it (no row at a "
+                           "time the meter reported other nodes of the class) or saw it down or in maintenance, or "
+                           "the provider reporting more capacity, or more tenant allocation on the node, than the "
+                           "meter saw (beyond both tolerances). "
+                           "Consecutive disagreeing scrapes form one finding naming both bundles, with the unit-hours "
+                           "the provider claimed beyond the meter; runs shorter than minDurationHours are ignored."),
+            { { QStringLiteral("relativeTolerance"), 0.01, 0, 1,
+                  QStringLiteral("capacity or allocation difference tolerated, relative to the meter's") },
+                { QStringLiteral("absoluteTolerance"), 0, 0, 1e6,
+                    QStringLiteral("capacity or allocation difference tolerated, in the class's unit") },
+                { QStringLiteral("minDurationHours"), 1, 0, 1e6, QStringLiteral("shortest run reported") } } });
         return list;
     }();
     return catalog;

@@ -23,6 +23,7 @@ inline constexpr auto kAttestationCoverage = "attestation.coverage";
 inline constexpr auto kAttestationVersions = "attestation.versions";
 inline constexpr auto kSovereignty = "sovereignty.jurisdiction";
 inline constexpr auto kTimeSanity = "time.sanity";
+inline constexpr auto kMeterAgreement = "telemetry.meter-agreement";
 } // namespace rules
 
 struct ThresholdInfo {

@@ -27,6 +27,7 @@ constexpr FaultInfo kFaults[] = {
     { FaultKind::ExpiredCertificate, "expired-certificate", "evidence.integrity" },
     { FaultKind::ReissuedRelocation, "reissued-relocation", "attestation.versions" },
     { FaultKind::ReissuedSlaTarget, "reissued-sla-target", "attestation.versions" },
+    { FaultKind::MeterDisagreement, "meter-disagreement", "telemetry.meter-agreement" },
 };
 
 const FaultInfo& info(FaultKind kind)

@@ -25,6 +25,7 @@ enum class FaultKind {
     // Appended (values are stable): a provider re-issues its attestation after the period it governs...
     ReissuedRelocation, // ... moving a tenant-holding node from a forbidden jurisdiction to an allowed one
     ReissuedSlaTarget, // ... lowering the SLA availability target
+    MeterDisagreement, // the provider reports a GPU node up for a day while the independent meter cannot reach it
 };
 
 QList<FaultKind> allFaultKinds();

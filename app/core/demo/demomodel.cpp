@@ -321,6 +321,15 @@ void planFaults(DemoModel& model)
     }
     if (c.hasFault(FaultKind::ExpiredCertificate))
         f.expiredProvider = 1 % providers;
+    if (c.hasFault(FaultKind::MeterDisagreement)) {
+        // Only the metered provider has an independent meter, and the meter scrapes only GPU nodes.
+        f.meterProvider = kMeteredProvider;
+        f.meterNode = firstNodeOfClass(model.providers[kMeteredProvider], QStringLiteral("gpu"), {});
+        f.meterFirst = dayStep(0.55) + 6 * perHour;
+        f.meterEnd = std::min(steps, f.meterFirst + perDay);
+        if (f.meterNode < 0) // no GPU node to meter: the fault cannot be placed (docs/demo.md)
+            f.meterProvider = -1;
+    }
 }
 
 } // namespace

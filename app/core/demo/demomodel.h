@@ -117,7 +117,12 @@ struct FaultPlan {
     {
         return provider == relocationProvider || provider == slaTargetProvider;
     }
+    int meterProvider = -1, meterNode = -1; // the metered provider's GPU node the meter cannot reach
+    qint64 meterFirst = 0, meterEnd = 0;
 };
+
+// The provider (index into DemoModel::providers) whose GPU nodes the independent meter also measures.
+inline constexpr int kMeteredProvider = 0;
 
 struct DemoModel {
     DemoConfig config;

@@ -35,9 +35,6 @@ Result<crypto::PrivateKey> deriveKey(quint64 seed, const QString& label, crypto:
 
 // The trust store an auditor would assemble: one root per provider (role "provider", scoped to that provider), the
 // meter root (role "independent-meter", scoped to the provider it meters).
-// The provider (index into DemoModel::providers) whose GPU nodes the independent meter also measures.
-inline constexpr int kMeteredProvider = 0;
-
 Result<TrustStore> demoTrustStore(const DemoModel& model, const DemoPki& pki);
 
 } // namespace capaudit::demo

@@ -262,6 +262,21 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
                 { QStringLiteral("restatedTarget"), f.reissuedSlaTarget } });
         out.append(o);
     }
+    if (c.hasFault(FaultKind::MeterDisagreement) && f.meterProvider >= 0) {
+        const DemoNode& node = model.providers[f.meterProvider].nodes[f.meterNode];
+        QJsonObject o = b.fault(FaultKind::MeterDisagreement, f.meterProvider,
+            QStringLiteral("the provider's telemetry reports a GPU node up for a day while the independent meter, "
+                           "scraping the provider's other GPU nodes, cannot reach it"));
+        o.insert(kNode, node.id);
+        o.insert(kResource, node.resourceClass);
+        b.setRange(o, f.meterFirst, f.meterEnd);
+        const double hours = double((f.meterEnd - f.meterFirst) * c.stepSeconds) / 3600.0;
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("disagreement"), QStringLiteral("unavailable") },
+                { QStringLiteral("providerCapacity"), node.capacity },
+                { QStringLiteral("unitHours"), node.capacity * hours } });
+        out.append(o);
+    }
     return out;
 }
 

@@ -236,6 +236,10 @@ TelemetryPayloadSet meterTelemetry(const DemoModel& model, int provider, qint64 
             const NodeStep ns = simulateNode(model, provider, n, step);
             if (!ns.reported || ns.state == NodeState::Down)
                 continue;
+            // Fault meter-disagreement: the node was in fact unreachable; only the provider's telemetry says "up".
+            const FaultPlan& f = model.faults;
+            if (provider == f.meterProvider && n == f.meterNode && step >= f.meterFirst && step < f.meterEnd)
+                continue;
             out.rows += 1 + ns.tenants.size();
             dcgmSamples(dcgm, model, node, ns);
         }
