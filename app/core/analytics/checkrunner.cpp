@@ -161,6 +161,8 @@ Result<CheckReport> runChecks(CaseStore& store, const CheckOptions& options)
     if (Status s = runEvidenceGapRules(context); !s)
         return s.error();
     runTelemetryRules(context);
+    if (Status s = runBoundsRules(context); !s)
+        return s.error();
     runInventoryRules(context);
     if (Status s = runBillingRules(context); !s)
         return s.error();

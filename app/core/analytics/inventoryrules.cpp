@@ -82,6 +82,31 @@ void deliveredShortfalls(CheckContext& c, const ProviderAttestation& a, const Co
         reportRun(first, last, lowest, steps);
 }
 
+// Steps of SPAN that no node reported deliver nothing: they become pieces of value 0 on the series' grid, so a region
+// whose nodes all fall silent (or never report) is a shortfall rather than an absence of data.
+QList<DeliveredRun> withSilentSteps(const QList<DeliveredRun>& series, const Period& span, qint64 step)
+{
+    if (span.end <= span.start)
+        return series;
+    const qint64 phase = series.isEmpty() ? span.start : series.first().first;
+    auto gridFrom = [&](qint64 t) {
+        const qint64 off = ((t - phase) % step + step) % step;
+        return off ? t + step - off : t;
+    };
+    QList<DeliveredRun> out;
+    qint64 cursor = gridFrom(span.start);
+    for (const DeliveredRun& piece : series) {
+        if (piece.first - step >= cursor && cursor < span.end)
+            out.append(
+                { cursor, qMin(piece.first - step, cursor + (span.end - 1 - cursor) / step * step), step, 0, 0 });
+        out.append(piece);
+        cursor = qMax(cursor, gridFrom(piece.last + 1));
+    }
+    if (cursor < span.end)
+        out.append({ cursor, cursor + (span.end - 1 - cursor) / step * step, step, 0, 0 });
+    return out;
+}
+
 } // namespace
 
 void runDeliveredRule(CheckContext& c)
@@ -91,6 +116,7 @@ void runDeliveredRule(CheckContext& c)
         resourceIds.insert(it.value(), it.key());
     for (const ProviderAttestation& a : std::as_const(c.attestations)) {
         const qint64 step = stepOfProvider(c, a.provider);
+        const Period span = accountingSpan(c, a);
         ProviderFacts& facts = c.facts(a.provider);
         QMap<QString, QList<DeliveredRun>> deliveredByClass; // class -> the series of its committed regions
         for (const CommitmentLine& line : a.commitments) {
@@ -99,7 +125,7 @@ void runDeliveredRule(CheckContext& c)
             QList<DeliveredRun> runs;
             for (const BundleScan& scan : std::as_const(c.scans))
                 runs.append(scan.delivered.value(key));
-            const QList<DeliveredRun> series = sumDelivered(runs);
+            const QList<DeliveredRun> series = withSilentSteps(sumDelivered(runs), span, step);
             deliveredShortfalls(c, a, line, series, step);
             ClassFacts& cls = facts.classes[line.resourceClass];
             cls.unit = line.unit;

@@ -22,6 +22,9 @@ inline constexpr auto kBillingDataQuality = "billing.data-quality";
 inline constexpr auto kAttestationCoverage = "attestation.coverage";
 inline constexpr auto kSovereignty = "sovereignty.jurisdiction";
 inline constexpr auto kTimeSanity = "time.sanity";
+inline constexpr auto kTelemetryStep = "telemetry.step";
+inline constexpr auto kTelemetryDuplicates = "telemetry.duplicates";
+inline constexpr auto kCapacityAttested = "capacity.attested";
 } // namespace rules
 
 struct ThresholdInfo {

@@ -25,6 +25,13 @@ constexpr FaultInfo kFaults[] = {
     { FaultKind::Jurisdiction, "jurisdiction", "sovereignty.jurisdiction" },
     { FaultKind::TamperedPayload, "tampered-payload", "evidence.integrity" },
     { FaultKind::ExpiredCertificate, "expired-certificate", "evidence.integrity" },
+    { FaultKind::DeclaredStep, "declared-step", "telemetry.step" },
+    { FaultKind::DuplicateTenantRows, "duplicate-tenant-rows", "telemetry.duplicates" },
+    { FaultKind::TenantOnlyBundle, "tenant-only-bundle", "telemetry.duplicates" },
+    { FaultKind::CapacityAboveAttested, "capacity-above-attested", "capacity.attested" },
+    { FaultKind::OutageAsMaintenance, "outage-as-maintenance", "sla.availability" },
+    { FaultKind::SilentNode, "silent-node", "telemetry.coverage" },
+    { FaultKind::NeverReportingNode, "never-reporting-node", "telemetry.coverage" },
 };
 
 const FaultInfo& info(FaultKind kind)

@@ -22,6 +22,13 @@ enum class FaultKind {
     Jurisdiction, // an attested node outside the allowed jurisdictions
     TamperedPayload, // a bundle whose data file was edited after signing
     ExpiredCertificate, // a bundle signed with a certificate that had expired at the signing time
+    DeclaredStep, // a telemetry bundle declaring twice the step its samples show
+    DuplicateTenantRows, // tenant rows written twice within one telemetry payload
+    TenantOnlyBundle, // a second telemetry bundle holding only tenant rows that another bundle already reports
+    CapacityAboveAttested, // a node reporting 1.5x its attested capacity, its reservations growing with it
+    OutageAsMaintenance, // a node down for half a day, reported as in maintenance
+    SilentNode, // a node that stops reporting for the last two days
+    NeverReportingNode, // an attested node that never reports
 };
 
 QList<FaultKind> allFaultKinds();
