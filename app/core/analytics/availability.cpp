@@ -56,18 +56,14 @@ struct Counted {
 Counted count(const NodeScan& ns, qint64 from, qint64 to, qint64 bucket)
 {
     // A node may be reported by several payloads and classes: per bucket, the fullest report counts (never the sum,
-    // so a node reported twice is not twice available).
+    // so a node reported twice is not twice available), and its unavailable steps are the ones reported.
     std::map<qint64, StepTally> best;
     for (const auto& [key, buckets] : ns.tallies) {
         for (auto it = buckets.lower_bound(from - ((from % bucket) + bucket) % bucket);
              it != buckets.end() && it->first < to; ++it) {
-            StepTally& b = best[it->first];
-            b.available = qMax(b.available, it->second.available);
-            b.maintenance = qMax(b.maintenance, it->second.maintenance);
-            if (it->second.badFirst) {
-                b.badFirst = b.badFirst ? qMin(b.badFirst, it->second.badFirst) : it->second.badFirst;
-                b.badLast = qMax(b.badLast, it->second.badLast);
-            }
+            const auto [b, inserted] = best.try_emplace(it->first, it->second);
+            if (!inserted && it->second.available > b->second.available)
+                b->second = it->second;
         }
     }
     Counted out;
@@ -205,11 +201,14 @@ void runAvailabilityRules(CheckContext& c, const QHash<qint64, QList<TimeRun>>& 
                 widen(w, cursor, to);
                 ok += double(w.available);
                 expected += double(w.expected);
-                for (auto it = n.capacity.begin(); it != n.capacity.end(); ++it) {
-                    byClass[it.key()].first += it.value() * double(w.available);
-                    byClass[it.key()].second += it.value() * double(w.expected);
-                    totalByClass[it.key()].first += it.value() * double(w.available);
-                    totalByClass[it.key()].second += it.value() * double(w.expected);
+                for (auto it = a->nodeCapacity.begin(); it != a->nodeCapacity.end(); ++it) {
+                    if (it.key().first != n.nodeId)
+                        continue;
+                    const qint64 cls = it.key().second;
+                    byClass[cls].first += it.value() * double(w.available);
+                    byClass[cls].second += it.value() * double(w.expected);
+                    totalByClass[cls].first += it.value() * double(w.available);
+                    totalByClass[cls].second += it.value() * double(w.expected);
                 }
                 nodes.append(w);
             }

@@ -20,7 +20,6 @@ struct AttestedNodeInfo {
     QString jurisdiction;
     QString bundleDigest;
     qint64 line = 0; // position in the inventory (1-based), for the evidence reference
-    QHash<qint64, double> capacity; // resource id -> attested capacity (attestation_nodes.capacity)
 };
 
 struct ProviderAttestation {

@@ -10,6 +10,7 @@
 // a reported capacity above the attested one is capped there (and recorded); capacity 0 or missing delivers nothing
 // and is not available; a (time, node, class, tenant) key repeated within a payload is counted once (and recorded).
 #include "analytics/checkcontext.h"
+#include "analytics/scanbounds.h"
 #include "store/nodehourbuilder.h"
 #include "store/sqlitedb.h"
 #include "util/timeutil.h"
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -72,20 +74,6 @@ struct RowKeyHash {
     }
 };
 
-qint64 floorTo(qint64 time, qint64 unit)
-{
-    return time - ((time % unit) + unit) % unit;
-}
-
-// What a node row delivers and makes available: a missing or non-positive capacity is none, a capacity above the
-// attested one counts as the attested one.
-double boundedCapacity(double reported, double attested)
-{
-    if (isMissing(reported) || reported <= 0)
-        return 0;
-    return !isMissing(attested) && reported > attested ? attested : reported;
-}
-
 bool outside(const Period& p, qint64 first, qint64 last)
 {
     return p.end > p.start && (first < p.start || last >= p.end);
@@ -101,6 +89,7 @@ public:
         , m_futureTolerance(qint64(
               context.options.policy.threshold(QStringLiteral("time.sanity"), QStringLiteral("futureToleranceMinutes"))
               * 60))
+        , m_sources(job.bundleId)
     {
         m_scan.bundleId = job.bundleId;
     }
@@ -118,21 +107,23 @@ public:
             Result<QList<NodeHourRow>> groups = NodeHourBuilder::read(db, m_job.bundleId);
             if (!groups)
                 return groups.error();
-            spacingFromGroups(*groups);
+            m_spacing.addGroups(*groups);
+            m_step = m_spacing.decide(m_job.declaredStep, m_scan);
             for (const NodeHourRow& g : std::as_const(*groups))
                 if (Status s = group(g); !s)
                     return s.error();
             if (Status s = drill(db); !s)
                 return s.error();
         } else {
-            if (Status s = spacingFromRows(db); !s)
+            if (Status s = m_spacing.addRows(db, m_job.bundleId, m_context.options.cancel); !s)
                 return s.error();
+            m_step = m_spacing.decide(m_job.declaredStep, m_scan);
             if (Status s = readRaw(db, {}); !s)
                 return s.error();
         }
         finishRaw();
         mergeRuns();
-        mergeSources();
+        m_scan.sources = m_sources.finish();
         return m_scan;
     }
 
@@ -152,117 +143,6 @@ private:
     {
         const ProviderAttestation* a = m_context.attestationAt(m_job.provider, time);
         return a ? a->nodeCapacity.value({ node, resource }, kMissing) : kMissing;
-    }
-
-    // The step the samples bear out: the most frequent interval between consecutive node rows of one payload, node
-    // and class (the smaller on a tie). A declared resolution is a claim; gaps and jitter are the minority.
-    void addSpacing(qint64 delta, qint64 count)
-    {
-        if (delta > 0 && count > 0)
-            m_spacing[delta] += count;
-    }
-    void decideStep()
-    {
-        qint64 best = 0, bestCount = 0, total = 0;
-        for (const auto& [delta, count] : m_spacing) {
-            total += count;
-            if (count > bestCount) {
-                best = delta;
-                bestCount = count;
-            }
-        }
-        m_step = best > 0 ? best : m_job.declaredStep;
-        m_scan.declaredStep = m_job.declaredStep;
-        m_scan.effectiveStep = m_step;
-        m_scan.spacingSamples = total;
-        m_scan.effectiveSpacingSamples = bestCount;
-    }
-    // Over the whole bundle (not only the checked period): the step is a property of the bundle.
-    void spacingFromGroups(const QList<NodeHourRow>& groups)
-    {
-        const NodeHourRow* previous = nullptr;
-        for (const NodeHourRow& g : groups) {
-            if (g.nodeSteps == 0)
-                continue;
-            if (previous && previous->payload == g.payload && previous->node == g.node
-                && previous->resource == g.resource)
-                addSpacing(g.nodeFirst - previous->nodeLast, 1);
-            if (g.nodeSteps >= 2 && g.spacing > 0)
-                addSpacing(g.spacing, g.nodeSteps - 1);
-            previous = &g;
-        }
-        decideStep();
-    }
-    Status spacingFromRows(sql::Database& db)
-    {
-        std::unique_ptr<sql::Statement> select = db.prepareOnce(
-            QStringLiteral("SELECT payload, node, resource, time FROM samples WHERE bundle = ?1 AND tenant = 0 "
-                           "ORDER BY seq"));
-        if (!select)
-            return db.lastError();
-        select->bind(1, m_job.bundleId);
-        std::unordered_map<quint64, qint64> last; // by payload, node and class: the previous node row's time
-        while (select->next()) {
-            if ((++m_rowsRead % kCheckEvery) == 0 && cancelled())
-                return Error(QStringLiteral("check cancelled"));
-            const quint64 key =
-                (quint64(select->int64(0)) << 44) | (quint64(select->int64(1)) << 16) | quint64(select->int64(2));
-            const qint64 time = select->int64(3);
-            auto [it, inserted] = last.try_emplace(key, time);
-            if (!inserted) {
-                addSpacing(time - it->second, 1);
-                it->second = time;
-            }
-        }
-        decideStep();
-        return select->failed() ? Status(select->error()) : Status::success();
-    }
-
-    // Hours in which PAYLOAD reports tenant allocations of NODE and RESOURCE, joined into runs (mergeSources).
-    void source(
-        qint64 payload, qint64 node, qint64 resource, qint64 first, qint64 last, qint64 firstSeq, qint64 lastSeq)
-    {
-        const quint64 key = (quint64(payload) << 44) | (quint64(node) << 16) | quint64(resource);
-        auto [it, inserted] = m_openSources.try_emplace(
-            key, SourceRun { m_job.bundleId, int(payload), node, resource, first, last, firstSeq, lastSeq });
-        if (inserted)
-            return;
-        SourceRun& run = it->second;
-        if (floorTo(first, kHour) <= floorTo(run.last, kHour) + kHour
-            && floorTo(last, kHour) + kHour >= floorTo(run.first, kHour)) {
-            run.first = qMin(run.first, first);
-            run.last = qMax(run.last, last);
-            run.firstSeq = qMin(run.firstSeq, firstSeq);
-            run.lastSeq = qMax(run.lastSeq, lastSeq);
-            return;
-        }
-        m_scan.sources.append(run);
-        run = SourceRun { m_job.bundleId, int(payload), node, resource, first, last, firstSeq, lastSeq };
-    }
-    // Sorted and joined where hours touch, so the node-hour and the raw path give the same runs.
-    void mergeSources()
-    {
-        for (const auto& [key, run] : m_openSources)
-            m_scan.sources.append(run);
-        QList<SourceRun>& runs = m_scan.sources;
-        std::sort(runs.begin(), runs.end(), [](const SourceRun& a, const SourceRun& b) {
-            return std::tie(a.payload, a.node, a.resource, a.first) < std::tie(b.payload, b.node, b.resource, b.first);
-        });
-        QList<SourceRun> merged;
-        for (const SourceRun& r : std::as_const(runs)) {
-            if (!merged.isEmpty()) {
-                SourceRun& m = merged.last();
-                if (m.payload == r.payload && m.node == r.node && m.resource == r.resource
-                    && floorTo(r.first, kHour) <= floorTo(m.last, kHour) + kHour) {
-                    m.last = qMax(m.last, r.last);
-                    m.firstSeq = qMin(m.firstSeq, r.firstSeq);
-                    m.lastSeq = qMax(m.lastSeq, r.lastSeq);
-                    continue;
-                }
-            }
-            merged.append(r);
-        }
-        runs = merged;
     }
 
     // One node's STEPS node-level steps FIRST..LAST of one payload and class, all in one tally bucket.
@@ -315,7 +195,7 @@ private:
         if (period.end > period.start && (g.maxTime < period.start || g.minTime >= period.end))
             return {};
         if (!isMissing(g.sumAllocated) && g.rows > g.nodeSteps)
-            source(g.payload, g.node, g.resource, g.minTime, g.maxTime, g.firstSeq, g.lastSeq);
+            m_sources.add(g.payload, g.node, g.resource, g.minTime, g.maxTime, g.firstSeq, g.lastSeq);
         const double attested = g.nodeSteps > 0 ? attestedCapacity(g.node, g.resource, g.nodeFirst) : kMissing;
         const double capacity = boundedCapacity(g.capacity, attested);
         const bool exact = g.regular && (g.nodeSteps < 2 || g.spacing == m_step)
@@ -441,18 +321,36 @@ private:
             extendRun(node, payload, time, seq);
         } else if (!isMissing(allocated)) {
             if (m_wholeRaw)
-                source(payload, node, resource, time, time, seq, seq);
+                m_sources.add(payload, node, resource, time, time, seq, seq);
             // A key seen before in this payload is double counting: recorded, and its allocation counted once.
-            const auto [seen, inserted] =
-                m_keys.try_emplace(RowKey { payload, node, resource, s.int64(5), time }, line);
-            if (!inserted) {
+            const RowKey rowKey { payload, node, resource, s.int64(5), time };
+            if (m_wholeRaw)
+                ageKeys(time);
+            const auto earlier = m_olderKeys.find(rowKey);
+            const auto [seen, inserted] = m_keys.try_emplace(rowKey, line);
+            if (!inserted || earlier != m_olderKeys.end()) {
                 m_scan.duplicates.append({ time, node, resource, s.int64(5), allocated, m_job.bundleId, m_job.bundleId,
-                    payload, payload, seen->second, line });
+                    payload, payload, inserted ? earlier->second : seen->second, line });
                 return;
             }
             a.allocated += allocated;
             a.hasAllocation = true;
         }
+    }
+
+    // Reading every sample (a case without aggregates), the keys of the current and the previous hour are kept, so
+    // memory stays bounded on a year of samples; with aggregates only the re-read hours' keys are kept, all of them.
+    void ageKeys(qint64 time)
+    {
+        const qint64 hour = floorTo(time, kHour);
+        if (hour <= m_keysHour)
+            return;
+        if (hour == m_keysHour + kHour)
+            m_olderKeys = std::move(m_keys);
+        else
+            m_olderKeys.clear();
+        m_keys.clear();
+        m_keysHour = hour;
     }
 
     static void note(TimeAnomaly& anomaly, qint64 time, qint64 seq, qint64 line, int payload)
@@ -588,11 +486,12 @@ private:
     const ScanJob m_job;
     const double m_limitOverride;
     const qint64 m_futureTolerance;
-    qint64 m_step = 0; // effective (decideStep)
-    std::map<qint64, qint64> m_spacing; // interval between consecutive node rows -> count
+    qint64 m_step = 0; // effective (StepSpacing::decide)
+    StepSpacing m_spacing;
+    SourceRuns m_sources;
     bool m_wholeRaw = false; // reading every sample (no aggregates): sources come from the rows
-    std::unordered_map<quint64, SourceRun> m_openSources; // by payload, node and class
-    std::unordered_map<RowKey, qint64, RowKeyHash> m_keys; // tenant rows read raw -> first line
+    std::unordered_map<RowKey, qint64, RowKeyHash> m_keys, m_olderKeys; // tenant rows read raw -> first line
+    qint64 m_keysHour = std::numeric_limits<qint64>::min();
     StepTally* m_tally = nullptr;
     qint64 m_tallyNode = -1, m_tallyBucketStart = 0;
     int m_tallyKey = -1;

@@ -316,7 +316,6 @@ Status loadAttestedBounds(CheckContext& c)
                 const auto id = resourceIds.constFind(it.key());
                 if (id == resourceIds.constEnd() || !it.value().isDouble())
                     continue; // no telemetry of that class exists
-                n.capacity.insert(*id, it.value().toDouble());
                 a.nodeCapacity.insert({ n.nodeId, *id }, it.value().toDouble());
             }
         }
