@@ -103,9 +103,9 @@ const QList<RuleInfo>& ruleCatalog()
                            "allocations one level lower."),
             {} });
         list.append({ QLatin1String(rules::kTimeSanity), QStringLiteral("Time sanity"), Severity::Medium,
-            QStringLiteral("Samples outside their bundle's declared period or the attested contract period, samples "
-                           "time-stamped after their bundle was signed (more than futureToleranceMinutes), and two "
-                           "provider telemetry bundles reporting the same hours (double counting)."),
+            QStringLiteral(
+                "Samples outside their bundle's declared period or the attested contract period, and samples "
+                "time-stamped after their bundle was signed (more than futureToleranceMinutes)."),
             { { QStringLiteral("futureToleranceMinutes"), 5, 0, 1e6,
                 QStringLiteral("clock skew tolerated between a sample and the signing time") } } });
         list.append({ QLatin1String(rules::kTelemetryStep), QStringLiteral("Telemetry step"), Severity::High,
@@ -114,14 +114,16 @@ const QList<RuleInfo>& ruleCatalog()
                            "Every rule integrates over it, never over the declared resolutionSeconds; a bundle whose "
                            "declared resolution differs is a finding with both values."),
             {} });
-        list.append({ QLatin1String(rules::kTelemetryDuplicates), QStringLiteral("Double-counted telemetry"),
-            Severity::High,
-            QStringLiteral("A (time, node, class, tenant) key with an allocation reported twice, within one payload "
-                           "or across payloads and bundles, is double counting: one finding per pair of sources, node "
-                           "and class with the rows on both sides and the quantity counted twice (allocated x step / "
-                           "3600). Only where node-hour aggregates show a repeated tenant or two sources of the same "
-                           "node and class in the same hours are raw samples read."),
-            {} });
+        list.append(
+            { QLatin1String(rules::kTelemetryDuplicates), QStringLiteral("Double-counted telemetry"), Severity::High,
+                QStringLiteral(
+                    "A (time, node, class, tenant) key with an allocation reported twice, within one payload "
+                    "or across payloads and bundles, is double counting: one finding per pair of sources, node "
+                    "and class with the rows on both sides and the quantity counted twice (allocated x step / "
+                    "3600). Only where node-hour aggregates show a repeated tenant or two sources of the same "
+                    "node and class in the same hours are raw samples read. Node rows of one node reported for the "
+                    "same steps by two bundles are double counting too (one finding per pair of bundles)."),
+                {} });
         list.append({ QLatin1String(rules::kCapacityAttested), QStringLiteral("Capacity above attested"),
             Severity::High,
             QStringLiteral("A node's reported capacity above its attested capacity for the class (attested inventory "

@@ -89,11 +89,13 @@ void coverageRule(CheckContext& c, const QHash<qint64, QList<TimeRun>>& runsByNo
     for (auto it = overlaps.begin(); it != overlaps.end(); ++it) {
         const StoredBundle* a = c.bundle(it.key().first);
         const StoredBundle* b = c.bundle(it.key().second);
+        // Node rows are (time, node, class, "") keys: two bundles reporting them for the same steps double count
+        // (and one may report a node up where the other reports it down).
         Finding f;
-        f.ruleId = QLatin1String(rules::kTimeSanity);
+        f.ruleId = QLatin1String(rules::kTelemetryDuplicates);
         f.provider = a ? a->provider : QString();
         f.range = { it->first, it->last + stepOf(c, it.key().first) };
-        f.title = QStringLiteral("Two telemetry bundles report the same steps for %1 nodes (double counting)")
+        f.title = QStringLiteral("Two telemetry bundles report the same node steps for %1 nodes (double counting)")
                       .arg(it->nodes.size());
         f.evidence.append({ a ? a->digest : QString(), {}, 0, 0, QStringLiteral("first bundle") });
         f.evidence.append({ b ? b->digest : QString(), {}, 0, 0, QStringLiteral("second bundle") });
