@@ -54,7 +54,9 @@ QString pdfText(const QString& pdf)
     QString text =
         run(QStringLiteral("pdftotext"), { QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-") })
             .out;
-    return text.remove(QRegularExpression(QStringLiteral("\\s+")));
+    // NFKC: the PDF's fonts set "ff", "fi" and "fl" as ligatures, which pdftotext returns as U+FB00..U+FB02 (a finding
+    // id like capacity.delivered/5ffecf580f must still be found).
+    return text.normalized(QString::NormalizationForm_KC).remove(QRegularExpression(QStringLiteral("\\s+")));
 }
 
 QString squeeze(QString s)

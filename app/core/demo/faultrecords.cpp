@@ -142,8 +142,23 @@ void appendTelemetryBoundsFaults(const DemoModel& model, Builder& b, QJsonArray&
         const double missing = double((end - first) * c.stepSeconds);
         QJsonObject expected { { QStringLiteral("missingSteps"), double(end - first) },
             { QStringLiteral("nodeAvailability"), round(1.0 - missing / periodSeconds, 6) } };
+        // Small banks: when the node's class/region group without it falls below its commitment, the lost steps
+        // are also undelivered capacity.
+        QJsonArray also;
         if (kind != FaultKind::OutageAsMaintenance)
-            o.insert(QStringLiteral("alsoTriggers"), QJsonArray { faultRuleId(FaultKind::SlaBreach) });
+            also.append(faultRuleId(FaultKind::SlaBreach));
+        const DemoProvider& p = model.providers[provider];
+        const DemoNode& lost = p.nodes[node];
+        double up = 0;
+        for (int i = 0; i < p.nodes.size(); ++i)
+            if (i != node && p.nodes[i].attested && p.nodes[i].resourceClass == lost.resourceClass
+                && p.nodes[i].regionId == lost.regionId)
+                up += p.nodes[i].capacity;
+        for (const DemoCommitment& cm : p.commitments)
+            if (cm.resourceClass == lost.resourceClass && cm.region == lost.regionId && up < cm.quantity)
+                also.append(faultRuleId(FaultKind::CapacityShortfall));
+        if (!also.isEmpty())
+            o.insert(QStringLiteral("alsoTriggers"), also);
         o.insert(kExpected, expected);
         out.append(o);
     };
