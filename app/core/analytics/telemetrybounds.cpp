@@ -282,43 +282,58 @@ void duplicateRule(CheckContext& c)
 
 } // namespace
 
-Status loadAttestedBounds(CheckContext& c)
+namespace {
+
+// The SLA window and attested node capacities of one attestation (version). Every version attestationAt can return
+// must pass through here: the scan caps capacity and judges windows with whatever version governs a time.
+Status loadBoundsOf(CheckContext& c, ProviderAttestation& a, const QHash<QString, qint64>& bundleIds,
+    const QHash<QString, qint64>& resourceIds)
 {
     sql::Database& db = c.store.database();
+    sql::Statement* sla = db.prepare("SELECT measurement_window FROM attestation_sla WHERE bundle = ?");
+    sql::Statement* nodes = db.prepare("SELECT capacity FROM attestation_nodes WHERE bundle = ? AND seq = ?");
+    if (!sla || !nodes)
+        return db.lastError();
+    sla->bind(1, bundleIds.value(a.bundleDigest));
+    a.measurementWindow = sla->next() ? sla->int64(0) : 0;
+    if (sla->failed())
+        return sla->error();
+    sla->reset();
+    a.nodeCapacity.clear();
+    for (const AttestedNodeInfo& n : std::as_const(a.nodes)) {
+        nodes->bind(1, bundleIds.value(n.bundleDigest)).bind(2, n.line - 1);
+        const QString text = nodes->next() ? nodes->text(0) : QString();
+        if (nodes->failed())
+            return nodes->error();
+        nodes->reset();
+        Result<QJsonObject> capacity = parseJsonObject(text.toUtf8(), QStringLiteral("attestation_nodes.capacity"));
+        if (!capacity)
+            continue; // validated at import; an unreadable entry bounds nothing
+        for (auto it = capacity->begin(); it != capacity->end(); ++it) {
+            const auto id = resourceIds.constFind(it.key());
+            if (id == resourceIds.constEnd() || !it.value().isDouble())
+                continue; // no telemetry of that class exists
+            a.nodeCapacity.insert({ n.nodeId, *id }, it.value().toDouble());
+        }
+    }
+    return Status::success();
+}
+
+} // namespace
+
+Status loadAttestedBounds(CheckContext& c)
+{
     QHash<QString, qint64> bundleIds;
     for (const StoredBundle& b : std::as_const(c.bundles))
         bundleIds.insert(b.digest, b.id);
     QHash<QString, qint64> resourceIds;
     for (auto it = c.resourceNames.begin(); it != c.resourceNames.end(); ++it)
         resourceIds.insert(it.value(), it.key());
-    sql::Statement* sla = db.prepare("SELECT measurement_window FROM attestation_sla WHERE bundle = ?");
-    sql::Statement* nodes = db.prepare("SELECT capacity FROM attestation_nodes WHERE bundle = ? AND seq = ?");
-    if (!sla || !nodes)
-        return db.lastError();
     bool wholeDays = true;
     for (ProviderAttestation& a : c.attestations) {
-        sla->bind(1, bundleIds.value(a.bundleDigest));
-        a.measurementWindow = sla->next() ? sla->int64(0) : 0;
-        if (sla->failed())
-            return sla->error();
-        sla->reset();
+        if (Status s = loadBoundsOf(c, a, bundleIds, resourceIds); !s)
+            return s;
         wholeDays = wholeDays && a.period.start % kDay == 0 && a.measurementWindow % kDay == 0;
-        for (AttestedNodeInfo& n : a.nodes) {
-            nodes->bind(1, bundleIds.value(n.bundleDigest)).bind(2, n.line - 1);
-            const QString text = nodes->next() ? nodes->text(0) : QString();
-            if (nodes->failed())
-                return nodes->error();
-            nodes->reset();
-            Result<QJsonObject> capacity = parseJsonObject(text.toUtf8(), QStringLiteral("attestation_nodes.capacity"));
-            if (!capacity)
-                continue; // validated at import; an unreadable entry bounds nothing
-            for (auto it = capacity->begin(); it != capacity->end(); ++it) {
-                const auto id = resourceIds.constFind(it.key());
-                if (id == resourceIds.constEnd() || !it.value().isDouble())
-                    continue; // no telemetry of that class exists
-                a.nodeCapacity.insert({ n.nodeId, *id }, it.value().toDouble());
-            }
-        }
     }
     c.tallyBucket = wholeDays ? kDay : kHour;
     return Status::success();
