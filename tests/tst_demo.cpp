@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <tuple>
 
 using namespace capaudit;
 using namespace capaudit::demo;
@@ -564,6 +565,48 @@ private slots:
                     (s.time < start ? before : after) += 1;
                 }
                 QVERIFY(before > 0 && after > 0);
+            } else if (kind == u"declared-step") {
+                // The samples of the declaring bundle's period are effectiveSeconds apart, half the declared value.
+                const double effective = e.value(QStringLiteral("effectiveSeconds")).toDouble();
+                QCOMPARE(e.value(QStringLiteral("declaredSeconds")).toDouble(), 2 * effective);
+                const QString any = claims.nodes.first().id;
+                QVERIFY(nts.contains({ any, start }) && nts.contains({ any, start + qint64(effective) }));
+            } else if (kind == u"duplicate-tenant-rows" || kind == u"tenant-only-bundle") {
+                QMap<std::tuple<qint64, QString>, int> keys;
+                double rows = 0, quantity = 0;
+                for (const UsageSample& s : d.usage.value(provider))
+                    if (s.node == node && !s.tenant.isEmpty() && !isMissing(s.allocated)
+                        && ++keys[{ s.time, s.tenant }] > 1) {
+                        QVERIFY(within(s.time, start, end));
+                        ++rows;
+                        quantity += s.allocated * double(d.resolution.value(provider)) / 3600.0;
+                    }
+                QCOMPARE(rows, e.value(QStringLiteral("duplicatedRows")).toDouble());
+                QVERIFY(std::abs(quantity - e.value(QStringLiteral("doubleCountedQuantity")).toDouble()) < 1e-6);
+            } else if (kind == u"capacity-above-attested") {
+                for (auto nt = nts.cbegin(); nt != nts.cend(); ++nt)
+                    if (nt.key().first == node)
+                        QCOMPARE(nt->capacity > e.value(QStringLiteral("attested")).toDouble(),
+                            within(nt.key().second, start, end));
+                QCOMPARE(nts.value({ node, start }).capacity, e.value(QStringLiteral("reported")).toDouble());
+            } else if (kind == u"outage-as-maintenance" || kind == u"silent-node" || kind == u"never-reporting-node") {
+                bool attested = false;
+                for (const AttestedNode& n : claims.nodes)
+                    attested = attested || n.id == node;
+                QVERIFY(attested);
+                qint64 affected = 0;
+                for (auto nt = nts.cbegin(); nt != nts.cend(); ++nt)
+                    if (nt.key().first == node) {
+                        // Maintenance exactly in the window; a silent node reports nothing in it.
+                        const bool inWindow = within(nt.key().second, start, end);
+                        if (kind == u"outage-as-maintenance")
+                            QCOMPARE(nt->state == NodeState::Maintenance, inWindow);
+                        else
+                            QVERIFY(!inWindow);
+                        affected += inWindow ? 1 : 0;
+                    }
+                if (kind == u"outage-as-maintenance")
+                    QCOMPARE(double(affected), e.value(QStringLiteral("missingSteps")).toDouble());
             } else {
                 // tampered-payload, expired-certificate: verifyAndParse checked the rejection and its check id.
                 QVERIFY(kind == u"tampered-payload" || kind == u"expired-certificate");

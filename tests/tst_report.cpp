@@ -54,6 +54,8 @@ QString pdfText(const QString& pdf)
     QString text =
         run(QStringLiteral("pdftotext"), { QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-") })
             .out;
+    // Not normalised: the report sets no ligatures (PageWriter::font), so an id like capacity.delivered/5ffecf580f must
+    // come out letter for letter; reportContents checks that no U+FB00..U+FB06 is left.
     return text.remove(QRegularExpression(QStringLiteral("\\s+")));
 }
 

@@ -9,6 +9,8 @@
 #include <QMap>
 #include <QSet>
 
+#include <map>
+
 namespace capaudit::analytics::detail {
 
 struct AttestedNodeInfo {
@@ -36,6 +38,9 @@ struct ProviderAttestation {
     QList<CommitmentLine> commitments;
     QMap<QString, double> prices; // resource class -> contracted unit price
     QSet<QString> tenants;
+    qint64 measurementWindow = 0; // SLA measurement window, seconds (attestation_sla); 0: the whole period
+    // (node id, resource id) -> attested capacity: telemetry above it is capped there (telemetrybounds.cpp)
+    QHash<QPair<qint64, qint64>, double> nodeCapacity;
 };
 
 // A run of consecutive sample times of one node in one payload of one bundle.
@@ -68,6 +73,43 @@ struct OvercommitStep {
     int payload = 0;
 };
 
+// Node-level steps of one node and class in one time bucket (a UTC day or hour, see scanTelemetry): how many were
+// available (state up, capacity above 0), how many in maintenance, and the first and last step that was not available.
+struct StepTally {
+    qint64 available = 0, maintenance = 0;
+    qint64 badFirst = 0, badLast = 0; // 0: every reported step was available
+};
+
+// Steps of one node and class whose reported capacity exceeds the attested one (capped there for every rule).
+struct CapacityExcess {
+    qint64 first = 0, last = 0;
+    qint64 resourceId = 0;
+    double reported = 0, attested = 0;
+    qint64 steps = 0;
+    qint64 firstSeq = 0, lastSeq = 0;
+    qint64 bundleId = 0;
+    int payload = 0;
+};
+
+// Consecutive hours in which one (bundle, payload) reports tenant allocations of one node and class: where two such
+// sources overlap, the same (time, node, class, tenant) key may be counted twice (telemetrybounds.cpp drills there).
+struct SourceRun {
+    qint64 bundleId = 0;
+    int payload = 0;
+    qint64 node = 0, resource = 0;
+    qint64 first = 0, last = 0; // sample times (inclusive)
+    qint64 firstSeq = 0, lastSeq = 0;
+};
+
+// A tenant row whose (time, node, class, tenant) key another row already carries: the second row is double counting.
+struct DuplicateRow {
+    qint64 time = 0, node = 0, resource = 0, tenant = 0;
+    double allocated = 0; // of the second row: the quantity counted twice
+    qint64 firstBundle = 0, secondBundle = 0;
+    int firstPayload = 0, secondPayload = 0;
+    qint64 firstLine = 0, secondLine = 0;
+};
+
 struct NodeScan {
     QList<TimeRun> runs; // node-level rows only
     QMap<int, qint64> upSteps, downSteps; // by payload*1000+resource: a node's states come from one payload
@@ -75,6 +117,9 @@ struct NodeScan {
     qint64 firstTime = 0, lastTime = 0;
     double allocatedSum = 0; // any allocation at all (sovereignty: does the node hold tenant data?)
     qint64 downFirst = 0, downLast = 0; // first and last down step
+    // By payload*1000+resource, then by time bucket: the step accounting of sla.availability.
+    std::map<int, std::map<qint64, StepTally>> tallies; // node-based: element addresses stay valid
+    QList<CapacityExcess> excess;
 };
 
 // Facts about samples that fall outside where they may be.
@@ -94,6 +139,10 @@ struct BundleScan {
     // Delivered capacity per (resource id, region index): capacity of up, attested nodes, run by run.
     QHash<QPair<qint64, int>, QList<DeliveredRun>> delivered;
     TimeAnomaly outsideBundlePeriod, outsideContract, afterSigning;
+    qint64 declaredStep = 0, effectiveStep = 0; // resolutionSeconds and the dominant spacing of the node rows
+    qint64 spacingSamples = 0, effectiveSpacingSamples = 0; // node-row intervals seen, and of them at effectiveStep
+    QList<SourceRun> sources; // tenant allocations per (payload, node, class), as runs of hours
+    QList<DuplicateRow> duplicates; // repeated keys within one payload (read raw)
 };
 
 // Everything the rules read, loaded once per run.
@@ -125,6 +174,11 @@ struct CheckContext {
     // Seconds between a telemetry bundle's samples as the samples show it, by bundle id. A provider declares its own
     // resolution; quantities are integrated over the step the samples bear out, never over the declared one alone.
     QHash<qint64, qint64> effectiveSteps;
+    qint64 tallyBucket =
+        86400; // seconds per StepTally bucket (86400, or 3600 when a contract or window is not whole days)
+    // Tenant rows counted twice, in import order of the second row (telemetry.duplicates); the rules that sum
+    // allocation from rollups can subtract them.
+    QList<DuplicateRow> duplicates;
 
     bool inPeriod(qint64 time) const
     {
@@ -162,7 +216,21 @@ Status scanTelemetry(CheckContext& context); // fills context.scans, in parallel
 // The per-step sum of RUNS (steps without any run are absent), as runs of equal value in time order.
 QList<DeliveredRun> sumDelivered(QList<DeliveredRun> runs);
 
-qint64 stepOfProvider(const CheckContext& context, const QString& provider); // telemetry resolution
+qint64 stepOfProvider(const CheckContext& context, const QString& provider); // effective telemetry step
+
+// telemetrybounds.cpp: attested capacities and SLA windows (before the scan); telemetry.step, telemetry.duplicates
+// and capacity.attested (after it).
+Status loadAttestedBounds(CheckContext& context);
+Status runBoundsRules(CheckContext& context);
+// availability.cpp: every step of every attested node over the contract period is accounted for (sla.availability,
+// and telemetry.coverage for silence at the ends and nodes that never report). RUNSBYNODE: merged node-row runs.
+void runAvailabilityRules(CheckContext& context, const QHash<qint64, QList<TimeRun>>& runsByNode);
+// The end of the evidence for PROVIDER: the latest declared period end or sample of any of its bundles (telemetry of
+// any meter, billing), so no single bundle's declared period can shorten it.
+qint64 evidenceEnd(const CheckContext& context, const QString& provider);
+// The steps every attested node of PROVIDER must account for: its contract period within the checked period, up to
+// evidenceEnd. {0, 0} when empty.
+Period accountingSpan(const CheckContext& context, const ProviderAttestation& attestation);
 
 void runEvidenceRules(CheckContext& context);
 // Evidence that is missing or flawed although nothing was rejected: verified bundles whose import failed

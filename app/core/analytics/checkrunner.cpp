@@ -196,6 +196,8 @@ Result<CheckReport> runChecks(CaseStore& store, const CheckOptions& options)
     if (!metered)
         return metered.error();
     reportPartialMeterCoverage(context, *metered);
+    if (Status s = runBoundsRules(context); !s)
+        return s.error();
     runInventoryRules(context);
     runSovereigntyRule(context);
     runAttestationVersionRule(context);

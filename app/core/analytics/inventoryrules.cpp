@@ -82,6 +82,31 @@ void deliveredShortfalls(CheckContext& c, const ProviderAttestation& a, const Co
         reportRun(first, last, lowest, steps);
 }
 
+// Steps of SPAN that no node reported deliver nothing: they become pieces of value 0 on the series' grid, so a region
+// whose nodes all fall silent (or never report) is a shortfall rather than an absence of data.
+QList<DeliveredRun> withSilentSteps(const QList<DeliveredRun>& series, const Period& span, qint64 step)
+{
+    if (span.end <= span.start)
+        return series;
+    const qint64 phase = series.isEmpty() ? span.start : series.first().first;
+    auto gridFrom = [&](qint64 t) {
+        const qint64 off = ((t - phase) % step + step) % step;
+        return off ? t + step - off : t;
+    };
+    QList<DeliveredRun> out;
+    qint64 cursor = gridFrom(span.start);
+    for (const DeliveredRun& piece : series) {
+        if (piece.first - step >= cursor && cursor < span.end)
+            out.append(
+                { cursor, qMin(piece.first - step, cursor + (span.end - 1 - cursor) / step * step), step, 0, 0 });
+        out.append(piece);
+        cursor = qMax(cursor, gridFrom(piece.last + 1));
+    }
+    if (cursor < span.end)
+        out.append({ cursor, cursor + (span.end - 1 - cursor) / step * step, step, 0, 0 });
+    return out;
+}
+
 } // namespace
 
 void runDeliveredRule(CheckContext& c)
@@ -91,6 +116,7 @@ void runDeliveredRule(CheckContext& c)
         resourceIds.insert(it.value(), it.key());
     for (const ProviderAttestation& a : std::as_const(c.attestations)) {
         const qint64 step = stepOfProvider(c, a.provider);
+        const Period span = accountingSpan(c, a);
         ProviderFacts& facts = c.facts(a.provider);
         // A commitment without a region applies provider-wide: it is delivered by every attested region's nodes.
         QList<int> providerRegions;
@@ -103,7 +129,8 @@ void runDeliveredRule(CheckContext& c)
             for (int region : regions)
                 for (const BundleScan& scan : std::as_const(c.scans))
                     runs.append(scan.delivered.value({ resource, region }));
-            return sumDelivered(runs);
+            // Steps of the accounting span that no node reports deliver 0 (a silent region is a shortfall).
+            return withSilentSteps(sumDelivered(runs), span, step);
         };
         QMap<QString, QSet<int>> regionsByClass; // class -> its committed regions (each counted once)
         for (const CommitmentLine& line : a.commitments) {

@@ -43,13 +43,22 @@ const QList<RuleInfo>& ruleCatalog()
             { { QStringLiteral("limitOverride"), 0, 0, 100,
                 QStringLiteral("allocated / capacity allowed; 0: the contract's limit") } } });
         list.append({ QLatin1String(rules::kSlaAvailability), QStringLiteral("SLA availability"), Severity::High,
-            QStringLiteral("Node availability = up steps / (up + down steps) from the node states in the "
-                           "provider's telemetry (maintenance and missing steps are excluded). The provider's "
-                           "availability is node-weighted over its attested nodes. Below the attested target (or "
-                           "targetOverride when non-zero): one finding per provider at the rule's severity and one per "
-                           "node one level lower."),
+            QStringLiteral("Every step of every attested node over the contract period (within the checked period, up "
+                           "to the end of the provider's evidence: the latest declared period end or sample of any of "
+                           "its bundles) is accounted for on the telemetry's effective step: a step is available only "
+                           "when reported up with a capacity above 0; missing, unknown or empty, down, capacity 0 and "
+                           "maintenance beyond maintenanceAllowanceHours per node and window count as unavailable. "
+                           "Availability is judged per SLA measurement window from the contract start: node-weighted "
+                           "(available / expected steps over all nodes) and capacity-weighted (per class, weighted by "
+                           "attested capacity; the lowest class counts). capacityWeighted chooses which one decides. "
+                           "Below the attested target (or targetOverride): one finding per provider and window at the "
+                           "rule's severity and one per node and window one level lower."),
             { { QStringLiteral("targetOverride"), 0, 0, 1,
-                QStringLiteral("availability required; 0: the attested SLA target") } } });
+                  QStringLiteral("availability required; 0: the attested SLA target") },
+                { QStringLiteral("maintenanceAllowanceHours"), 0, 0, 1e6,
+                    QStringLiteral("maintenance per node and window that still counts as available") },
+                { QStringLiteral("capacityWeighted"), 1, 0, 1,
+                    QStringLiteral("1: capacity-weighted availability decides; 0: node-weighted") } } });
         list.append({ QLatin1String(rules::kBillingReconciliation), QStringLiteral("Billing reconciliation"),
             Severity::High,
             QStringLiteral("FOCUS Usage rows are summed per provider, tenant, resource class and charge day and "
@@ -110,9 +119,9 @@ const QList<RuleInfo>& ruleCatalog()
                            "allocations one level lower. A later version that moves the node does not erase it."),
             {} });
         list.append({ QLatin1String(rules::kTimeSanity), QStringLiteral("Time sanity"), Severity::Medium,
-            QStringLiteral("Samples outside their bundle's declared period or the attested contract period, samples "
-                           "time-stamped after their bundle was signed (more than futureToleranceMinutes), and two "
-                           "provider telemetry bundles reporting the same hours (double counting)."),
+            QStringLiteral(
+                "Samples outside their bundle's declared period or the attested contract period, and samples "
+                "time-stamped after their bundle was signed (more than futureToleranceMinutes)."),
             { { QStringLiteral("futureToleranceMinutes"), 5, 0, 1e6,
                 QStringLiteral("clock skew tolerated between a sample and the signing time") } } });
         list.append({ QLatin1String(rules::kMeterAgreement), QStringLiteral("Independent meter agreement"),
@@ -129,6 +138,29 @@ const QList<RuleInfo>& ruleCatalog()
                 { QStringLiteral("absoluteTolerance"), 0, 0, 1e6,
                     QStringLiteral("capacity or allocation difference tolerated, in the class's unit") },
                 { QStringLiteral("minDurationHours"), 1, 0, 1e6, QStringLiteral("shortest run reported") } } });
+        list.append({ QLatin1String(rules::kTelemetryStep), QStringLiteral("Telemetry step"), Severity::High,
+            QStringLiteral("Per provider telemetry bundle, the effective step is the most frequent interval between "
+                           "consecutive node rows of one payload, node and class (from the node-hour aggregates). "
+                           "Every rule integrates over it, never over the declared resolutionSeconds; a bundle whose "
+                           "declared resolution differs is a finding with both values."),
+            {} });
+        list.append(
+            { QLatin1String(rules::kTelemetryDuplicates), QStringLiteral("Double-counted telemetry"), Severity::High,
+                QStringLiteral(
+                    "A (time, node, class, tenant) key with an allocation reported twice, within one payload "
+                    "or across payloads and bundles, is double counting: one finding per pair of sources, node "
+                    "and class with the rows on both sides and the quantity counted twice (allocated x step / "
+                    "3600). Only where node-hour aggregates show a repeated tenant or two sources of the same "
+                    "node and class in the same hours are raw samples read. Node rows of one node reported for the "
+                    "same steps by two bundles are double counting too (one finding per pair of bundles)."),
+                {} });
+        list.append({ QLatin1String(rules::kCapacityAttested), QStringLiteral("Capacity above attested"),
+            Severity::High,
+            QStringLiteral("A node's reported capacity above its attested capacity for the class (attested inventory "
+                           "in force at that time) is capped at the attested capacity for delivered capacity, "
+                           "availability and over-commitment; each run of such steps is a finding with the highest "
+                           "reported and the attested capacity."),
+            {} });
         return list;
     }();
     return catalog;

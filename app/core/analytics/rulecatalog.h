@@ -24,6 +24,9 @@ inline constexpr auto kAttestationVersions = "attestation.versions";
 inline constexpr auto kSovereignty = "sovereignty.jurisdiction";
 inline constexpr auto kTimeSanity = "time.sanity";
 inline constexpr auto kMeterAgreement = "telemetry.meter-agreement";
+inline constexpr auto kTelemetryStep = "telemetry.step";
+inline constexpr auto kTelemetryDuplicates = "telemetry.duplicates";
+inline constexpr auto kCapacityAttested = "capacity.attested";
 } // namespace rules
 
 struct ThresholdInfo {

@@ -5,7 +5,12 @@
 // ones, ones that may hold a step above the over-commitment limit or a sample outside its period — are re-read from
 // the raw samples, which is exact by construction. Bundles are scanned in parallel, each on its own SQLite connection
 // (WAL readers do not block each other); results are merged in import order, so thread timing cannot change them.
+//
+// Telemetry is bounded by itself here: the step is the dominant spacing of the node rows, not the declared resolution;
+// a reported capacity above the attested one is capped there (and recorded); capacity 0 or missing delivers nothing
+// and is not available; a (time, node, class, tenant) key repeated within a payload is counted once (and recorded).
 #include "analytics/checkcontext.h"
+#include "analytics/scanbounds.h"
 #include "store/nodehourbuilder.h"
 #include "store/sqlitedb.h"
 #include "util/timeutil.h"
@@ -15,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,12 +39,14 @@ struct StepAccumulator {
     double capacity = kMissing;
     int state = -1; // -1: no node-level row at this step
     qint64 line = 0;
+    qint64 seq = 0; // of the node row
 };
 
 struct ScanJob {
     qint64 bundleId = 0;
     Period bundlePeriod;
-    qint64 step = 0;
+    qint64 declaredStep = 0;
+    QString provider;
     Period contract; // {0,0}: no attestation
     qint64 signedAt = 0;
 };
@@ -51,6 +59,18 @@ struct GroupKeyHash {
     size_t operator()(const GroupKey& k) const noexcept
     {
         return qHashMulti(0, k.payload, k.node, k.resource, k.hour);
+    }
+};
+
+// A tenant row's key within one payload; the value is the first row's line.
+struct RowKey {
+    qint64 payload, node, resource, tenant, time;
+    bool operator==(const RowKey&) const = default;
+};
+struct RowKeyHash {
+    size_t operator()(const RowKey& k) const noexcept
+    {
+        return qHashMulti(0, k.payload, k.node, k.resource, k.tenant, k.time);
     }
 };
 
@@ -69,6 +89,7 @@ public:
         , m_futureTolerance(qint64(
               context.options.policy.threshold(QStringLiteral("time.sanity"), QStringLiteral("futureToleranceMinutes"))
               * 60))
+        , m_sources(job.bundleId)
     {
         m_scan.bundleId = job.bundleId;
     }
@@ -86,16 +107,23 @@ public:
             Result<QList<NodeHourRow>> groups = NodeHourBuilder::read(db, m_job.bundleId);
             if (!groups)
                 return groups.error();
+            m_spacing.addGroups(*groups);
+            m_step = m_spacing.decide(m_job.declaredStep, m_scan);
             for (const NodeHourRow& g : std::as_const(*groups))
                 if (Status s = group(g); !s)
                     return s.error();
             if (Status s = drill(db); !s)
                 return s.error();
-        } else if (Status s = readRaw(db, {}); !s) {
-            return s.error();
+        } else {
+            if (Status s = m_spacing.addRows(db, m_job.bundleId, m_context.options.cancel); !s)
+                return s.error();
+            m_step = m_spacing.decide(m_job.declaredStep, m_scan);
+            if (Status s = readRaw(db, {}); !s)
+                return s.error();
         }
         finishRaw();
         mergeRuns();
+        m_scan.sources = m_sources.finish();
         return m_scan;
     }
 
@@ -110,6 +138,54 @@ private:
         return m_limitOverride > 0 ? m_limitOverride : m_context.overcommitLimit.value({ node, resource }, 1.0);
     }
 
+    // The attested capacity of NODE for RESOURCE under the attestation in force at TIME; kMissing when none.
+    double attestedCapacity(qint64 node, qint64 resource, qint64 time) const
+    {
+        const ProviderAttestation* a = m_context.attestationAt(m_job.provider, time);
+        return a ? a->nodeCapacity.value({ node, resource }, kMissing) : kMissing;
+    }
+
+    // One node's STEPS node-level steps FIRST..LAST of one payload and class, all in one tally bucket.
+    void tally(NodeScan& ns, qint64 node, int payload, qint64 resource, int state, double capacity, qint64 steps,
+        qint64 first, qint64 last)
+    {
+        const int key = payload * 1000 + int(resource);
+        const qint64 bucket = floorTo(first, m_context.tallyBucket);
+        if (!m_tally || m_tallyNode != node || m_tallyKey != key || m_tallyBucketStart != bucket) {
+            m_tally = &ns.tallies[key][bucket];
+            m_tallyNode = node;
+            m_tallyKey = key;
+            m_tallyBucketStart = bucket;
+        }
+        StepTally& t = *m_tally;
+        if (state == int(NodeState::Up) && capacity > 0) {
+            t.available += steps;
+            return;
+        }
+        if (state == int(NodeState::Maintenance))
+            t.maintenance += steps;
+        t.badFirst = t.badFirst ? qMin(t.badFirst, first) : first;
+        t.badLast = qMax(t.badLast, last);
+    }
+
+    void excess(NodeScan& ns, qint64 resource, double reported, double attested, qint64 steps, qint64 first,
+        qint64 last, qint64 firstSeq, qint64 lastSeq, int payload)
+    {
+        if (!ns.excess.isEmpty()) {
+            CapacityExcess& e = ns.excess.last();
+            if (e.resourceId == resource && e.payload == payload && first >= e.last && first <= e.last + m_step
+                && e.attested == attested) {
+                e.last = last;
+                e.lastSeq = lastSeq;
+                e.reported = qMax(e.reported, reported);
+                e.steps += steps;
+                return;
+            }
+        }
+        ns.excess.append(
+            { first, last, resource, reported, attested, steps, firstSeq, lastSeq, m_job.bundleId, payload });
+    }
+
     // Uses the aggregate when it decides every rule exactly, else queues the group for the raw re-read.
     Status group(const NodeHourRow& g)
     {
@@ -118,12 +194,16 @@ private:
         const Period& period = m_context.options.period;
         if (period.end > period.start && (g.maxTime < period.start || g.minTime >= period.end))
             return {};
-        const bool exact = g.regular && (g.nodeSteps < 2 || g.spacing == m_job.step)
+        if (!isMissing(g.sumAllocated) && g.rows > g.nodeSteps)
+            m_sources.add(g.payload, g.node, g.resource, g.minTime, g.maxTime, g.firstSeq, g.lastSeq);
+        const double attested = g.nodeSteps > 0 ? attestedCapacity(g.node, g.resource, g.nodeFirst) : kMissing;
+        const double capacity = boundedCapacity(g.capacity, attested);
+        const bool exact = g.regular && (g.nodeSteps < 2 || g.spacing == m_step)
             && !outside(period, g.minTime, g.maxTime) && !outside(m_job.bundlePeriod, g.minTime, g.maxTime)
             && !outside(m_job.contract, g.minTime, g.maxTime)
             && !(m_job.signedAt > 0 && g.maxTime > m_job.signedAt + m_futureTolerance)
-            && !(g.nodeSteps > 0 && !isMissing(g.capacity) && g.capacity > 0 && !isMissing(g.maxStepAllocated)
-                && g.maxStepAllocated > g.capacity * limitOf(g.node, g.resource) * (1 + 1e-9));
+            && !(g.nodeSteps > 0 && capacity > 0 && !isMissing(g.maxStepAllocated)
+                && g.maxStepAllocated > capacity * limitOf(g.node, g.resource) * (1 + 1e-9));
         if (!exact) {
             m_dirty.insert({ g.payload, g.node, g.resource, g.hour });
             m_ranges.append({ g.firstSeq, g.lastSeq });
@@ -138,10 +218,13 @@ private:
         if (g.nodeSteps == 0)
             return {};
         countState(ns, int(g.payload), g.resource, g.state, g.nodeSteps, g.nodeFirst, g.nodeLast);
+        tally(ns, g.node, int(g.payload), g.resource, g.state, capacity, g.nodeSteps, g.nodeFirst, g.nodeLast);
         m_pieces[g.node].append(
             { g.nodeFirst, g.nodeLast, g.nodeFirstSeq, g.nodeLastSeq, m_job.bundleId, int(g.payload) });
-        if (!isMissing(g.capacity) && g.capacity > 0)
-            deliver(g.node, g.resource, g.state, g.capacity, g.nodeFirst, g.nodeLast);
+        if (!isMissing(attested) && g.capacity > attested * (1 + 1e-9))
+            excess(ns, g.resource, g.capacity, attested, g.nodeSteps, g.nodeFirst, g.nodeLast, g.nodeFirstSeq,
+                g.nodeLastSeq, int(g.payload));
+        deliver(g.node, g.resource, g.state, capacity, g.nodeFirst, g.nodeLast);
         return {};
     }
 
@@ -168,6 +251,7 @@ private:
     Status readRaw(sql::Database& db, std::pair<qint64, qint64> range)
     {
         const bool whole = range == std::pair<qint64, qint64>();
+        m_wholeRaw = whole;
         const Period& period = m_context.options.period;
         const bool filtered = period.end > period.start;
         std::unique_ptr<sql::Statement> select = db.prepareOnce(
@@ -227,17 +311,46 @@ private:
         StepAccumulator& a = *m_lastStep;
         if (a.time != time) {
             flush(a);
-            a = StepAccumulator { time, node, resource, payload, 0, false, kMissing, -1, line };
+            a = StepAccumulator { time, node, resource, payload, 0, false, kMissing, -1, line, 0 };
         }
         if (nodeRow) {
             a.capacity = s.real(7);
             a.state = int(s.int64(8));
             a.line = line;
+            a.seq = seq;
             extendRun(node, payload, time, seq);
         } else if (!isMissing(allocated)) {
+            if (m_wholeRaw)
+                m_sources.add(payload, node, resource, time, time, seq, seq);
+            // A key seen before in this payload is double counting: recorded, and its allocation counted once.
+            const RowKey rowKey { payload, node, resource, s.int64(5), time };
+            if (m_wholeRaw)
+                ageKeys(time);
+            const auto earlier = m_olderKeys.find(rowKey);
+            const auto [seen, inserted] = m_keys.try_emplace(rowKey, line);
+            if (!inserted || earlier != m_olderKeys.end()) {
+                m_scan.duplicates.append({ time, node, resource, s.int64(5), allocated, m_job.bundleId, m_job.bundleId,
+                    payload, payload, inserted ? earlier->second : seen->second, line });
+                return;
+            }
             a.allocated += allocated;
             a.hasAllocation = true;
         }
+    }
+
+    // Reading every sample (a case without aggregates), the keys of the current and the previous hour are kept, so
+    // memory stays bounded on a year of samples; with aggregates only the re-read hours' keys are kept, all of them.
+    void ageKeys(qint64 time)
+    {
+        const qint64 hour = floorTo(time, kHour);
+        if (hour <= m_keysHour)
+            return;
+        if (hour == m_keysHour + kHour)
+            m_olderKeys = std::move(m_keys);
+        else
+            m_olderKeys.clear();
+        m_keys.clear();
+        m_keysHour = hour;
     }
 
     static void note(TimeAnomaly& anomaly, qint64 time, qint64 seq, qint64 line, int payload)
@@ -285,18 +398,18 @@ private:
         const int region = m_context.nodeRegion.value(node, -1);
         if (region < 0)
             return;
-        const bool up = state != int(NodeState::Down) && state != int(NodeState::Maintenance);
-        const double value = up ? capacity : 0.0;
+        // Only a node reported up with a capacity delivers: down, maintenance, unknown or an empty state deliver 0.
+        const double value = state == int(NodeState::Up) ? capacity : 0.0;
         QList<DeliveredRun>& runs = m_scan.delivered[{ resource, region }];
         const auto open = m_openDelivery.find({ node, resource });
         if (open != m_openDelivery.end()) {
             DeliveredRun& run = runs[open->second];
-            if (run.value == value && first == run.last + m_job.step) {
+            if (run.value == value && first == run.last + m_step) {
                 run.last = last;
                 return;
             }
         }
-        runs.append({ first, last, m_job.step, value, node });
+        runs.append({ first, last, m_step, value, node });
         m_openDelivery[{ node, resource }] = runs.size() - 1;
     }
 
@@ -307,7 +420,7 @@ private:
         if (inserted)
             return;
         TimeRun& run = it->second;
-        if (time >= run.last && time <= run.last + m_job.step) {
+        if (time >= run.last && time <= run.last + m_step) {
             run.last = time;
             run.lastSeq = seq;
             return;
@@ -320,17 +433,21 @@ private:
     {
         if (a.time < 0 || a.state < 0)
             return;
-        countState(nodeScan(a.node), a.payload, a.resource, a.state, 1, a.time, a.time);
-        if (isMissing(a.capacity) || a.capacity <= 0)
-            return;
-        if (a.hasAllocation) {
+        NodeScan& ns = nodeScan(a.node);
+        countState(ns, a.payload, a.resource, a.state, 1, a.time, a.time);
+        const double attested = attestedCapacity(a.node, a.resource, a.time);
+        const double capacity = boundedCapacity(a.capacity, attested);
+        tally(ns, a.node, a.payload, a.resource, a.state, capacity, 1, a.time, a.time);
+        if (!isMissing(attested) && a.capacity > attested * (1 + 1e-9))
+            excess(ns, a.resource, a.capacity, attested, 1, a.time, a.time, a.seq, a.seq, a.payload);
+        if (capacity > 0 && a.hasAllocation) {
             const double limit = limitOf(a.node, a.resource);
             // A relative epsilon: 1.25 x 96 cores must not count as above a 1.25 limit through rounding.
-            if (a.allocated > a.capacity * limit * (1 + 1e-9))
-                nodeScan(a.node).overcommit.append(
-                    { a.time, a.resource, a.allocated, a.capacity, limit, a.line, m_job.bundleId, a.payload });
+            if (a.allocated > capacity * limit * (1 + 1e-9))
+                ns.overcommit.append(
+                    { a.time, a.resource, a.allocated, capacity, limit, a.line, m_job.bundleId, a.payload });
         }
-        deliver(a.node, a.resource, a.state, a.capacity, a.time, a.time);
+        deliver(a.node, a.resource, a.state, capacity, a.time, a.time);
     }
 
     void finishRaw()
@@ -352,7 +469,7 @@ private:
             });
             QList<TimeRun>& runs = m_scan.nodes[it.key()].runs;
             for (const TimeRun& p : std::as_const(pieces)) {
-                if (runs.isEmpty() || runs.last().payload != p.payload || p.first > runs.last().last + m_job.step) {
+                if (runs.isEmpty() || runs.last().payload != p.payload || p.first > runs.last().last + m_step) {
                     runs.append(p);
                     continue;
                 }
@@ -369,6 +486,15 @@ private:
     const ScanJob m_job;
     const double m_limitOverride;
     const qint64 m_futureTolerance;
+    qint64 m_step = 0; // effective (StepSpacing::decide)
+    StepSpacing m_spacing;
+    SourceRuns m_sources;
+    bool m_wholeRaw = false; // reading every sample (no aggregates): sources come from the rows
+    std::unordered_map<RowKey, qint64, RowKeyHash> m_keys, m_olderKeys; // tenant rows read raw -> first line
+    qint64 m_keysHour = std::numeric_limits<qint64>::min();
+    StepTally* m_tally = nullptr;
+    qint64 m_tallyNode = -1, m_tallyBucketStart = 0;
+    int m_tallyKey = -1;
     BundleScan m_scan;
     qint64 m_groups = 0, m_rowsRead = 0;
     std::unordered_set<GroupKey, GroupKeyHash> m_dirty;
@@ -387,14 +513,16 @@ private:
 
 Status scanTelemetry(CheckContext& c)
 {
+    if (Status s = loadAttestedBounds(c); !s)
+        return s;
     QList<ScanJob> jobs;
     for (const StoredBundle& b : std::as_const(c.bundles)) {
         if (b.kind != BundleKind::Telemetry || b.meter != QLatin1String("provider"))
             continue;
-        const ProviderAttestation a = c.attestations.value(b.provider);
+        const ProviderAttestation* a = c.attestationAt(b.provider, b.period.start);
         const std::optional<QDateTime> signedAt = parseTimestamp(b.signingTime);
-        jobs.append({ b.id, b.period, b.resolutionSeconds > 0 ? b.resolutionSeconds : 60, a.period,
-            signedAt ? signedAt->toSecsSinceEpoch() : 0 });
+        jobs.append({ b.id, b.period, b.resolutionSeconds > 0 ? b.resolutionSeconds : 60, b.provider,
+            a ? a->period : Period {}, signedAt ? signedAt->toSecsSinceEpoch() : 0 });
     }
     const QString path = c.store.info().path;
     std::atomic_int done { 0 };
@@ -422,6 +550,7 @@ Status scanTelemetry(CheckContext& c)
             return *errors.at(i);
         c.report.samplesScanned += scans.at(i).samples;
         c.report.rawSamplesRead += scans.at(i).rawSamples;
+        c.effectiveSteps.insert(scans.at(i).bundleId, scans.at(i).effectiveStep);
     }
     c.scans = std::move(scans);
     return Status::success();

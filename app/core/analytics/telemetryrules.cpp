@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// telemetry.coverage, capacity.overcommit, sla.availability and time.sanity from the raw-sample scan.
+// telemetry.coverage, capacity.overcommit and time.sanity from the raw-sample scan; sla.availability in
+// availability.cpp.
 #include "analytics/checkcontext.h"
 #include "analytics/rulecatalog.h"
 
@@ -10,8 +11,7 @@ namespace {
 
 qint64 stepOf(const CheckContext& c, qint64 bundleId)
 {
-    const StoredBundle* b = c.bundle(bundleId);
-    return b && b->resolutionSeconds > 0 ? b->resolutionSeconds : 60;
+    return c.effectiveStep(bundleId);
 }
 
 QString providerOfNode(const CheckContext& c, qint64 node)
@@ -89,11 +89,13 @@ void coverageRule(CheckContext& c, const QHash<qint64, QList<TimeRun>>& runsByNo
     for (auto it = overlaps.begin(); it != overlaps.end(); ++it) {
         const StoredBundle* a = c.bundle(it.key().first);
         const StoredBundle* b = c.bundle(it.key().second);
+        // Node rows are (time, node, class, "") keys: two bundles reporting them for the same steps double count
+        // (and one may report a node up where the other reports it down).
         Finding f;
-        f.ruleId = QLatin1String(rules::kTimeSanity);
+        f.ruleId = QLatin1String(rules::kTelemetryDuplicates);
         f.provider = a ? a->provider : QString();
         f.range = { it->first, it->last + stepOf(c, it.key().first) };
-        f.title = QStringLiteral("Two telemetry bundles report the same steps for %1 nodes (double counting)")
+        f.title = QStringLiteral("Two telemetry bundles report the same node steps for %1 nodes (double counting)")
                       .arg(it->nodes.size());
         f.evidence.append({ a ? a->digest : QString(), {}, 0, 0, QStringLiteral("first bundle") });
         f.evidence.append({ b ? b->digest : QString(), {}, 0, 0, QStringLiteral("second bundle") });
@@ -147,82 +149,6 @@ void overcommitRule(CheckContext& c, const QHash<qint64, QList<OvercommitStep>>&
     }
 }
 
-void slaRule(CheckContext& c, const QHash<qint64, NodeScan>& nodes)
-{
-    const double overrideTarget =
-        c.options.policy.threshold(QLatin1String(rules::kSlaAvailability), QStringLiteral("targetOverride"));
-    for (const ProviderAttestation& a : std::as_const(c.attestations)) {
-        const double target = overrideTarget > 0 ? overrideTarget : a.availabilityTarget;
-        qint64 up = 0, down = 0;
-        QList<Finding> nodeFindings;
-        for (const AttestedNodeInfo& attested : a.nodes) {
-            const NodeScan ns = nodes.value(attested.nodeId);
-            // A node's state may be reported by several payloads and classes; count the fullest report once.
-            qint64 nodeUp = 0, nodeDown = 0;
-            for (auto it = ns.upSteps.begin(); it != ns.upSteps.end(); ++it)
-                if (it.value() + ns.downSteps.value(it.key()) > nodeUp + nodeDown) {
-                    nodeUp = it.value();
-                    nodeDown = ns.downSteps.value(it.key());
-                }
-            for (auto it = ns.downSteps.begin(); it != ns.downSteps.end(); ++it)
-                if (!ns.upSteps.contains(it.key()) && it.value() > nodeUp + nodeDown) {
-                    nodeUp = 0;
-                    nodeDown = it.value();
-                }
-            up += nodeUp;
-            down += nodeDown;
-            if (nodeUp + nodeDown == 0 || isMissing(target))
-                continue;
-            const double availability = double(nodeUp) / double(nodeUp + nodeDown);
-            if (availability >= target)
-                continue;
-            Finding f;
-            f.ruleId = QLatin1String(rules::kSlaAvailability);
-            f.provider = a.provider;
-            f.node = attested.name;
-            if (ns.downFirst > 0)
-                f.range = { ns.downFirst, ns.downLast + stepOfProvider(c, a.provider) };
-            f.measured = availability * 100;
-            f.expected = target * 100;
-            f.unit = QStringLiteral("%");
-            f.title = QStringLiteral("Node %1 was available %2 % of the time, below the %3 % target")
-                          .arg(f.node)
-                          .arg(f.measured, 0, 'f', 2)
-                          .arg(f.expected, 0, 'f', 2);
-            f.details = { { QStringLiteral("downSteps"), double(nodeDown) },
-                { QStringLiteral("upSteps"), double(nodeUp) } };
-            nodeFindings.append(f);
-        }
-        ProviderFacts& facts = c.facts(a.provider);
-        facts.availabilityTarget = target;
-        if (up + down == 0)
-            continue;
-        facts.availability = double(up) / double(up + down);
-        for (const Finding& f : std::as_const(nodeFindings))
-            c.add(f, 1);
-        if (facts.availability >= target)
-            continue;
-        Finding f;
-        f.ruleId = QLatin1String(rules::kSlaAvailability);
-        f.provider = a.provider;
-        f.range = a.period;
-        f.measured = facts.availability * 100;
-        f.expected = target * 100;
-        f.unit = QStringLiteral("%");
-        f.title = QStringLiteral("%1's node-weighted availability was %2 %, below the contracted %3 %")
-                      .arg(a.provider)
-                      .arg(f.measured, 0, 'f', 2)
-                      .arg(f.expected, 0, 'f', 2);
-        QStringList names;
-        for (const Finding& n : std::as_const(nodeFindings))
-            names.append(n.node);
-        f.details = { { QStringLiteral("nodesBelowTarget"), names.join(QLatin1Char(',')) },
-            { QStringLiteral("downSteps"), double(down) }, { QStringLiteral("upSteps"), double(up) } };
-        f.evidence.append({ a.bundleDigest, QString(), 0, 0, QStringLiteral("SLA terms (attestation)") });
-        c.add(f);
-    }
-}
-
 void timeAnomaly(CheckContext& c, const BundleScan& scan, const TimeAnomaly& anomaly, const QString& what)
 {
     if (anomaly.count == 0)
@@ -245,10 +171,10 @@ void timeAnomaly(CheckContext& c, const BundleScan& scan, const TimeAnomaly& ano
 
 qint64 stepOfProvider(const CheckContext& c, const QString& provider)
 {
+    // The effective step (samplescan.cpp) of the provider's first telemetry bundle: one provider reports on one grid.
     for (const StoredBundle& b : c.bundles)
-        if (b.provider == provider && b.kind == BundleKind::Telemetry && b.meter == QLatin1String("provider")
-            && b.resolutionSeconds > 0)
-            return b.resolutionSeconds;
+        if (b.provider == provider && b.kind == BundleKind::Telemetry && b.meter == QLatin1String("provider"))
+            return c.effectiveStep(b.id);
     return 60;
 }
 
@@ -275,16 +201,26 @@ void runTelemetryRules(CheckContext& c)
                 m.firstTime = it->firstTime;
             m.lastTime = qMax(m.lastTime, it->lastTime);
             m.allocatedSum += it->allocatedSum;
+            for (const auto& [key, buckets] : it->tallies)
+                for (const auto& [bucket, t] : buckets) {
+                    StepTally& into = m.tallies[key][bucket];
+                    into.available += t.available;
+                    into.maintenance += t.maintenance;
+                    if (t.badFirst) {
+                        into.badFirst = into.badFirst ? qMin(into.badFirst, t.badFirst) : t.badFirst;
+                        into.badLast = qMax(into.badLast, t.badLast);
+                    }
+                }
         }
         timeAnomaly(c, scan, scan.outsideBundlePeriod, QStringLiteral("lie outside their bundle's declared period"));
         timeAnomaly(c, scan, scan.outsideContract, QStringLiteral("lie outside the attested contract period"));
         timeAnomaly(c, scan, scan.afterSigning, QStringLiteral("are time-stamped after their bundle was signed"));
     }
+    c.mergedNodes = merged;
     coverageRule(c, runsByNode);
     overcommitRule(c, overcommitByNode);
-    slaRule(c, merged);
+    runAvailabilityRules(c, runsByNode);
     runDeliveredRule(c);
-    c.mergedNodes = merged;
 }
 
 } // namespace capaudit::analytics::detail

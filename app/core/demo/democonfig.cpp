@@ -28,6 +28,13 @@ constexpr FaultInfo kFaults[] = {
     { FaultKind::ReissuedRelocation, "reissued-relocation", "attestation.versions" },
     { FaultKind::ReissuedSlaTarget, "reissued-sla-target", "attestation.versions" },
     { FaultKind::MeterDisagreement, "meter-disagreement", "telemetry.meter-agreement" },
+    { FaultKind::DeclaredStep, "declared-step", "telemetry.step" },
+    { FaultKind::DuplicateTenantRows, "duplicate-tenant-rows", "telemetry.duplicates" },
+    { FaultKind::TenantOnlyBundle, "tenant-only-bundle", "telemetry.duplicates" },
+    { FaultKind::CapacityAboveAttested, "capacity-above-attested", "capacity.attested" },
+    { FaultKind::OutageAsMaintenance, "outage-as-maintenance", "sla.availability" },
+    { FaultKind::SilentNode, "silent-node", "telemetry.coverage" },
+    { FaultKind::NeverReportingNode, "never-reporting-node", "telemetry.coverage" },
 };
 
 const FaultInfo& info(FaultKind kind)

@@ -26,6 +26,13 @@ enum class FaultKind {
     ReissuedRelocation, // ... moving a tenant-holding node from a forbidden jurisdiction to an allowed one
     ReissuedSlaTarget, // ... lowering the SLA availability target
     MeterDisagreement, // the provider reports a GPU node up for a day while the independent meter cannot reach it
+    DeclaredStep, // a telemetry bundle declaring twice the step its samples show
+    DuplicateTenantRows, // tenant rows written twice within one telemetry payload
+    TenantOnlyBundle, // a second telemetry bundle holding only tenant rows that another bundle already reports
+    CapacityAboveAttested, // a node reporting 1.5x its attested capacity, its reservations growing with it
+    OutageAsMaintenance, // a node down for half a day, reported as in maintenance
+    SilentNode, // a node that stops reporting for the last two days
+    NeverReportingNode, // an attested node that never reports
 };
 
 QList<FaultKind> allFaultKinds();

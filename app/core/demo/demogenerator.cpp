@@ -9,7 +9,9 @@
 #include "demo/focuswriter.h"
 #include "demo/readme.h"
 #include "demo/telemetrypayloads.h"
+#include "demo/usagecsvwriter.h"
 #include "evidence/bundlewriter.h"
+#include "ingest/usagecsv.h"
 #include "util/jsonutil.h"
 
 #include <QDir>
@@ -71,6 +73,7 @@ public:
 private:
     Status write(const BundleSpec& spec, DemoBundle bundle);
     Status writeTelemetry(int provider);
+    Status writeTenantOnly(int provider);
     Status writeMeter(int provider);
     Status writeAttestation(int provider); // the original and, with a re-issue fault, the re-issued version
     Status writeAttestationVersion(
@@ -113,7 +116,9 @@ Status Generator::writeTelemetry(int provider)
         spec.predicate = { { QStringLiteral("provider"), p.name },
             { QStringLiteral("meter"), QStringLiteral("provider") },
             { QStringLiteral("period"), periodJson(m_model.stepTime(first), m_model.stepTime(end)) },
-            { QStringLiteral("resolutionSeconds"), double(m_model.config.stepSeconds) },
+            { QStringLiteral("resolutionSeconds"),
+                double(m_model.config.stepSeconds
+                    * (provider == m_model.faults.declaredStepProvider && chunk == 0 ? 2 : 1)) },
             { QStringLiteral("payloads"), payloads.descriptors } };
         spec.files = payloads.files;
         spec.key = m_pki.providers[provider].signer.key;
@@ -144,7 +149,40 @@ Status Generator::writeTelemetry(int provider)
                 return s;
         }
     }
+    if (provider == m_model.faults.tenantOnlyProvider)
+        return writeTenantOnly(provider);
     return Status::success();
+}
+
+// A second, well-signed bundle that holds only tenant rows for steps the regular bundle already reports.
+Status Generator::writeTenantOnly(int provider)
+{
+    const DemoProvider& p = m_model.providers[provider];
+    const FaultPlan& f = m_model.faults;
+    const QByteArray csv = tenantRowsCsv(m_model, provider, f.tenantOnlyNode, f.tenantOnlyFirst, f.tenantOnlyEnd);
+    BundleSpec spec;
+    spec.kind = BundleKind::Telemetry;
+    spec.predicate = { { QStringLiteral("provider"), p.name }, { QStringLiteral("meter"), QStringLiteral("provider") },
+        { QStringLiteral("period"),
+            periodJson(m_model.stepTime(f.tenantOnlyFirst), m_model.stepTime(f.tenantOnlyEnd)) },
+        { QStringLiteral("resolutionSeconds"), double(m_model.config.stepSeconds) },
+        { QStringLiteral("payloads"),
+            QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/usage.csv") },
+                { QStringLiteral("format"), QLatin1String(kUsageCsvFormat) } } } } };
+    spec.files = { { QStringLiteral("usage.csv"), csv } };
+    spec.key = m_pki.providers[provider].signer.key;
+    spec.chain = m_pki.providers[provider].signer.chain;
+    spec.signedAt = QDateTime::fromSecsSinceEpoch(m_model.stepTime(f.tenantOnlyEnd) + 3600, Qt::UTC);
+    DemoBundle bundle;
+    bundle.path =
+        QStringLiteral("bundles/%1-telemetry-%2-extra").arg(p.id, dateText(m_model.stepTime(f.tenantOnlyFirst)));
+    bundle.kind = spec.kind;
+    bundle.provider = p.name;
+    bundle.signerRole = QLatin1String(roles::kProvider);
+    bundle.periodStart = m_model.stepTime(f.tenantOnlyFirst);
+    bundle.periodEnd = m_model.stepTime(f.tenantOnlyEnd);
+    bundle.usageRows = csv.count('\n') - 1;
+    return write(spec, bundle);
 }
 
 // Changes the allocation of one tenant row in the middle of the file: a plausible, small edit (the kind that would

@@ -184,6 +184,90 @@ int firstNodeOfClass(
     return -1;
 }
 
+// A node of PROVIDER for a new fault: the first attested one of the first class in CLASSES that carries no fault yet,
+// else any attested node without one, else the first node.
+int pickNode(const DemoProvider& provider, const QStringList& classes, const QList<int>& avoid)
+{
+    for (const QString& cls : classes)
+        if (const int n = firstNodeOfClass(provider, cls, avoid); n >= 0)
+            return n;
+    for (int i = 0; i < provider.nodes.size(); ++i)
+        if (provider.nodes[i].attested && !avoid.contains(i))
+            return i;
+    return 0;
+}
+
+// The telemetry tricks of issue 13 (docs/demo.md): placed on providers 0 and 2 and on nodes without another fault, so
+// provider 1's SLA figures and the other faults' ground truth stay as they were.
+void planTelemetryBoundsFaults(DemoModel& model, QMap<int, QList<int>>& used)
+{
+    const DemoConfig& c = model.config;
+    FaultPlan& f = model.faults;
+    const int providers = int(model.providers.size());
+    const qint64 perDay = model.stepsPerDay();
+    const qint64 perHour = 3600 / c.stepSeconds;
+    const qint64 steps = c.stepCount();
+    auto dayStep = [&](double fraction) { return qint64(std::floor(fraction * c.days)) * perDay; };
+    const QStringList anyClass { QStringLiteral("storage"), QStringLiteral("gpu"), QStringLiteral("cpu") };
+
+    if (c.hasFault(FaultKind::DeclaredStep))
+        f.declaredStepProvider = 2 % providers;
+    if (c.hasFault(FaultKind::DuplicateTenantRows)) {
+        f.duplicateProvider = 0;
+        f.duplicateNode = pickNode(model.providers[0], anyClass, used[0]);
+        f.duplicateFirst = dayStep(0.3) + 6 * perHour;
+        f.duplicateEnd = f.duplicateFirst + 10 * perHour;
+        used[0].append(f.duplicateNode);
+    }
+    if (c.hasFault(FaultKind::TenantOnlyBundle)) {
+        f.tenantOnlyProvider = 0;
+        f.tenantOnlyNode = pickNode(model.providers[0], anyClass, used[0]);
+        f.tenantOnlyFirst = dayStep(0.5);
+        f.tenantOnlyEnd = f.tenantOnlyFirst + perDay;
+        used[0].append(f.tenantOnlyNode);
+    }
+    if (c.hasFault(FaultKind::CapacityAboveAttested)) {
+        f.capacityProvider = 0;
+        f.capacityNode = pickNode(model.providers[0], { QStringLiteral("gpu"), QStringLiteral("cpu") }, used[0]);
+        f.capacityFirst = dayStep(0.2);
+        f.capacityEnd = f.capacityFirst + 2 * perDay;
+        used[0].append(f.capacityNode);
+    }
+    if (c.hasFault(FaultKind::OutageAsMaintenance)) {
+        f.maintenanceProvider = 2 % providers;
+        const int p = f.maintenanceProvider;
+        f.maintenanceNode = pickNode(model.providers[p], { QStringLiteral("cpu"), QStringLiteral("gpu") }, used[p]);
+        f.maintenanceFirst = dayStep(0.35) + 3 * perHour;
+        f.maintenanceEnd = f.maintenanceFirst + 12 * perHour;
+        used[p].append(f.maintenanceNode);
+    }
+    if (c.hasFault(FaultKind::SilentNode)) {
+        f.silentProvider = 2 % providers;
+        const int p = f.silentProvider;
+        f.silentNode = pickNode(model.providers[p], { QStringLiteral("cpu"), QStringLiteral("storage") }, used[p]);
+        f.silentFirst = steps - 2 * perDay;
+        used[p].append(f.silentNode);
+    }
+    if (c.hasFault(FaultKind::NeverReportingNode)) {
+        // Added after the commitments were made: the node pads the inventory, it does not change what was committed.
+        f.neverProvider = 2 % providers;
+        DemoProvider& p = model.providers[f.neverProvider];
+        DemoNode node = p.nodes[pickNode(p, { QStringLiteral("cpu") }, {})];
+        node.id = QStringLiteral("%1-cpu-91").arg(p.letter);
+        node.firstStep = steps;
+        node.key = 910;
+        node.attested = true;
+        // Attested nodes come first: insert before the unattested one, whose index moves up by one.
+        int at = 0;
+        while (at < p.nodes.size() && p.nodes[at].attested)
+            ++at;
+        p.nodes.insert(at, node);
+        if (f.unattestedProvider == f.neverProvider && f.unattestedNode >= at)
+            ++f.unattestedNode;
+        f.neverNode = at;
+    }
+}
+
 void planFaults(DemoModel& model)
 {
     const DemoConfig& c = model.config;
@@ -330,6 +414,7 @@ void planFaults(DemoModel& model)
         if (f.meterNode < 0) // no GPU node to meter: the fault cannot be placed (docs/demo.md)
             f.meterProvider = -1;
     }
+    planTelemetryBoundsFaults(model, used);
 }
 
 } // namespace

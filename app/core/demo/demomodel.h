@@ -119,6 +119,25 @@ struct FaultPlan {
     }
     int meterProvider = -1, meterNode = -1; // the metered provider's GPU node the meter cannot reach
     qint64 meterFirst = 0, meterEnd = 0;
+    int declaredStepProvider = -1; // its first telemetry bundle declares resolutionSeconds = 2 x the step
+
+    int duplicateProvider = -1, duplicateNode = -1; // tenant rows written twice
+    qint64 duplicateFirst = 0, duplicateEnd = 0;
+
+    int tenantOnlyProvider = -1, tenantOnlyNode = -1; // an extra bundle with only these tenant rows
+    qint64 tenantOnlyFirst = 0, tenantOnlyEnd = 0;
+
+    int capacityProvider = -1, capacityNode = -1;
+    qint64 capacityFirst = 0, capacityEnd = 0;
+    double capacityFactor = 1.5;
+
+    int maintenanceProvider = -1, maintenanceNode = -1;
+    qint64 maintenanceFirst = 0, maintenanceEnd = 0;
+
+    int silentProvider = -1, silentNode = -1;
+    qint64 silentFirst = 0; // silent from here to the end of the period
+
+    int neverProvider = -1, neverNode = -1; // attested, never reports (firstStep = the step count)
 };
 
 // The provider (index into DemoModel::providers) whose GPU nodes the independent meter also measures.

@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace capaudit::demo {
@@ -49,6 +50,129 @@ private:
     const DemoModel& m_model;
     int m_count = 0;
 };
+
+// Rows and quantity a fault writes a second time: every tenant row of NODE in [FIRST, END) (allocated x step / 3600).
+QJsonObject doubled(const DemoModel& model, int provider, int node, qint64 first, qint64 end)
+{
+    double rows = 0, quantity = 0;
+    for (qint64 s = first; s < end; ++s) {
+        const NodeStep ns = simulateNode(model, provider, node, s);
+        rows += double(ns.tenants.size());
+        for (const TenantStep& ts : ns.tenants)
+            quantity += ts.allocated * double(model.config.stepSeconds) / 3600.0;
+    }
+    return { { QStringLiteral("duplicatedRows"), rows },
+        { QStringLiteral("doubleCountedQuantity"), round(quantity, 6) },
+        { QStringLiteral("unit"), pricingUnit(model.providers[provider].nodes[node].resourceClass) } };
+}
+
+// The telemetry tricks of issue 13 (docs/demo.md "Telemetry bounds").
+void appendTelemetryBoundsFaults(const DemoModel& model, Builder& b, QJsonArray& out)
+{
+    const FaultPlan& f = model.faults;
+    const DemoConfig& c = model.config;
+    const double periodSeconds = double(c.days) * 86400.0;
+    const QString kNode = QStringLiteral("node"), kResource = QStringLiteral("resourceClass"),
+                  kExpected = QStringLiteral("expected");
+    auto withNode = [&](QJsonObject& o, int provider, int node) {
+        o.insert(kNode, model.providers[provider].nodes[node].id);
+        o.insert(kResource, model.providers[provider].nodes[node].resourceClass);
+    };
+    if (c.hasFault(FaultKind::DeclaredStep)) {
+        QJsonObject o = b.fault(FaultKind::DeclaredStep, f.declaredStepProvider,
+            QStringLiteral("the provider's first telemetry bundle declares resolutionSeconds twice the step its "
+                           "samples show, which would double every quantity integrated over the declared step"));
+        b.setRange(o, 0, std::min<qint64>(c.stepCount(), 7 * model.stepsPerDay()));
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("declaredSeconds"), double(2 * c.stepSeconds) },
+                { QStringLiteral("effectiveSeconds"), double(c.stepSeconds) } });
+        out.append(o);
+    }
+    if (c.hasFault(FaultKind::DuplicateTenantRows)) {
+        QJsonObject o = b.fault(FaultKind::DuplicateTenantRows, f.duplicateProvider,
+            QStringLiteral("every tenant row of one node written twice in the same payload for ten hours "
+                           "(the same time, node, class and tenant): allocation counted twice"));
+        withNode(o, f.duplicateProvider, f.duplicateNode);
+        b.setRange(o, f.duplicateFirst, f.duplicateEnd);
+        o.insert(kExpected, doubled(model, f.duplicateProvider, f.duplicateNode, f.duplicateFirst, f.duplicateEnd));
+        out.append(o);
+    }
+    if (c.hasFault(FaultKind::TenantOnlyBundle)) {
+        QJsonObject o = b.fault(FaultKind::TenantOnlyBundle, f.tenantOnlyProvider,
+            QStringLiteral("a second signed telemetry bundle holding only the tenant rows of one node for a day "
+                           "that the regular bundle already reports: allocation counted twice"));
+        withNode(o, f.tenantOnlyProvider, f.tenantOnlyNode);
+        b.setRange(o, f.tenantOnlyFirst, f.tenantOnlyEnd);
+        o.insert(kExpected, doubled(model, f.tenantOnlyProvider, f.tenantOnlyNode, f.tenantOnlyFirst, f.tenantOnlyEnd));
+        out.append(o);
+    }
+    if (c.hasFault(FaultKind::CapacityAboveAttested)) {
+        const DemoProvider& p = model.providers[f.capacityProvider];
+        const DemoNode& node = p.nodes[f.capacityNode];
+        double reported = 0, maxRatio = 0;
+        for (qint64 s = f.capacityFirst; s < f.capacityEnd; ++s) {
+            const NodeStep ns = simulateNode(model, f.capacityProvider, f.capacityNode, s);
+            double total = 0;
+            for (const TenantStep& ts : ns.tenants)
+                total += ts.allocated;
+            reported = std::max(reported, ns.capacity);
+            maxRatio = std::max(maxRatio, total / node.capacity);
+        }
+        double limit = 1.0;
+        for (const DemoCommitment& cm : p.commitments)
+            if (cm.resourceClass == node.resourceClass)
+                limit = cm.overcommitLimit;
+        QJsonObject o = b.fault(FaultKind::CapacityAboveAttested, f.capacityProvider,
+            QStringLiteral("one node reports 1.5x its attested capacity for two days and its reservations grow with "
+                           "it, hiding an over-commitment against the attested capacity"));
+        withNode(o, f.capacityProvider, f.capacityNode);
+        b.setRange(o, f.capacityFirst, f.capacityEnd);
+        if (maxRatio > limit)
+            o.insert(QStringLiteral("alsoTriggers"), QJsonArray { faultRuleId(FaultKind::OverCommitment) });
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("reported"), reported }, { QStringLiteral("attested"), node.capacity },
+                { QStringLiteral("maxRatioToAttested"), round(maxRatio, 4) }, { QStringLiteral("limit"), limit } });
+        out.append(o);
+    }
+    auto availabilityFault = [&](FaultKind kind, int provider, int node, qint64 first, qint64 end,
+                                 const QString& description) {
+        QJsonObject o = b.fault(kind, provider, description);
+        withNode(o, provider, node);
+        b.setRange(o, first, end);
+        const double missing = double((end - first) * c.stepSeconds);
+        QJsonObject expected { { QStringLiteral("missingSteps"), double(end - first) },
+            { QStringLiteral("nodeAvailability"), round(1.0 - missing / periodSeconds, 6) } };
+        // Small banks: when the node's class/region group without it falls below its commitment, the lost steps
+        // are also undelivered capacity.
+        QJsonArray also;
+        if (kind != FaultKind::OutageAsMaintenance)
+            also.append(faultRuleId(FaultKind::SlaBreach));
+        const DemoProvider& p = model.providers[provider];
+        const DemoNode& lost = p.nodes[node];
+        double up = 0;
+        for (int i = 0; i < p.nodes.size(); ++i)
+            if (i != node && p.nodes[i].attested && p.nodes[i].resourceClass == lost.resourceClass
+                && p.nodes[i].regionId == lost.regionId)
+                up += p.nodes[i].capacity;
+        for (const DemoCommitment& cm : p.commitments)
+            if (cm.resourceClass == lost.resourceClass && cm.region == lost.regionId && up < cm.quantity)
+                also.append(faultRuleId(FaultKind::CapacityShortfall));
+        if (!also.isEmpty())
+            o.insert(QStringLiteral("alsoTriggers"), also);
+        o.insert(kExpected, expected);
+        out.append(o);
+    };
+    if (c.hasFault(FaultKind::OutageAsMaintenance))
+        availabilityFault(FaultKind::OutageAsMaintenance, f.maintenanceProvider, f.maintenanceNode, f.maintenanceFirst,
+            f.maintenanceEnd,
+            QStringLiteral("a node down for twelve hours, reported as 'maintenance' (the contract allows none)"));
+    if (c.hasFault(FaultKind::SilentNode))
+        availabilityFault(FaultKind::SilentNode, f.silentProvider, f.silentNode, f.silentFirst, c.stepCount(),
+            QStringLiteral("a node that stops reporting for the last two days of the period"));
+    if (c.hasFault(FaultKind::NeverReportingNode))
+        availabilityFault(FaultKind::NeverReportingNode, f.neverProvider, f.neverNode, 0, c.stepCount(),
+            QStringLiteral("a CPU node in the attested inventory that never reports any telemetry"));
+}
 
 } // namespace
 
@@ -147,6 +271,19 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
         QJsonArray nodes;
         for (int n : f.slaNodes)
             nodes.append(p.nodes[n].id);
+        // sla.availability decides on capacity-weighted availability by default: per class, attested capacity x
+        // available time over attested capacity x the period; the lowest class counts.
+        QMap<QString, std::pair<double, double>> byClass;
+        for (int i = 0; i < p.nodes.size(); ++i) {
+            if (!p.nodes[i].attested)
+                continue;
+            const double available = f.slaNodes.contains(i) ? 1.0 - down / periodSeconds : 1.0;
+            byClass[p.nodes[i].resourceClass].first += p.nodes[i].capacity * available;
+            byClass[p.nodes[i].resourceClass].second += p.nodes[i].capacity;
+        }
+        double lowestClass = 1.0;
+        for (const auto& [weighted, total] : byClass)
+            lowestClass = std::min(lowestClass, weighted / total);
         QJsonObject o = b.fault(FaultKind::SlaBreach, f.slaProvider,
             QStringLiteral("several nodes down at once (state 'down' in the telemetry) long enough "
                            "that each of them and the provider as a whole miss the availability "
@@ -161,7 +298,8 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
                 { QStringLiteral("downSecondsPerNode"), down },
                 { QStringLiteral("nodeAvailability"), round(1.0 - down / periodSeconds, 6) },
                 { QStringLiteral("providerAvailability"),
-                    round(1.0 - down * double(f.slaNodes.size()) / (periodSeconds * attested), 6) } });
+                    round(1.0 - down * double(f.slaNodes.size()) / (periodSeconds * attested), 6) },
+                { QStringLiteral("providerCapacityWeightedAvailability"), round(lowestClass, 6) } });
         out.append(o);
     }
     if (c.hasFault(FaultKind::CapacityShortfall)) {
@@ -277,6 +415,7 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
                 { QStringLiteral("unitHours"), node.capacity * hours } });
         out.append(o);
     }
+    appendTelemetryBoundsFaults(model, b, out);
     return out;
 }
 

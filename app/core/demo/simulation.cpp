@@ -61,19 +61,26 @@ NodeStep simulateNode(const DemoModel& model, int provider, int nodeIndex, qint6
         return out;
     if (provider == f.gapProvider && nodeIndex == f.gapNode && inRange(step, f.gapFirst, f.gapEnd))
         return out;
+    if (provider == f.silentProvider && nodeIndex == f.silentNode && step >= f.silentFirst)
+        return out;
     out.reported = true;
     out.capacity = node.capacity;
 
-    const bool down =
-        provider == f.slaProvider && f.slaNodes.contains(nodeIndex) && inRange(step, f.slaFirst, f.slaEnd);
+    // An outage relabelled as maintenance is an outage all the same: no allocations, only the state differs.
+    const bool relabelled = provider == f.maintenanceProvider && nodeIndex == f.maintenanceNode
+        && inRange(step, f.maintenanceFirst, f.maintenanceEnd);
+    const bool down = relabelled
+        || (provider == f.slaProvider && f.slaNodes.contains(nodeIndex) && inRange(step, f.slaFirst, f.slaEnd));
     const bool shortfall = provider == f.shortfallProvider && f.shortfallNodes.contains(nodeIndex)
         && inRange(step, f.shortfallFirst, f.shortfallEnd);
     const bool overcommit = provider == f.overcommitProvider && nodeIndex == f.overcommitNode
         && inRange(step, f.overcommitFirst, f.overcommitEnd);
     if (shortfall)
         out.capacity = std::max(1.0, std::floor(node.capacity * f.shortfallFactor));
+    if (provider == f.capacityProvider && nodeIndex == f.capacityNode && inRange(step, f.capacityFirst, f.capacityEnd))
+        out.capacity = quantise(node, node.capacity * f.capacityFactor);
     if (down)
-        out.state = NodeState::Down;
+        out.state = relabelled ? NodeState::Maintenance : NodeState::Down;
 
     double shareTotal = 0;
     for (const Placement& pl : node.tenants)

@@ -30,16 +30,37 @@ QByteArray usageCsv(const DemoModel& model, int provider, qint64 first, qint64 e
             out += ',';
             out += nodeStateName(ns.state).toUtf8();
             out += '\n';
-            for (const TenantStep& ts : ns.tenants) {
-                out += prefix;
-                out += tenantIds[ts.tenant];
-                out += ',';
-                out += decimalText(ts.allocated);
-                out += ',';
-                out += decimalText(ts.used);
-                out += ",,\n";
-            }
+            // The duplicate-tenant-rows fault writes every tenant row of its node twice.
+            const bool twice = provider == model.faults.duplicateProvider && n == model.faults.duplicateNode
+                && step >= model.faults.duplicateFirst && step < model.faults.duplicateEnd;
+            for (int copy = 0; copy < (twice ? 2 : 1); ++copy)
+                for (const TenantStep& ts : ns.tenants) {
+                    out += prefix;
+                    out += tenantIds[ts.tenant];
+                    out += ',';
+                    out += decimalText(ts.allocated);
+                    out += ',';
+                    out += decimalText(ts.used);
+                    out += ",,\n";
+                }
         }
+    }
+    return out;
+}
+
+QByteArray tenantRowsCsv(const DemoModel& model, int provider, int node, qint64 first, qint64 end)
+{
+    const DemoProvider& p = model.providers[provider];
+    const StepTimes times(model.config.startSeconds(), model.config.stepSeconds, first, end);
+    QByteArray out("time,node,resource_class,tenant,allocated,used,capacity,state\n");
+    for (qint64 step = first; step < end; ++step) {
+        const NodeStep ns = simulateNode(model, provider, node, step);
+        if (!ns.reported)
+            continue;
+        for (const TenantStep& ts : ns.tenants)
+            out += times.text(step) + ',' + p.nodes[node].id.toUtf8() + ',' + p.nodes[node].resourceClass.toUtf8() + ','
+                + model.tenants[ts.tenant].id.toUtf8() + ',' + decimalText(ts.allocated) + ',' + decimalText(ts.used)
+                + ",,\n";
     }
     return out;
 }

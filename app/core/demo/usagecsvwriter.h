@@ -11,5 +11,7 @@ namespace capaudit::demo {
 // and node one node row (capacity, state) and one row per hosted tenant (allocated, used). A node missing from the
 // telemetry (gap, not yet installed) has no rows at all.
 QByteArray usageCsv(const DemoModel& model, int provider, qint64 first, qint64 end);
+// Only the tenant rows of NODE for steps [FIRST, END) (the tenant-only-bundle fault: allocations a second time).
+QByteArray tenantRowsCsv(const DemoModel& model, int provider, int node, qint64 first, qint64 end);
 
 } // namespace capaudit::demo

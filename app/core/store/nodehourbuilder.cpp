@@ -55,6 +55,7 @@ void NodeHourBuilder::closeStep(Group& g)
         g.row.maxStepAllocated = g.stepAllocated;
     g.stepAllocated = 0;
     g.stepHasAllocation = g.stepHasNodeRow = false;
+    g.stepTenants.clear();
 }
 
 void NodeHourBuilder::add(qint64 seq, qint64 payload, qint64 time, qint64 node, qint64 resource, qint64 tenant,
@@ -87,6 +88,10 @@ void NodeHourBuilder::add(qint64 seq, qint64 payload, qint64 time, qint64 node, 
     }
     if (tenant != 0) {
         if (!std::isnan(allocated)) {
+            if (g.stepTenants.contains(tenant))
+                r.regular = false; // the same tenant allocated twice at one step
+            else
+                g.stepTenants.append(tenant);
             g.stepAllocated += allocated;
             g.stepHasAllocation = true;
         }

@@ -30,8 +30,9 @@ struct NodeHourRow {
     int state = -1; // of every node row; -1: none
     double capacity = 0; // of every node row; NaN: missing
     double maxStepAllocated = 0; // largest per-step sum of tenant allocations; NaN: none
-    // Rows in time order, exactly one node row per step, same state and capacity throughout, constant spacing, and
-    // no step with tenant rows but no node row: the group is then fully described by the fields above.
+    // Rows in time order, exactly one node row per step, same state and capacity throughout, constant spacing, no
+    // step with tenant rows but no node row, and no tenant allocated twice at one step (double counting, which the
+    // check finds in the raw rows): the group is then fully described by the fields above.
     bool regular = true;
     bool operator==(const NodeHourRow& other) const;
 };
@@ -66,6 +67,7 @@ private:
         qint64 stepTime = -1;
         double stepAllocated = 0;
         bool stepHasAllocation = false, stepHasNodeRow = false;
+        QList<qint64> stepTenants; // tenants with an allocation at the current step (a handful per node)
     };
     static void closeStep(Group& group);
 
