@@ -94,13 +94,14 @@ Status loadInventory(CheckContext& c)
     if (prices->failed())
         return prices->error();
 
-    sql::Statement* tenants = db.prepare("SELECT bundle, name FROM attestation_tenants ORDER BY bundle, seq");
+    // Tenant ids (the interned names billing rows and telemetry carry), not the display names.
+    sql::Statement* tenants = db.prepare("SELECT bundle, tenant FROM attestation_tenants ORDER BY bundle, seq");
     if (!tenants)
         return db.lastError();
     while (tenants->next())
         for (ProviderAttestation& a : c.attestations)
             if (const StoredBundle* b = c.bundle(tenants->int64(0)); b && b->digest == a.bundleDigest)
-                a.tenants.insert(tenants->text(1));
+                a.tenants.insert(c.tenantNames.value(tenants->int64(1)));
     return tenants->failed() ? Status(tenants->error()) : Status::success();
 }
 
