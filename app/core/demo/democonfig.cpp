@@ -25,6 +25,12 @@ constexpr FaultInfo kFaults[] = {
     { FaultKind::Jurisdiction, "jurisdiction", "sovereignty.jurisdiction" },
     { FaultKind::TamperedPayload, "tampered-payload", "evidence.integrity" },
     { FaultKind::ExpiredCertificate, "expired-certificate", "evidence.integrity" },
+    { FaultKind::UnreconciledCharge, "unreconciled-charge", "billing.unreconciled" },
+    { FaultKind::ListPriceBilling, "list-price-billing", "billing.price" },
+    { FaultKind::OverlappingCharges, "overlapping-charges", "billing.overlap" },
+    { FaultKind::SubToleranceOverbilling, "sub-tolerance-overbilling", "billing.reconciliation" },
+    { FaultKind::ForeignCurrency, "foreign-currency", "billing.currency" },
+    { FaultKind::UnknownTenant, "unknown-tenant", "billing.tenant" },
 };
 
 const FaultInfo& info(FaultKind kind)

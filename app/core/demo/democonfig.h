@@ -22,6 +22,13 @@ enum class FaultKind {
     Jurisdiction, // an attested node outside the allowed jurisdictions
     TamperedPayload, // a bundle whose data file was edited after signing
     ExpiredCertificate, // a bundle signed with a certificate that had expired at the signing time
+    // Billing tricks of issue 13 (demo/billingfaults.h): each passes FOCUS-internal checks and reconciles per period.
+    UnreconciledCharge, // an Adjustment row (no tenant, no quantity) that no measured delivery accounts for
+    ListPriceBilling, // BilledCost at the list price while ContractedUnitPrice / ContractedCost stay honest
+    OverlappingCharges, // a second Usage row for the afternoon of a day already billed for the same node and tenant
+    SubToleranceOverbilling, // quantities +0.9 % every day: under the per-period tolerance, not on the invoice total
+    ForeignCurrency, // some rows billed in CHF against a contract in EUR
+    UnknownTenant, // Usage billed to a tenant the attestation does not list
 };
 
 QList<FaultKind> allFaultKinds();

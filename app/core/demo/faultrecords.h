@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "demo/billingfaults.h"
 #include "demo/demomodel.h"
 
 #include <QJsonArray>
@@ -15,6 +16,7 @@ struct FaultEvidence {
     QString tamperedOriginal, tamperedReplacement;
     QString expiredBundle;
     qint64 expiredSignedAt = 0, expiredNotAfter = 0;
+    BillingFaultTruth billing;
 };
 
 // The ground truth written to faults.json: one object per injected fault with its id, the rule expected to report
