@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every billed unit reconciled in money (issue 13): the billing faults of the demo bank found at their exact scope and
 // amount, honest bills clean, cutting the period inventing nothing, and the thresholds deciding.
+#include "analytics/billingdata.h"
 #include "analytics/rulecatalog.h"
 #include "checksupport.h"
 #include "guitestcase.h"
@@ -219,6 +220,27 @@ private slots:
         const CheckReport withoutPrice = runCheck(m_faulty.casePath, off);
         QVERIFY(findingsOf(withoutPrice, QLatin1String(rules::kBillingPrice)).isEmpty());
         QVERIFY(!findingsOf(withoutPrice, QLatin1String(rules::kBillingOverlap)).isEmpty());
+    }
+
+    // A charge period is measured over exactly its seconds: hours it covers partly count pro rata, so a daily period
+    // shifted by half an hour is measured over 24 hours, not over the 25 buckets it touches.
+    void measuredOverExactlyTheSeconds()
+    {
+        detail::MeasuredAllocation m;
+        const detail::SeriesKey key { 1, 2, 3 };
+        for (qint64 h = 0; h < 48; ++h)
+            m.hours[key][h * 3600] = double(h + 1);
+        QCOMPARE(m.over(key, { 0, 3600 }), 1.0);
+        QCOMPARE(m.over(key, { 1800, 5400 }), 0.5 * 1 + 0.5 * 2);
+        double shifted = 0.5 * 1 + 0.5 * 25; // the two half hours at either end
+        for (int h = 2; h <= 24; ++h)
+            shifted += h;
+        QCOMPARE(m.over(key, { 1800, 1800 + 86400 }), shifted);
+        QCOMPARE(m.over(key, { 1800, 1800 }), 0.0);
+        QCOMPARE(m.over({ 1, 2, 4 }, { 0, 86400 }), 0.0);
+        // Before the Unix epoch the bucket alignment still holds (negative seconds floor, not truncate).
+        m.hours[key][-3600] = 7;
+        QCOMPARE(m.over(key, { -1800, 0 }), 3.5);
     }
 
     void outputIsDeterministic()

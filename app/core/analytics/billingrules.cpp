@@ -20,7 +20,8 @@ struct ChargeGroup {
     double price = kMissing; // attested price, else the billed unit price
     QString currency; // of PRICE
     QList<const BillingRow*> rows;
-    bool flagged = false; // part of a per-period finding
+    bool differs = false; // beyond the per-period tolerance
+    bool reported = false; // part of a per-period finding (what is not is judged again on the invoice total)
 
     double amount() const
     {
@@ -152,15 +153,19 @@ private:
         QList<const BillingRow*> rows;
         for (qsizetype k = first; k <= last; ++k) {
             ChargeGroup& g = m_groups[k];
-            g.flagged = true;
+            g.differs = true;
             measured += g.measured;
             billed += g.billed;
             cost += g.cost;
             amount += g.amount();
             rows += g.rows;
         }
+        // A run too small to report stays in the invoice total: splitting an over-billing into runs below minAmount
+        // must not hide it.
         if (std::abs(amount) < m_minAmount)
             return;
+        for (qsizetype k = first; k <= last; ++k)
+            m_groups[k].reported = true;
         const ChargeGroup& g = m_groups.at(first);
         Finding f =
             finding(g.key, { g.range.start, m_groups.at(last).range.end }, billed, measured, amount, g.currency, rows);
@@ -221,8 +226,8 @@ private:
                     line.expectedCost =
                         (isMissing(line.expectedCost) ? 0 : line.expectedCost) + billed * row->attestedPrice;
                 }
-                line.withinTolerance = line.withinTolerance && !g.flagged;
-                if (g.flagged)
+                line.withinTolerance = line.withinTolerance && !g.differs;
+                if (g.reported)
                     continue;
                 l.residualBilled += billed;
                 l.residualMeasured += measured;
