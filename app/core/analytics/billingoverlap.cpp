@@ -31,12 +31,15 @@ void runOverlapRule(CheckContext& c, const BillingData& data)
         for (const BillingRow* row : std::as_const(rows)) {
             active.removeIf([&](const BillingRow* a) { return a->period.end <= row->period.start; });
             // Every earlier row starts no later than ROW, so the overlapped part is [start, latest qualifying end):
-            // the same resource at any period, or another resource at a different period (one resource per row and
-            // period is how an itemised invoice looks; another period for the same tenant and class is not).
+            // an earlier row of the same resource. Rows without a ResourceId cannot be told apart by resource: for
+            // them only a different, overlapping period counts (identical periods are several SKUs of one day).
+            // Overlaps between different resources are left to billing.reconciliation, which judges overlapping
+            // periods over their union (a mix of hourly and daily rows is legitimate there).
             qint64 covered = row->period.start;
             for (const BillingRow* a : std::as_const(active))
-                if (a->resourceId == row->resourceId || a->period.start != row->period.start
-                    || a->period.end != row->period.end)
+                if (a->resourceId == row->resourceId
+                    && (!row->resourceId.isEmpty() || a->period.start != row->period.start
+                        || a->period.end != row->period.end))
                     covered = qMax(covered, qMin(a->period.end, row->period.end));
             active.append(row);
             if (covered <= row->period.start)

@@ -11,7 +11,8 @@ namespace capaudit::analytics::detail {
 namespace {
 
 // Billed rows of one provider, class, tenant and charge period, over all invoices (one per node in a typical export;
-// two invoices billing the same period add up here, so the duplicate shows against the measured allocation).
+// two invoices billing the same period add up here, so the duplicate shows against the measured allocation), or of
+// several overlapping charge periods (their union).
 struct ChargeGroup {
     SeriesKey key;
     Period period; // as billed
@@ -87,8 +88,6 @@ private:
                 ChargeGroup g;
                 g.key = row.key;
                 g.period = row.period;
-                g.range = clipToChecked(row.period, m_c.options.period);
-                g.measured = m_data.measured.over(row.key, g.range);
                 it = index.insert(id, m_groups.size());
                 m_groups.append(g);
             }
@@ -111,6 +110,30 @@ private:
             return std::tie(a.key.provider, a.key.resource, a.key.tenant, a.period.start, a.period.end)
                 < std::tie(b.key.provider, b.key.resource, b.key.tenant, b.period.start, b.period.end);
         });
+        // Charge periods of one series that overlap are judged together over their union: measuring each over its
+        // own seconds would count the shared seconds' allocation twice (a duplicate afternoon would look
+        // under-billed). Touching periods stay apart. A mix of hourly and daily rows reconciles this way too.
+        QList<ChargeGroup> merged;
+        for (ChargeGroup& g : m_groups) {
+            if (!merged.isEmpty() && merged.last().key == g.key && g.period.start < merged.last().period.end) {
+                ChargeGroup& m = merged.last();
+                m.period.end = qMax(m.period.end, g.period.end);
+                m.billed += g.billed;
+                m.cost += g.cost;
+                m.rows += g.rows;
+                if (isMissing(m.price)) {
+                    m.price = g.price;
+                    m.currency = g.currency;
+                }
+                continue;
+            }
+            merged.append(std::move(g));
+        }
+        m_groups = std::move(merged);
+        for (ChargeGroup& g : m_groups) {
+            g.range = clipToChecked(g.period, m_c.options.period);
+            g.measured = m_data.measured.over(g.key, g.range);
+        }
     }
 
     Finding finding(const SeriesKey& key, const Period& range, double billed, double measured, double amount,

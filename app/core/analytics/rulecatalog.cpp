@@ -52,7 +52,8 @@ const QList<RuleInfo>& ruleCatalog()
         list.append({ QLatin1String(rules::kBillingReconciliation), QStringLiteral("Billing reconciliation"),
             Severity::High,
             QStringLiteral("FOCUS Usage rows are summed per provider, tenant, resource class and charge period (over "
-                           "all invoices) and compared with the provider-metered allocation over exactly the seconds "
+                           "all invoices; overlapping periods together, over their union) and compared with the "
+                           "provider-metered allocation over exactly the seconds "
                            "of that period: allocated x the step the samples bear out / 3600 unit-hours from the "
                            "hourly rollups, an hour cut by the period counted pro rata (allocation assumed uniform "
                            "within the hour). A period differs when |billed - measured| exceeds both "
@@ -107,11 +108,12 @@ const QList<RuleInfo>& ruleCatalog()
             {} });
         list.append({ QLatin1String(rules::kBillingOverlap), QStringLiteral("Overlapping charge periods"),
             Severity::High,
-            QStringLiteral("Usage rows for the same provider, tenant and resource class (over all invoices) are "
-                           "compared pairwise in time: a row whose charge period overlaps an earlier row's for the "
-                           "same ResourceId, or a different charge period of the same tenant and class, bills those "
-                           "seconds twice. The overlapped share of its BilledCost (overlapped seconds / its seconds) "
-                           "is the amount; one finding per provider, tenant and class when at least minAmount."),
+            QStringLiteral("Usage rows for the same provider, tenant, resource class and ResourceId (over all "
+                           "invoices) are compared in time: the part of a row's charge period an earlier row already "
+                           "covers is billed twice (rows without ResourceId: only when the periods differ). The "
+                           "overlapped share of its BilledCost (overlapped seconds / its seconds) is the amount; one "
+                           "finding per provider, tenant and class when at least minAmount. Overlaps across "
+                           "resources show in billing.reconciliation, which judges overlapping periods together."),
             { { QStringLiteral("minAmount"), 1.0, 0, 1e12,
                 QStringLiteral("smallest amount reported, billing currency") } } });
         list.append({ QLatin1String(rules::kBillingConsistency), QStringLiteral("Billing internal consistency"),
