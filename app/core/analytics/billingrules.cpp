@@ -261,13 +261,25 @@ private:
                 l.residualRows.append(row);
             }
         }
+        // Invoices cut finely (one a day) must not reset the total: what no invoice finding covers is judged once
+        // more per tenant and class over all invoices of the checked period.
+        struct Series {
+            double billed = 0, measured = 0, amount = 0;
+            Period range;
+            QList<const BillingRow*> rows;
+            QString currency;
+            int invoices = 0;
+        };
+        QMap<std::tuple<qint64, qint64, qint64>, Series> series;
         for (Line& l : lines) {
             ReconciliationLine& line = l.line;
             const double diff = std::abs(l.residualBilled - l.residualMeasured);
+            bool reported = false;
             if (!l.residualRows.isEmpty() && diff > m_invoiceAbsolute
                 && diff > m_invoiceRelative * std::abs(l.residualMeasured)) {
                 line.withinTolerance = false;
-                if (std::abs(l.residualAmount) >= m_minAmount) {
+                reported = std::abs(l.residualAmount) >= m_minAmount;
+                if (reported) {
                     Finding f = finding(l.key, l.residualRange, l.residualBilled, l.residualMeasured, l.residualAmount,
                         l.priceCurrency, l.residualRows);
                     f.details = { { QStringLiteral("billedQuantity"), l.residualBilled },
@@ -282,6 +294,34 @@ private:
             line.difference = line.billedQuantity - line.measuredQuantity;
             line.unitPrice = line.billedQuantity > 0 ? line.billedCost / line.billedQuantity : kMissing;
             m_c.report.reconciliation.append(line);
+            if (reported || l.residualRows.isEmpty())
+                continue;
+            Series& s = series[{ l.key.provider, l.key.resource, l.key.tenant }];
+            s.billed += l.residualBilled;
+            s.measured += l.residualMeasured;
+            s.amount += l.residualAmount;
+            s.range = s.rows.isEmpty()
+                ? l.residualRange
+                : Period { qMin(s.range.start, l.residualRange.start), qMax(s.range.end, l.residualRange.end) };
+            s.rows += l.residualRows;
+            s.currency = l.priceCurrency;
+            ++s.invoices;
+        }
+        for (auto it = series.cbegin(); it != series.cend(); ++it) {
+            const Series& s = *it;
+            const double diff = std::abs(s.billed - s.measured);
+            if (s.invoices < 2 || diff <= m_invoiceAbsolute || diff <= m_invoiceRelative * std::abs(s.measured)
+                || std::abs(s.amount) < m_minAmount)
+                continue;
+            const auto& [provider, resource, tenant] = it.key();
+            Finding f =
+                finding({ provider, resource, tenant }, s.range, s.billed, s.measured, s.amount, s.currency, s.rows);
+            f.details = { { QStringLiteral("billedQuantity"), s.billed },
+                { QStringLiteral("measuredQuantity"), s.measured }, { QStringLiteral("invoices"), double(s.invoices) },
+                { QStringLiteral("scope"), QStringLiteral("all invoices") } };
+            f.title = title(
+                f, s.billed, s.measured, QStringLiteral("over %1 invoices (each within tolerance)").arg(s.invoices));
+            m_c.add(f);
         }
     }
 

@@ -51,21 +51,24 @@ const QList<RuleInfo>& ruleCatalog()
                 QStringLiteral("availability required; 0: the attested SLA target") } } });
         list.append({ QLatin1String(rules::kBillingReconciliation), QStringLiteral("Billing reconciliation"),
             Severity::High,
-            QStringLiteral("FOCUS Usage rows are summed per provider, tenant, resource class and charge period (over "
-                           "all invoices; overlapping periods together, over their union) and compared with the "
-                           "provider-metered allocation over exactly the seconds "
-                           "of that period: allocated x the step the samples bear out / 3600 unit-hours from the "
-                           "hourly rollups, an hour cut by the period counted pro rata (allocation assumed uniform "
-                           "within the hour). A period differs when |billed - measured| exceeds both "
-                           "absoluteTolerance unit-hours and relativeTolerance x measured; consecutive differing "
-                           "periods form one finding. What the periods that pass leave over is summed per invoice, "
-                           "tenant and class and judged against invoiceAbsoluteTolerance and "
-                           "invoiceRelativeTolerance, so a steady small over-billing accumulates into a finding. "
-                           "Amounts price the difference at the attested unit price (the billed one when none is "
-                           "attested) and are reported when at least minAmount. A charge period cut by --period is "
-                           "pro-rated on both sides alike: billed x the share of its measured allocation inside the "
-                           "period (its share of seconds when nothing was measured) against the measured allocation "
-                           "inside."),
+            QStringLiteral(
+                "FOCUS Usage rows are summed per provider, tenant, resource class and charge period (over "
+                "all invoices; overlapping periods together, over their union) and compared with the "
+                "provider-metered allocation over exactly the seconds "
+                "of that period: allocated x the step the samples bear out / 3600 unit-hours from the "
+                "hourly rollups, an hour cut by the period counted pro rata (allocation assumed uniform "
+                "within the hour). A period differs when |billed - measured| exceeds both "
+                "absoluteTolerance unit-hours and relativeTolerance x measured; consecutive differing "
+                "periods form one finding. What the periods that pass leave over is summed per invoice, "
+                "tenant and class and judged against invoiceAbsoluteTolerance and "
+                "invoiceRelativeTolerance, so a steady small over-billing accumulates into a finding; what that leaves "
+                "is judged the same way over all invoices of the checked period (daily invoices reset "
+                "nothing). "
+                "Amounts price the difference at the attested unit price (the billed one when none is "
+                "attested) and are reported when at least minAmount. A charge period cut by --period is "
+                "pro-rated on both sides alike: billed x the share of its measured allocation inside the "
+                "period (its share of seconds when nothing was measured) against the measured allocation "
+                "inside."),
             { { QStringLiteral("relativeTolerance"), 0.01, 0, 1, QStringLiteral("relative difference tolerated") },
                 { QStringLiteral("absoluteTolerance"), 0.5, 0, 1e9,
                     QStringLiteral("difference tolerated per charge period, unit-hours") },
