@@ -95,7 +95,9 @@ QStringList exportColumns(ExportWhat what)
             QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("measured_quantity"),
             QStringLiteral("billed_quantity"), QStringLiteral("billed_cost"), QStringLiteral("unit_price"),
             QStringLiteral("difference"), QStringLiteral("amount"), QStringLiteral("within_tolerance"),
-            QStringLiteral("bundle"), QStringLiteral("first_line"), QStringLiteral("last_line") };
+            QStringLiteral("bundle"), QStringLiteral("first_line"), QStringLiteral("last_line"),
+            QStringLiteral("status"), QStringLiteral("reason"), QStringLiteral("rows"),
+            QStringLiteral("attested_unit_price"), QStringLiteral("expected_cost") };
     case ExportWhat::Comparison:
         return { QStringLiteral("provider"), QStringLiteral("rank"), QStringLiteral("criterion"),
             QStringLiteral("title"), QStringLiteral("weight"), QStringLiteral("value"), QStringLiteral("score"),
@@ -121,7 +123,8 @@ ExportTable exportTable(const ReportData& data, ExportWhat what)
                 time(l.period.start), time(l.period.end), number(l.measuredQuantity), number(l.billedQuantity),
                 number(l.billedCost), number(l.unitPrice), number(l.difference), number(l.amount),
                 l.withinTolerance ? QStringLiteral("true") : QStringLiteral("false"), l.bundleDigest,
-                QString::number(l.firstLine), QString::number(l.lastLine) });
+                QString::number(l.firstLine), QString::number(l.lastLine), l.status, l.reason, QString::number(l.rows),
+                number(l.attestedUnitPrice), number(l.expectedCost) });
         break;
     case ExportWhat::Comparison: {
         const ComparisonData& c = data.comparison;

@@ -102,7 +102,9 @@ void writeReconciliation(SectionContext& c)
     c.pw.text(ReportText::tr("Billed usage (FOCUS rows of category Usage) against the allocation the provider's own "
                              "meter recorded over the same charge periods, per invoice, tenant and resource class. "
                              "A positive difference means more was billed than measured; the amount prices it at the "
-                             "invoice's unit price."));
+                             "contract's unit price. Rows no measured delivery accounts for (adjustments, purchases, "
+                             "taxes, credits, usage without tenant or quantity) are listed with their reason in the "
+                             "class column and their billed cost as the amount."));
     if (r.reconciliation.isEmpty()) {
         c.pw.text(ReportText::tr("The case holds no billing evidence for the selected providers and period."));
         return;
@@ -110,9 +112,11 @@ void writeReconciliation(SectionContext& c)
     QList<PageWriter::Row> rows;
     for (const analytics::ReconciliationLine& l : r.reconciliation) {
         PageWriter::Row row(
-            QStringList { l.provider, l.invoiceId, l.tenant, l.resourceClass, formatNumber(l.billedQuantity, 1),
-                formatNumber(l.measuredQuantity, 1), formatNumber(l.difference, 1), formatNumber(l.unitPrice, 4),
-                formatMoney(l.amount, l.currency), l.withinTolerance ? ReportText::tr("yes") : ReportText::tr("NO") });
+            // An unreconciled line names its reason where the class would be ("Tax", "Usage without tenant").
+            QStringList { l.provider, l.invoiceId, l.tenant, l.status == u"unreconciled" ? l.reason : l.resourceClass,
+                formatNumber(l.billedQuantity, 1), formatNumber(l.measuredQuantity, 1), formatNumber(l.difference, 1),
+                formatNumber(l.unitPrice, 4), formatMoney(l.amount, l.currency),
+                l.withinTolerance ? ReportText::tr("yes") : ReportText::tr("NO") });
         if (!l.withinTolerance)
             row.background = QColor(0xfb, 0xe3, 0xe3);
         rows.append(row);

@@ -151,7 +151,8 @@ void verifyAndParse(const QString& dir, ParsedDemo& parsed)
             }
             QCOMPARE(sink.records.size(), b.value(QStringLiteral("billingRows")).toInt());
             for (const BillingRecord& r : sink.records) // costs are quantity x price, exactly as FOCUS requires
-                QVERIFY(std::abs(r.pricingQuantity * r.contractedUnitPrice - r.contractedCost) < 1e-6);
+                QVERIFY(isMissing(r.pricingQuantity) // the unreconciled-charge fault's Adjustment has no quantity
+                    || std::abs(r.pricingQuantity * r.contractedUnitPrice - r.contractedCost) < 1e-6);
             parsed.billing[provider] += sink.records;
         }
     }
@@ -184,6 +185,63 @@ QPair<double, double> measuredAndBilled(
         if (r.tenant == tenant && r.resourceClass == cls && within(r.chargePeriodStart, start, end))
             billed += r.consumedQuantity;
     return { measured, billed };
+}
+
+// The billing faults of issue 13, on the parsed FOCUS rows: the rows the fault changed or added are where
+// faults.json says, and they add up to its amount.
+void checkBillingFault(const ParsedDemo& d, const QJsonObject& f)
+{
+    const QString kind = f.value(QStringLiteral("fault")).toString(),
+                  provider = f.value(QStringLiteral("provider")).toString();
+    const QString tenant = f.value(QStringLiteral("tenant")).toString(),
+                  cls = f.value(QStringLiteral("resourceClass")).toString();
+    const QString node = f.value(QStringLiteral("node")).toString();
+    const QJsonObject e = f.value(QStringLiteral("expected")).toObject();
+    const double amount = e.value(QStringLiteral("amount")).toDouble();
+    const qint64 start = secs(f, "start"), end = secs(f, "end");
+    QVERIFY(amount > 0);
+    double sum = 0;
+    int rows = 0;
+    auto inScope = [&](const BillingRecord& r) {
+        return (tenant.isEmpty() || r.tenant == tenant) && (cls.isEmpty() || r.resourceClass == cls)
+            && within(r.chargePeriodStart, start, end);
+    };
+    for (const BillingRecord& r : d.billing.value(provider)) {
+        if (kind == u"unreconciled-charge" && r.chargeCategory == u"Adjustment") {
+            QVERIFY(r.tenant.isEmpty() && isMissing(r.consumedQuantity));
+            QCOMPARE(r.chargePeriodStart, start);
+            QCOMPARE(r.chargePeriodEnd, end);
+            sum += r.billedCost;
+        } else if (kind == u"list-price-billing" && inScope(r) && r.billedCost > r.contractedCost + 1e-9) {
+            QVERIFY(std::abs(r.billedCost - r.listCost) < 1e-6); // honest contracted columns, billed at list
+            sum += r.billedCost - r.contractedCost;
+        } else if (kind == u"overlapping-charges" && r.tenant == tenant && r.resourceId == node
+            && r.chargePeriodStart % 86400 == 43200 && within(r.chargePeriodStart, start, end)) {
+            sum += r.billedCost;
+        } else if (kind == u"foreign-currency" && r.billingCurrency != u"EUR") {
+            QVERIFY(inScope(r));
+            QCOMPARE(r.billingCurrency, e.value(QStringLiteral("currency")).toString());
+            sum += r.billedCost;
+        } else if (kind == u"unknown-tenant" && r.tenant == tenant) {
+            QVERIFY(inScope(r));
+            sum += r.billedCost;
+        } else {
+            continue;
+        }
+        ++rows;
+    }
+    if (kind == u"sub-tolerance-overbilling") {
+        const auto [measured, billed] = measuredAndBilled(d, provider, tenant, cls, start, end);
+        QVERIFY(std::abs(billed / measured - 1.009) < 1e-4); // under the 1 % per-period tolerance every day
+        QVERIFY(std::abs(measured - e.value(QStringLiteral("measuredQuantity")).toDouble()) < 1e-3);
+        return;
+    }
+    QVERIFY2(rows > 0, qPrintable(kind));
+    QVERIFY2(std::abs(sum - amount) < 1e-6 * amount,
+        qPrintable(QStringLiteral("%1: %2 vs %3").arg(kind).arg(sum).arg(amount)));
+    if (kind == u"unknown-tenant")
+        for (const Tenant& t : d.claims.value(provider).tenants)
+            QVERIFY(t.id != tenant);
 }
 
 // Per (node, time): summed tenant allocation, node capacity and state.
@@ -607,6 +665,8 @@ private slots:
                     }
                 if (kind == u"outage-as-maintenance")
                     QCOMPARE(double(affected), e.value(QStringLiteral("missingSteps")).toDouble());
+            } else if (f.value(QStringLiteral("rule")).toString().startsWith(QLatin1String("billing."))) {
+                checkBillingFault(d, f);
             } else {
                 // tampered-payload, expired-certificate: verifyAndParse checked the rejection and its check id.
                 QVERIFY(kind == u"tampered-payload" || kind == u"expired-certificate");

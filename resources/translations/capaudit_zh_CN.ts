@@ -136,8 +136,8 @@
         <translation>证据</translation>
     </message>
     <message>
-        <source>Billed usage (FOCUS rows of category Usage) against the allocation the provider&apos;s own meter recorded over the same charge periods, per invoice, tenant and resource class. A positive difference means more was billed than measured; the amount prices it at the invoice&apos;s unit price.</source>
-        <translation>按发票、租户和资源类别，将计费用量（FOCUS 中类别为 Usage 的行）与提供商自身计量在相同计费期间记录的分配量进行对比。差额为正表示计费多于实测；金额按发票单价计算。</translation>
+        <source>Billed usage (FOCUS rows of category Usage) against the allocation the provider&apos;s own meter recorded over the same charge periods, per invoice, tenant and resource class. A positive difference means more was billed than measured; the amount prices it at the contract&apos;s unit price. Rows no measured delivery accounts for (adjustments, purchases, taxes, credits, usage without tenant or quantity) are listed with their reason in the class column and their billed cost as the amount.</source>
+        <translation>按发票、租户和资源类别，将计费用量（FOCUS 中类别为 Usage 的行）与提供商自身计量在相同计费期间记录的分配量进行对比。差额为正表示计费多于实测；金额按合同单价计算。无法与实测交付对应的行（调整、购买、税费、抵扣、缺少租户或数量的用量）在类别列中列出原因，并以其计费金额作为金额。</translation>
     </message>
     <message>
         <source>The case holds no billing evidence for the selected providers and period.</source>

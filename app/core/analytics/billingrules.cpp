@@ -1,381 +1,359 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// billing.reconciliation and billing.consistency. Measured quantities come from the hourly rollups: they hold the exact
-// sum of every sample's allocation per provider, class, tenant and hour, so no raw row is read here.
-#include "analytics/checkcontext.h"
+// billing.reconciliation: billed quantities against the provider-metered allocation, per charge period and per
+// invoice total; and the order in which the billing rules run (runBillingRules).
+#include "analytics/billingdata.h"
 #include "analytics/rulecatalog.h"
-#include "store/sqlitedb.h"
-#include "util/jsonutil.h"
 
 #include <cmath>
+#include <tuple>
 
 namespace capaudit::analytics::detail {
 namespace {
 
-constexpr qint64 kHour = 3600;
-
-struct SeriesKey {
-    qint64 provider = 0, resource = 0, tenant = 0;
-    friend bool operator==(const SeriesKey&, const SeriesKey&) = default;
-    friend size_t qHash(const SeriesKey& k, size_t seed = 0)
-    {
-        return qHashMulti(seed, k.provider, k.resource, k.tenant);
-    }
-};
-
-// Billed rows of one provider, class, tenant and charge period (one per node in a typical export).
+// Billed rows of one provider, class, tenant and charge period, over all invoices (one per node in a typical export;
+// two invoices billing the same period add up here, so the duplicate shows against the measured allocation), or of
+// several overlapping charge periods (their union).
 struct ChargeGroup {
     SeriesKey key;
-    Period period;
-    double billedQuantity = 0, billedCost = 0;
-    QString unit, currency, invoiceId;
-    qint64 bundleId = 0, firstLine = 0, lastLine = 0;
-    double measured = 0;
+    Period period; // as billed
+    Period range; // inside the checked period
+    double billed = 0, cost = 0, measured = 0;
+    double price = kMissing; // attested price, else the billed unit price
+    QString currency; // of PRICE
+    QList<const BillingRow*> rows;
+    bool differs = false; // beyond the per-period tolerance
+    bool reported = false; // part of a per-period finding (what is not is judged again on the invoice total)
+
+    double amount() const
+    {
+        return isMissing(price) ? 0 : (billed - measured) * price;
+    }
 };
 
-struct Problem {
-    qint64 rows = 0, firstLine = 0, lastLine = 0;
-    double amount = 0;
-    QString example;
-};
-
-double number(const QJsonObject& record, const char* key)
-{
-    const QJsonValue v = record.value(QLatin1String(key));
-    return v.isDouble() ? v.toDouble() : kMissing;
-}
-
-class BillingRules {
+class Reconciliation {
 public:
-    explicit BillingRules(CheckContext& c)
+    Reconciliation(CheckContext& c, const BillingData& data)
         : m_c(c)
-        , m_relative(c.options.policy.threshold(
-              QLatin1String(rules::kBillingReconciliation), QStringLiteral("relativeTolerance")))
-        , m_absolute(c.options.policy.threshold(
-              QLatin1String(rules::kBillingReconciliation), QStringLiteral("absoluteTolerance")))
-        , m_minAmount(
-              c.options.policy.threshold(QLatin1String(rules::kBillingReconciliation), QStringLiteral("minAmount")))
-        , m_costTolerance(
-              c.options.policy.threshold(QLatin1String(rules::kBillingConsistency), QStringLiteral("costTolerance")))
+        , m_data(data)
     {
+        const Policy& p = c.options.policy;
+        const QString rule = QLatin1String(rules::kBillingReconciliation);
+        m_relative = p.threshold(rule, QStringLiteral("relativeTolerance"));
+        m_absolute = p.threshold(rule, QStringLiteral("absoluteTolerance"));
+        m_minAmount = p.threshold(rule, QStringLiteral("minAmount"));
+        m_invoiceRelative = p.threshold(rule, QStringLiteral("invoiceRelativeTolerance"));
+        m_invoiceAbsolute = p.threshold(rule, QStringLiteral("invoiceAbsoluteTolerance"));
     }
 
-    Status run()
+    void run()
     {
-        if (Status s = loadMeasured(); !s)
-            return s;
-        if (Status s = loadCharges(); !s)
-            return s;
-        reconcile();
-        reportConsistency();
-        return Status::success();
-    }
-
-private:
-    Status loadMeasured()
-    {
-        sql::Database& db = m_c.store.database();
-        sql::Statement* select = db.prepare(
-            "SELECT r.provider, r.resource, r.tenant, r.bucket, r.sum_allocated, r.sum_used, b.resolution "
-            "FROM rollups r JOIN bundles b ON b.id = r.bundle "
-            "WHERE r.level = 3600 AND r.tenant != 0 AND b.kind = 'telemetry' AND " CAPAUDIT_AUTHORIZED_METER_SQL
-            " = 'provider'");
-        if (!select)
-            return db.lastError();
-        while (select->next()) {
-            const qint64 bucket = select->int64(3);
-            if (!m_c.inPeriod(bucket))
-                continue;
-            const double hours = double(select->int64(6)) / double(kHour);
-            const SeriesKey key { select->int64(0), select->int64(1), select->int64(2) };
-            const double allocated = select->isNull(4) ? 0 : select->real(4) * hours;
-            const double used = select->isNull(5) ? 0 : select->real(5) * hours;
-            m_measured[key][bucket] += allocated;
-            ClassFacts& cls =
-                m_c.facts(m_c.providerNames.value(key.provider)).classes[m_c.resourceNames.value(key.resource)];
-            cls.allocatedUnitHours += allocated;
-            cls.usedUnitHours += used;
-        }
-        return select->failed() ? Status(select->error()) : Status::success();
-    }
-
-    double measuredOver(const SeriesKey& key, const Period& period) const
-    {
-        const QMap<qint64, double> hours = m_measured.value(key);
-        double sum = 0;
-        for (auto it = hours.lowerBound(period.start - period.start % kHour);
-             it != hours.end() && it.key() < period.end; ++it)
-            sum += it.value();
-        return sum;
-    }
-
-    // Policy billing.nonConformantRows = reject: invoices (billing bundles) with any quarantined row.
-    Result<QSet<qint64>> rejectedBundles()
-    {
-        QSet<qint64> out;
-        if (!m_c.options.policy.rejectNonConformant())
-            return out;
-        sql::Database& db = m_c.store.database();
-        sql::Statement* select =
-            db.prepare("SELECT DISTINCT bundle FROM billing_records WHERE instr(record_json, '\"quarantine\":[') > 0");
-        if (!select)
-            return db.lastError();
-        while (select->next())
-            out.insert(select->int64(0));
-        if (select->failed())
-            return select->error();
-        return out;
-    }
-
-    Status loadCharges()
-    {
-        Result<QSet<qint64>> rejected = rejectedBundles();
-        if (!rejected)
-            return rejected.error();
-        sql::Database& db = m_c.store.database();
-        sql::Statement* select = db.prepare(
-            "SELECT bundle, line, provider, resource, tenant, charge_period_start, charge_period_end, charge_category, "
-            "billed_cost, consumed_quantity, consumed_unit, currency, record_json FROM billing_records "
-            "ORDER BY bundle, seq");
-        if (!select)
-            return db.lastError();
-        QHash<QString, qsizetype> groupIndex;
-        while (select->next()) {
-            const Period period { select->int64(5), select->int64(6) };
-            if (!m_c.inPeriod(period.start))
-                continue;
-            ++m_c.report.billingRowsScanned;
-            const qint64 bundleId = select->int64(0), line = select->int64(1);
-            const QString provider = m_c.providerNames.value(select->int64(2));
-            Result<QJsonObject> record = parseJsonObject(select->text(12).toUtf8(), QStringLiteral("billing_records"));
-            if (!record)
-                return record.error();
-            // Quarantined rows (and, under reject, their whole invoice) are reported by billing.data-quality only.
-            if (record->contains(QStringLiteral("quarantine")) || rejected->contains(bundleId))
-                continue;
-            checkConsistency(provider, bundleId, line, *record);
-            if (select->text(7) != QLatin1String("Usage") || select->isNull(3) || select->isNull(4)
-                || select->isNull(9))
-                continue;
-            ProviderFacts& facts = m_c.facts(provider);
-            facts.currency = select->text(11);
-            facts.billedCostTotal += select->real(8);
-            ClassFacts& cls = facts.classes[m_c.resourceNames.value(select->int64(3))];
-            cls.billedQuantity += select->real(9);
-            cls.billedCost += select->real(8);
-
-            const SeriesKey key { select->int64(2), select->int64(3), select->int64(4) };
-            const QString id = QStringLiteral("%1/%2/%3/%4/%5/%6")
-                                   .arg(key.provider)
-                                   .arg(key.resource)
-                                   .arg(key.tenant)
-                                   .arg(period.start)
-                                   .arg(period.end)
-                                   .arg(bundleId);
-            auto it = groupIndex.find(id);
-            if (it == groupIndex.end()) {
-                ChargeGroup g;
-                g.key = key;
-                g.period = period;
-                g.unit = select->text(10);
-                g.currency = select->text(11);
-                g.invoiceId = record->value(QStringLiteral("InvoiceId")).toString();
-                g.bundleId = bundleId;
-                g.firstLine = line;
-                it = groupIndex.insert(id, m_groups.size());
-                m_groups.append(g);
-            }
-            ChargeGroup& g = m_groups[*it];
-            g.billedQuantity += select->real(9);
-            g.billedCost += select->real(8);
-            g.lastLine = qMax(g.lastLine, line);
-            g.firstLine = qMin(g.firstLine, line);
-        }
-        return select->failed() ? Status(select->error()) : Status::success();
-    }
-
-    void checkConsistency(const QString& provider, qint64 bundleId, qint64 line, const QJsonObject& record)
-    {
-        const QString invoice = record.value(QStringLiteral("InvoiceId")).toString();
-        const double pq = number(record, "PricingQuantity"), cup = number(record, "ContractedUnitPrice");
-        const double cc = number(record, "ContractedCost"), billed = number(record, "BilledCost");
-        const double list = number(record, "ListCost");
-        auto note = [&](const QString& what, double amount, const QString& example) {
-            Problem& p = m_problems[{ provider, invoice, what, bundleId }];
-            if (p.rows++ == 0) {
-                p.firstLine = line;
-                p.example = example;
-            }
-            p.lastLine = line;
-            p.amount += amount;
-        };
-        if (!isMissing(pq) && !isMissing(cup) && !isMissing(cc) && std::abs(pq * cup - cc) > m_costTolerance)
-            note(QStringLiteral("PricingQuantity x ContractedUnitPrice != ContractedCost"), cc - pq * cup,
-                QStringLiteral("line %1: %2 x %3 = %4, stated %5").arg(line).arg(pq).arg(cup).arg(pq * cup).arg(cc));
-        const auto attestation = m_c.attestations.constFind(provider);
-        const QString cls = record.value(QStringLiteral("resourceClass")).toString();
-        if (!isMissing(cup) && attestation != m_c.attestations.constEnd() && attestation->prices.contains(cls)) {
-            const double attested = attestation->prices.value(cls);
-            if (std::abs(cup - attested) > 1e-9 + 1e-6 * attested)
-                note(QStringLiteral("ContractedUnitPrice differs from the attested price"),
-                    isMissing(pq) ? 0 : (cup - attested) * pq,
-                    QStringLiteral("line %1: %2 instead of %3").arg(line).arg(cup).arg(attested));
-        }
-        if (!isMissing(list) && !isMissing(billed) && billed > list + m_costTolerance)
-            note(QStringLiteral("BilledCost above ListCost"), billed - list,
-                QStringLiteral("line %1: billed %2, list %3").arg(line).arg(billed).arg(list));
-    }
-
-    bool differs(const ChargeGroup& g) const
-    {
-        const double diff = std::abs(g.billedQuantity - g.measured);
-        return diff > m_absolute && diff > m_relative * std::abs(g.measured);
-    }
-
-    void reconcile()
-    {
-        for (ChargeGroup& g : m_groups)
-            g.measured = measuredOver(g.key, g.period);
-        std::sort(m_groups.begin(), m_groups.end(), [](const ChargeGroup& a, const ChargeGroup& b) {
-            return std::tie(a.key.provider, a.key.resource, a.key.tenant, a.period.start)
-                < std::tie(b.key.provider, b.key.resource, b.key.tenant, b.period.start);
-        });
-        reconciliationLines();
+        group();
         for (qsizetype i = 0; i < m_groups.size();) {
-            if (!differs(m_groups.at(i))) {
+            if (!differs(m_groups.at(i), m_absolute, m_relative)) {
                 ++i;
                 continue;
             }
             qsizetype j = i;
             while (j + 1 < m_groups.size() && m_groups.at(j + 1).key == m_groups.at(i).key
-                && m_groups.at(j + 1).period.start <= m_groups.at(j).period.end && differs(m_groups.at(j + 1)))
+                && m_groups.at(j + 1).period.start <= m_groups.at(j).period.end
+                && differs(m_groups.at(j + 1), m_absolute, m_relative))
                 ++j;
             reportRun(i, j);
             i = j + 1;
         }
+        invoiceLines();
     }
 
-    void reportRun(qsizetype first, qsizetype last)
+private:
+    static bool differs(const ChargeGroup& g, double absolute, double relative)
     {
-        double measured = 0, billed = 0, amount = 0, cost = 0;
-        Finding f;
-        for (qsizetype k = first; k <= last; ++k) {
-            const ChargeGroup& g = m_groups.at(k);
-            measured += g.measured;
-            billed += g.billedQuantity;
-            cost += g.billedCost;
-            const double price = g.billedQuantity > 0 ? g.billedCost / g.billedQuantity : 0;
-            amount += (g.billedQuantity - g.measured) * price;
-            const StoredBundle* b = m_c.bundle(g.bundleId);
-            if (f.evidence.isEmpty() || f.evidence.last().bundleDigest != (b ? b->digest : QString()))
-                f.evidence.append({ b ? b->digest : QString(), m_c.payloadPath(g.bundleId, 0), g.firstLine, g.lastLine,
-                    QStringLiteral("FOCUS Usage rows") });
-            else {
-                f.evidence.last().firstLine = qMin(f.evidence.last().firstLine, g.firstLine);
-                f.evidence.last().lastLine = qMax(f.evidence.last().lastLine, g.lastLine);
+        const double diff = std::abs(g.billed - g.measured);
+        return diff > absolute && diff > relative * std::abs(g.measured);
+    }
+
+    void group()
+    {
+        QHash<QString, qsizetype> index;
+        for (const BillingRow& row : m_data.rows) {
+            if (!row.reconcilable() || row.share <= 0)
+                continue;
+            const QString id = QStringLiteral("%1/%2/%3/%4/%5")
+                                   .arg(row.key.provider)
+                                   .arg(row.key.resource)
+                                   .arg(row.key.tenant)
+                                   .arg(row.period.start)
+                                   .arg(row.period.end);
+            auto it = index.find(id);
+            if (it == index.end()) {
+                ChargeGroup g;
+                g.key = row.key;
+                g.period = row.period;
+                it = index.insert(id, m_groups.size());
+                m_groups.append(g);
+            }
+            ChargeGroup& g = m_groups[*it];
+            g.billed += row.quantity * row.share;
+            g.cost += row.cost * row.share;
+            g.rows.append(&row);
+            if (isMissing(g.price) && !isMissing(row.attestedPrice)) {
+                g.price = row.attestedPrice;
+                g.currency = row.contractCurrency;
             }
         }
-        if (std::abs(amount) < m_minAmount)
-            return;
-        const ChargeGroup& g = m_groups.at(first);
+        for (ChargeGroup& g : m_groups) {
+            if (isMissing(g.price) && g.billed > 0) {
+                g.price = g.cost / g.billed;
+                g.currency = g.rows.first()->currency;
+            }
+        }
+        std::sort(m_groups.begin(), m_groups.end(), [](const ChargeGroup& a, const ChargeGroup& b) {
+            return std::tie(a.key.provider, a.key.resource, a.key.tenant, a.period.start, a.period.end)
+                < std::tie(b.key.provider, b.key.resource, b.key.tenant, b.period.start, b.period.end);
+        });
+        // Charge periods of one series that overlap are judged together over their union: measuring each over its
+        // own seconds would count the shared seconds' allocation twice (a duplicate afternoon would look
+        // under-billed). Touching periods stay apart. A mix of hourly and daily rows reconciles this way too.
+        QList<ChargeGroup> merged;
+        for (ChargeGroup& g : m_groups) {
+            if (!merged.isEmpty() && merged.last().key == g.key && g.period.start < merged.last().period.end) {
+                ChargeGroup& m = merged.last();
+                m.period.end = qMax(m.period.end, g.period.end);
+                m.billed += g.billed;
+                m.cost += g.cost;
+                m.rows += g.rows;
+                if (isMissing(m.price)) {
+                    m.price = g.price;
+                    m.currency = g.currency;
+                }
+                continue;
+            }
+            merged.append(std::move(g));
+        }
+        m_groups = std::move(merged);
+        for (ChargeGroup& g : m_groups) {
+            g.range = clipToChecked(g.period, m_c.options.period);
+            g.measured = m_data.measured.over(g.key, g.range);
+        }
+    }
+
+    Finding finding(const SeriesKey& key, const Period& range, double billed, double measured, double amount,
+        const QString& currency, const QList<const BillingRow*>& rows) const
+    {
+        Finding f;
         f.ruleId = QLatin1String(rules::kBillingReconciliation);
-        f.provider = m_c.providerNames.value(g.key.provider);
-        f.resourceClass = m_c.resourceNames.value(g.key.resource);
-        f.tenant = m_c.tenantNames.value(g.key.tenant);
-        f.range = { g.period.start, m_groups.at(last).period.end };
-        f.measured = measured;
-        f.expected = measured;
-        f.details = { { QStringLiteral("billedQuantity"), billed }, { QStringLiteral("measuredQuantity"), measured },
-            { QStringLiteral("billedCost"), cost }, { QStringLiteral("chargePeriods"), double(last - first + 1) } };
+        f.provider = m_c.providerNames.value(key.provider);
+        f.resourceClass = m_c.resourceNames.value(key.resource);
+        f.tenant = m_c.tenantNames.value(key.tenant);
+        f.range = range;
         f.measured = billed;
-        f.unit = g.unit;
+        f.expected = measured;
+        f.unit = rows.isEmpty() ? QString() : rows.first()->unit;
         f.amount = amount;
-        f.currency = g.currency;
-        f.title = QStringLiteral("%1 billed %2 %3 of %4 to %5 where its own telemetry measured %6: %7 %8 %9")
-                      .arg(f.provider)
-                      .arg(billed, 0, 'f', 2)
-                      .arg(g.unit, f.resourceClass, f.tenant)
-                      .arg(measured, 0, 'f', 2)
-                      .arg(std::abs(amount), 0, 'f', 2)
-                      .arg(g.currency, amount > 0 ? QStringLiteral("over-billed") : QStringLiteral("under-billed"));
+        f.currency = currency;
+        f.evidence = rowEvidence(m_c, rows, QStringLiteral("FOCUS Usage rows"));
         for (const StoredBundle& b : m_c.bundles)
             if (b.provider == f.provider && b.kind == BundleKind::Telemetry && b.meter == QLatin1String("provider")
                 && b.period.start < f.range.end && f.range.start < b.period.end)
                 f.evidence.append(
                     { b.digest, QString(), 0, 0, QStringLiteral("measured allocation (hourly rollups)") });
+        return f;
+    }
+
+    QString title(const Finding& f, double billed, double measured, const QString& what) const
+    {
+        return QStringLiteral("%1 billed %2 %3 of %4 to %5 %6 where its own telemetry measured %7: %8 %9 %10")
+            .arg(f.provider)
+            .arg(billed, 0, 'f', 2)
+            .arg(f.unit, f.resourceClass, f.tenant, what)
+            .arg(measured, 0, 'f', 2)
+            .arg(std::abs(f.amount), 0, 'f', 2)
+            .arg(f.currency, f.amount > 0 ? QStringLiteral("over-billed") : QStringLiteral("under-billed"));
+    }
+
+    void reportRun(qsizetype first, qsizetype last)
+    {
+        double measured = 0, billed = 0, amount = 0, cost = 0;
+        QList<const BillingRow*> rows;
+        for (qsizetype k = first; k <= last; ++k) {
+            ChargeGroup& g = m_groups[k];
+            g.differs = true;
+            measured += g.measured;
+            billed += g.billed;
+            cost += g.cost;
+            amount += g.amount();
+            rows += g.rows;
+        }
+        // A run too small to report stays in the invoice total: splitting an over-billing into runs below minAmount
+        // must not hide it.
+        if (std::abs(amount) < m_minAmount)
+            return;
+        for (qsizetype k = first; k <= last; ++k)
+            m_groups[k].reported = true;
+        const ChargeGroup& g = m_groups.at(first);
+        Finding f =
+            finding(g.key, { g.range.start, m_groups.at(last).range.end }, billed, measured, amount, g.currency, rows);
+        f.details = { { QStringLiteral("billedQuantity"), billed }, { QStringLiteral("measuredQuantity"), measured },
+            { QStringLiteral("billedCost"), cost }, { QStringLiteral("chargePeriods"), double(last - first + 1) },
+            { QStringLiteral("scope"), QStringLiteral("charge periods") } };
+        f.title = title(f, billed, measured, QStringLiteral("over %1 charge periods").arg(last - first + 1));
         m_c.add(f);
     }
 
-    void reconciliationLines()
+    // One line per provider, invoice, tenant and class; the part of it no per-period finding covers is judged as a
+    // total, so a bias below the per-period tolerance still adds up to a finding.
+    void invoiceLines()
     {
-        QMap<QString, ReconciliationLine> lines;
+        struct Line {
+            ReconciliationLine line;
+            SeriesKey key;
+            double residualBilled = 0, residualMeasured = 0, residualAmount = 0;
+            Period residualRange;
+            QList<const BillingRow*> residualRows;
+            QString priceCurrency;
+        };
+        QMap<QString, Line> lines;
         for (const ChargeGroup& g : std::as_const(m_groups)) {
-            const QString provider = m_c.providerNames.value(g.key.provider);
-            const QString cls = m_c.resourceNames.value(g.key.resource), tenant = m_c.tenantNames.value(g.key.tenant);
-            const QString key = QStringList { provider, g.invoiceId, tenant, cls }.join(QChar(0x1f));
-            ReconciliationLine& line = lines[key];
-            if (line.provider.isEmpty()) {
-                line.provider = provider;
-                line.invoiceId = g.invoiceId;
-                line.tenant = tenant;
-                line.resourceClass = cls;
-                line.unit = g.unit;
-                line.currency = g.currency;
-                line.period = g.period;
-                const StoredBundle* b = m_c.bundle(g.bundleId);
-                line.bundleDigest = b ? b->digest : QString();
-                line.firstLine = g.firstLine;
+            for (const BillingRow* row : g.rows) {
+                const QString id =
+                    QStringList { row->provider, row->invoiceId, row->tenant, row->resourceClass }.join(QChar(0x1f));
+                Line& l = lines[id];
+                ReconciliationLine& line = l.line;
+                if (line.provider.isEmpty()) {
+                    l.key = row->key;
+                    line.provider = row->provider;
+                    line.invoiceId = row->invoiceId;
+                    line.tenant = row->tenant;
+                    line.resourceClass = row->resourceClass;
+                    line.unit = row->unit;
+                    line.currency = row->currency;
+                    line.period = g.range;
+                    const StoredBundle* b = m_c.bundle(row->bundleId);
+                    line.bundleDigest = b ? b->digest : QString();
+                    line.firstLine = line.lastLine = row->line;
+                    l.priceCurrency = g.currency;
+                }
+                // A row's part of its period's measured allocation: its share of what that period billed.
+                const double billed = row->quantity * row->share;
+                const double part = g.billed != 0 ? billed / g.billed : 1.0 / double(g.rows.size());
+                const double measured = g.measured * part;
+                line.period = { qMin(line.period.start, g.range.start), qMax(line.period.end, g.range.end) };
+                line.firstLine = qMin(line.firstLine, row->line);
+                line.lastLine = qMax(line.lastLine, row->line);
+                line.measuredQuantity += measured;
+                line.billedQuantity += billed;
+                line.billedCost += row->cost * row->share;
+                line.amount += isMissing(g.price) ? 0 : (billed - measured) * g.price;
+                ++line.rows;
+                if (!isMissing(row->attestedPrice) && !row->foreignCurrency()) {
+                    line.attestedUnitPrice = row->attestedPrice;
+                    line.expectedCost =
+                        (isMissing(line.expectedCost) ? 0 : line.expectedCost) + billed * row->attestedPrice;
+                }
+                line.withinTolerance = line.withinTolerance && !g.differs;
+                if (g.reported)
+                    continue;
+                l.residualBilled += billed;
+                l.residualMeasured += measured;
+                l.residualAmount += isMissing(g.price) ? 0 : (billed - measured) * g.price;
+                l.residualRange = l.residualRows.isEmpty()
+                    ? g.range
+                    : Period { qMin(l.residualRange.start, g.range.start), qMax(l.residualRange.end, g.range.end) };
+                l.residualRows.append(row);
             }
-            line.period.start = qMin(line.period.start, g.period.start);
-            line.period.end = qMax(line.period.end, g.period.end);
-            line.firstLine = qMin(line.firstLine, g.firstLine);
-            line.lastLine = qMax(line.lastLine, g.lastLine);
-            line.measuredQuantity += g.measured;
-            line.billedQuantity += g.billedQuantity;
-            line.billedCost += g.billedCost;
-            const double price = g.billedQuantity > 0 ? g.billedCost / g.billedQuantity : 0;
-            line.amount += (g.billedQuantity - g.measured) * price;
-            line.withinTolerance = line.withinTolerance && !differs(g);
         }
-        for (ReconciliationLine& line : lines) {
+        // Invoices cut finely (one a day) must not reset the total: what no invoice finding covers is judged once
+        // more per tenant and class over all invoices of the checked period.
+        struct Series {
+            double billed = 0, measured = 0, amount = 0;
+            Period range;
+            QList<const BillingRow*> rows;
+            QString currency;
+            int invoices = 0;
+        };
+        QMap<std::tuple<qint64, qint64, qint64>, Series> series;
+        for (Line& l : lines) {
+            ReconciliationLine& line = l.line;
+            const double diff = std::abs(l.residualBilled - l.residualMeasured);
+            bool reported = false;
+            if (!l.residualRows.isEmpty() && diff > m_invoiceAbsolute
+                && diff > m_invoiceRelative * std::abs(l.residualMeasured)) {
+                line.withinTolerance = false;
+                reported = std::abs(l.residualAmount) >= m_minAmount;
+                if (reported) {
+                    Finding f = finding(l.key, l.residualRange, l.residualBilled, l.residualMeasured, l.residualAmount,
+                        l.priceCurrency, l.residualRows);
+                    f.details = { { QStringLiteral("billedQuantity"), l.residualBilled },
+                        { QStringLiteral("measuredQuantity"), l.residualMeasured },
+                        { QStringLiteral("invoiceId"), line.invoiceId },
+                        { QStringLiteral("scope"), QStringLiteral("invoice total") } };
+                    f.title = title(f, l.residualBilled, l.residualMeasured,
+                        QStringLiteral("on invoice %1 (charge periods each within tolerance)").arg(line.invoiceId));
+                    m_c.add(f);
+                }
+            }
             line.difference = line.billedQuantity - line.measuredQuantity;
             line.unitPrice = line.billedQuantity > 0 ? line.billedCost / line.billedQuantity : kMissing;
             m_c.report.reconciliation.append(line);
+            if (reported || l.residualRows.isEmpty())
+                continue;
+            Series& s = series[{ l.key.provider, l.key.resource, l.key.tenant }];
+            s.billed += l.residualBilled;
+            s.measured += l.residualMeasured;
+            s.amount += l.residualAmount;
+            s.range = s.rows.isEmpty()
+                ? l.residualRange
+                : Period { qMin(s.range.start, l.residualRange.start), qMax(s.range.end, l.residualRange.end) };
+            s.rows += l.residualRows;
+            s.currency = l.priceCurrency;
+            ++s.invoices;
         }
-    }
-
-    void reportConsistency()
-    {
-        for (auto it = m_problems.begin(); it != m_problems.end(); ++it) {
-            const auto& [provider, invoice, what, bundleId] = it.key();
-            const StoredBundle* b = m_c.bundle(bundleId);
-            Finding f;
-            f.ruleId = QLatin1String(rules::kBillingConsistency);
-            f.provider = provider;
-            f.title =
-                QStringLiteral("Invoice %1: %2 in %3 rows (%4)").arg(invoice, what).arg(it->rows).arg(it->example);
-            f.measured = double(it->rows);
-            f.unit = QStringLiteral("rows");
-            f.amount = it->amount;
-            f.currency = m_c.facts(provider).currency;
-            f.evidence.append({ b ? b->digest : QString(), m_c.payloadPath(bundleId, 0), it->firstLine, it->lastLine,
-                QStringLiteral("rows involved") });
-            f.details = { { QStringLiteral("subject"), invoice + QLatin1Char('/') + what } };
+        for (auto it = series.cbegin(); it != series.cend(); ++it) {
+            const Series& s = *it;
+            const double diff = std::abs(s.billed - s.measured);
+            if (s.invoices < 2 || diff <= m_invoiceAbsolute || diff <= m_invoiceRelative * std::abs(s.measured)
+                || std::abs(s.amount) < m_minAmount)
+                continue;
+            const auto& [provider, resource, tenant] = it.key();
+            Finding f =
+                finding({ provider, resource, tenant }, s.range, s.billed, s.measured, s.amount, s.currency, s.rows);
+            f.details = { { QStringLiteral("billedQuantity"), s.billed },
+                { QStringLiteral("measuredQuantity"), s.measured }, { QStringLiteral("invoices"), double(s.invoices) },
+                { QStringLiteral("scope"), QStringLiteral("all invoices") } };
+            f.title = title(
+                f, s.billed, s.measured, QStringLiteral("over %1 invoices (each within tolerance)").arg(s.invoices));
             m_c.add(f);
         }
     }
 
     CheckContext& m_c;
-    const double m_relative, m_absolute, m_minAmount, m_costTolerance;
-    QHash<SeriesKey, QMap<qint64, double>> m_measured; // unit-hours per hour bucket
+    const BillingData& m_data;
+    double m_relative = 0, m_absolute = 0, m_minAmount = 0, m_invoiceRelative = 0, m_invoiceAbsolute = 0;
     QList<ChargeGroup> m_groups;
-    QMap<std::tuple<QString, QString, QString, qint64>, Problem> m_problems;
 };
 
 } // namespace
 
+void runReconciliation(CheckContext& context, const BillingData& data)
+{
+    Reconciliation(context, data).run();
+}
+
 Status runBillingRules(CheckContext& context)
 {
-    return BillingRules(context).run();
+    BillingData data;
+    ConsistencyCheck consistency(context);
+    if (Status s = loadBillingData(context, data, consistency); !s)
+        return s;
+    runReconciliation(context, data);
+    runMoneyRules(context, data);
+    runOverlapRule(context, data);
+    consistency.report();
+    std::sort(context.report.reconciliation.begin(), context.report.reconciliation.end(),
+        [](const ReconciliationLine& a, const ReconciliationLine& b) {
+            return std::tie(a.provider, a.invoiceId, a.status, a.tenant, a.resourceClass, a.reason)
+                < std::tie(b.provider, b.invoiceId, b.status, b.tenant, b.resourceClass, b.reason);
+        });
+    return Status::success();
 }
 
 } // namespace capaudit::analytics::detail

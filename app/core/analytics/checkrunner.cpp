@@ -29,6 +29,14 @@ QJsonObject ReconciliationLine::toJson() const
         { QStringLiteral("lastLine"), lastLine } };
     if (!isMissing(unitPrice))
         json.insert(QStringLiteral("unitPrice"), unitPrice);
+    json.insert(QStringLiteral("status"), status);
+    json.insert(QStringLiteral("rows"), rows);
+    if (!reason.isEmpty())
+        json.insert(QStringLiteral("reason"), reason);
+    if (!isMissing(attestedUnitPrice))
+        json.insert(QStringLiteral("attestedUnitPrice"), attestedUnitPrice);
+    if (!isMissing(expectedCost))
+        json.insert(QStringLiteral("expectedCost"), expectedCost);
     return json;
 }
 

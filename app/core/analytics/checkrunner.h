@@ -37,7 +37,9 @@ struct RuleOutcome {
 };
 
 // Billing reconciliation per provider, invoice, tenant and resource class: FOCUS Usage rows vs provider-metered
-// allocation over the same charge periods (billing is on allocation, docs/analytics.md).
+// allocation over the same charge periods (billing is on allocation, docs/analytics.md). Rows that cannot be tied to
+// measured delivery (Adjustment, Purchase, Tax, Credit, Correction, Usage without tenant, class or quantity,
+// quarantined rows) get lines of their own with status "unreconciled", the reason and their amount.
 struct ReconciliationLine {
     QString provider;
     QString invoiceId;
@@ -55,6 +57,12 @@ struct ReconciliationLine {
     bool withinTolerance = true;
     QString bundleDigest; // billing bundle
     qint64 firstLine = 0, lastLine = 0; // FOCUS rows
+    // Added with issue 13: every row is either reconciled or listed, and money is compared with the contract.
+    QString status = QStringLiteral("reconciled"); // or "unreconciled"
+    QString reason; // unreconciled lines: why ("Tax", "Usage without tenant", ...)
+    qint64 rows = 0; // FOCUS rows behind the line
+    double attestedUnitPrice = kMissing; // contract price in force at the charge periods (attestationAt)
+    double expectedCost = kMissing; // billedQuantity x attestedUnitPrice (rows in the contract currency)
 
     QJsonObject toJson() const;
 };

@@ -90,12 +90,13 @@ Status loadInventory(CheckContext& c, QHash<qint64, ProviderAttestation>& byBund
     if (prices->failed())
         return prices->error();
 
-    sql::Statement* tenants = db.prepare("SELECT bundle, name FROM attestation_tenants ORDER BY bundle, seq");
+    // Tenant ids (the interned names billing rows and telemetry carry), not the display names.
+    sql::Statement* tenants = db.prepare("SELECT bundle, tenant FROM attestation_tenants ORDER BY bundle, seq");
     if (!tenants)
         return db.lastError();
     while (tenants->next())
         if (auto it = byBundle.find(tenants->int64(0)); it != byBundle.end())
-            it->tenants.insert(tenants->text(1));
+            it->tenants.insert(c.tenantNames.value(tenants->int64(1))); // ids, as FOCUS bills them
     if (tenants->failed())
         return tenants->error();
 

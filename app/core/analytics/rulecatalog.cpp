@@ -61,17 +61,74 @@ const QList<RuleInfo>& ruleCatalog()
                     QStringLiteral("1: capacity-weighted availability decides; 0: node-weighted") } } });
         list.append({ QLatin1String(rules::kBillingReconciliation), QStringLiteral("Billing reconciliation"),
             Severity::High,
-            QStringLiteral("FOCUS Usage rows are summed per provider, tenant, resource class and charge day and "
-                           "compared with the provider-metered allocation over the same day (allocated x step / "
-                           "3600 unit-hours, exactly from the daily rollups). A day differs when |billed - measured| "
-                           "exceeds both absoluteTolerance unit-hours and relativeTolerance x measured; consecutive "
-                           "differing days form one finding whose amount is the difference priced at the billed "
-                           "unit price (BilledCost / ConsumedQuantity), reported when at least minAmount."),
+            QStringLiteral(
+                "FOCUS Usage rows are summed per provider, tenant, resource class and charge period (over "
+                "all invoices; overlapping periods together, over their union) and compared with the "
+                "provider-metered allocation over exactly the seconds "
+                "of that period: allocated x the step the samples bear out / 3600 unit-hours from the "
+                "hourly rollups, an hour cut by the period counted pro rata (allocation assumed uniform "
+                "within the hour). A period differs when |billed - measured| exceeds both "
+                "absoluteTolerance unit-hours and relativeTolerance x measured; consecutive differing "
+                "periods form one finding. What the periods that pass leave over is summed per invoice, "
+                "tenant and class and judged against invoiceAbsoluteTolerance and "
+                "invoiceRelativeTolerance, so a steady small over-billing accumulates into a finding; what that leaves "
+                "is judged the same way over all invoices of the checked period (daily invoices reset "
+                "nothing). "
+                "Amounts price the difference at the attested unit price (the billed one when none is "
+                "attested) and are reported when at least minAmount. A charge period cut by --period is "
+                "pro-rated on both sides alike: billed x the share of its measured allocation inside the "
+                "period (its share of seconds when nothing was measured) against the measured allocation "
+                "inside."),
             { { QStringLiteral("relativeTolerance"), 0.01, 0, 1, QStringLiteral("relative difference tolerated") },
                 { QStringLiteral("absoluteTolerance"), 0.5, 0, 1e9,
-                    QStringLiteral("difference tolerated per day, unit-hours") },
+                    QStringLiteral("difference tolerated per charge period, unit-hours") },
+                { QStringLiteral("minAmount"), 1.0, 0, 1e12,
+                    QStringLiteral("smallest amount reported, billing currency") },
+                { QStringLiteral("invoiceRelativeTolerance"), 0.002, 0, 1,
+                    QStringLiteral("relative difference tolerated on an invoice's total per tenant and class") },
+                { QStringLiteral("invoiceAbsoluteTolerance"), 1.0, 0, 1e9,
+                    QStringLiteral(
+                        "difference tolerated on an invoice's total per tenant and class, unit-hours") } } });
+        list.append({ QLatin1String(rules::kBillingUnreconciled), QStringLiteral("Unreconciled charges"),
+            Severity::High,
+            QStringLiteral("Every FOCUS row is either reconciled with measured delivery or listed here: rows of "
+                           "category Adjustment, Purchase, Tax or Credit, rows of class Correction, Usage rows "
+                           "without tenant, resource class or ConsumedQuantity, Usage of a class without an "
+                           "attested price, and quarantined rows. One finding per provider, invoice and reason with "
+                           "the summed BilledCost, when its magnitude is at least minAmount; a net credit (negative "
+                           "amount, in the buyer's favour) is reported two levels lower."),
+            { { QStringLiteral("minAmount"), 1.0, 0, 1e12,
+                QStringLiteral("smallest amount reported, billing currency") } } });
+        list.append({ QLatin1String(rules::kBillingPrice), QStringLiteral("Billed cost against the contract price"),
+            Severity::High,
+            QStringLiteral("Per FOCUS Usage row: BilledCost against ConsumedQuantity x the unit price of the "
+                           "attestation in force at the start of the charge period. The differences are summed per "
+                           "provider, invoice, tenant and class; a sum above both minAmount and relativeTolerance x "
+                           "the expected cost is a finding (negative: under-billed, two levels lower)."),
+            { { QStringLiteral("relativeTolerance"), 0.001, 0, 1,
+                  QStringLiteral("relative difference tolerated on the expected cost") },
                 { QStringLiteral("minAmount"), 1.0, 0, 1e12,
                     QStringLiteral("smallest amount reported, billing currency") } } });
+        list.append({ QLatin1String(rules::kBillingCurrency), QStringLiteral("Billing currency"), Severity::High,
+            QStringLiteral("Every FOCUS row's BillingCurrency must be the currency of the attestation in force at the "
+                           "start of its charge period; rows in another currency cannot be reconciled in money and "
+                           "are reported per provider, invoice and currency with their summed BilledCost."),
+            {} });
+        list.append({ QLatin1String(rules::kBillingTenant), QStringLiteral("Billed tenants"), Severity::High,
+            QStringLiteral("Every tenant a FOCUS row charges must be in the tenant list of the attestation in force "
+                           "at the start of its charge period (when the attestation lists tenants); rows for other "
+                           "tenants are reported per provider, invoice and tenant with their summed BilledCost."),
+            {} });
+        list.append({ QLatin1String(rules::kBillingOverlap), QStringLiteral("Overlapping charge periods"),
+            Severity::High,
+            QStringLiteral("Usage rows for the same provider, tenant, resource class and ResourceId (over all "
+                           "invoices) are compared in time: the part of a row's charge period an earlier row already "
+                           "covers is billed twice (rows without ResourceId: only when the periods differ). The "
+                           "overlapped share of its BilledCost (overlapped seconds / its seconds) is the amount; one "
+                           "finding per provider, tenant and class when at least minAmount. Overlaps across "
+                           "resources show in billing.reconciliation, which judges overlapping periods together."),
+            { { QStringLiteral("minAmount"), 1.0, 0, 1e12,
+                QStringLiteral("smallest amount reported, billing currency") } } });
         list.append({ QLatin1String(rules::kBillingConsistency), QStringLiteral("Billing internal consistency"),
             Severity::Medium,
             QStringLiteral("Each FOCUS row must agree with itself and the contract: PricingQuantity x "

@@ -35,6 +35,12 @@ constexpr FaultInfo kFaults[] = {
     { FaultKind::OutageAsMaintenance, "outage-as-maintenance", "sla.availability" },
     { FaultKind::SilentNode, "silent-node", "telemetry.coverage" },
     { FaultKind::NeverReportingNode, "never-reporting-node", "telemetry.coverage" },
+    { FaultKind::UnreconciledCharge, "unreconciled-charge", "billing.unreconciled" },
+    { FaultKind::ListPriceBilling, "list-price-billing", "billing.price" },
+    { FaultKind::OverlappingCharges, "overlapping-charges", "billing.overlap" },
+    { FaultKind::SubToleranceOverbilling, "sub-tolerance-overbilling", "billing.reconciliation" },
+    { FaultKind::ForeignCurrency, "foreign-currency", "billing.currency" },
+    { FaultKind::UnknownTenant, "unknown-tenant", "billing.tenant" },
 };
 
 const FaultInfo& info(FaultKind kind)

@@ -33,6 +33,13 @@ enum class FaultKind {
     OutageAsMaintenance, // a node down for half a day, reported as in maintenance
     SilentNode, // a node that stops reporting for the last two days
     NeverReportingNode, // an attested node that never reports
+    // Billing tricks of issue 13 (demo/billingfaults.h): each passes FOCUS-internal checks and reconciles per period.
+    UnreconciledCharge, // an Adjustment row (no tenant, no quantity) that no measured delivery accounts for
+    ListPriceBilling, // BilledCost at the list price while ContractedUnitPrice / ContractedCost stay honest
+    OverlappingCharges, // a second Usage row for the afternoon of a day already billed for the same node and tenant
+    SubToleranceOverbilling, // quantities +0.9 % every day: under the per-period tolerance, not on the invoice total
+    ForeignCurrency, // some rows billed in CHF against a contract in EUR
+    UnknownTenant, // Usage billed to a tenant the attestation does not list
 };
 
 QList<FaultKind> allFaultKinds();

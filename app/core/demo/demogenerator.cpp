@@ -301,6 +301,7 @@ Status Generator::writeBilling(int provider)
         evidence.measuredQuantity += inv.measuredQuantity;
         evidence.billedQuantity += inv.billedQuantity;
         evidence.overBilledAmount += inv.overBilledAmount;
+        evidence.billing += inv.billing;
         const qint64 issuedAt = m_model.config.startSeconds() + endDay * 86400 + 2 * 86400 + 9 * 3600;
         BundleSpec spec;
         spec.kind = BundleKind::Billing;

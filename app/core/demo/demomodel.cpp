@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/demomodel.h"
 
+#include "demo/billingfaults.h"
 #include "demo/demorandom.h"
 
 #include <algorithm>
@@ -460,6 +461,7 @@ DemoModel buildModel(const DemoConfig& config)
         resolveRegions(model.providers.last());
     }
     planFaults(model);
+    planBillingFaults(model);
     return model;
 }
 

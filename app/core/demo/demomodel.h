@@ -75,6 +75,33 @@ struct DemoProvider {
     int nodeIndex(const QString& nodeId) const;
 };
 
+// One billing fault (issue 13): where it sits; days are demo day indices [firstDay, endDay).
+struct BillingFault {
+    int provider = -1;
+    int node = -1; // overlapping-charges, unknown-tenant: the node whose rows carry it
+    int tenant = -1; // index into DemoModel::tenants; -1 for unknown-tenant (a tenant outside the model)
+    QString resourceClass;
+    qint64 firstDay = 0, endDay = 0;
+    bool active() const
+    {
+        return provider >= 0;
+    }
+};
+
+struct BillingFaultPlan {
+    BillingFault unreconciled; // the Adjustment row's charge period spans the first invoice's days
+    double adjustmentAmount = 400.0;
+    BillingFault listPrice;
+    BillingFault overlap;
+    BillingFault subTolerance; // the first invoice's days
+    double subToleranceFactor = 1.009;
+    BillingFault currency;
+    QString foreignCurrency = QStringLiteral("CHF");
+    BillingFault unknownTenant;
+    QString unknownTenantId = QStringLiteral("acme-shadow");
+    double unknownTenantShare = 0.1; // of the node's capacity, all day
+};
+
 // Where and when each fault is injected. Times are step indices (half-open ranges).
 struct FaultPlan {
     int overBillingProvider = -1, overBillingTenant = -1;
@@ -138,6 +165,7 @@ struct FaultPlan {
     qint64 silentFirst = 0; // silent from here to the end of the period
 
     int neverProvider = -1, neverNode = -1; // attested, never reports (firstStep = the step count)
+    BillingFaultPlan billing;
 };
 
 // The provider (index into DemoModel::providers) whose GPU nodes the independent meter also measures.

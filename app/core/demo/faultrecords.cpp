@@ -174,6 +174,76 @@ void appendTelemetryBoundsFaults(const DemoModel& model, Builder& b, QJsonArray&
             QStringLiteral("a CPU node in the attested inventory that never reports any telemetry"));
 }
 
+// The billing faults of issue 13: scope (provider, tenant, class, node, days) and the amount each rule should report.
+void appendBillingFaults(QJsonArray& out, Builder& b, const DemoModel& model, const BillingFaultTruth& t)
+{
+    const BillingFaultPlan& plan = model.faults.billing;
+    const qint64 perDay = model.stepsPerDay();
+    auto record = [&](FaultKind kind, const BillingFault& f, const QString& description, QJsonObject expected) {
+        QJsonObject o = b.fault(kind, f.provider, description);
+        if (f.tenant >= 0)
+            o.insert(QStringLiteral("tenant"), model.tenants[f.tenant].id);
+        if (!f.resourceClass.isEmpty())
+            o.insert(QStringLiteral("resourceClass"), f.resourceClass);
+        b.setRange(o, f.firstDay * perDay, f.endDay * perDay);
+        expected.insert(QStringLiteral("currency"), model.currency);
+        o.insert(QStringLiteral("expected"), expected);
+        return o;
+    };
+    const QString amount = QStringLiteral("amount");
+    if (model.config.hasFault(FaultKind::UnreconciledCharge))
+        out.append(record(FaultKind::UnreconciledCharge, plan.unreconciled,
+            QStringLiteral("an Adjustment row without tenant or quantity over the first invoice's days"),
+            { { amount, round(t.adjustment, 6) }, { QStringLiteral("reason"), QStringLiteral("Adjustment") } }));
+    if (model.config.hasFault(FaultKind::ListPriceBilling))
+        out.append(record(FaultKind::ListPriceBilling, plan.listPrice,
+            QStringLiteral("one tenant's CPU usage billed at the list price for five days; ContractedUnitPrice and "
+                           "ContractedCost stay honest and BilledCost equals ListCost"),
+            { { amount, round(t.listPriceExcess, 6) } }));
+    if (model.config.hasFault(FaultKind::OverlappingCharges)) {
+        QJsonObject o = record(FaultKind::OverlappingCharges, plan.overlap,
+            QStringLiteral("a second Usage row for the afternoon (12:00-24:00) of days already billed in full, for "
+                           "one GPU node and tenant"),
+            { { amount, round(t.overlapAmount, 6) }, { QStringLiteral("overlappedHours"), t.overlapHours } });
+        o.insert(QStringLiteral("node"), model.providers[plan.overlap.provider].nodes[plan.overlap.node].id);
+        // The afternoons are the overlapped part.
+        o.insert(QStringLiteral("start"), b.time(plan.overlap.firstDay * perDay + perDay / 2));
+        o.insert(QStringLiteral("end"), b.time(plan.overlap.endDay * perDay));
+        o.insert(QStringLiteral("alsoTriggers"), QJsonArray { faultRuleId(FaultKind::SubToleranceOverbilling) });
+        out.append(o);
+    }
+    if (model.config.hasFault(FaultKind::SubToleranceOverbilling))
+        out.append(record(FaultKind::SubToleranceOverbilling, plan.subTolerance,
+            QStringLiteral("one tenant's GPU quantities +0.9 % every day of the first invoice: each day within the "
+                           "1 % tolerance, the invoice total not"),
+            { { amount, round(t.subToleranceAmount, 6) },
+                { QStringLiteral("billedQuantity"), round(t.subToleranceBilled, 6) },
+                { QStringLiteral("measuredQuantity"), round(t.subToleranceMeasured, 6) } }));
+    if (model.config.hasFault(FaultKind::ForeignCurrency)) {
+        QJsonObject o = record(FaultKind::ForeignCurrency, plan.currency,
+            QStringLiteral("one tenant's storage rows for two days billed in CHF (same numbers) against the EUR "
+                           "contract"),
+            { { amount, round(t.foreignAmount, 6) } });
+        QJsonObject expected = o.value(QStringLiteral("expected")).toObject();
+        expected.insert(QStringLiteral("currency"), plan.foreignCurrency);
+        expected.insert(QStringLiteral("contractCurrency"), model.currency);
+        o.insert(QStringLiteral("expected"), expected);
+        out.append(o);
+    }
+    if (model.config.hasFault(FaultKind::UnknownTenant)) {
+        QJsonObject o = record(FaultKind::UnknownTenant, plan.unknownTenant,
+            QStringLiteral("two days of CPU usage billed to a tenant the attestation does not list (and the "
+                           "telemetry never shows)"),
+            { { amount, round(t.unknownTenantAmount, 6) },
+                { QStringLiteral("quantity"), round(t.unknownTenantQuantity, 6) } });
+        o.insert(QStringLiteral("tenant"), plan.unknownTenantId);
+        o.insert(
+            QStringLiteral("node"), model.providers[plan.unknownTenant.provider].nodes[plan.unknownTenant.node].id);
+        o.insert(QStringLiteral("alsoTriggers"), QJsonArray { faultRuleId(FaultKind::SubToleranceOverbilling) });
+        out.append(o);
+    }
+}
+
 } // namespace
 
 QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
@@ -416,6 +486,7 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
         out.append(o);
     }
     appendTelemetryBoundsFaults(model, b, out);
+    appendBillingFaults(out, b, model, ev.billing);
     return out;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "demo/billingfaults.h"
 #include "demo/demomodel.h"
 
 #include <QJsonArray>
@@ -18,6 +19,7 @@ struct FaultEvidence {
     qint64 expiredSignedAt = 0, expiredNotAfter = 0;
     QMap<int, QString> reissuedBundles; // provider -> path of its re-issued attestation
     QMap<int, qint64> reissuedSignedAt;
+    BillingFaultTruth billing;
 };
 
 // The ground truth written to faults.json: one object per injected fault with its id, the rule expected to report

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "demo/billingfaults.h"
 #include "demo/demomodel.h"
 
 #include <QByteArray>
@@ -18,11 +19,13 @@ struct FocusInvoice {
     double measuredQuantity = 0; // unit-hours of allocation in the telemetry
     double billedQuantity = 0; // what the FOCUS rows charge for the same scope
     double overBilledAmount = 0; // billed cost minus the cost of the measured quantity
+    BillingFaultTruth billing; // the billing faults of issue 13 that fall into this invoice
 };
 
 // Daily Usage rows per tenant and node for the demo days [FIRSTDAY, ENDDAY) of one billing period. Quantities are
 // the allocated unit-hours of the telemetry (allocated x step length), so billing reconciles with the telemetry to
-// rounding (6 decimals) unless the over-billing fault inflates them. Costs are quantity x unit price exactly.
+// rounding (6 decimals) unless the over-billing fault inflates them. Costs are quantity x unit price exactly. The
+// billing faults (demo/billingfaults.h) change or add rows.
 FocusInvoice focusInvoice(
     const DemoModel& model, int provider, qint64 firstDay, qint64 endDay, qint64 periodStart, qint64 periodEnd);
 
