@@ -14,9 +14,10 @@
 
 using namespace capaudit;
 using namespace capaudit::analytics;
-using capaudit::test::findingsOf;
-using capaudit::test::isoSeconds;
-using capaudit::test::runCheck;
+using test::check;
+using test::ofRule;
+using test::policyFrom;
+using test::seconds;
 
 namespace {
 
