@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <set>
 #include <tuple>
 
 using namespace capaudit;
@@ -176,11 +177,26 @@ bool within(qint64 t, qint64 start, qint64 end)
 QPair<double, double> measuredAndBilled(
     const ParsedDemo& d, const QString& provider, const QString& tenant, const QString& cls, qint64 start, qint64 end)
 {
+    // Measured as the check measures it: over the step the samples show (a bundle may declare another one, fault
+    // declared-step) and with a repeated (time, node, class, tenant) key counted once (duplicate-tenant-rows,
+    // tenant-only-bundle).
     double measured = 0, billed = 0;
-    const double hours = double(d.resolution.value(provider)) / 3600.0;
+    std::set<qint64> times;
     for (const UsageSample& s : d.usage.value(provider))
-        if (s.tenant == tenant && s.resourceClass == cls && !isMissing(s.allocated) && within(s.time, start, end))
-            measured += s.allocated * hours;
+        times.insert(s.time);
+    qint64 step = d.resolution.value(provider);
+    for (auto it = times.begin(); it != times.end() && std::next(it) != times.end(); ++it)
+        step = std::min(step, *std::next(it) - *it);
+    QSet<QString> seen;
+    for (const UsageSample& s : d.usage.value(provider)) {
+        if (s.tenant != tenant || s.resourceClass != cls || isMissing(s.allocated) || !within(s.time, start, end))
+            continue;
+        const QString key = QStringLiteral("%1/%2").arg(s.time).arg(s.node);
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        measured += s.allocated * double(step) / 3600.0;
+    }
     for (const BillingRecord& r : d.billing.value(provider))
         if (r.tenant == tenant && r.resourceClass == cls && within(r.chargePeriodStart, start, end))
             billed += r.consumedQuantity;

@@ -197,6 +197,13 @@ Status loadContext(CheckContext& c)
     if (!bundles)
         return bundles.error();
     c.bundles = *bundles;
+    // Rules walk the bundles in this order (scans, evidence lists, "the latest bundle"), so it must come from the
+    // evidence itself, never from the order it was imported in: verified signing time, then digest.
+    std::sort(c.bundles.begin(), c.bundles.end(), [](const StoredBundle& x, const StoredBundle& y) {
+        const qint64 tx = parseUnixSeconds(x.signingTime.toUtf8()).value_or(0);
+        const qint64 ty = parseUnixSeconds(y.signingTime.toUtf8()).value_or(0);
+        return std::tie(tx, x.digest) < std::tie(ty, y.digest);
+    });
     for (const StoredBundle& b : std::as_const(c.bundles))
         c.bundleById.insert(b.id, &b);
     sql::Database& db = c.store.database();

@@ -226,7 +226,18 @@ void duplicateRule(CheckContext& c)
 {
     using Key = std::tuple<qint64, int, qint64, int, qint64, qint64>; // bundles and payloads, node, class
     std::map<Key, DuplicateGroup> groups;
-    for (const DuplicateRow& d : std::as_const(c.duplicates)) {
+    // Which source was read first depends on import order; the pair is named in the canonical bundle order instead
+    // (CheckContext::bundles: signing time, then digest), so the finding is the same whatever the import order.
+    QHash<qint64, qsizetype> rank;
+    for (qsizetype i = 0; i < c.bundles.size(); ++i)
+        rank.insert(c.bundles.at(i).id, i);
+    for (DuplicateRow d : std::as_const(c.duplicates)) {
+        if (std::make_pair(rank.value(d.secondBundle), d.secondPayload)
+            < std::make_pair(rank.value(d.firstBundle), d.firstPayload)) {
+            std::swap(d.firstBundle, d.secondBundle);
+            std::swap(d.firstPayload, d.secondPayload);
+            std::swap(d.firstLine, d.secondLine);
+        }
         DuplicateGroup& g =
             groups[{ d.firstBundle, d.firstPayload, d.secondBundle, d.secondPayload, d.node, d.resource }];
         const bool first = g.count++ == 0;
