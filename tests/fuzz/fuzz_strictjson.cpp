@@ -8,6 +8,7 @@
 #include "fuzzsupport.h"
 #include "util/strictjson.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,16 +33,22 @@ void compare(const rapidjson::Value& r, const QJsonValue& q, const QString& at, 
     if (r.IsObject()) {
         if (!q.isObject())
             fuzz::fail("object in RapidJSON, not in QJsonDocument", at);
+        // Keys compared as UTF-8 bytes: QString::fromUtf8 would drop a leading BOM ("\xEF\xBB\xBFdigest" is not
+        // "digest"; the first campaign's only finding was this harness conversion, not CapAudit's).
         const QJsonObject object = q.toObject();
-        QSet<QString> seen;
+        QHash<QByteArray, QJsonValue> byKey;
+        for (auto it = object.begin(); it != object.end(); ++it)
+            byKey.insert(it.key().toUtf8(), it.value());
+        QSet<QByteArray> seen;
         for (auto it = r.MemberBegin(); it != r.MemberEnd(); ++it) {
-            const QString key = QString::fromUtf8(it->name.GetString(), it->name.GetStringLength());
+            const QByteArray key(it->name.GetString(), qsizetype(it->name.GetStringLength()));
+            const QString where = pathOf(at, QString::fromUtf8(key));
             if (seen.contains(key))
-                fuzz::fail("accepted document has a duplicate key", pathOf(at, key));
+                fuzz::fail("accepted document has a duplicate key", where);
             seen.insert(key);
-            if (!object.contains(key))
-                fuzz::fail("key lost by QJsonDocument", pathOf(at, key));
-            compare(it->value, object.value(key), pathOf(at, key), depth + 1);
+            if (!byKey.contains(key))
+                fuzz::fail("key lost by QJsonDocument", where);
+            compare(it->value, byKey.value(key), where, depth + 1);
         }
         if (qsizetype(seen.size()) != object.size())
             fuzz::fail("object member count differs", at);
@@ -52,7 +59,7 @@ void compare(const rapidjson::Value& r, const QJsonValue& q, const QString& at, 
         for (rapidjson::SizeType i = 0; i < r.Size(); ++i)
             compare(r[i], array.at(qsizetype(i)), pathOf(at, QString::number(i)), depth + 1);
     } else if (r.IsString()) {
-        if (!q.isString() || q.toString() != QString::fromUtf8(r.GetString(), r.GetStringLength()))
+        if (!q.isString() || q.toString().toUtf8() != QByteArray(r.GetString(), qsizetype(r.GetStringLength())))
             fuzz::fail("string differs", at);
     } else if (r.IsNumber()) {
         if (!q.isDouble() || q.toDouble() != r.GetDouble())
