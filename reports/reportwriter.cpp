@@ -12,8 +12,41 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSaveFile>
+
+#include <memory>
+#include <vector>
 
 namespace capaudit::reports {
+
+namespace {
+
+// The PDF, its manifest and its signature are one report: all of them are written, or none is (a PDF without its
+// manifest cannot be checked against its case). Each goes to a temporary sibling first, so a full disk or an
+// unwritable name fails before any target is touched; only the renames remain, and a failed rename takes back the
+// files already in place.
+Status writeAllOrNothing(const QList<std::pair<QString, QByteArray>>& files)
+{
+    std::vector<std::unique_ptr<QSaveFile>> staged;
+    for (const auto& [path, bytes] : files) {
+        auto file = std::make_unique<QSaveFile>(path);
+        if (!file->open(QIODevice::WriteOnly) || file->write(bytes) != bytes.size() || !file->flush())
+            return Error(path, QStringLiteral("cannot write: %1").arg(file->errorString()));
+        staged.push_back(std::move(file));
+    }
+    for (size_t i = 0; i < staged.size(); ++i) {
+        if (!staged[i]->commit()) {
+            const Error error(
+                files[qsizetype(i)].first, QStringLiteral("cannot write: %1").arg(staged[i]->errorString()));
+            for (size_t done = 0; done < i; ++done)
+                QFile::remove(files[qsizetype(done)].first);
+            return error;
+        }
+    }
+    return {};
+}
+
+} // namespace
 
 Result<QByteArray> signDetached(const QString& keyPath, QByteArrayView bytes)
 {
@@ -79,14 +112,12 @@ Result<ReportResult> writeReport(
         signature = *signed_;
         out.signaturePath = options.outputPath + QStringLiteral(".sig");
     }
-    if (Status s = writeFileAtomically(out.path, pdf); !s)
+    QList<std::pair<QString, QByteArray>> files { { out.path, pdf },
+        { out.manifestPath, data->manifestJson.toUtf8() } };
+    if (!out.signaturePath.isEmpty())
+        files.append({ out.signaturePath, signature });
+    if (Status s = writeAllOrNothing(files); !s)
         return s.error();
-    if (Status s = writeFileAtomically(out.manifestPath, data->manifestJson.toUtf8()); !s)
-        return s.error();
-    if (!out.signaturePath.isEmpty()) {
-        if (Status s = writeFileAtomically(out.signaturePath, signature); !s)
-            return s.error();
-    }
     QJsonArray sections;
     for (Section s : data->sections)
         sections.append(sectionKey(s));
@@ -96,8 +127,12 @@ Result<ReportResult> writeReport(
             { QStringLiteral("pages"), out.pages }, { QStringLiteral("sections"), sections },
             { QStringLiteral("signed"), !out.signaturePath.isEmpty() },
             { QStringLiteral("language"), options.language }, { QStringLiteral("pdfa"), options.pdfa } });
-    if (!entry)
+    if (!entry) {
+        // A report the trail does not record is not one the case can account for: take the files back.
+        for (const auto& file : files)
+            QFile::remove(file.first);
         return entry.error();
+    }
     out.trailSeq = entry->seq;
     if (progress)
         progress(1.0, ReportText::tr("Report written"));

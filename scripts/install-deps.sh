@@ -12,6 +12,7 @@ packages=(
     rapidjson-dev
     libsqlite3-dev sqlite3
     libarchive-dev
+    clang-14 libfuzzer-14-dev
     libgl-dev
     fonts-dejavu-core fonts-noto-cjk
     xvfb xauth imagemagick poppler-utils

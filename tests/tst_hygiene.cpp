@@ -181,6 +181,13 @@ private slots:
         QTest::newRow("Infinity") << QByteArray(R"({"a":-Infinity})");
         QTest::newRow("out of range") << QByteArray(R"({"a":1e999})");
         QTest::newRow("deep") << QByteArray("{\"a\":") + QByteArray(100, '[') + QByteArray(100, ']') + "}";
+        // fuzz_strictjson's finding (minimized): Qt 6.4 reads "\uFEFFdigest" as "digest", so this statement subject
+        // had one digest for QJsonDocument (the second) and two distinct keys for every other reader.
+        QTest::newRow("BOM-prefixed key") << QByteArray("{\"subject\":[{\"digest\":{\"sha256\":\"aa\"},\"\xef\xbb\xbf"
+                                                        "digest\":{\"sha256\":\"bb\"},\"name\":\"data/usage.csv\"}]}");
+        QTest::newRow("BOM-prefixed key, escaped") << QByteArray(R"({"\ufeffa":1})");
+        QTest::newRow("BOM-prefixed value") << QByteArray("{\"name\":\"\xef\xbb\xbf"
+                                                          "data/usage.csv\"}");
     }
     void strictJsonRejectsAmbiguousText()
     {
