@@ -2,6 +2,7 @@
 #include "checksupport.h"
 
 #include "store/casestore.h"
+#include "util/jsonutil.h"
 #include "util/timeutil.h"
 
 namespace capaudit::test {
@@ -44,6 +45,26 @@ Policy policyFrom(const QByteArray& json)
 qint64 seconds(const QJsonValue& iso)
 {
     return parseUnixSeconds(iso.toString().toUtf8()).value_or(-1);
+}
+
+demo::DemoConfig bankConfig(const QString& faults, int days)
+{
+    demo::DemoConfig config;
+    config.seed = 11;
+    config.days = days;
+    config.stepSeconds = 900;
+    config.providers = 3;
+    config.nodesPerProvider = 8;
+    config.faults = *demo::parseFaultList(faults);
+    return config;
+}
+
+QString dump(const QList<Finding>& findings)
+{
+    QStringList lines;
+    for (const Finding& f : findings)
+        lines.append(QString::fromUtf8(canonicalJson(f.toJson())));
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace capaudit::test

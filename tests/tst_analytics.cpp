@@ -19,7 +19,9 @@
 
 using namespace capaudit;
 using namespace capaudit::analytics;
+using test::bankConfig;
 using test::check;
+using test::dump;
 using test::ofRule;
 using test::policyFrom;
 using test::seconds;
@@ -27,18 +29,6 @@ using test::seconds;
 namespace {
 
 constexpr int kIssue5Faults = 9; // the faults this suite's bank holds (initTestCase)
-
-demo::DemoConfig bankConfig(const QString& faults)
-{
-    demo::DemoConfig config;
-    config.seed = 11;
-    config.days = 14;
-    config.stepSeconds = 900;
-    config.providers = 3;
-    config.nodesPerProvider = 8;
-    config.faults = *demo::parseFaultList(faults);
-    return config;
-}
 
 } // namespace
 

@@ -14,7 +14,9 @@
 
 using namespace capaudit;
 using namespace capaudit::analytics;
+using test::bankConfig;
 using test::check;
+using test::dump;
 using test::ofRule;
 using test::policyFrom;
 using test::seconds;
@@ -24,26 +26,6 @@ namespace {
 const char* const kBillingFaults =
     "unreconciled-charge,list-price-billing,overlapping-charges,sub-tolerance-overbilling,foreign-currency,"
     "unknown-tenant";
-
-demo::DemoConfig bankConfig(const QString& faults)
-{
-    demo::DemoConfig config;
-    config.seed = 11;
-    config.days = 14;
-    config.stepSeconds = 900;
-    config.providers = 3;
-    config.nodesPerProvider = 8;
-    config.faults = *demo::parseFaultList(faults);
-    return config;
-}
-
-QString dump(const QList<Finding>& findings)
-{
-    QStringList out;
-    for (const Finding& f : findings)
-        out.append(QString::fromUtf8(canonicalJson(f.toJson())));
-    return out.join(QLatin1Char('\n'));
-}
 
 QList<Finding> billingFindings(const CheckReport& report)
 {

@@ -13,7 +13,9 @@
 
 using namespace capaudit;
 using namespace capaudit::analytics;
+using test::bankConfig;
 using test::check;
+using test::dump;
 using test::ofRule;
 using test::policyFrom;
 using test::seconds;
@@ -23,26 +25,6 @@ namespace {
 const QStringList kBoundsFaults { QStringLiteral("declared-step"), QStringLiteral("duplicate-tenant-rows"),
     QStringLiteral("tenant-only-bundle"), QStringLiteral("capacity-above-attested"),
     QStringLiteral("outage-as-maintenance"), QStringLiteral("silent-node"), QStringLiteral("never-reporting-node") };
-
-demo::DemoConfig bankConfig(const QString& faults, int days)
-{
-    demo::DemoConfig config;
-    config.seed = 11;
-    config.days = days;
-    config.stepSeconds = 900;
-    config.providers = 3;
-    config.nodesPerProvider = 8;
-    config.faults = *demo::parseFaultList(faults);
-    return config;
-}
-
-QString dump(const QList<Finding>& findings)
-{
-    QStringList lines;
-    for (const Finding& f : findings)
-        lines.append(QString::fromUtf8(canonicalJson(f.toJson())));
-    return lines.join(QLatin1Char('\n'));
-}
 
 } // namespace
 
