@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "faultvfs.h"
 
+#include <QtGlobal>
+
 #include <sqlite3.h>
 
 #include <atomic>
@@ -16,6 +18,8 @@ std::atomic_int g_calls { 0 };
 std::atomic_bool g_fired { false };
 sqlite3_vfs* g_real = nullptr;
 sqlite3_vfs g_shim;
+sqlite3_mem_methods g_realMemory {};
+sqlite3_mem_methods g_shimMemory {};
 
 // The shim's file: our header, then the real VFS's file object (szOsFile bytes).
 struct ShimFile {
@@ -32,8 +36,9 @@ sqlite3_file* real(sqlite3_file* f)
 bool strike(Fault kind)
 {
     const Fault armed = g_fault.load();
-    const bool counts =
-        kind == Fault::SyncError ? armed == Fault::SyncError : armed == Fault::WriteError || armed == Fault::TornWrite;
+    const bool counts = kind == Fault::SyncError ? armed == Fault::SyncError
+        : kind == Fault::OutOfMemory             ? armed == Fault::OutOfMemory
+                                                 : armed == Fault::WriteError || armed == Fault::TornWrite;
     if (!counts || g_fired)
         return false;
     if (++g_calls != g_nth)
@@ -172,12 +177,40 @@ int shimOpen(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, in
     return rc;
 }
 
+// Out of memory is not a single event: once the heap is exhausted every later allocation fails too, until memory is
+// given back (disarm). Counting stops at the first failure.
+bool outOfMemory()
+{
+    if (g_fault.load() != Fault::OutOfMemory)
+        return false;
+    return g_fired || strike(Fault::OutOfMemory);
+}
+void* shimMalloc(int n)
+{
+    return outOfMemory() ? nullptr : g_realMemory.xMalloc(n);
+}
+void* shimRealloc(void* p, int n)
+{
+    // Shrinking never needs new memory.
+    if (p && n <= g_realMemory.xSize(p))
+        return g_realMemory.xRealloc(p, n);
+    return outOfMemory() ? nullptr : g_realMemory.xRealloc(p, n);
+}
+
 } // namespace
 
 void FaultVfs::install()
 {
     if (g_real)
         return;
+    // The allocator can only be replaced while SQLite is shut down; no connection is open yet.
+    sqlite3_shutdown();
+    sqlite3_config(SQLITE_CONFIG_GETMALLOC, &g_realMemory);
+    g_shimMemory = g_realMemory;
+    g_shimMemory.xMalloc = shimMalloc;
+    g_shimMemory.xRealloc = shimRealloc;
+    if (sqlite3_config(SQLITE_CONFIG_MALLOC, &g_shimMemory) != SQLITE_OK)
+        qFatal("cannot install the SQLite allocator shim");
     sqlite3_initialize();
     g_real = sqlite3_vfs_find(nullptr);
     g_shim = *g_real;

@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <limits>
 #include <sys/resource.h>
 
 using namespace capaudit;
@@ -32,18 +33,32 @@ struct CliRun {
     QString output;
 };
 
-CliRun runCli(const QStringList& args, qint64 fsizeLimit = 0)
+// With ADDRESSLIMIT > 0 the child's address space is capped there: allocations beyond it fail, as they do when a
+// workstation runs out of memory.
+CliRun runCli(const QStringList& args, qint64 fsizeLimit = 0, qint64 addressLimit = 0)
 {
     QProcess process;
-    if (fsizeLimit > 0)
-        process.setChildProcessModifier([fsizeLimit] {
-            const rlimit limit { rlim_t(fsizeLimit), rlim_t(fsizeLimit) };
-            setrlimit(RLIMIT_FSIZE, &limit);
-            signal(SIGXFSZ, SIG_IGN);
+    if (fsizeLimit > 0 || addressLimit > 0)
+        process.setChildProcessModifier([fsizeLimit, addressLimit] {
+            if (fsizeLimit > 0) {
+                const rlimit limit { rlim_t(fsizeLimit), rlim_t(fsizeLimit) };
+                setrlimit(RLIMIT_FSIZE, &limit);
+                signal(SIGXFSZ, SIG_IGN);
+            }
+            if (addressLimit > 0) {
+                const rlimit limit { rlim_t(addressLimit), rlim_t(addressLimit) };
+                setrlimit(RLIMIT_AS, &limit);
+            }
         });
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(QStringLiteral(CAPAUDIT_CLI_PATH), args);
-    process.waitForFinished(120000);
+    // A hang is a failure of its own (it was one: a thread pool waiting for a worker that could not start).
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return { -2,
+            QStringLiteral("capaudit-cli did not finish within 120 s\n") + QString::fromUtf8(process.readAll()) };
+    }
     return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
         QString::fromUtf8(process.readAll()) };
 }
@@ -155,6 +170,100 @@ private slots:
     void vfsSyncErrorsDuringImport()
     {
         importUnderVfsFault(Fault::SyncError);
+    }
+
+    void sqliteOutOfMemoryDuringImport()
+    {
+        // SQLite's own discipline: from the Nth allocation on, every SQLite allocation fails. An import makes
+        // thousands, so every one of the first 60 and then 120 points spread over the rest are tried; each run is
+        // all or nothing, and the case opens intact afterwards.
+        int total = 0;
+        {
+            const QString casePath = copyOfBase(QStringLiteral("oom-count.capcase"));
+            auto store = CaseStore::open(casePath);
+            QVERIFY(store.ok());
+            FaultVfs::arm(Fault::OutOfMemory, std::numeric_limits<int>::max());
+            QVERIFY(CaseImporter(**store).importBundle(m_small).ok());
+            store->reset();
+            total = FaultVfs::calls();
+            FaultVfs::disarm();
+        }
+        QVERIFY2(total > 100, "the allocator shim saw no SQLite allocations");
+        QList<int> points;
+        for (int nth = 1; nth <= 60; ++nth)
+            points << nth;
+        for (int i = 1; i <= 120; ++i)
+            points << 60 + int(qint64(total - 60) * i / 120);
+        int failures = 0, imported = 0;
+        for (int nth : std::as_const(points)) {
+            const QString casePath = copyOfBase(QStringLiteral("oom-%1.capcase").arg(nth));
+            bool ok = false, fired = false;
+            {
+                auto store = CaseStore::open(casePath);
+                QVERIFY2(store.ok(), qPrintable(store.error().toString()));
+                FaultVfs::arm(Fault::OutOfMemory, nth);
+                const ImportResult r = CaseImporter(**store).importBundle(m_small);
+                store->reset();
+                fired = FaultVfs::fired();
+                FaultVfs::disarm();
+                ok = r.ok();
+                if (!ok)
+                    QVERIFY2(!r.error.reason.isEmpty(), "a failed import gives no reason");
+            }
+            const QString context = QStringLiteral("out of memory from SQLite allocation %1 of %2").arg(nth).arg(total);
+            const qint64 bundles = scalar(casePath, QStringLiteral("SELECT count(*) FROM bundles"));
+            QVERIFY2(bundles == (ok ? 2 : 1) || (!ok && fired && bundles == 2),
+                qPrintable(context + QStringLiteral(": %1 bundles").arg(bundles)));
+            checkIntact(casePath, bundles, context);
+            if (QTest::currentTestFailed())
+                return;
+            QFile::remove(casePath);
+            ok ? ++imported : ++failures;
+        }
+        QVERIFY2(failures > 0, "no injected allocation failure made the import fail");
+        qInfo("%lld points over %d SQLite allocations: %d failed imports, %d completed", qint64(points.size()), total,
+            failures, imported);
+    }
+
+    void processOutOfMemoryDuringImport()
+    {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        QSKIP("sanitizer runtimes reserve terabytes of address space; RLIMIT_AS cannot model memory exhaustion");
+#endif
+        // The whole capaudit-cli process runs out of memory (RLIMIT_AS): Qt, OpenSSL, libarchive and the importer's
+        // own allocations fail at points a SQLite shim cannot reach, and the process may abort with std::bad_alloc.
+        // Whatever it does, the case is intact and the import happened whole or not at all. The limits sweep from
+        // where the program can barely start to where the import succeeds.
+        qint64 low = 8 << 20, high = 4LL << 30;
+        auto runs = [&](qint64 limit) { return runCli({ QStringLiteral("--version") }, 0, limit).exitCode == 0; };
+        QVERIFY(runs(high));
+        while (high - low > (4 << 20)) {
+            const qint64 mid = (low + high) / 2;
+            (runs(mid) ? high : low) = mid;
+        }
+        const qint64 starts = high;
+        int failed = 0, succeeded = 0;
+        // 1 MiB apart: a thread's stack reservation (8 MiB), a parser buffer or a SQLite page cache each tip over at
+        // a different limit.
+        for (int step = 0; step < 40; ++step) {
+            const qint64 limit = starts + step * (1LL << 20);
+            const QString casePath = copyOfBase(QStringLiteral("as-%1.capcase").arg(step));
+            const CliRun run = runCli({ QStringLiteral("import"), casePath, m_bundle }, 0, limit);
+            const QString context =
+                QStringLiteral("address space %1 MiB: exit %2\n%3").arg(limit >> 20).arg(run.exitCode).arg(run.output);
+            QVERIFY2(run.exitCode != -2, qPrintable(context));
+            const qint64 bundles = scalar(casePath, QStringLiteral("SELECT count(*) FROM bundles"));
+            QVERIFY2(bundles == (run.exitCode == 0 ? 2 : 1), qPrintable(context));
+            checkIntact(casePath, bundles, context);
+            if (QTest::currentTestFailed())
+                return;
+            run.exitCode == 0 ? ++succeeded : ++failed;
+            QFile::remove(casePath);
+        }
+        qInfo("process starts at %lld MiB; 40 limits from there: %d imports failed, %d succeeded", starts >> 20, failed,
+            succeeded);
+        QVERIFY2(failed > 0, "no limit made the import run out of memory");
+        QVERIFY2(succeeded > 0, "the import never succeeded within the limits tried");
     }
 
     void importUnderDiskFull()

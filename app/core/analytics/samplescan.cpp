@@ -13,10 +13,8 @@
 #include "analytics/scanbounds.h"
 #include "store/nodehourbuilder.h"
 #include "store/sqlitedb.h"
+#include "util/parallel.h"
 #include "util/timeutil.h"
-
-#include <QThread>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <cmath>
@@ -529,12 +527,7 @@ Status scanTelemetry(CheckContext& c)
     const int total = int(jobs.size());
     QList<BundleScan> scans(total);
     QList<std::optional<Error>> errors(total);
-    QList<int> indices;
-    for (int i = 0; i < total; ++i)
-        indices.append(i);
-    QThreadPool pool;
-    pool.setMaxThreadCount(c.options.threads > 0 ? c.options.threads : QThread::idealThreadCount());
-    QtConcurrent::blockingMap(&pool, indices, [&](int i) {
+    parallelFor(total, c.options.threads, [&](qsizetype i) {
         Result<BundleScan> scan = BundleScanner(c, jobs.at(i)).run(path);
         if (scan)
             scans[i] = std::move(*scan);

@@ -12,9 +12,8 @@
 #include "evidence/statement.h"
 #include "evidence/tlogproof.h"
 #include "evidence/verificationrun.h"
+#include "util/parallel.h"
 #include "util/timeutil.h"
-
-#include <QtConcurrent/QtConcurrentMap>
 
 namespace capaudit {
 
@@ -43,8 +42,8 @@ struct FileDigests {
 FileDigests hashAll(const BundleSource& source)
 {
     const QStringList files = source.files();
-    const QList<Result<QByteArray>> digests =
-        QtConcurrent::blockingMapped(files, [&source](const QString& f) { return source.sha256(f); });
+    QList<Result<QByteArray>> digests(files.size(), Result<QByteArray>(QByteArray()));
+    parallelFor(files.size(), 0, [&](qsizetype i) { digests[i] = source.sha256(files.at(i)); });
     FileDigests out;
     for (qsizetype i = 0; i < files.size(); ++i) {
         if (!digests[i].ok()) {

@@ -7,6 +7,7 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 namespace capaudit {
@@ -123,16 +124,24 @@ Result<qint64> SamplePipeline::run(BlobTee& tee, const Parse& parse, UsageSink* 
         return {};
     });
     std::optional<Result<qint64>> produced;
-    std::thread parser([&] {
-        BatchSink sink(queue, tee, tap);
-        Status parsed = parse(tee, sink);
-        if (parsed)
-            parsed = sink.flush();
-        produced = parsed ? tee.finish() : Result<qint64>(parsed.error());
-        Item end;
-        end.end = true;
-        queue.pushLast(std::move(end));
-    });
+    // A process out of memory or threads cannot start the parser; that is an import error, not a crash.
+    std::thread parser;
+    try {
+        parser = std::thread([&] {
+            BatchSink sink(queue, tee, tap);
+            Status parsed = parse(tee, sink);
+            if (parsed)
+                parsed = sink.flush();
+            produced = parsed ? tee.finish() : Result<qint64>(parsed.error());
+            Item end;
+            end.end = true;
+            queue.pushLast(std::move(end));
+        });
+    } catch (const std::system_error& e) {
+        tee.setChunkSink({});
+        return Error(tee.relativePath(),
+            QStringLiteral("cannot start the import's parser thread: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
 
     Status consumed;
     for (;;) {

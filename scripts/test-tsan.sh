@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# ThreadSanitizer run of the suites whose code runs on several threads (docs/fuzzing.md "Sanitizers"): the sample
+# pipeline (parser thread + SQLite writer), parallel hashing in the verifier and the parallel check scan
+# (util/parallel), and the GUI's background jobs (import, check, report, case reader). Built with gcc
+# -fsanitize=thread into build-tsan/; only those suites and what they link are built. Any data race fails the test
+# (halt_on_error). Qt itself is not built with TSan, so races whose *both* stacks are inside Qt's own
+# synchronisation are suppressed (tests/tsan.supp, each entry with its reason); CapAudit frames are never suppressed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${TSAN_BUILD_DIR:-build-tsan}
+suites=(tst_samplepipeline tst_verifier tst_analytics tst_gui)
+if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAPAUDIT_WERROR="${CAPAUDIT_WERROR:-OFF}" \
+        -DCAPAUDIT_SANITIZE=thread -DCAPAUDIT_BUILD_BENCH=OFF
+fi
+cmake --build "$BUILD_DIR" -j"$(nproc)" --target capaudit-cli "${suites[@]}"
+cd "$BUILD_DIR"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:history_size=4:suppressions=$PWD/../tests/tsan.supp"
+regex="^($(IFS='|'; echo "${suites[*]}"))\$"
+QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j"$(nproc)" --timeout 1200 -R "$regex"
