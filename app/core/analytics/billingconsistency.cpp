@@ -7,16 +7,6 @@
 
 namespace capaudit::analytics::detail {
 
-namespace {
-
-double number(const QJsonObject& record, const char* key)
-{
-    const QJsonValue v = record.value(QLatin1String(key));
-    return v.isDouble() ? v.toDouble() : kMissing;
-}
-
-} // namespace
-
 ConsistencyCheck::ConsistencyCheck(CheckContext& context)
     : m_c(context)
     , m_costTolerance(
@@ -24,11 +14,10 @@ ConsistencyCheck::ConsistencyCheck(CheckContext& context)
 {
 }
 
-void ConsistencyCheck::row(const BillingRow& row, const QJsonObject& record)
+void ConsistencyCheck::row(const BillingRow& row, const FocusAmounts& amounts)
 {
-    const double pq = number(record, "PricingQuantity"), cup = number(record, "ContractedUnitPrice");
-    const double cc = number(record, "ContractedCost"), billed = number(record, "BilledCost");
-    const double list = number(record, "ListCost");
+    const double pq = amounts.pricingQuantity, cup = amounts.contractedUnitPrice, cc = amounts.contractedCost;
+    const double billed = amounts.billedCost, list = amounts.listCost;
     const qint64 line = row.line;
     auto note = [&](const QString& what, double amount, const QString& example) {
         Problem& p = m_problems[{ row.provider, row.invoiceId, what, row.bundleId }];

@@ -6,7 +6,6 @@
 #include "analytics/checkcontext.h"
 
 #include <QHash>
-#include <QJsonObject>
 #include <QMap>
 
 #include <tuple>
@@ -75,10 +74,16 @@ struct BillingData {
 
 // billing.consistency: each row agrees with itself and with the attested price. Fed row by row while loading (the
 // record's JSON is parsed once), reported at the end.
+// The FOCUS amounts of one row that billing.consistency compares, kMissing where the row has no number.
+struct FocusAmounts {
+    double pricingQuantity = kMissing, contractedUnitPrice = kMissing, contractedCost = kMissing;
+    double billedCost = kMissing, listCost = kMissing;
+};
+
 class ConsistencyCheck {
 public:
     explicit ConsistencyCheck(CheckContext& context);
-    void row(const BillingRow& row, const QJsonObject& record);
+    void row(const BillingRow& row, const FocusAmounts& amounts);
     void report();
 
 private:

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <vector>
 
 namespace capaudit::analytics::detail {
 namespace {
@@ -56,6 +57,9 @@ struct MeterPoint {
 };
 
 using NodeClass = std::pair<qint64, qint64>; // (node id, resource id)
+// A node class's scrapes in time order, one entry per time. Flat vectors, not maps: a year of one-minute meter samples
+// is two million points, and tree nodes made the meter rule most of the check's time (docs/performance.md).
+using MeterPoints = std::vector<std::pair<qint64, MeterPoint>>;
 
 enum class Disagreement { None, Unavailable, Capacity, Allocation };
 
@@ -116,12 +120,25 @@ private:
         if (!select)
             return db.lastError();
         select->bind(1, m_meter.id);
+        MeterPoints* points = nullptr;
+        NodeClass lastKey;
+        bool sorted = true;
         while (select->next()) {
             const qint64 time = select->int64(0);
             if (!m_c.inPeriod(time))
                 continue;
             const NodeClass key { select->int64(1), select->int64(2) };
-            MeterPoint& point = m_points[key][time];
+            if (!points || key != lastKey) {
+                points = &m_points[key];
+                lastKey = key;
+            }
+            // Rows come in file order: a scrape's node row and tenant rows are adjacent and times rise, so the point
+            // is almost always the last one; anything else is put in order below.
+            if (points->empty() || points->back().first != time) {
+                sorted = sorted && (points->empty() || points->back().first < time);
+                points->push_back({ time, MeterPoint() });
+            }
+            MeterPoint& point = points->back().second;
             if (select->int64(7) != 0) {
                 if (!select->isNull(8)) {
                     point.allocated += select->real(8);
@@ -135,12 +152,46 @@ private:
             point.capacity = select->isNull(3) ? kMissing : select->real(3);
             point.line = select->int64(5);
             point.payload = int(select->int64(6));
-            m_scrapes[key.second].insert(time);
+            m_scrapes[key.second].push_back(time);
             m_first = m_any ? qMin(m_first, time) : time;
             m_last = m_any ? qMax(m_last, time) : time;
             m_any = true;
         }
-        return select->failed() ? Status(select->error()) : Status::success();
+        if (select->failed())
+            return select->error();
+        if (!sorted)
+            for (auto& [key, list] : m_points)
+                list = mergedByTime(std::move(list));
+        for (auto& [resource, times] : m_scrapes) {
+            std::sort(times.begin(), times.end());
+            times.erase(std::unique(times.begin(), times.end()), times.end());
+        }
+        return Status::success();
+    }
+
+    // Points of one node class in time order, those of equal time merged as one scrape: tenant allocations add up,
+    // the last node row read wins (as file order would have it).
+    static MeterPoints mergedByTime(MeterPoints list)
+    {
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        MeterPoints out;
+        for (const auto& [time, point] : list) {
+            if (out.empty() || out.back().first != time) {
+                out.push_back({ time, point });
+                continue;
+            }
+            MeterPoint& into = out.back().second;
+            into.allocated += point.allocated;
+            into.hasAllocation = into.hasAllocation || point.hasAllocation;
+            if (point.nodeRow) {
+                const double allocated = into.allocated;
+                const bool hasAllocation = into.hasAllocation;
+                into = point;
+                into.allocated = allocated;
+                into.hasAllocation = hasAllocation;
+            }
+        }
+        return out;
     }
 
     Status readProvider(const StoredBundle& b)
@@ -249,13 +300,13 @@ private:
         return t - step->first < p.step ? step->second : kMissing;
     }
 
-    void compare(const NodeClass& key, const std::map<qint64, MeterPoint>& points)
+    void compare(const NodeClass& key, const MeterPoints& points)
     {
         const auto spansIt = m_spans.find(key);
         if (spansIt == m_spans.end())
             return; // the provider says nothing about this node and class: telemetry.coverage's business
         const QList<ProviderSpan>& spans = spansIt->second;
-        const std::set<qint64>& scrapes = m_scrapes[key.second];
+        const std::vector<qint64>& scrapes = m_scrapes[key.second];
         const qint64 meterStep = m_c.effectiveStep(m_meter.id);
         Run run;
         auto close = [&]() {
@@ -263,13 +314,17 @@ private:
                 report(key, run, meterStep);
             run = Run();
         };
+        // Both lists are in time order, so the meter's own point at T is found by walking forward.
+        auto cursor = points.begin();
         for (qint64 t : scrapes) {
             const ProviderSpan* p = providerAt(spans, t);
             if (!p || p->state != int(NodeState::Up) || isMissing(p->capacity) || p->capacity <= 0) {
                 close(); // the provider itself does not claim the node: nothing to contradict
                 continue;
             }
-            const auto point = points.find(t);
+            while (cursor != points.end() && cursor->first < t)
+                ++cursor;
+            const auto point = cursor != points.end() && cursor->first == t ? cursor : points.end();
             Disagreement kind = Disagreement::None;
             double providerValue = p->capacity, meterValue = kMissing;
             if (point == points.end() || !point->second.nodeRow || !available(point->second.state)) {
@@ -390,8 +445,8 @@ private:
     CheckContext& m_c;
     const StoredBundle& m_meter;
     const double m_relative, m_absolute, m_minSeconds;
-    std::map<NodeClass, std::map<qint64, MeterPoint>> m_points;
-    std::map<qint64, std::set<qint64>> m_scrapes; // by resource: the times the meter reported any node of the class
+    std::map<NodeClass, MeterPoints> m_points;
+    std::map<qint64, std::vector<qint64>> m_scrapes; // by resource: the times the meter reported any node of the class
     std::map<NodeClass, QList<ProviderSpan>> m_spans;
     std::set<std::pair<NodeClass, qint64>> m_allocationHours; // (node class, hour) where the meter saw allocations
     std::map<std::pair<NodeClass, qint64>, std::map<qint64, double>> m_allocated; // (class, bundle) -> time -> sum
