@@ -72,14 +72,28 @@ struct BillingData {
     QList<BillingRow> rows; // in (bundle, seq) order
 };
 
-// billing.consistency: each row agrees with itself and with the attested price. Fed row by row while loading (the
-// record's JSON is parsed once), reported at the end.
 // The FOCUS amounts of one row that billing.consistency compares, kMissing where the row has no number.
 struct FocusAmounts {
     double pricingQuantity = kMissing, contractedUnitPrice = kMissing, contractedCost = kMissing;
     double billedCost = kMissing, listCost = kMissing;
 };
 
+// A FOCUS row as stored, before the checked period, names and contract are applied.
+struct StoredBillingRow {
+    qint64 bundleId = 0, line = 0;
+    SeriesKey key;
+    Period period;
+    QString category, unit, currency, invoiceId, chargeClass, resourceId;
+    double cost = 0, quantity = kMissing;
+    bool quarantineMarked = false; // the importer quarantined the row
+    FocusAmounts amounts;
+};
+
+// Every stored FOCUS row in (bundle, seq) order, read through a connection of its own to CASEPATH (thread-safe).
+Result<QList<StoredBillingRow>> readStoredBilling(const QString& casePath);
+
+// billing.consistency: each row agrees with itself and with the attested price. Fed row by row while loading,
+// reported at the end.
 class ConsistencyCheck {
 public:
     explicit ConsistencyCheck(CheckContext& context);

@@ -4,6 +4,7 @@
 // rows. Both are cut by --period alike.
 #include "analytics/billingdata.h"
 #include "store/sqlitedb.h"
+#include "util/prefetch.h"
 
 namespace capaudit::analytics::detail {
 
@@ -130,13 +131,6 @@ QList<EvidenceRef> rowEvidence(const CheckContext& c, const QList<const BillingR
     return out;
 }
 
-// A FOCUS string or number of the stored record; NULL (empty, missing) when the field is absent or of another type.
-#define FOCUS_TEXT(field)                                                                                              \
-    "CASE WHEN json_type(record_json, '$." field "') = 'text' THEN json_extract(record_json, '$." field "') END"
-#define FOCUS_NUMBER(field)                                                                                            \
-    "CASE WHEN json_type(record_json, '$." field "') IN ('integer', 'real') THEN json_extract(record_json, '$." field  \
-    "') END"
-
 Status loadBillingData(CheckContext& c, BillingData& data, ConsistencyCheck& consistency)
 {
     if (Status s = loadMeasured(c, data.measured); !s)
@@ -144,50 +138,34 @@ Status loadBillingData(CheckContext& c, BillingData& data, ConsistencyCheck& con
     Result<QSet<qint64>> rejected = rejectedBundles(c);
     if (!rejected)
         return rejected.error();
-    sql::Database& db = c.store.database();
-    // The few fields of the stored FOCUS record the rules need are read by SQLite's JSON functions: parsing 60,000
-    // whole records into QJsonObjects was half the check's time on a year of billing (docs/performance.md).
-    // clang-format off
-    sql::Statement* select = db.prepare(
-        "SELECT bundle, line, provider, resource, tenant, charge_period_start, charge_period_end, charge_category, "
-        "billed_cost, consumed_quantity, consumed_unit, currency, "
-        FOCUS_TEXT("InvoiceId") ", " FOCUS_TEXT("ChargeClass") ", " FOCUS_TEXT("ResourceId") ", "
-        "json_type(record_json, '$.quarantine') IS NOT NULL, "
-        FOCUS_NUMBER("PricingQuantity") ", " FOCUS_NUMBER("ContractedUnitPrice") ", "
-        FOCUS_NUMBER("ContractedCost") ", " FOCUS_NUMBER("BilledCost") ", " FOCUS_NUMBER("ListCost") " "
-        "FROM billing_records ORDER BY bundle, seq");
-    // clang-format on
-#undef FOCUS_NUMBER
-#undef FOCUS_TEXT
-    if (!select)
-        return db.lastError();
+    Result<QList<StoredBillingRow>> stored =
+        c.billingPrefetch ? c.billingPrefetch->take() : readStoredBilling(c.store.info().path);
+    if (!stored)
+        return stored.error();
     const Period checked = c.options.period;
-    while (select->next()) {
+    for (const StoredBillingRow& r : std::as_const(*stored)) {
         BillingRow row;
-        row.period = { select->int64(5), select->int64(6) };
+        row.period = r.period;
         if (!meets(row.period, checked))
             continue;
         ++c.report.billingRowsScanned;
-        row.bundleId = select->int64(0);
-        row.line = select->int64(1);
-        row.key = { select->int64(2), select->isNull(3) ? 0 : select->int64(3),
-            select->isNull(4) ? 0 : select->int64(4) };
+        row.bundleId = r.bundleId;
+        row.line = r.line;
+        row.key = r.key;
         row.provider = c.providerNames.value(row.key.provider);
         row.resourceClass = row.key.resource ? c.resourceNames.value(row.key.resource) : QString();
         row.tenant = row.key.tenant ? c.tenantNames.value(row.key.tenant) : QString();
-        row.category = select->text(7);
-        row.cost = select->real(8);
-        row.quantity = select->isNull(9) ? kMissing : select->real(9);
-        row.unit = select->text(10);
-        row.currency = select->text(11);
-        row.invoiceId = select->text(12);
-        row.chargeClass = select->text(13);
-        row.resourceId = select->text(14);
+        row.category = r.category;
+        row.cost = r.cost;
+        row.quantity = r.quantity;
+        row.unit = r.unit;
+        row.currency = r.currency;
+        row.invoiceId = r.invoiceId;
+        row.chargeClass = r.chargeClass;
+        row.resourceId = r.resourceId;
         // Quarantined rows (and, under reject, their whole invoice) are described by billing.data-quality; their
         // money is still listed as unreconciled.
-        row.quarantined = select->int64(15) != 0 || rejected->contains(row.bundleId);
-        auto number = [&](int column) { return select->isNull(column) ? kMissing : select->real(column); };
-        const FocusAmounts amounts { number(16), number(17), number(18), number(19), number(20) };
+        row.quarantined = r.quarantineMarked || rejected->contains(row.bundleId);
         attachContract(c, row);
 
         const Period inside = clipToChecked(row.period, checked);
@@ -199,7 +177,7 @@ Status loadBillingData(CheckContext& c, BillingData& data, ConsistencyCheck& con
                 row.share = data.measured.over(row.key, inside) / full;
         }
         if (!row.quarantined)
-            consistency.row(row, amounts);
+            consistency.row(row, r.amounts);
         if (row.reconcilable()) {
             ProviderFacts& facts = c.facts(row.provider);
             ClassFacts& cls = facts.classes[row.resourceClass];
@@ -213,7 +191,7 @@ Status loadBillingData(CheckContext& c, BillingData& data, ConsistencyCheck& con
         }
         data.rows.append(row);
     }
-    return select->failed() ? Status(select->error()) : Status::success();
+    return Status::success();
 }
 
 } // namespace capaudit::analytics::detail

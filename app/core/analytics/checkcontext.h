@@ -11,7 +11,13 @@
 
 #include <map>
 
+namespace capaudit {
+template <typename T> class Prefetch;
+}
+
 namespace capaudit::analytics::detail {
+
+struct StoredBillingRow;
 
 struct AttestedNodeInfo {
     qint64 nodeId = 0;
@@ -179,6 +185,9 @@ struct CheckContext {
     // Tenant rows counted twice, in import order of the second row (telemetry.duplicates); the rules that sum
     // allocation from rollups can subtract them.
     QList<DuplicateRow> duplicates;
+    // The stored FOCUS rows, being read on another connection while the telemetry rules run (runChecks); null: the
+    // billing rules read them themselves.
+    Prefetch<Result<QList<StoredBillingRow>>>* billingPrefetch = nullptr;
 
     bool inPeriod(qint64 time) const
     {

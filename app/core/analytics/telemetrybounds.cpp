@@ -131,6 +131,17 @@ struct DrillWindow {
     qint64 node, resource, from, to; // times inclusive
 };
 
+struct TenantKey {
+    qint64 node, resource, tenant, time;
+    friend bool operator==(const TenantKey&, const TenantKey&) = default;
+};
+struct TenantKeyHash {
+    size_t operator()(const TenantKey& k) const
+    {
+        return qHashMulti(0, k.node, k.resource, k.tenant, k.time);
+    }
+};
+
 struct DuplicateGroup {
     qint64 count = 0;
     double allocated = 0;
@@ -172,9 +183,14 @@ Status crossSourceDuplicates(CheckContext& c)
         int payload;
         qint64 line;
     };
-    std::map<std::tuple<qint64, qint64, qint64, qint64>, Seen> keys; // (node, class, tenant, time) -> first row
+    // (node, class, tenant, time) -> first row. Hashed, not a tree: a re-sent week is millions of keys.
+    std::unordered_map<TenantKey, Seen, TenantKeyHash> keys;
     sql::Database& db = c.store.database();
     for (const auto& [source, windows] : drill) {
+        // The windows of this source by node and class, so each row looks only at its own few.
+        QHash<QPair<qint64, qint64>, QList<DrillWindow>> windowsOf;
+        for (const auto& [run, w] : windows)
+            windowsOf[{ w.node, w.resource }].append(w);
         std::unique_ptr<sql::Statement> select =
             db.prepareOnce(QStringLiteral("SELECT payload, line, time, node, resource, tenant, allocated FROM samples "
                                           "WHERE bundle = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq"));
@@ -200,15 +216,15 @@ Status crossSourceDuplicates(CheckContext& c)
                 const qint64 time = select->int64(2), node = select->int64(3), resource = select->int64(4);
                 if (select->int64(0) != source.second || tenant == 0 || isMissing(allocated) || !c.inPeriod(time))
                     continue;
-                const bool inWindow = std::any_of(windows.begin(), windows.end(), [&](const auto& rw) {
-                    const DrillWindow& w = rw.second;
-                    return w.node == node && w.resource == resource && time >= w.from && time <= w.to;
-                });
+                const auto own = windowsOf.constFind({ node, resource });
+                const bool inWindow = own != windowsOf.constEnd()
+                    && std::any_of(
+                        own->begin(), own->end(), [&](const DrillWindow& w) { return time >= w.from && time <= w.to; });
                 if (!inWindow)
                     continue;
                 const qint64 line = select->int64(1);
-                const auto [seen, inserted] =
-                    keys.try_emplace({ node, resource, tenant, time }, Seen { source.first, source.second, line });
+                const auto [seen, inserted] = keys.try_emplace(
+                    TenantKey { node, resource, tenant, time }, Seen { source.first, source.second, line });
                 // The same source twice is a repeat within one payload, which the scan already reported.
                 if (inserted || (seen->second.bundle == source.first && seen->second.payload == source.second))
                     continue;
