@@ -30,10 +30,13 @@ int runDemo(const QStringList& arguments)
     const QCommandLineOption start(QStringLiteral("start"),
         QStringLiteral("First day, YYYY-MM-DD (default 2026-09-01)."), QStringLiteral("DATE"),
         QStringLiteral("2026-09-01"));
+    // The list comes from the fault table itself, so a new fault can never be missing from the help.
+    QStringList faultNames;
+    for (const demo::FaultKind kind : demo::allFaultKinds())
+        faultNames << demo::faultKindName(kind);
     const QCommandLineOption faults(QStringLiteral("faults"),
-        QStringLiteral("Faults to inject: all (default), none, or a comma list of over-billing, "
-                       "telemetry-gap, unattested-node, over-commitment, sla-breach, "
-                       "capacity-shortfall, jurisdiction, tampered-payload, expired-certificate."),
+        QStringLiteral("Faults to inject: all (default), none, or a comma list of %1 (docs/demo.md).")
+            .arg(faultNames.join(QStringLiteral(", "))),
         QStringLiteral("LIST"), QStringLiteral("all"));
     const QCommandLineOption quiet(
         { QStringLiteral("q"), QStringLiteral("quiet") }, QStringLiteral("Print nothing but errors."));
