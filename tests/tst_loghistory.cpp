@@ -6,9 +6,11 @@
 #include "analytics/checkrunner.h"
 #include "analytics/rulecatalog.h"
 #include "casefixture.h"
+#include "checksupport.h"
 #include "crypto/merkle.h"
 #include "evidence/loghistory.h"
 #include "evidence/tlogproof.h"
+#include "guitestcase.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
 #include "store/caseverifier.h"
@@ -26,6 +28,7 @@
 
 using namespace capaudit;
 using namespace capaudit::test;
+using capaudit::test::DemoCase;
 
 namespace {
 
@@ -433,6 +436,45 @@ private slots:
             names(v.problems, needle), qPrintable(needle + QStringLiteral(" not named in:\n") + listed(v.problems)));
         // Re-derived from the stored bundles, never from the rows: the chain still shows both breaks.
         QCOMPARE(v.logBreaks.size(), 2);
+    }
+
+    // The demo bank's log-split-view fault: found at its scope, naming both bundles and both roots of faults.json.
+    void demoBankSplitView()
+    {
+        QTemporaryDir root;
+        QVERIFY(root.isValid());
+        Result<DemoCase> demoCase = makeDemoCase(root.path(), bankConfig(QStringLiteral("log-split-view"), 7));
+        QVERIFY2(demoCase, qPrintable(demoCase ? QString() : demoCase.error().toString()));
+        const QJsonArray faults = QJsonDocument::fromJson(readAll(demoCase->demoDir + QStringLiteral("/faults.json")))
+                                      .object()
+                                      .value(u"faults")
+                                      .toArray();
+        QCOMPARE(faults.size(), 1);
+        const QJsonObject fault = faults.first().toObject();
+        QCOMPARE(fault.value(u"rule").toString(), QLatin1String(analytics::rules::kEvidenceLogConsistency));
+        const analytics::CheckReport report = check(demoCase->casePath);
+        const QList<analytics::Finding> found = ofRule(report, fault.value(u"rule").toString());
+        QVERIFY2(found.size() == 1, qPrintable(dump(found)));
+        const analytics::Finding& f = found.first();
+        QCOMPARE(f.severity, analytics::Severity::Critical);
+        QCOMPARE(f.provider, fault.value(u"provider").toString());
+        const QJsonObject expected = fault.value(u"expected").toObject();
+        QCOMPARE(f.details.value(u"kind").toString(), expected.value(u"kind").toString());
+        QCOMPARE(f.details.value(u"origin").toString(), expected.value(u"origin").toString());
+        QStringList roots { f.details.value(u"earlier").toObject().value(u"rootHash").toString(),
+            f.details.value(u"later").toObject().value(u"rootHash").toString() };
+        QStringList want;
+        for (const QJsonValue& b : fault.value(u"bundles").toArray())
+            want << QString::fromLatin1(
+                readProof(demoCase->demoDir + QLatin1Char('/') + b.toString()).rootHash.toHex());
+        QCOMPARE(want.size(), 2);
+        roots.sort();
+        want.sort();
+        QCOMPARE(roots, want);
+        // Both carrying bundles are named (by the path they were imported from).
+        const QString text = QString::fromUtf8(canonicalJson(f.toJson()));
+        for (const QJsonValue& b : fault.value(u"bundles").toArray())
+            QVERIFY2(text.contains(b.toString()), qPrintable(b.toString() + QStringLiteral(" not in ") + text));
     }
 
     void appendOnly()
