@@ -391,7 +391,7 @@ void Run::bundle(const StoredBundle& b)
     if (materialise(b, dir.path(), shas)) {
         const Verdict fresh = reverify(b, dir.path());
         if (!fresh.checks.isEmpty())
-            m_logs.bundle(m_db, b, dir.path(), fresh, m_out.problems);
+            m_logs.bundle(m_db, b, dir.path(), fresh, m_trail.value(b.importSeq).details, m_out.problems);
     }
     rows(b);
 }

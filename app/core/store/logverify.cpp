@@ -53,8 +53,8 @@ void compareRows(const QList<Row>& stored, const QList<Row>& derived, const char
 
 } // namespace
 
-void LogHistoryCheck::bundle(
-    sql::Database& db, const StoredBundle& b, const QString& dir, const Verdict& fresh, QList<CaseProblem>& problems)
+void LogHistoryCheck::bundle(sql::Database& db, const StoredBundle& b, const QString& dir, const Verdict& fresh,
+    const QJsonObject& imported, QList<CaseProblem>& problems)
 {
     Result<BundleLogEvidence> stored = logstore::read(db, b.id);
     if (!stored) {
@@ -70,6 +70,21 @@ void LogHistoryCheck::bundle(
             QStringLiteral("transparency-log evidence: %1").arg(derived.error().toString()) });
         return;
     }
+    // A bundle imported before schema 5 has no rows and its chained import entry no "tlog" key; since then the entry
+    // records how many rows import wrote, so removing them with the key is impossible without breaking the trail.
+    const QJsonValue recorded = imported.value(QStringLiteral("tlog"));
+    if (recorded.isUndefined() && stored->isEmpty())
+        return;
+    if (!recorded.isUndefined()
+        && (recorded.toObject().value(QStringLiteral("checkpoints")).toInteger(-1) != derived->checkpoints.size()
+            || recorded.toObject().value(QStringLiteral("proofs")).toInteger(-1) != derived->proofs.size()))
+        problems.append({ QStringLiteral("bundle"), b.digest, b.sourcePath,
+            QStringLiteral("the import entry records %1 log checkpoint(s) and %2 proof(s), the bundle's files carry %3 "
+                           "and %4")
+                .arg(recorded.toObject().value(QStringLiteral("checkpoints")).toInteger(-1))
+                .arg(recorded.toObject().value(QStringLiteral("proofs")).toInteger(-1))
+                .arg(derived->checkpoints.size())
+                .arg(derived->proofs.size()) });
     // The stored note is what a reader of the case would re-verify by hand: it must be exactly the carried one.
     compareRows(stored->checkpoints, derived->checkpoints, "tlog_checkpoints", b, problems);
     compareRows(stored->proofs, derived->proofs, "tlog_consistency", b, problems);

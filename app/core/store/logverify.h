@@ -5,6 +5,8 @@
 #include "evidence/verdict.h"
 #include "store/caseverifier.h"
 
+#include <QJsonObject>
+
 namespace capaudit {
 
 struct StoredBundle;
@@ -18,9 +20,10 @@ class Database;
 // ones (the stored rows are never believed, only compared).
 class LogHistoryCheck {
 public:
-    // DIR: BUNDLE's files materialised from the case; FRESH: their re-verification.
+    // DIR: BUNDLE's files materialised from the case; FRESH: their re-verification; IMPORTED: the details of its
+    // import trail entry, whose "tlog" key (written since schema 5) says the rows must exist.
     void bundle(sql::Database& db, const StoredBundle& b, const QString& dir, const Verdict& fresh,
-        QList<CaseProblem>& problems);
+        const QJsonObject& imported, QList<CaseProblem>& problems);
     LogHistory finish() const;
 
 private:
