@@ -93,14 +93,13 @@ int runImport(const QStringList& arguments)
             err() << "\r\033[K";
         if (json)
             results.append(r.toJson());
-        else if (r.outcome == ImportOutcome::Imported)
+        else if (r.outcome == ImportOutcome::Imported) {
             out() << "imported  " << path << ": " << bundleKindName(r.kind) << ", " << r.provider << ", " << r.rows
                   << " rows" << (r.verdict.verdict == VerdictKind::Untrusted ? ", UNTRUSTED" : "") << Qt::endl;
-        // Imported all the same: the finding (evidence.log-consistency) needs both views of the log in the case.
-        if (!json)
+            // Imported all the same: the finding (evidence.log-consistency) needs both views of the log in the case.
             for (const QString& warning : r.logWarnings)
                 out() << "LOG       " << path << ": " << warning << Qt::endl;
-        else if (r.outcome == ImportOutcome::AlreadyPresent)
+        } else if (r.outcome == ImportOutcome::AlreadyPresent)
             out() << "present   " << path << ": already in the case (bundle " << r.digest.left(16)
                   << (r.digest == r.verdict.bundleDigest
                              ? QStringLiteral(")")
