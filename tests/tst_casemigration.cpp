@@ -16,6 +16,12 @@
 using namespace capaudit;
 using namespace capaudit::test;
 
+namespace {
+// What a version-4 CapAudit did not have: the transparency-log history of migration 5 (triggers go with the tables).
+const QString kDropVersion5 = QStringLiteral(
+    "DROP TABLE tlog_checkpoints; DROP TABLE tlog_consistency; DELETE FROM schema_migrations WHERE version >= 5;");
+} // namespace
+
 class TestCaseMigration : public QObject, protected CaseFixture {
     Q_OBJECT
 
@@ -35,11 +41,11 @@ private slots:
         QVERIFY(CaseStore::create(path(QStringLiteral("v2.capcase")), QStringLiteral("v2"), { unscoped }));
         const QString file = path(QStringLiteral("v2.capcase"));
         QCOMPARE(execSql(file,
-                     QStringLiteral("DROP TABLE node_hours; DROP TABLE node_hours_built; "
-                                    "ALTER TABLE trust_anchors DROP COLUMN providers;"
-                                    "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
-                                    "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
-                                    "DELETE FROM schema_migrations WHERE version >= 3; PRAGMA user_version = 2")),
+                     QStringLiteral("DROP TABLE node_hours; DROP TABLE node_hours_built; ") + kDropVersion5
+                         + QStringLiteral("ALTER TABLE trust_anchors DROP COLUMN providers;"
+                                          "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
+                                          "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
+                                          "DELETE FROM schema_migrations WHERE version >= 3; PRAGMA user_version = 2")),
             QString());
         QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE 'node_hours%'")),
             qint64(0));
@@ -59,6 +65,34 @@ private slots:
         QVERIFY(scalar(file, QStringLiteral("SELECT count(*) FROM node_hours")) > 0);
         QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM node_hours_built")), qint64(1));
         QVERIFY(execSql(file, QStringLiteral("UPDATE node_hours SET rows = 0")).contains(QLatin1String("append-only")));
+    }
+
+    // A version 4 case (before the transparency-log history) gets the two tables with their triggers; bundles imported
+    // before have no checkpoint rows, and verify-case accepts that only because their files carry no trusted
+    // checkpoint (the fixture's bundles have no tlog/proof.json).
+    void migratesVersion4Case()
+    {
+        {
+            std::unique_ptr<CaseStore> store = newCase(QStringLiteral("v4.capcase"));
+            QVERIFY(store);
+            QCOMPARE(CaseImporter(*store).importBundle(m_bundle).outcome, ImportOutcome::Imported);
+        }
+        const QString file = path(QStringLiteral("v4.capcase"));
+        QCOMPARE(execSql(file, kDropVersion5 + QStringLiteral("PRAGMA user_version = 4")), QString());
+        QCOMPARE(
+            scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE 'tlog_%'")), qint64(0));
+        {
+            Result<std::unique_ptr<CaseStore>> store = CaseStore::open(file);
+            QVERIFY2(store, qPrintable(store ? QString() : store.error().toString()));
+            const CaseVerification v = verifyCase(**store);
+            QVERIFY2(v.intact(), qPrintable(listed(v.problems)));
+        }
+        QCOMPARE(scalar(file, QStringLiteral("PRAGMA user_version")), qint64(schema::currentVersion()));
+        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM schema_migrations WHERE version = 5")), qint64(1));
+        QCOMPARE(scalar(file,
+                     QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+                                    "'tlog_%'")),
+            qint64(4));
     }
 
     void migratesVersion3CaseInferringScopes()
@@ -85,7 +119,8 @@ private slots:
                          + QStringLiteral("ALTER TABLE trust_anchors DROP COLUMN providers;"
                                           "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
                                           "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
-                                          "DELETE FROM schema_migrations WHERE version = 4; PRAGMA user_version = 3")),
+                                          "DELETE FROM schema_migrations WHERE version = 4; PRAGMA user_version = 3;")
+                         + kDropVersion5),
             QString());
         QCOMPARE(
             scalar(file, QStringLiteral("SELECT count(*) FROM bundles WHERE verdict_json LIKE '%signer.authorized%'")),

@@ -529,6 +529,46 @@ private slots:
         QVERIFY2(
             scoped.out.contains("identity: 'ci@example.com' from 'https://accounts.example'"), scoped.out.constData());
     }
+
+    // The demo's forked log through the CLI: import says LOG under the second view and still imports it, verify-case
+    // re-judges the chain (intact, one break), check fails on the critical evidence.log-consistency finding.
+    void logSplitViewThroughTheCli()
+    {
+        const QString demo = path(QStringLiteral("split-demo"));
+        QCOMPARE(
+            cli({ QStringLiteral("demo"), QStringLiteral("--out"), demo, QStringLiteral("--days"), QStringLiteral("7"),
+                    QStringLiteral("--step"), QStringLiteral("1h"), QStringLiteral("--nodes"), QStringLiteral("3"),
+                    QStringLiteral("--faults"), QStringLiteral("log-split-view"), QStringLiteral("--quiet") })
+                .exitCode,
+            0);
+        const QString casePath = path(QStringLiteral("split.capcase"));
+        QCOMPARE(cli({ QStringLiteral("case"), QStringLiteral("init"), casePath, QStringLiteral("--trust"),
+                         demo + QStringLiteral("/trust") })
+                     .exitCode,
+            0);
+        QStringList args { QStringLiteral("import"), casePath };
+        for (const QString& b :
+            QDir(demo + QStringLiteral("/bundles")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot))
+            args << demo + QStringLiteral("/bundles/") + b;
+        const Run imported = cli(args);
+        QCOMPARE(imported.exitCode, 0);
+        QCOMPARE(imported.out.count("\nLOG       "), 1);
+        QVERIFY2(imported.out.contains("split view"), imported.out.constData());
+        const Run verified = cli({ QStringLiteral("verify-case"), casePath });
+        QCOMPARE(verified.exitCode, 0);
+        QVERIFY2(verified.out.contains("LOG       split-view 'capaudit.demo/log'"), verified.out.constData());
+        QVERIFY2(verified.out.contains("2 log checkpoints of 1 log(s) with 1 break(s)"), verified.out.constData());
+        const Run checked = cli({ QStringLiteral("check"), casePath, QStringLiteral("--json") });
+        QCOMPARE(checked.exitCode, 1);
+        const QJsonArray findings = QJsonDocument::fromJson(checked.out).object().value(u"findings").toArray();
+        int split = 0;
+        for (const QJsonValue& f : findings)
+            if (f.toObject().value(u"rule").toString() == u"evidence.log-consistency") {
+                ++split;
+                QCOMPARE(f.toObject().value(u"severity").toString(), QStringLiteral("critical"));
+            }
+        QCOMPARE(split, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

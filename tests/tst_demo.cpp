@@ -2,8 +2,10 @@
 // The simulated compute bank: determinism, every bundle verifies and parses with the real importers, and every
 // injected fault is visible in the parsed evidence where faults.json says (and absent from a clean run).
 #include "archive/bundlesource.h"
+#include "crypto/signednote.h"
 #include "demo/demogenerator.h"
 #include "demo/demopki.h"
+#include "evidence/tlogproof.h"
 #include "evidence/verifier.h"
 #include "ingest/payloadimport.h"
 #include "ingest/predicates.h"
@@ -389,7 +391,7 @@ private slots:
         const auto tb = TrustStore::loadDirectory(b + QStringLiteral("/trust"));
         const auto tc = TrustStore::loadDirectory(c + QStringLiteral("/trust"));
         QVERIFY(ta.ok() && tb.ok() && tc.ok());
-        QCOMPARE(ta->anchors().size(), 4);
+        QCOMPARE(ta->anchors().size(), 5); // 3 provider roots, the meter root, the demo log key (log-split-view)
         for (qsizetype i = 0; i < ta->anchors().size(); ++i) {
             QCOMPARE(ta->anchors()[i].fingerprint, tb->anchors()[i].fingerprint);
             QVERIFY(ta->anchors()[i].fingerprint != tc->anchors()[i].fingerprint);
@@ -681,6 +683,21 @@ private slots:
                     }
                 if (kind == u"outage-as-maintenance")
                     QCOMPARE(double(affected), e.value(QStringLiteral("missingSteps")).toDouble());
+            } else if (kind == u"log-split-view") {
+                // Two checkpoints signed by the demo log key, same origin and size, different roots.
+                QStringList roots;
+                for (const QJsonValue& b : f.value(QStringLiteral("bundles")).toArray()) {
+                    const auto proof = parseTlogProof(
+                        test::readAll(dir + QLatin1Char('/') + b.toString() + QStringLiteral("/tlog/proof.json")),
+                        QStringLiteral("proof.json"));
+                    QVERIFY(proof);
+                    const auto checkpoint = crypto::parseCheckpoint(proof->checkpoint);
+                    QVERIFY(checkpoint);
+                    QCOMPARE(checkpoint->origin, e.value(QStringLiteral("origin")).toString());
+                    QCOMPARE(checkpoint->treeSize, quint64(e.value(QStringLiteral("treeSize")).toInteger()));
+                    roots.append(QString::fromLatin1(checkpoint->rootHash.toHex()));
+                }
+                QVERIFY(roots.size() == 2 && roots[0] != roots[1]);
             } else if (f.value(QStringLiteral("rule")).toString().startsWith(QLatin1String("billing."))) {
                 checkBillingFault(d, f);
             } else {

@@ -201,7 +201,12 @@ void TestModels::anchorModel()
         QCOMPARE(model.index(row, AnchorModel::RoleColumn).data().toString(), a.role);
         QCOMPARE(model.index(row, AnchorModel::KindColumn).data().toString(), AnchorModel::kindText(a.kind));
         QVERIFY(model.index(row, 0).data(AnchorModel::ActiveRole).toBool());
-        // The demo scopes every root to the providers it speaks for; the column shows exactly those.
+        // The demo scopes every root to the providers it speaks for; the column shows exactly those. A transparency
+        // log key (the demo log of the log-split-view fault) vouches for checkpoints, never for a provider.
+        if (a.role == QLatin1String(roles::kTransparencyLog)) {
+            QVERIFY(a.providers.isEmpty());
+            continue;
+        }
         QVERIFY(!a.providers.isEmpty());
         QCOMPARE(model.index(row, AnchorModel::ScopeColumn).data().toString(), a.providers.join(QStringLiteral(", ")));
         QVERIFY(model.index(row, 0).data(Qt::ToolTipRole).toString().contains(a.providers.first()));

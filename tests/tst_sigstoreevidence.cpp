@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sigstore bundles as CapAudit evidence (envelope.sigstore.json): which times may judge a signer certificate.
 // Only a time some signature covers may do that; an unsigned integratedTime is a claim of whoever wrote the file.
+#include "archive/bundlesource.h"
 #include "crypto/digest.h"
 #include "crypto/merkle.h"
 #include "crypto/signature.h"
 #include "crypto/signednote.h"
 #include "evidence/bundlewriter.h"
 #include "evidence/dsse.h"
+#include "evidence/logevidence.h"
 #include "evidence/verifier.h"
 #include "sigstore/bundle.h"
 #include "sigstore/tlog.h"
@@ -251,6 +253,33 @@ private slots:
         const qint64 late = utc("2025-07-01T00:00:00Z").toSecsSinceEpoch();
         const Verdict lateTime = verify(writeBundle(QStringLiteral("late"), late, true));
         QVERIFY2(lateTime.verdict == VerdictKind::Rejected, qPrintable(describe(lateTime)));
+    }
+
+    // The checkpoint of a Sigstore entry joins the case's transparency-log history (evidence/logevidence.h): taken
+    // from the first entry's inclusion proof once the transparency check passed; Sigstore carries no consistency
+    // proofs of its own.
+    void checkpointIsKeptForTheLogHistory()
+    {
+        const QString dir =
+            writeBundle(QStringLiteral("history"), utc("2025-03-01T00:05:00Z").toSecsSinceEpoch(), true);
+        const Verdict verdict = verify(dir);
+        QVERIFY2(verdict.verdict == VerdictKind::Verified, qPrintable(describe(verdict)));
+        auto source = BundleSource::open(dir);
+        QVERIFY(source);
+        const auto logged = bundleLogEvidence(*source, verdict);
+        QVERIFY2(logged, qPrintable(logged ? QString() : logged.error().toString()));
+        QCOMPARE(logged->checkpoints.size(), 1);
+        QCOMPARE(logged->checkpoints.first().origin, kOrigin);
+        QCOMPARE(logged->checkpoints.first().treeSize, quint64(3));
+        QCOMPARE(logged->checkpoints.first().file, QStringLiteral("envelope.sigstore.json"));
+        QVERIFY(logged->checkpoints.first().note.startsWith(kOrigin.toUtf8() + "\n3\n"));
+        QVERIFY(logged->proofs.isEmpty());
+        // Without a trusted log key the checkpoint vouches for nothing and is not kept.
+        Verdict untrusted = verdict;
+        for (Check& c : untrusted.checks)
+            if (c.id == QLatin1String(checks::kTransparency))
+                c.status = CheckStatus::Fail;
+        QVERIFY(bundleLogEvidence(*source, untrusted)->isEmpty());
     }
 };
 

@@ -93,10 +93,13 @@ int runImport(const QStringList& arguments)
             err() << "\r\033[K";
         if (json)
             results.append(r.toJson());
-        else if (r.outcome == ImportOutcome::Imported)
+        else if (r.outcome == ImportOutcome::Imported) {
             out() << "imported  " << path << ": " << bundleKindName(r.kind) << ", " << r.provider << ", " << r.rows
                   << " rows" << (r.verdict.verdict == VerdictKind::Untrusted ? ", UNTRUSTED" : "") << Qt::endl;
-        else if (r.outcome == ImportOutcome::AlreadyPresent)
+            // Imported all the same: the finding (evidence.log-consistency) needs both views of the log in the case.
+            for (const QString& warning : r.logWarnings)
+                out() << "LOG       " << path << ": " << warning << Qt::endl;
+        } else if (r.outcome == ImportOutcome::AlreadyPresent)
             out() << "present   " << path << ": already in the case (bundle " << r.digest.left(16)
                   << (r.digest == r.verdict.bundleDigest
                              ? QStringLiteral(")")
@@ -124,8 +127,8 @@ int runVerifyCase(const QStringList& arguments)
     parser.addOption(jsonOption());
     if (auto exit = parseArguments(parser, arguments,
             QStringLiteral("Re-verify a case: audit trail chain, every stored bundle from its "
-                           "stored bytes, parsed rows and rollups. Exit 0: intact; 1: "
-                           "tampering found.")))
+                           "stored bytes, parsed rows and rollups, and the chain of transparency-log "
+                           "checkpoints. Exit 0: intact; 1: tampering found.")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("verify-case: name exactly one CASE file"));
@@ -169,8 +172,15 @@ int runVerifyCase(const QStringList& arguments)
     } else {
         for (const CaseProblem& p : result.problems)
             out() << "TAMPERED  " << p.toString() << '\n';
+        // A log that told two stories is not tampering with the case, but the auditor must see it here too.
+        for (const QString& logBreak : result.logBreaks)
+            out() << "LOG       " << logBreak << '\n';
         out() << (result.intact() ? "intact: " : "NOT intact: ") << result.trailEntries << " trail entries, "
               << result.bundles << " bundles, " << result.rows << " rows checked";
+        if (result.logCheckpoints > 0)
+            out() << ", " << result.logCheckpoints << " log checkpoints of " << result.logOrigins << " log(s)"
+                  << (result.logBreaks.isEmpty() ? QStringLiteral(" consistent")
+                                                 : QStringLiteral(" with %1 break(s)").arg(result.logBreaks.size()));
         if (!result.intact())
             out() << ", " << result.problems.size() << " problems";
         out() << Qt::endl;

@@ -242,6 +242,8 @@ qint64 evidenceEnd(const CheckContext& context, const QString& provider);
 Period accountingSpan(const CheckContext& context, const ProviderAttestation& attestation);
 
 void runEvidenceRules(CheckContext& context);
+// evidence.log-consistency: the transparency-log history of the case (logconsistency.cpp).
+Status runLogConsistencyRule(CheckContext& context);
 // Evidence that is missing or flawed although nothing was rejected: verified bundles whose import failed
 // (evidence.integrity), committed classes without telemetry (telemetry.coverage), non-conformant billing rows
 // (billing.data-quality).

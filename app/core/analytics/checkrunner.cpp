@@ -204,6 +204,8 @@ Result<CheckReport> runChecks(CaseStore& store, const CheckOptions& options)
     if (Status s = scanTelemetry(context); !s)
         return s.error();
     runEvidenceRules(context);
+    if (Status s = runLogConsistencyRule(context); !s)
+        return s.error();
     if (Status s = runEvidenceGapRules(context); !s)
         return s.error();
     runTelemetryRules(context);

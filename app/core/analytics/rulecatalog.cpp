@@ -21,6 +21,16 @@ const QList<RuleInfo>& ruleCatalog()
                                "telemetry covers any of its nodes, and once when the meter covers only some of the "
                                "node classes the provider reports (naming the rest)."),
                 {} });
+        list.append({ QLatin1String(rules::kEvidenceLogConsistency), QStringLiteral("Transparency-log consistency"),
+            Severity::Critical,
+            QStringLiteral("Every transparency-log checkpoint a verified bundle carried is kept per log origin, with "
+                           "the RFC 9162 consistency proofs bundles carried. The distinct checkpoints of a log are "
+                           "ordered by tree size and root (never by import order): two different roots at one size "
+                           "are a split view; each checkpoint and the next larger one must be linked by verified "
+                           "consistency proofs (directly, or both reaching a common later checkpoint), else the log "
+                           "grew without proof. Each break is one finding naming both checkpoints (origin, size, root) "
+                           "and the bundles that carried them."),
+            {} });
         list.append({ QLatin1String(rules::kTelemetryCoverage), QStringLiteral("Telemetry coverage"), Severity::Medium,
             QStringLiteral("Per node of the provider's own telemetry, the sample times are merged across bundles "
                            "and payloads; every interval between two consecutive samples longer than the bundle's "

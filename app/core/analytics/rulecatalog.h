@@ -12,6 +12,7 @@ namespace capaudit::analytics {
 namespace rules {
 inline constexpr auto kEvidenceIntegrity = "evidence.integrity";
 inline constexpr auto kEvidenceAssurance = "evidence.assurance";
+inline constexpr auto kEvidenceLogConsistency = "evidence.log-consistency";
 inline constexpr auto kTelemetryCoverage = "telemetry.coverage";
 inline constexpr auto kCapacityDelivered = "capacity.delivered";
 inline constexpr auto kCapacityOvercommit = "capacity.overcommit";

@@ -50,6 +50,26 @@ void auditPath(const QList<QByteArray>& leaves, quint64 index, quint64 begin, qu
     }
 }
 
+// RFC 9162 section 2.1.4.1, SUBPROOF(m, D[n], b) over LEAVES[begin, end).
+void subproof(
+    const QList<QByteArray>& leaves, quint64 m, quint64 begin, quint64 end, bool complete, QList<QByteArray>& out)
+{
+    const quint64 n = end - begin;
+    if (m == n) {
+        if (!complete)
+            out.append(subtreeRoot(leaves, begin, end));
+        return;
+    }
+    const quint64 k = splitPoint(n);
+    if (m <= k) {
+        subproof(leaves, m, begin, begin + k, complete, out);
+        out.append(subtreeRoot(leaves, begin + k, end));
+    } else {
+        subproof(leaves, m - k, begin + k, end, false, out);
+        out.append(subtreeRoot(leaves, begin, begin + k));
+    }
+}
+
 MerkleCheck fail(const QString& reason)
 {
     return { false, reason };
@@ -90,6 +110,15 @@ QList<QByteArray> merkleInclusionProof(const QList<QByteArray>& leafData, quint6
     if (index >= quint64(leafData.size()))
         return proof;
     auditPath(leafData, index, 0, quint64(leafData.size()), proof);
+    return proof;
+}
+
+QList<QByteArray> merkleConsistencyProof(const QList<QByteArray>& leafData, quint64 size1)
+{
+    QList<QByteArray> proof;
+    if (size1 == 0 || size1 > quint64(leafData.size()))
+        return proof;
+    subproof(leafData, size1, 0, quint64(leafData.size()), true, proof);
     return proof;
 }
 

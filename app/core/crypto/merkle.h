@@ -12,6 +12,9 @@ QByteArray merkleLeafHash(QByteArrayView leafData); // SHA256(0x00 || data)
 QByteArray merkleNodeHash(QByteArrayView left, QByteArrayView right); // SHA256(0x01 || l || r)
 QByteArray merkleRootHash(const QList<QByteArray>& leafData); // MTH of a whole list (tests, demo logs)
 QList<QByteArray> merkleInclusionProof(const QList<QByteArray>& leafData, quint64 index); // for the demo log
+// RFC 9162 section 2.1.4.1 PROOF(size1, D[n]): the first SIZE1 leaves are a prefix of the whole list (demo logs,
+// tests). Empty when SIZE1 is 0 or beyond the list.
+QList<QByteArray> merkleConsistencyProof(const QList<QByteArray>& leafData, quint64 size1);
 
 struct MerkleCheck {
     bool ok = false;

@@ -41,6 +41,7 @@ constexpr FaultInfo kFaults[] = {
     { FaultKind::SubToleranceOverbilling, "sub-tolerance-overbilling", "billing.reconciliation" },
     { FaultKind::ForeignCurrency, "foreign-currency", "billing.currency" },
     { FaultKind::UnknownTenant, "unknown-tenant", "billing.tenant" },
+    { FaultKind::LogSplitView, "log-split-view", "evidence.log-consistency" },
 };
 
 const FaultInfo& info(FaultKind kind)

@@ -40,6 +40,8 @@ enum class FaultKind {
     SubToleranceOverbilling, // quantities +0.9 % every day: under the per-period tolerance, not on the invoice total
     ForeignCurrency, // some rows billed in CHF against a contract in EUR
     UnknownTenant, // Usage billed to a tenant the attestation does not list
+    // Issue 18: the transparency log shows two of a provider's bundles two different trees of the same size.
+    LogSplitView,
 };
 
 QList<FaultKind> allFaultKinds();

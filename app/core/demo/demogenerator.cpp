@@ -8,6 +8,7 @@
 #include "demo/faultrecords.h"
 #include "demo/focuswriter.h"
 #include "demo/readme.h"
+#include "demo/splitview.h"
 #include "demo/telemetrypayloads.h"
 #include "demo/usagecsvwriter.h"
 #include "evidence/bundlewriter.h"
@@ -80,6 +81,7 @@ private:
         const DemoModel& model, int provider, const QDateTime& signedAt, const QString& suffix);
     Status writeBilling(int provider);
     Status tamper(const DemoBundle& bundle, const BundleFile& file);
+    Status splitView(int provider);
 
     const DemoModel& m_model;
     const DemoPki& m_pki;
@@ -352,6 +354,25 @@ Status Generator::writeBilling(int provider)
     return Status::success();
 }
 
+// The provider's first attestation and first telemetry bundle (both directories): one logged in the demo log, the
+// other in a fork of it.
+Status Generator::splitView(int provider)
+{
+    const QString name = m_model.providers[provider].name;
+    QStringList dirs;
+    for (const BundleKind kind : { BundleKind::Attestation, BundleKind::Telemetry })
+        for (const DemoBundle& b : std::as_const(summary.bundles))
+            if (b.provider == name && b.kind == kind && b.expectedVerdict == u"verified") {
+                dirs.append(b.path);
+                break;
+            }
+    Result<SplitViewTruth> truth = writeSplitView(m_out, dirs, m_pki.logKey);
+    if (!truth)
+        return truth.error();
+    evidence.splitView = *truth;
+    return Status::success();
+}
+
 Status Generator::run()
 {
     for (int p = 0; p < m_model.providers.size(); ++p) {
@@ -361,6 +382,9 @@ Status Generator::run()
             return s;
         if (Status s = writeBilling(p); !s.ok())
             return s;
+        if (p == m_model.faults.splitViewProvider)
+            if (Status s = splitView(p); !s.ok())
+                return s;
     }
     return writeMeter(kMeteredProvider);
 }

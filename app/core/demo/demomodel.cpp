@@ -213,6 +213,8 @@ void planTelemetryBoundsFaults(DemoModel& model, QMap<int, QList<int>>& used)
 
     if (c.hasFault(FaultKind::DeclaredStep))
         f.declaredStepProvider = 2 % providers;
+    if (c.hasFault(FaultKind::LogSplitView))
+        f.splitViewProvider = 0;
     if (c.hasFault(FaultKind::DuplicateTenantRows)) {
         f.duplicateProvider = 0;
         f.duplicateNode = pickNode(model.providers[0], anyClass, used[0]);

@@ -147,6 +147,7 @@ struct FaultPlan {
     int meterProvider = -1, meterNode = -1; // the metered provider's GPU node the meter cannot reach
     qint64 meterFirst = 0, meterEnd = 0;
     int declaredStepProvider = -1; // its first telemetry bundle declares resolutionSeconds = 2 x the step
+    int splitViewProvider = -1; // its attestation and first telemetry bundle carry checkpoints of a forked log
 
     int duplicateProvider = -1, duplicateNode = -1; // tenant rows written twice
     qint64 duplicateFirst = 0, duplicateEnd = 0;

@@ -3,6 +3,7 @@
 
 #include "crypto/certificatebuilder.h"
 #include "crypto/digest.h"
+#include "demo/splitview.h"
 
 namespace capaudit::demo {
 
@@ -145,6 +146,10 @@ Result<DemoPki> buildPki(const DemoModel& model)
             { QStringLiteral("https://northgate-metering.example/meter") }));
     pki.meterRoot = *meterRoot;
     pki.meter = { *meterKey, { *meterCert } };
+    if (model.config.hasFault(FaultKind::LogSplitView)) {
+        DEMO_TRY(logKey, deriveKey(seed, QStringLiteral("transparency-log"), crypto::KeyType::Ed25519));
+        pki.logKey = *logKey;
+    }
     return pki;
 }
 
@@ -164,6 +169,13 @@ Result<TrustStore> demoTrustStore(const DemoModel& model, const DemoPki& pki)
             QStringLiteral("Northgate Metering root CA (independent meter)"), QLatin1String(roles::kIndependentMeter)));
     meter->providers = { model.providers.value(kMeteredProvider).name };
     anchors.append(*meter);
+    if (!pki.logKey.isNull()) {
+        DEMO_TRY(log,
+            TrustStore::anchorFromBytes(QStringLiteral("demo-log.pub"), pki.logKey.publicKey().toPem(),
+                QStringLiteral("CapAudit demo transparency log"), QLatin1String(roles::kTransparencyLog),
+                QLatin1String(kDemoLogOrigin)));
+        anchors.append(*log);
+    }
     return TrustStore::fromAnchors(anchors);
 }
 

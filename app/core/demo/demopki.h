@@ -23,6 +23,7 @@ struct DemoPki {
     QList<ProviderPki> providers; // parallel to DemoModel::providers
     crypto::Certificate meterRoot;
     DemoSigner meter; // the independent meter: its own root, no intermediate
+    crypto::PrivateKey logKey; // the demo transparency log (Ed25519); only with the log-split-view fault
 };
 
 // Keys are derived from the seed (a hash of seed and role gives the private scalar), certificates use fixed serials
@@ -34,7 +35,8 @@ Result<DemoPki> buildPki(const DemoModel& model);
 Result<crypto::PrivateKey> deriveKey(quint64 seed, const QString& label, crypto::KeyType type);
 
 // The trust store an auditor would assemble: one root per provider (role "provider", scoped to that provider), the
-// meter root (role "independent-meter", scoped to the provider it meters).
+// meter root (role "independent-meter", scoped to the provider it meters), and with the log-split-view fault the demo
+// log's key (role "transparency-log", origin kDemoLogOrigin).
 Result<TrustStore> demoTrustStore(const DemoModel& model, const DemoPki& pki);
 
 } // namespace capaudit::demo

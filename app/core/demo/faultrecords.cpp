@@ -487,6 +487,20 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
     }
     appendTelemetryBoundsFaults(model, b, out);
     appendBillingFaults(out, b, model, ev.billing);
+    if (c.hasFault(FaultKind::LogSplitView)) {
+        QJsonObject o = b.fault(FaultKind::LogSplitView, f.splitViewProvider,
+            QStringLiteral("the provider's attestation and first telemetry bundle each carry a valid inclusion proof "
+                           "with a checkpoint signed by the trusted demo log, but of two different trees of the same "
+                           "size: the log showed each bundle another history"));
+        o.insert(QStringLiteral("bundles"), QJsonArray::fromStringList(ev.splitView.bundles));
+        // No roots here: they hash the envelopes, whose ECDSA signatures differ from run to run, and faults.json is
+        // byte-identical for a seed. The roots are in the two bundles' tlog/proof.json.
+        o.insert(kExpected,
+            QJsonObject { { QStringLiteral("kind"), QStringLiteral("split-view") },
+                { QStringLiteral("origin"), QLatin1String(kDemoLogOrigin) },
+                { QStringLiteral("treeSize"), double(ev.splitView.treeSize) } });
+        out.append(o);
+    }
     return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include "demo/billingfaults.h"
 #include "demo/demomodel.h"
+#include "demo/splitview.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -20,6 +21,7 @@ struct FaultEvidence {
     QMap<int, QString> reissuedBundles; // provider -> path of its re-issued attestation
     QMap<int, qint64> reissuedSignedAt;
     BillingFaultTruth billing;
+    SplitViewTruth splitView;
 };
 
 // The ground truth written to faults.json: one object per injected fault with its id, the rule expected to report

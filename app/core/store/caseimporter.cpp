@@ -68,6 +68,8 @@ QJsonObject ImportResult::toJson() const
         json.insert(QStringLiteral("verdict"), verdict.toJson());
     if (!error.reason.isEmpty())
         json.insert(QStringLiteral("error"), errorJson(error));
+    if (!logWarnings.isEmpty())
+        json.insert(QStringLiteral("logWarnings"), QJsonArray::fromStringList(logWarnings));
     return json;
 }
 

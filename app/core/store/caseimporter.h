@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -44,6 +45,9 @@ struct ImportResult {
     qint64 bundleId = 0; // Imported / AlreadyPresent
     qint64 trailSeq = 0; // trail entry written for this attempt, 0 when none
     Error error; // Failed / Cancelled: the cause; Rejected / UntrustedRefused: the first failed check
+    // Imported: transparency-log checkpoints of the bundle that break the log's stored history (split view, no
+    // valid consistency proof from the latest stored checkpoint). The bundle is imported all the same.
+    QStringList logWarnings;
     bool ok() const
     {
         return outcome == ImportOutcome::Imported || outcome == ImportOutcome::AlreadyPresent;

@@ -7,6 +7,7 @@
 #include "store/casefacts.h"
 #include "store/casestore.h"
 #include "store/dictionaries.h"
+#include "store/logverify.h"
 #include "store/nodehourbuilder.h"
 #include "store/rollupbuilder.h"
 #include "store/rowcodec.h"
@@ -38,7 +39,10 @@ QJsonObject CaseVerification::toJson() const
             { QStringLiteral("path"), p.path }, { QStringLiteral("message"), p.message } });
     return QJsonObject { { QStringLiteral("intact"), intact() }, { QStringLiteral("cancelled"), cancelled },
         { QStringLiteral("trailEntries"), trailEntries }, { QStringLiteral("bundles"), bundles },
-        { QStringLiteral("rows"), rows }, { QStringLiteral("problems"), list } };
+        { QStringLiteral("rows"), rows }, { QStringLiteral("problems"), list },
+        { QStringLiteral("logHistory"),
+            QJsonObject { { QStringLiteral("origins"), logOrigins }, { QStringLiteral("checkpoints"), logCheckpoints },
+                { QStringLiteral("breaks"), QJsonArray::fromStringList(logBreaks) } } } };
 }
 
 namespace {
@@ -64,6 +68,7 @@ public:
     void bundle(const StoredBundle& b);
     void orphans(const QSet<qint64>& bundleIds);
     void missingBundles(const QList<StoredBundle>& bundles);
+    void logHistory();
     bool loadDictionaries()
     {
         if (Status s = m_dictionaries.loadAll(); !s) {
@@ -75,7 +80,7 @@ public:
 
 private:
     bool materialise(const StoredBundle& b, const QString& dir, QMap<QString, QByteArray>& shas);
-    void reverify(const StoredBundle& b, const QString& dir);
+    Verdict reverify(const StoredBundle& b, const QString& dir);
     void rows(const StoredBundle& b);
     void nodeHoursOf(const StoredBundle& b, NodeHourBuilder& rebuilt);
     void anchorScope(const CaseAnchor& a, const TrailEntry& added);
@@ -88,6 +93,7 @@ private:
     QHash<qint64, TrailEntry> m_trail; // entries bundles and anchors point at
     QHash<qint64, QJsonArray> m_inferredScopes; // anchor id -> scope the schema-4 migration inferred
     QHash<qint64, TrailEntry> m_allTrail; // every entry, for the documents
+    LogHistoryCheck m_logs;
 
 public:
     const QHash<qint64, TrailEntry>& allTrail() const
@@ -263,12 +269,12 @@ bool Run::materialise(const StoredBundle& b, const QString& dir, QMap<QString, Q
     return ok;
 }
 
-void Run::reverify(const StoredBundle& b, const QString& dir)
+Verdict Run::reverify(const StoredBundle& b, const QString& dir)
 {
     Result<TrustStore> trust = m_store.trustStoreAt(b.importSeq);
     if (!trust) {
         problem(QStringLiteral("bundle"), b.digest, b.sourcePath, trust.error().toString());
-        return;
+        return {};
     }
     BundleVerifier verifier(*trust);
     // The instant the import judged certificate validity at, so a signer certificate that has expired since leaves
@@ -300,6 +306,7 @@ void Run::reverify(const StoredBundle& b, const QString& dir)
         problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
             QStringLiteral("re-verification differs from the stored verdict: ")
                 + differences.join(QStringLiteral("; ")));
+    return fresh;
 }
 
 void Run::rows(const StoredBundle& b)
@@ -381,9 +388,22 @@ void Run::bundle(const StoredBundle& b)
     }
     QMap<QString, QByteArray> shas;
     // A bundle whose bytes are already known to be wrong is not re-verified: that would only restate the problem.
-    if (materialise(b, dir.path(), shas))
-        reverify(b, dir.path());
+    if (materialise(b, dir.path(), shas)) {
+        const Verdict fresh = reverify(b, dir.path());
+        if (!fresh.checks.isEmpty())
+            m_logs.bundle(m_db, b, dir.path(), fresh, m_trail.value(b.importSeq).details, m_out.problems);
+    }
     rows(b);
+}
+
+void Run::logHistory()
+{
+    const LogHistory history = m_logs.finish();
+    m_out.logOrigins = history.origins.size();
+    m_out.logCheckpoints = history.checkpoints;
+    for (const LogBreak& b : history.breaks)
+        m_out.logBreaks.append(QStringLiteral("%1 '%2': %3 and %4: %5")
+                                   .arg(b.kindName(), b.origin, b.earlier.describe(), b.later.describe(), b.reason));
 }
 
 void Run::orphans(const QSet<qint64>& bundleIds)
@@ -393,6 +413,8 @@ void Run::orphans(const QSet<qint64>& bundleIds)
            << "coverage"
            << "node_hours"
            << "node_hours_built"
+           << "tlog_checkpoints"
+           << "tlog_consistency"
            << "bundle_files";
     for (const QByteArray& table : tables) {
         // Walks the distinct bundle ids by index seeks rather than scanning every row.
@@ -478,6 +500,7 @@ CaseVerification verifyCase(
     report(0.96, QStringLiteral("orphan rows"));
     run.orphans(ids);
     run.missingBundles(*bundles);
+    run.logHistory();
     report(1, QStringLiteral("done"));
     return out;
 }

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -27,6 +28,13 @@ struct CaseVerification {
     qint64 rows = 0;
     QList<CaseProblem> problems;
     bool cancelled = false; // stopped before the end: proves nothing either way
+    // The transparency-log history re-judged from the checkpoints re-derived from the stored bundles. A break there is
+    // a fact about the log (a split view, an unproven growth), not about the case file: it does not make the case
+    // "not intact" (tampering with the stored checkpoints does, as a problem above); it is reported alongside, and
+    // evidence.log-consistency makes it a finding.
+    qint64 logOrigins = 0;
+    qint64 logCheckpoints = 0;
+    QStringList logBreaks; // "origin: size …, root … (bundle …) and size …: reason"
     bool intact() const
     {
         return !cancelled && problems.isEmpty();
@@ -45,7 +53,9 @@ struct CaseVerification {
 //      stored verification instant (the verdict must equal the stored one), every column of its bundles row against
 //      that verification and its predicate, the rows digest (columns by name) and row count, and the rollups and
 //      node-hour aggregates rebuilt from the raw samples;
-//   4. rows that belong to no bundle.
+//   4. rows that belong to no bundle;
+//   5. the transparency-log checkpoints and consistency proofs of each bundle re-derived from its files (stored rows
+//      must equal them) and the chain of checkpoints of each log re-judged (logBreaks).
 // PROGRESS, when set, is called with a fraction in [0, 1] and a message. CANCEL, when set, is polled between bundles
 // (verify-case of a large case takes minutes, and reports run it); a cancelled result is never intact.
 CaseVerification verifyCase(CaseStore& store, const std::function<void(double, const QString&)>& progress = {},

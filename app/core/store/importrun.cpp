@@ -4,11 +4,13 @@
 #include "archive/bundlesource.h"
 #include "crypto/digest.h"
 #include "evidence/bundledigest.h"
+#include "evidence/logevidence.h"
 #include "ingest/dataquality.h"
 #include "ingest/payloadimport.h"
 #include "ingest/predicates.h"
 #include "store/audittrail.h"
 #include "store/blobtee.h"
+#include "store/logstore.h"
 #include "store/rowwriters.h"
 #include "store/samplepipeline.h"
 #include "store/sqlitedb.h"
@@ -41,6 +43,7 @@ private:
     Status storeFile(const QString& relative, const QByteArray& sha256);
     Result<QByteArray> expectedSha(const QString& relative) const;
     Status checkpoint();
+    Result<QJsonObject> storeLogHistory(ImportResult& result);
     void report(double fraction, const QString& message) const
     {
         if (m_options.progress)
@@ -110,6 +113,30 @@ Status ImportRun::storeFile(const QString& relative, const QByteArray& sha256)
     m_fileSha.insert(relative, sha256);
     m_fileBlob.insert(relative, *blob);
     return {};
+}
+
+Result<QJsonObject> ImportRun::storeLogHistory(ImportResult& result)
+{
+    // Read back and compared with the stored digest: the checkpoint judged is the one the case keeps.
+    const auto read = [this](const QString& relative) -> Result<QByteArray> {
+        Result<QByteArray> bytes = m_source.readFile(relative);
+        if (bytes && crypto::sha256(*bytes) != m_fileSha.value(relative))
+            return Error(relative, QStringLiteral("changed while it was imported; import the bundle again"));
+        return bytes;
+    };
+    Result<BundleLogEvidence> evidence = bundleLogEvidence(m_source.files(), read, m_verdict);
+    if (!evidence)
+        return evidence.error();
+    if (evidence->isEmpty())
+        return QJsonObject();
+    const LogCarrier carrier { m_verdict.bundleDigest, m_source.path(), m_plan.provider, {} };
+    Result<QJsonArray> judged = logstore::judgeAtImport(m_db, *evidence, carrier, result.logWarnings);
+    if (!judged)
+        return judged.error();
+    if (Status s = logstore::write(m_db, m_bundleId, *evidence); !s)
+        return s.error();
+    return QJsonObject { { QStringLiteral("checkpoints"), evidence->checkpoints.size() },
+        { QStringLiteral("proofs"), evidence->proofs.size() }, { QStringLiteral("judged"), *judged } };
 }
 
 Status ImportRun::run(ImportResult& result)
@@ -229,6 +256,10 @@ Status ImportRun::run(ImportResult& result)
             return s;
     }
 
+    Result<QJsonObject> logHistory = storeLogHistory(result);
+    if (!logHistory)
+        return logHistory.error();
+
     report(0.96, QStringLiteral("writing rollups"));
     samples.rollups().finish();
     if (Status s = samples.rollups().rescanIfNeeded(m_db, m_bundleId); !s)
@@ -260,6 +291,10 @@ Status ImportRun::run(ImportResult& result)
     // Recorded in the chained trail, so removing the aggregates behind the app's back is found by verify-case.
     if (m_verdict.kind == BundleKind::Telemetry)
         details.insert(QStringLiteral("nodeHours"), samples.nodeHours().rows().size());
+    // What import judged of the bundle's checkpoints against the history stored before it (order-dependent by nature;
+    // evidence.log-consistency judges the whole history instead).
+    if (!logHistory->isEmpty())
+        details.insert(QStringLiteral("tlog"), *logHistory);
     Result<TrailEntry> entry = appendTrailEntry(m_db, QLatin1String(trail::kImport), details);
     if (!entry)
         return entry.error();

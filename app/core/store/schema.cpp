@@ -301,13 +301,47 @@ ALTER TABLE trust_anchors ADD COLUMN identity_san TEXT NOT NULL DEFAULT '';
 ALTER TABLE trust_anchors ADD COLUMN identity_issuer TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// Version 5: transparency-log history. Every checkpoint a verified bundle carried (its signed note as carried, so
+// verify-case can re-derive each row from the stored bundle files) and every consistency proof, per log origin, so
+// the log's history can be judged across bundles (evidence.log-consistency). Self-contained: renumbering it only
+// changes the version in kMigrations and kFirstV5Table's neighbours.
+constexpr const char* kSchemaV5 = R"SQL(
+CREATE TABLE tlog_checkpoints (
+    bundle    INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    seq       INTEGER NOT NULL,
+    origin    TEXT NOT NULL,
+    tree_size INTEGER NOT NULL,
+    root_hash TEXT NOT NULL,
+    note      TEXT NOT NULL,
+    file      TEXT NOT NULL,
+    PRIMARY KEY (bundle, seq)
+) WITHOUT ROWID;
+CREATE INDEX tlog_checkpoints_by_origin ON tlog_checkpoints (origin, tree_size);
+CREATE TABLE tlog_consistency (
+    bundle    INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    seq       INTEGER NOT NULL,
+    origin    TEXT NOT NULL,
+    from_size INTEGER NOT NULL,
+    from_root TEXT NOT NULL,
+    to_size   INTEGER NOT NULL,
+    to_root   TEXT NOT NULL,
+    hashes    TEXT NOT NULL,
+    file      TEXT NOT NULL,
+    PRIMARY KEY (bundle, seq)
+) WITHOUT ROWID;
+CREATE INDEX tlog_consistency_by_origin ON tlog_consistency (origin, to_size);
+)SQL";
+
 // Evidence is append-only; the trail records every change, so nothing here may be rewritten or removed.
 constexpr const char* kEvidenceTables[] = { "case_info", "audit_trail", "trust_anchors", "trust_anchor_removals",
     "blobs", "blob_chunks", "providers", "resource_classes", "tenants", "nodes", "bundles", "bundle_files", "samples",
     "billing_records", "attestation_contracts", "attestation_sla", "attestation_tenants", "attestation_commitments",
-    "attestation_nodes", "attestation_prices", "rollups", "coverage", "node_hours", "node_hours_built", nullptr };
+    "attestation_nodes", "attestation_prices", "rollups", "coverage", "node_hours", "node_hours_built",
+    "tlog_checkpoints", "tlog_consistency", nullptr };
 constexpr int kFirstV3Table = 22; // the tables from here on are created by migration 3
 static_assert(std::string_view(kEvidenceTables[kFirstV3Table]) == "node_hours");
+constexpr int kFirstV5Table = 24; // and from here on by migration 5
+static_assert(std::string_view(kEvidenceTables[kFirstV5Table]) == "tlog_checkpoints");
 
 QString evidenceTriggers(int from, int to)
 {
@@ -334,6 +368,7 @@ const Migration kMigrations[] = {
     { 2, "reviewer documents: policies, comparison weights, scenarios", kSchemaV2 },
     { 3, "node-hour aggregates of telemetry for the compliance checks", kSchemaV3 },
     { 4, "trust anchor scopes and signer identities (who may say what)", kSchemaV4 },
+    { 5, "transparency-log history: checkpoints and consistency proofs per log origin", kSchemaV5 },
 };
 
 Status applyMigration(sql::Database& db, const Migration& migration)
@@ -344,7 +379,11 @@ Status applyMigration(sql::Database& db, const Migration& migration)
     if (Status s = db.exec(migration.sql); !s)
         return s;
     if (migration.version == 3) {
-        if (Status s = db.exec(evidenceTriggers(kFirstV3Table, int(std::size(kEvidenceTables)))); !s)
+        if (Status s = db.exec(evidenceTriggers(kFirstV3Table, kFirstV5Table)); !s)
+            return s;
+    }
+    if (migration.version == 5) {
+        if (Status s = db.exec(evidenceTriggers(kFirstV5Table, int(std::size(kEvidenceTables)))); !s)
             return s;
     }
     if (migration.version == 4) {
