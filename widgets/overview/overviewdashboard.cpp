@@ -60,7 +60,7 @@ OverviewDashboard::OverviewDashboard(CaseSession* session, AnalysisController* a
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
-    m_subtitle->setEnabled(false);
+    m_subtitle->setStyleSheet(QStringLiteral("color: #555555"));
     m_subtitle->setWordWrap(true);
     m_headline->setObjectName(QStringLiteral("overviewHeadline"));
     m_headline->setWordWrap(true);
@@ -86,7 +86,7 @@ OverviewDashboard::OverviewDashboard(CaseSession* session, AnalysisController* a
     m_cardsLayout->setSpacing(10);
     m_strip = new CoverageStrip(m_coverage, content);
     m_coverageNote = new QLabel(content);
-    m_coverageNote->setEnabled(false);
+    m_coverageNote->setStyleSheet(QStringLiteral("color: #6b6b6b"));
     m_coverageNote->setWordWrap(true);
     auto* findings = new SeriousFindingsList(content);
     m_findingsHost = findings;

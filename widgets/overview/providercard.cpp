@@ -50,7 +50,7 @@ ProviderCard::ProviderCard(const analytics::ProviderAssessment& a, const analyti
     auto addFact = [&](const QString& label, const QString& value, const QString& tip = {}) {
         auto* v = new QLabel(value, this);
         v->setTextFormat(Qt::RichText);
-        v->setWordWrap(true);
+        // Lines are broken by hand: word-wrapped labels in a form get the height of another width and clip.
         v->setToolTip(tip);
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
         auto* l = new QLabel(label, this);
@@ -86,7 +86,7 @@ ProviderCard::ProviderCard(const analytics::ProviderAssessment& a, const analyti
     legend->setTextFormat(Qt::RichText);
     legend->setText(tr("<span style=\"color:#202020\">━</span> delivered &nbsp; <span style=\"color:#c03030\">╌</span> "
                        "committed"));
-    legend->setEnabled(false);
+    legend->setStyleSheet(QStringLiteral("color: #6b6b6b"));
 
     auto* head = new QHBoxLayout;
     head->addWidget(name);
@@ -121,16 +121,15 @@ QWidget* ProviderCard::makeCounts(const analytics::ProviderAssessment& a)
     for (Severity s : { Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info }) {
         const int n = a.counts.value(s);
         const QString text = QStringLiteral("%1 %2").arg(n).arg(FindingModel::severityText(s).toLower());
-        if (n == 0) {
-            parts << QStringLiteral("<span style=\"color:#8a8a8a\">%1</span>").arg(text);
-            continue;
-        }
+        if (n == 0)
+            continue; // the card has the width of a third of the window: only what is there
+
         // A link per severity: the Findings page, filtered to this provider and severity.
         parts << QStringLiteral("<a href=\"%1\" style=\"color:%2; font-weight:bold; text-decoration:none\">%3</a>")
                      .arg(int(s))
                      .arg(FindingModel::severityColor(s).name(), text);
     }
-    label->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
+    label->setText(parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     label->setToolTip(tr("Click a count to list those findings."));
     connect(label, &QLabel::linkActivated, this,
         [this](const QString& link) { Q_EMIT findingsRequested(m_provider, link.toInt()); });
@@ -160,15 +159,15 @@ QString ProviderCard::billingText(const analytics::ProviderAssessment& a) const
         const bool reconciled = e.billedQuantity != 0 || e.measuredQuantity != 0;
         QStringList parts;
         if (reconciled)
-            parts << tr("billed %1 against %2 measured")
-                         .arg(FindingModel::quantityText(e.billedQuantity, tr("unit-h")),
+            parts << tr("billed %1 · measured %2")
+                         .arg(FindingModel::quantityText(e.billedQuantity, QString()),
                              FindingModel::quantityText(e.measuredQuantity, tr("unit-h")));
         if (e.amountAtStake > 0)
             parts << tr("<span style=\"color:#b01c1c; font-weight:bold\">%1 at stake</span>")
                          .arg(FindingModel::amountText(e.amountAtStake, e.currency));
         else if (reconciled)
             parts << tr("nothing at stake");
-        lines << parts.join(QStringLiteral(" · "));
+        lines << parts.join(QStringLiteral("<br>"));
     }
     return lines.join(QStringLiteral("<br>"));
 }

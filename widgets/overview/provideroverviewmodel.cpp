@@ -57,7 +57,7 @@ QString ProviderOverviewModel::verdictText(const analytics::ProviderAssessment& 
     case Assessment::CompliantWithFindings:
         return tr("Compliant, with findings below %1").arg(FindingModel::severityText(a.failingSeverity).toLower());
     case Assessment::NotCompliant:
-        return tr("Not compliant · most serious finding: %1 (the policy fails at %2)")
+        return tr("Not compliant — %1 finding (fails at %2)")
             .arg(
                 FindingModel::severityText(a.worst).toLower(), FindingModel::severityText(a.failingSeverity).toLower());
     case Assessment::NotAssessed:

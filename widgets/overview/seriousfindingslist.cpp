@@ -29,7 +29,7 @@ void SeriousFindingsList::setPlaceholder(const QString& text)
 {
     clearRows();
     auto* label = new QLabel(text, this);
-    label->setEnabled(false);
+    label->setStyleSheet(QStringLiteral("color: #6b6b6b"));
     m_layout->addWidget(label);
 }
 
@@ -77,7 +77,7 @@ void SeriousFindingsList::setFindings(const QList<analytics::Finding>& findings,
     if (total > findings.size()) {
         auto* more =
             new QLabel(tr("%n further finding(s) on the Findings page.", nullptr, total - int(findings.size())), this);
-        more->setEnabled(false);
+        more->setStyleSheet(QStringLiteral("color: #6b6b6b"));
         m_layout->addWidget(more);
     }
 }

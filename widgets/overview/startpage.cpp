@@ -73,6 +73,9 @@ StartPage::StartPage(QWidget* parent)
         tr("A simulated compute bank of three providers with every kind of fault, generated, signed and imported "
            "here (about a minute)."),
         actions);
+    newCase->setIcon(IconProvider::icon(QStringLiteral("case-new")));
+    openCase->setIcon(IconProvider::icon(QStringLiteral("case-open")));
+    m_demoButton->setIcon(IconProvider::icon(QStringLiteral("overview")));
     connect(newCase, &QPushButton::clicked, this, &StartPage::newCaseRequested);
     connect(openCase, &QPushButton::clicked, this, &StartPage::openCaseRequested);
     connect(m_demoButton, &QPushButton::clicked, this, [this] { openDemoBank(); });
@@ -100,8 +103,15 @@ StartPage::StartPage(QWidget* parent)
     m_dropText->setWordWrap(true);
     m_dropText->setText(tr("<b>Drop files here</b><br>a case (.capcase) to open it, or evidence bundles (folders, "
                            ".capbundle, .tar.gz, .zip) to import them"));
+    m_dropZone->setMaximumHeight(260);
+    auto* dropIcon = new QLabel(m_dropZone);
+    dropIcon->setPixmap(IconProvider::icon(QStringLiteral("import")).pixmap(48, 48));
+    dropIcon->setAlignment(Qt::AlignCenter);
     auto* dropLayout = new QVBoxLayout(m_dropZone);
+    dropLayout->addStretch(1);
+    dropLayout->addWidget(dropIcon);
     dropLayout->addWidget(m_dropText);
+    dropLayout->addStretch(1);
     setDropHighlight(false);
 
     auto* recentTitle = new QLabel(tr("<b>Recent cases</b>"), this);
@@ -125,6 +135,7 @@ StartPage::StartPage(QWidget* parent)
     auto* left = new QVBoxLayout;
     left->addWidget(actions);
     left->addWidget(m_dropZone, 1);
+    left->addStretch(0);
     auto* right = new QVBoxLayout;
     right->addWidget(recentTitle);
     right->addWidget(m_view, 1);
