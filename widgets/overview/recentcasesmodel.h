@@ -11,7 +11,8 @@ namespace capaudit {
 class RecentCasesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Columns { NameColumn, PeriodColumn, ProvidersColumn, VerdictColumn, PathColumn, ColumnCount };
+    // The verdict next to the name: at 1280 px the last columns scroll out of sight.
+    enum Columns { NameColumn, VerdictColumn, PeriodColumn, ProvidersColumn, PathColumn, ColumnCount };
     enum Roles {
         PathRole = Qt::UserRole,
         ExistsRole, // bool: the file is still there
