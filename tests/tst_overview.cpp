@@ -54,6 +54,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void assessmentClassifies();
     void modelsPassTheTester();
     void overviewMatchesGroundTruth();
     void overviewAgreesWithReportSummary();
@@ -158,6 +159,74 @@ void TestOverview::drop(QWidget* target, const QStringList& paths)
     QDropEvent dropEvent(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &dropEvent);
     QVERIFY(dropEvent.isAccepted());
+}
+
+// The classification the report and the overview share, on a hand-made report.
+void TestOverview::assessmentClassifies()
+{
+    analytics::CheckReport r;
+    r.failingSeverity = Severity::High;
+    const Period measured { 1000, 2000 };
+    auto provider = [&](const QString& name, bool telemetry) {
+        analytics::ProviderFacts p;
+        p.provider = name;
+        p.currency = QStringLiteral("EUR");
+        if (telemetry)
+            p.telemetryPeriod = measured;
+        r.providers.append(p);
+    };
+    auto finding = [&](const QString& name, Severity s, double amount = kMissing) {
+        analytics::Finding f;
+        f.provider = name;
+        f.severity = s;
+        f.amount = amount;
+        f.currency = QStringLiteral("EUR");
+        r.findings.append(f);
+    };
+    provider(QStringLiteral("A"), true);
+    provider(QStringLiteral("B"), true);
+    provider(QStringLiteral("C"), true);
+    provider(QStringLiteral("D"), false);
+    provider(QStringLiteral("E"), false);
+    finding(QStringLiteral("B"), Severity::Low);
+    finding(QStringLiteral("C"), Severity::High, 100.0);
+    finding(QStringLiteral("C"), Severity::Medium, 20.5);
+    finding(QStringLiteral("C"), Severity::Low, -7.0); // under-billed: not at stake
+    finding(QStringLiteral("E"), Severity::Critical);
+    analytics::ReconciliationLine line;
+    line.provider = QStringLiteral("C");
+    line.currency = QStringLiteral("EUR");
+    line.billedQuantity = 110;
+    line.measuredQuantity = 100;
+    r.reconciliation.append(line);
+    line.status = QStringLiteral("unreconciled"); // not part of billed vs measured
+    r.reconciliation.append(line);
+
+    const QList<analytics::ProviderAssessment> a = analytics::assessProviders(r);
+    QCOMPARE(a.size(), 5);
+    QCOMPARE(a.at(0).assessment, Assessment::Compliant);
+    QCOMPARE(a.at(1).assessment, Assessment::CompliantWithFindings);
+    QCOMPARE(a.at(2).assessment, Assessment::NotCompliant);
+    QCOMPARE(a.at(2).worst, Severity::High);
+    QCOMPARE(a.at(2).total, 3);
+    QCOMPARE(a.at(3).assessment, Assessment::NotAssessed);
+    QCOMPARE(a.at(4).assessment, Assessment::NotCompliant); // a failing finding decides without telemetry too
+    QCOMPARE(a.at(2).billing.size(), 1);
+    QCOMPARE(a.at(2).billing.first().billedQuantity, 110.0);
+    QCOMPARE(a.at(2).billing.first().measuredQuantity, 100.0);
+    QCOMPARE(a.at(2).billing.first().amountAtStake, 120.5);
+    QCOMPARE(analytics::assessmentId(Assessment::NotAssessed), QStringLiteral("not-assessed"));
+    QCOMPARE(analytics::mostSeriousFindings(r, 2, QStringLiteral("C")).size(), 2);
+
+    ProviderOverviewModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setReport(r);
+    QVERIFY(model.index(3, ProviderOverviewModel::VerdictColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("Not assessed")));
+    QCOMPARE(
+        model.index(2, ProviderOverviewModel::AmountAtStakeColumn).data().toString(), QStringLiteral("120.50 EUR"));
 }
 
 void TestOverview::modelsPassTheTester()
