@@ -36,6 +36,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -531,8 +532,10 @@ void TestOverview::checksCanBeCancelled()
     page->cancelButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->analysis()->isRunning(), 60000);
     // A run that finished before the cancel reached it is fine too; a cancelled one says so and keeps the verdicts.
-    if (m_window->analysis()->job()->wasCancelled())
+    if (m_window->analysis()->job()->wasCancelled()) {
         QVERIFY2(page->statusText().contains(QStringLiteral("cancelled")), qPrintable(page->statusText()));
+        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+    }
     QCOMPARE(page->cards().size(), 3);
     QVERIFY(!page->cancelButton()->isVisibleTo(page));
 }

@@ -6,6 +6,7 @@
 #include "bundledetailwidget.h"
 #include "capacitypage.h"
 #include "casesession.h"
+#include "checkjob.h"
 #include "comparisonpage.h"
 #include "evidencepage.h"
 #include "findingspage.h"
@@ -125,6 +126,14 @@ MainWindow::MainWindow(QWidget* parent)
         // The start page lists the verdict of each recent case; only a whole-case run speaks for the case.
         if (report.period.end <= report.period.start)
             rememberCaseSummary(m_session->path(), m_session->name(), report);
+    });
+    // A cancelled run (Analysis > Cancel checks, or the Overview's button) ends without a report: say so, and take
+    // the Findings page out of its running state.
+    connect(m_analysis->job(), &CheckJob::finished, this, [this] {
+        if (!m_analysis->job()->wasCancelled())
+            return;
+        m_findings->setRunning(false);
+        statusBar()->showMessage(tr("Checks cancelled; the findings shown are from the previous run."), 10000);
     });
     connect(m_analysis, &AnalysisController::failed, this, [this](const QString& message) {
         m_findings->setRunning(false);
