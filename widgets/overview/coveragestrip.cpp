@@ -165,6 +165,8 @@ void CoverageStrip::paintEvent(QPaintEvent*)
         const int x = g.cellsLeft + int(c * cell);
         if (x < lastRight)
             continue;
+        if (x + labelWidth > width())
+            break; // a date cut off at the edge reads as another date
         p.drawLine(x, axisTop, x, axisTop + 3);
         const QString text =
             QDateTime::fromSecsSinceEpoch(firstDay + qint64(c) * 86400, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"));
