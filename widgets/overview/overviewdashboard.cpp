@@ -315,6 +315,12 @@ void OverviewDashboard::rebuildFindings()
         return;
     }
     m_serious = analytics::mostSeriousFindings(*m_report, kSeriousFindings);
+    if (m_report->providers.isEmpty() && m_serious.isEmpty()) {
+        // No finding in an empty case is not a clean result.
+        list->setPlaceholder(tr("Nothing was checked: import bundles (File > Import bundles…, or drop them on the "
+                                "window) to see findings here."));
+        return;
+    }
     list->setFindings(m_serious, int(m_report->findings.size()));
 }
 
