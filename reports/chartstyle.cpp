@@ -71,7 +71,7 @@ double addAllocationGraphs(QCustomPlot& plot, const TimeSeries& s, const Allocat
                 top = std::max(top, c);
         QCPGraph* g = plot.addGraph();
         g->setName(labels.capacity);
-        g->setPen(QPen(QColor(0x20, 0x20, 0x20), lineWidth));
+        g->setPen(QPen(capacityColor(), lineWidth));
         g->setData(keys, capacity, true);
     }
     return top;

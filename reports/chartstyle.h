@@ -19,6 +19,16 @@ inline QColor tenantColor(qsizetype index)
     return tenantColors().at(index % tenantColors().size());
 }
 
+// Node capacity (delivered) and the committed capacity, as the timeline, the report and the overview draw them.
+inline QColor capacityColor()
+{
+    return QColor(0x20, 0x20, 0x20);
+}
+inline QColor commitmentColor()
+{
+    return QColor(0xc0, 0x30, 0x30);
+}
+
 // Plot keys for sample times: seconds since the epoch (QCPAxisTickerDateTime's unit), as double.
 QVector<double> timeKeys(const QList<qint64>& times);
 

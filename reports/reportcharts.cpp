@@ -108,7 +108,7 @@ void drawAllocationChart(QPainter* painter, const QRectF& rect, const Allocation
         QCPGraph* g = plot.addGraph();
         g->setName(ReportText::tr("Committed capacity"));
         g->setLineStyle(QCPGraph::lsStepLeft);
-        g->setPen(QPen(QColor(0xc0, 0x30, 0x30), 1.4, Qt::DashLine));
+        g->setPen(QPen(commitmentColor(), 1.4, Qt::DashLine));
         g->setData(timeKeys(s.times), total, true);
     }
     plot.legend->setVisible(true);

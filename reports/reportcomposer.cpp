@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportcomposer.h"
 
+#include "analytics/assessment.h"
 #include "analytics/policyselection.h"
 #include "capaudit/version.h"
 #include "reportmanifest.h"
@@ -26,32 +27,34 @@ bool wanted(const QStringList& providers, const QString& provider)
 
 QList<ProviderVerdict> verdictsOf(const analytics::CheckReport& r)
 {
+    // The classification is the core's (analytics::assessProviders), shared with the dashboard's overview; only the
+    // sentence is the report's.
     QList<ProviderVerdict> out;
-    for (const analytics::ProviderFacts& p : r.providers) {
+    for (const analytics::ProviderAssessment& a : analytics::assessProviders(r)) {
         ProviderVerdict v;
-        v.provider = p.provider;
-        v.counts = r.countBySeverity(p.provider);
-        int total = 0;
-        analytics::Severity worst = analytics::Severity::Info;
-        for (auto it = v.counts.cbegin(); it != v.counts.cend(); ++it) {
-            total += it.value();
-            if (it.value() > 0 && it.key() > worst)
-                worst = it.key();
-        }
-        if (total > 0 && worst >= r.failingSeverity) {
-            v.verdict = QStringLiteral("non-compliant");
+        v.provider = a.provider;
+        v.verdict = analytics::assessmentId(a.assessment);
+        v.counts = a.counts;
+        switch (a.assessment) {
+        case analytics::Assessment::NotCompliant:
             v.explanation = ReportText::tr("%1 has %2 finding(s); the most serious is %3, which fails the policy.")
-                                .arg(p.provider)
-                                .arg(total)
-                                .arg(analytics::severityName(worst));
-        } else if (total > 0) {
-            v.verdict = QStringLiteral("findings");
+                                .arg(a.provider)
+                                .arg(a.total)
+                                .arg(analytics::severityName(a.worst));
+            break;
+        case analytics::Assessment::CompliantWithFindings:
             v.explanation = ReportText::tr("%1 has %2 finding(s), none serious enough to fail the policy.")
-                                .arg(p.provider)
-                                .arg(total);
-        } else {
-            v.verdict = QStringLiteral("compliant");
-            v.explanation = ReportText::tr("The evidence supports %1's claims for the period.").arg(p.provider);
+                                .arg(a.provider)
+                                .arg(a.total);
+            break;
+        case analytics::Assessment::Compliant:
+            v.explanation = ReportText::tr("The evidence supports %1's claims for the period.").arg(a.provider);
+            break;
+        case analytics::Assessment::NotAssessed:
+            v.explanation = ReportText::tr("No telemetry of %1 covers the period, so its delivery could not be "
+                                           "checked.")
+                                .arg(a.provider);
+            break;
         }
         out.append(v);
     }

@@ -110,7 +110,7 @@ struct CaseIntegrity {
 
 struct ProviderVerdict {
     QString provider;
-    QString verdict; // "compliant", "findings", "non-compliant"
+    QString verdict; // analytics::assessmentId(): "compliant", "findings", "non-compliant", "not-assessed"
     QString explanation; // one plain sentence
     QMap<analytics::Severity, int> counts;
 };

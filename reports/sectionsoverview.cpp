@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Cover, contents, executive summary, evidence inventory and allocation charts.
+#include "analytics/assessment.h"
 #include "reportcharts.h"
 #include "reportformat.h"
 #include "reportrenderer.h"
@@ -29,6 +30,8 @@ QString verdictLabel(const QString& verdict)
         return ReportText::tr("Not compliant");
     if (verdict == u"findings")
         return ReportText::tr("Compliant with findings");
+    if (verdict == u"not-assessed")
+        return ReportText::tr("Not assessed");
     return ReportText::tr("Compliant");
 }
 
@@ -169,9 +172,9 @@ void writeSummary(SectionContext& c)
         c.pw.text(ReportText::tr("The checks found nothing to report."));
         return;
     }
-    const int shown = std::min<int>(8, r.findings.size());
-    for (int i = 0; i < shown; ++i) {
-        const analytics::Finding& f = r.findings.at(i);
+    const QList<analytics::Finding> serious = analytics::mostSeriousFindings(r, 8);
+    const qsizetype shown = serious.size();
+    for (const analytics::Finding& f : serious) {
         QString line = QStringLiteral("• [%1] %2").arg(severityLabel(f.severity), f.title);
         if (!isMissing(f.amount) && f.amount != 0)
             line += ReportText::tr(" Amount at stake: %1.").arg(formatMoney(f.amount, f.currency));

@@ -16,6 +16,8 @@ AnalysisController::AnalysisController(CaseSession* session, QObject* parent)
     connect(m_job, &CheckJob::finished, this, &AnalysisController::onFinished);
     connect(m_session, &CaseSession::caseOpened, this, [this] { runChecks(m_session->period()); });
     connect(m_session, &CaseSession::bundlesChanged, this, [this] { runChecks(m_session->period()); });
+    // The period selector drives every page: the verdicts follow it like the charts do.
+    connect(m_session, &CaseSession::periodChanged, this, [this](const Period& period) { runChecks(period); });
     connect(m_session, &CaseSession::caseClosed, this, [this] {
         m_job->cancel();
         m_report = {};

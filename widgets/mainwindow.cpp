@@ -6,6 +6,7 @@
 #include "bundledetailwidget.h"
 #include "capacitypage.h"
 #include "casesession.h"
+#include "checkjob.h"
 #include "comparisonpage.h"
 #include "evidencepage.h"
 #include "findingspage.h"
@@ -14,7 +15,9 @@
 #include "importprogressdialog.h"
 #include "importsummarydialog.h"
 #include "newcasedialog.h"
-#include "overviewpage.h"
+#include "overview/overviewdashboard.h"
+#include "overview/recentcases.h"
+#include "overview/startpage.h"
 #include "providersummarymodel.h"
 #include "reportexportdialog.h"
 #include "reportexportflow.h"
@@ -36,6 +39,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -51,8 +55,9 @@ constexpr int kMaxRecent = 8;
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_session(new CaseSession(this))
+    , m_stack(new QStackedWidget(this))
+    , m_start(new StartPage(this))
     , m_pages(new QTabWidget(this))
-    , m_overview(new OverviewPage(m_session, this))
     , m_evidence(new EvidencePage(m_session, this))
     , m_timeline(new TimelinePage(m_session, this))
     , m_trail(new TrailPage(m_session, this))
@@ -68,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setWindowIcon(IconProvider::icon(QStringLiteral("capaudit")));
     setAcceptDrops(true);
+    m_overview = new OverviewDashboard(m_session, m_analysis, this);
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_overview, IconProvider::icon(QStringLiteral("overview")), tr("Overview"));
     m_pages->addTab(m_evidence, IconProvider::icon(QStringLiteral("evidence")), tr("Evidence"));
@@ -76,7 +82,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_pages->addTab(m_capacity, IconProvider::icon(QStringLiteral("capacity")), tr("Capacity planning"));
     m_pages->addTab(m_comparison, IconProvider::icon(QStringLiteral("comparison")), tr("Bid comparison"));
     m_pages->addTab(m_trail, IconProvider::icon(QStringLiteral("chain")), tr("Audit trail"));
-    setCentralWidget(m_pages);
+    m_stack->addWidget(m_start);
+    m_stack->addWidget(m_pages);
+    setCentralWidget(m_stack);
 
     m_detailDock->setObjectName(QStringLiteral("bundleDetailsDock"));
     m_detailDock->setWidget(m_detail);
@@ -115,6 +123,17 @@ MainWindow::MainWindow(QWidget* parent)
         m_timeline->setFindings(report.findings);
         m_comparison->setReport(report);
         statusBar()->showMessage(tr("Checks finished: %n finding(s)", nullptr, int(report.findings.size())), 10000);
+        // The start page lists the verdict of each recent case; only a whole-case run speaks for the case.
+        if (report.period.end <= report.period.start)
+            rememberCaseSummary(m_session->path(), m_session->name(), report);
+    });
+    // A cancelled run (Analysis > Cancel checks, or the Overview's button) ends without a report: say so, and take
+    // the Findings page out of its running state.
+    connect(m_analysis->job(), &CheckJob::finished, this, [this] {
+        if (!m_analysis->job()->wasCancelled())
+            return;
+        m_findings->setRunning(false);
+        statusBar()->showMessage(tr("Checks cancelled; the findings shown are from the previous run."), 10000);
     });
     connect(m_analysis, &AnalysisController::failed, this, [this](const QString& message) {
         m_findings->setRunning(false);
@@ -127,6 +146,23 @@ MainWindow::MainWindow(QWidget* parent)
         m_comparison->clear();
     });
     connect(m_findings, &FindingsPage::showOnTimeline, this, &MainWindow::showFindingOnTimeline);
+    connect(m_overview, &OverviewDashboard::timelineRequested, this, &MainWindow::showFindingOnTimeline);
+    connect(m_overview, &OverviewDashboard::findingRequested, this, [this](const QString& id) {
+        showPage(FindingsPageIndex);
+        m_findings->selectFinding(id);
+    });
+    connect(m_overview, &OverviewDashboard::findingsRequested, this, &MainWindow::showFindingsOf);
+    connect(m_start, &StartPage::newCaseRequested, this, &MainWindow::newCase);
+    connect(m_start, &StartPage::openCaseRequested, this, &MainWindow::openCaseInteractive);
+    connect(m_start, &StartPage::recentCaseRequested, this, &MainWindow::openCase);
+    connect(m_start, &StartPage::demoReady, this, [this](const QString& path) {
+        openCase(path);
+        showPage(OverviewPageIndex);
+    });
+    connect(m_start, &StartPage::demoFailed, this, [this](const QString& message) {
+        QMessageBox::warning(this, tr("Demo bank"), tr("The demo bank could not be made.\n\n%1").arg(message));
+    });
+    connect(m_start, &StartPage::pathsDropped, this, &MainWindow::openOrImport);
     connect(m_findings, &FindingsPage::runChecksRequested, this, &MainWindow::runChecks);
     connect(m_findings, &FindingsPage::bundleRequested, this, [this](const QString& digest) {
         showPage(EvidencePageIndex);
@@ -158,6 +194,7 @@ void MainWindow::showPage(Page page)
 void MainWindow::updateCaseState()
 {
     const bool open = m_session->isOpen();
+    m_stack->setCurrentWidget(open ? static_cast<QWidget*>(m_pages) : m_start);
     for (QAction* a : std::as_const(m_caseActions))
         a->setEnabled(open);
     for (QAction* a : std::as_const(m_writeActions))
@@ -241,6 +278,7 @@ void MainWindow::addRecent(const QString& path)
         recent.removeLast();
     settings.setValue(QStringLiteral("recentCases"), recent);
     updateRecentMenu();
+    m_start->reload();
 }
 
 void MainWindow::updateRecentMenu()
@@ -427,12 +465,38 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();
+    openOrImport(paths);
+}
+
+void MainWindow::openOrImport(const QStringList& paths)
+{
+    if (paths.isEmpty())
+        return;
     // A dropped case opens; anything else is taken for bundles.
-    if (paths.size() == 1 && paths.first().endsWith(QLatin1String(".capcase"))) {
+    if (paths.size() == 1 && paths.first().endsWith(QLatin1String(".capcase"), Qt::CaseInsensitive)) {
         openCase(paths.first());
         return;
     }
+    if (!m_session->isOpen()) {
+        // Bundles need a case to go into: make one first, then import.
+        newCase();
+        if (!m_session->isOpen())
+            return;
+    }
     importBundles(paths);
+}
+
+void MainWindow::showFindingsOf(const QString& provider, int severity)
+{
+    showPage(FindingsPageIndex);
+    if (!m_analysis->hasReport())
+        return;
+    for (const analytics::Finding& f : m_analysis->report().findings) {
+        if (f.provider == provider && (severity < 0 || int(f.severity) == severity)) {
+            m_findings->selectFinding(f.id);
+            return;
+        }
+    }
 }
 
 } // namespace capaudit

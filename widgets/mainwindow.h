@@ -12,6 +12,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QStackedWidget;
 class QTabWidget;
 
 namespace capaudit {
@@ -24,8 +25,9 @@ class ComparisonPage;
 class EvidencePage;
 class FindingsPage;
 class ImportJob;
-class OverviewPage;
+class OverviewDashboard;
 class ReportExportFlow;
+class StartPage;
 class TimelinePage;
 class TrailPage;
 
@@ -57,10 +59,17 @@ public:
     {
         return m_session;
     }
-    OverviewPage* overviewPage() const
+    OverviewDashboard* overviewPage() const
     {
         return m_overview;
     }
+    StartPage* startPage() const
+    {
+        return m_start;
+    }
+    // What a drop does: a single case file opens, anything else is imported as bundles (into a new case when none
+    // is open). The code path of drag-and-drop onto the window and onto the start page's drop target.
+    void openOrImport(const QStringList& paths);
     EvidencePage* evidencePage() const
     {
         return m_evidence;
@@ -133,9 +142,13 @@ private:
     QAction* makeAction(
         const QString& name, const QString& text, const QKeySequence& shortcut, const QString& icon = {});
 
+    void showFindingsOf(const QString& provider, int severity);
+
     CaseSession* m_session;
+    QStackedWidget* m_stack;
+    StartPage* m_start;
     QTabWidget* m_pages;
-    OverviewPage* m_overview;
+    OverviewDashboard* m_overview = nullptr; // made once the analysis controller it listens to exists
     EvidencePage* m_evidence;
     TimelinePage* m_timeline;
     TrailPage* m_trail;

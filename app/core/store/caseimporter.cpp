@@ -94,6 +94,10 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
         // evidence-integrity rule reports the rejection against that provider.
         if (const QJsonValue provider = result.verdict.predicate.value(QStringLiteral("provider")); provider.isString())
             details.insert(QStringLiteral("provider"), provider.toString());
+        // ... and the period it claims: the dashboard's coverage strip shows the days a refused bundle would have
+        // covered.
+        if (const QJsonValue period = result.verdict.predicate.value(QStringLiteral("period")); period.isObject())
+            details.insert(QStringLiteral("period"), period);
         if (Result<TrailEntry> e = m_store.appendTrail(QLatin1String(action), details))
             result.trailSeq = e->seq;
         else if (result.error.reason.isEmpty())
