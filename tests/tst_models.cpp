@@ -10,8 +10,6 @@
 #include "findingfiltermodel.h"
 #include "findingmodel.h"
 #include "guitestcase.h"
-#include "overviewdata.h"
-#include "providersummarymodel.h"
 #include "subjectmodel.h"
 #include "trailmodel.h"
 
@@ -33,7 +31,6 @@ private Q_SLOTS:
     void subjectModel();
     void trailModel();
     void anchorModel();
-    void providerSummaryModel();
     void findingModel();
     void findingFilter_data();
     void findingFilter();
@@ -213,49 +210,6 @@ void TestModels::anchorModel()
     }
     QCOMPARE(model.headerData(AnchorModel::ScopeColumn, Qt::Horizontal).toString(), QStringLiteral("May speak for"));
     QCOMPARE(model.columnCount(), int(AnchorModel::ColumnCount));
-}
-
-void TestModels::providerSummaryModel()
-{
-    Result<QList<ProviderSummary>> summaries = computeProviderSummaries(*m_store);
-    QVERIFY2(summaries.ok(), qPrintable(summaries.error().toString()));
-    Result<QStringList> providers = m_store->providers();
-    QVERIFY(providers.ok());
-    ProviderSummaryModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setSummaries(*summaries);
-    QVERIFY(model.rowCount() >= providers->size());
-    int stored = 0;
-    int rejected = 0;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        stored += model.index(row, ProviderSummaryModel::VerifiedColumn).data().toInt()
-            + model.index(row, ProviderSummaryModel::UntrustedColumn).data().toInt();
-        rejected += model.index(row, ProviderSummaryModel::RejectedColumn).data().toInt();
-        const ProviderSummary& s = summaries->at(row);
-        if (providers->contains(s.provider)) {
-            QVERIFY(s.nodes > 0);
-            QVERIFY(s.period.end > s.period.start);
-            QVERIFY(!model.index(row, ProviderSummaryModel::CapacityColumn).data().toString().isEmpty());
-        }
-    }
-    QCOMPARE(stored, m_bundles.size());
-    QCOMPARE(rejected, m_case.imported.size() - m_case.verifiedInCase);
-}
-
-const analytics::CheckReport& TestModels::report()
-{
-    if (!m_report) {
-        Result<analytics::Policy> policy = analytics::selectPolicy(*m_store, QString());
-        if (!policy)
-            qFatal("policy: %s", qPrintable(policy.error().toString()));
-        analytics::CheckOptions options;
-        options.policy = *policy;
-        Result<analytics::CheckReport> r = analytics::runChecks(*m_store, options);
-        if (!r)
-            qFatal("checks: %s", qPrintable(r.error().toString()));
-        m_report = *r;
-    }
-    return *m_report;
 }
 
 void TestModels::findingModel()

@@ -16,9 +16,9 @@
 #include "importsummarydialog.h"
 #include "newcasedialog.h"
 #include "overview/overviewdashboard.h"
+#include "overview/periodtext.h"
 #include "overview/recentcases.h"
 #include "overview/startpage.h"
-#include "providersummarymodel.h"
 #include "reportexportdialog.h"
 #include "reportexportflow.h"
 #include "timelinepage.h"
@@ -212,8 +212,7 @@ void MainWindow::updateCaseState()
     m_caseLabel->setToolTip(m_session->path());
     m_trustLabel->setText(m_session->trustStatus());
     const Period p = m_session->period();
-    m_periodLabel->setText(
-        p.end > p.start ? tr("Period: %1").arg(ProviderSummaryModel::periodText(p)) : tr("Period: whole case"));
+    m_periodLabel->setText(p.end > p.start ? tr("Period: %1").arg(periodText(p)) : tr("Period: whole case"));
 }
 
 Status MainWindow::openCaseFile(const QString& path)

@@ -14,8 +14,6 @@
 #include "importsummarydialog.h"
 #include "mainwindow.h"
 #include "newcasedialog.h"
-#include "overviewpage.h"
-#include "providersummarymodel.h"
 #include "reportexportdialog.h"
 #include "reportexportflow.h"
 #include "timelinepage.h"

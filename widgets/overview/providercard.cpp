@@ -3,8 +3,8 @@
 
 #include "findingmodel.h"
 #include "overview/classtrendchart.h"
+#include "overview/periodtext.h"
 #include "overview/provideroverviewmodel.h"
-#include "providersummarymodel.h"
 
 #include <QFormLayout>
 #include <QGridLayout>
@@ -64,7 +64,7 @@ ProviderCard::ProviderCard(const analytics::ProviderAssessment& a, const analyti
         a.independentlyMetered ? tr("An independent meter's signed telemetry covers some of the provider's nodes.")
                                : tr("Every measurement is signed by the provider itself; nothing checks it "
                                     "independently."));
-    addFact(tr("Period"), ProviderSummaryModel::periodText(a.telemetryPeriod).toHtmlEscaped(),
+    addFact(tr("Period"), periodText(a.telemetryPeriod).toHtmlEscaped(),
         tr("What the provider's telemetry covers within the checked period."));
     addFact(tr("Availability"), availabilityText(a));
     addFact(tr("Billing"), billingText(a),

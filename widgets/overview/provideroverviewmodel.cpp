@@ -2,7 +2,7 @@
 #include "overview/provideroverviewmodel.h"
 
 #include "findingmodel.h"
-#include "providersummarymodel.h"
+#include "overview/periodtext.h"
 
 #include <QLocale>
 
@@ -110,7 +110,7 @@ QVariant ProviderOverviewModel::display(const analytics::ProviderAssessment& a, 
     case AssuranceColumn:
         return assuranceText(a.independentlyMetered);
     case PeriodColumn:
-        return ProviderSummaryModel::periodText(a.telemetryPeriod);
+        return periodText(a.telemetryPeriod);
     case AvailabilityColumn:
         return percentText(a.availability);
     case AvailabilityTargetColumn:

@@ -2,7 +2,7 @@
 #include "overview/recentcases.h"
 
 #include "analytics/assessment.h"
-#include "providersummarymodel.h"
+#include "overview/periodtext.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -68,8 +68,7 @@ void rememberCaseSummary(const QString& path, const QString& name, const analyti
     int worst = -1;
     const QString verdict = verdictSummary(report, &worst);
     all.insert(path,
-        QVariantMap { { QStringLiteral("name"), name },
-            { QStringLiteral("period"), ProviderSummaryModel::periodText(covered) },
+        QVariantMap { { QStringLiteral("name"), name }, { QStringLiteral("period"), periodText(covered) },
             { QStringLiteral("providers"), providers }, { QStringLiteral("verdict"), verdict },
             { QStringLiteral("assessment"), worst } });
     // Only the cases still in the recent list are worth keeping.
