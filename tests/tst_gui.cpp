@@ -27,7 +27,6 @@
 #include "mainwindow.h"
 #include "overview/overviewdashboard.h"
 #include "overview/provideroverviewmodel.h"
-#include "providersummarymodel.h"
 #include "reportexportflow.h"
 #include "reportpreviewdialog.h"
 #include "scenarioform.h"

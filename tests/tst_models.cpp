@@ -212,6 +212,22 @@ void TestModels::anchorModel()
     QCOMPARE(model.columnCount(), int(AnchorModel::ColumnCount));
 }
 
+const analytics::CheckReport& TestModels::report()
+{
+    if (!m_report) {
+        Result<analytics::Policy> policy = analytics::selectPolicy(*m_store, QString());
+        if (!policy)
+            qFatal("policy: %s", qPrintable(policy.error().toString()));
+        analytics::CheckOptions options;
+        options.policy = *policy;
+        Result<analytics::CheckReport> r = analytics::runChecks(*m_store, options);
+        if (!r)
+            qFatal("checks: %s", qPrintable(r.error().toString()));
+        m_report = *r;
+    }
+    return *m_report;
+}
+
 void TestModels::findingModel()
 {
     const QList<analytics::Finding>& findings = report().findings;
