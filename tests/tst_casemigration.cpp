@@ -35,11 +35,12 @@ private slots:
         QVERIFY(CaseStore::create(path(QStringLiteral("v2.capcase")), QStringLiteral("v2"), { unscoped }));
         const QString file = path(QStringLiteral("v2.capcase"));
         QCOMPARE(execSql(file,
-                     QStringLiteral("DROP TABLE node_hours; DROP TABLE node_hours_built; "
-                                    "ALTER TABLE trust_anchors DROP COLUMN providers;"
-                                    "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
-                                    "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
-                                    "DELETE FROM schema_migrations WHERE version >= 3; PRAGMA user_version = 2")),
+                     downgradeToVersion4Sql()
+                         + QStringLiteral("DROP TABLE node_hours; DROP TABLE node_hours_built; "
+                                          "ALTER TABLE trust_anchors DROP COLUMN providers;"
+                                          "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
+                                          "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
+                                          "DELETE FROM schema_migrations WHERE version >= 3; PRAGMA user_version = 2")),
             QString());
         QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE 'node_hours%'")),
             qint64(0));
@@ -77,15 +78,17 @@ private slots:
         const QString file = path(QStringLiteral("v3.capcase"));
         // Back to what a version-3 CapAudit wrote: no scope columns, verdicts without signer.authorized (the last
         // check) and without the anchor's fingerprint and scope.
-        QCOMPARE(execSql(file,
-                     QStringLiteral("DROP TRIGGER bundles_no_update;"
-                                    "UPDATE bundles SET verdict_json = json_remove(verdict_json, '$.checks[#-1]', "
-                                    "'$.signer.anchorFingerprint', '$.signer.anchorProviders');")
-                         + schema::evidenceTrigger(QStringLiteral("bundles"), QStringLiteral("UPDATE"))
-                         + QStringLiteral("ALTER TABLE trust_anchors DROP COLUMN providers;"
-                                          "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
-                                          "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
-                                          "DELETE FROM schema_migrations WHERE version = 4; PRAGMA user_version = 3")),
+        QCOMPARE(
+            execSql(file,
+                downgradeToVersion4Sql()
+                    + QStringLiteral("DROP TRIGGER bundles_no_update;"
+                                     "UPDATE bundles SET verdict_json = json_remove(verdict_json, '$.checks[#-1]', "
+                                     "'$.signer.anchorFingerprint', '$.signer.anchorProviders');")
+                    + schema::evidenceTrigger(QStringLiteral("bundles"), QStringLiteral("UPDATE"))
+                    + QStringLiteral("ALTER TABLE trust_anchors DROP COLUMN providers;"
+                                     "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
+                                     "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
+                                     "DELETE FROM schema_migrations WHERE version = 4; PRAGMA user_version = 3")),
             QString());
         QCOMPARE(
             scalar(file, QStringLiteral("SELECT count(*) FROM bundles WHERE verdict_json LIKE '%signer.authorized%'")),
