@@ -95,31 +95,39 @@ double ThreeWayLegs::delivered(const QString& provider, const QString& cls, cons
     return unitHours;
 }
 
-double ThreeWayLegs::allocated(const QString& provider, const QString& cls, const Period& p) const
+QList<SeriesKey> ThreeWayLegs::series(const QString& provider, const QString& cls) const
 {
     const qint64 providerId = m_providerIds.value(provider);
     const qint64 resource = m_resourceIds.value(cls);
-    double unitHours = 0;
+    QList<SeriesKey> keys;
     for (auto it = m_billing.measured.hours.cbegin(); it != m_billing.measured.hours.cend(); ++it)
         if (it.key().provider == providerId && it.key().resource == resource)
-            unitHours += m_billing.measured.over(it.key(), p);
+            keys.append(it.key());
+    // Summed in tenant-name order: ids and hash order follow the import order, and floating-point sums of three or
+    // more terms depend on their order.
+    std::sort(keys.begin(), keys.end(), [this](const SeriesKey& a, const SeriesKey& b) {
+        return m_c.tenantNames.value(a.tenant) < m_c.tenantNames.value(b.tenant);
+    });
+    return keys;
+}
+
+double ThreeWayLegs::allocated(const QString& provider, const QString& cls, const Period& p) const
+{
+    double unitHours = 0;
+    for (const SeriesKey& key : series(provider, cls))
+        unitHours += m_billing.measured.over(key, p);
     return unitHours;
 }
 
 double ThreeWayLegs::idle(const ProviderAttestation& a, const QString& cls, const Period& p) const
 {
-    const qint64 providerId = m_providerIds.value(a.provider);
-    const qint64 resource = m_resourceIds.value(cls);
-    QList<SeriesKey> series;
-    for (auto it = m_billing.measured.hours.cbegin(); it != m_billing.measured.hours.cend(); ++it)
-        if (it.key().provider == providerId && it.key().resource == resource)
-            series.append(it.key());
+    const QList<SeriesKey> keys = series(a.provider, cls);
     double unitHours = 0;
     for (qint64 hour = p.start - ((p.start % 3600) + 3600) % 3600; hour < p.end; hour += 3600) {
         const Period slice { qMax(hour, p.start), qMin(hour + 3600, p.end) };
         const double committedHere = committed(a, cls, slice);
         double allocatedHere = 0;
-        for (const SeriesKey& key : std::as_const(series))
+        for (const SeriesKey& key : keys)
             allocatedHere += m_billing.measured.over(key, slice);
         unitHours += qMax(0.0, committedHere - allocatedHere);
     }
@@ -129,10 +137,19 @@ double ThreeWayLegs::idle(const ProviderAttestation& a, const QString& cls, cons
 QList<const BillingRow*> ThreeWayLegs::billed(
     const QString& provider, const QString& cls, const Period& p, double& quantity, double& amount) const
 {
+    QList<const BillingRow*> candidates;
+    for (const BillingRow& row : m_billing.rows)
+        if (row.provider == provider && row.resourceClass == cls && row.reconcilable() && !row.foreignCurrency())
+            candidates.append(&row);
+    // By bundle digest and line, not by bundle id (import order): the sums must not depend on it.
+    std::sort(candidates.begin(), candidates.end(), [this](const BillingRow* a, const BillingRow* b) {
+        const StoredBundle* ba = m_c.bundle(a->bundleId);
+        const StoredBundle* bb = m_c.bundle(b->bundleId);
+        return std::tie(ba->digest, a->line) < std::tie(bb->digest, b->line);
+    });
     QList<const BillingRow*> rows;
-    for (const BillingRow& row : m_billing.rows) {
-        if (row.provider != provider || row.resourceClass != cls || !row.reconcilable() || row.foreignCurrency())
-            continue;
+    for (const BillingRow* r : std::as_const(candidates)) {
+        const BillingRow& row = *r;
         const qint64 seconds = row.period.end - row.period.start;
         const double share = seconds > 0 ? double(overlapSeconds(row.period, p)) / double(seconds)
                                          : (row.period.start >= p.start && row.period.start < p.end ? 1.0 : 0.0);

@@ -38,6 +38,8 @@ public:
         const QString& provider, const QString& cls, const Period& p, double& quantity, double& amount) const;
 
 private:
+    QList<SeriesKey> series(const QString& provider, const QString& cls) const; // in tenant-name order
+
     CheckContext& m_c;
     const BillingData& m_billing;
     QHash<QString, qint64> m_resourceIds, m_providerIds;

@@ -79,6 +79,10 @@ private:
     void add(Finding f, ThreeWayLine& line, const QList<EvidenceRef>& evidence)
     {
         f.evidence = evidence;
+        // FOCUS references come in bundle-id (import) order; the finding must not.
+        std::stable_sort(f.evidence.begin(), f.evidence.end(), [](const EvidenceRef& a, const EvidenceRef& b) {
+            return std::tie(a.bundleDigest, a.file, a.firstLine) < std::tie(b.bundleDigest, b.file, b.firstLine);
+        });
         f.assignId();
         line.findings.append(f.id);
         line.status = QStringLiteral("differs");
