@@ -40,6 +40,11 @@ enum class FaultKind {
     SubToleranceOverbilling, // quantities +0.9 % every day: under the per-period tolerance, not on the invoice total
     ForeignCurrency, // some rows billed in CHF against a contract in EUR
     UnknownTenant, // Usage billed to a tenant the attestation does not list
+    // Invoice tricks of issue 18 (demo/invoicewriter.h): each EN 16931 invoice adds up; only the three-way match finds
+    // it.
+    DoubleInvoicedWeek, // one week of one resource class invoiced twice on the same invoice
+    MissingSlaCredit, // the SLA breach provider's invoice leaves out the SLA credit it owes (needs sla-breach)
+    InvoicedAboveDelivery, // one week of CPU hours invoiced 30 % above the allocation the telemetry measured
 };
 
 QList<FaultKind> allFaultKinds();

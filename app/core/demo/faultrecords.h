@@ -3,6 +3,7 @@
 
 #include "demo/billingfaults.h"
 #include "demo/demomodel.h"
+#include "demo/invoicewriter.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -20,10 +21,14 @@ struct FaultEvidence {
     QMap<int, QString> reissuedBundles; // provider -> path of its re-issued attestation
     QMap<int, qint64> reissuedSignedAt;
     BillingFaultTruth billing;
+    InvoiceFaultTruth invoice;
 };
 
 // The ground truth written to faults.json: one object per injected fault with its id, the rule expected to report
 // it, its scope (provider, node, tenant, resource class, time range) and the expected measurement or amount.
 QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& evidence);
+
+// The invoice faults' records, without ids (invoicefaultrecords.cpp).
+QList<QJsonObject> invoiceFaultRecords(const DemoModel& model, const InvoiceFaultTruth& truth);
 
 } // namespace capaudit::demo
