@@ -149,9 +149,8 @@ ExportTable exportTable(const ReportData& data, ExportWhat what)
                 number(l.contractedPrice), number(l.expectedCharge), QStringLiteral("three-way:") + l.kind,
                 number(l.committedQuantity), number(l.contractedPrice), number(l.expectedCharge),
                 match ? number(l.deliveredQuantity) : QString(), number(l.allocatedQuantity),
-                number(l.invoicedQuantity), number(l.invoicedAmount), number(l.duplicateAmount),
-                number(l.idleQuantity), number(l.idleAmount), number(l.creditOwed), number(l.creditGiven),
-                l.findings.join(QLatin1Char(' ')) });
+                number(l.invoicedQuantity), number(l.invoicedAmount), number(l.duplicateAmount), number(l.idleQuantity),
+                number(l.idleAmount), number(l.creditOwed), number(l.creditGiven), l.findings.join(QLatin1Char(' ')) });
         }
         break;
     case ExportWhat::Comparison: {

@@ -34,12 +34,12 @@ void writeThreeWayMatch(SectionContext& c)
     for (const analytics::ThreeWayLine& l : lines) {
         const bool differs = l.status == u"differs";
         if (l.kind == u"match") {
-            PageWriter::Row row(QStringList { l.provider, periodText(l.period), l.resourceClass,
-                formatNumber(l.committedQuantity, 1), formatMoney(l.expectedCharge, l.currency),
-                formatNumber(l.deliveredQuantity, 1), formatNumber(l.allocatedQuantity, 1),
-                formatMoney(l.billedAmount, l.currency), formatMoney(l.invoicedAmount, l.currency),
-                formatMoney(l.invoicedMinusBilled(), l.currency),
-                differs ? ReportText::tr("NO") : ReportText::tr("yes") });
+            PageWriter::Row row(
+                QStringList { l.provider, periodText(l.period), l.resourceClass, formatNumber(l.committedQuantity, 1),
+                    formatMoney(l.expectedCharge, l.currency), formatNumber(l.deliveredQuantity, 1),
+                    formatNumber(l.allocatedQuantity, 1), formatMoney(l.billedAmount, l.currency),
+                    formatMoney(l.invoicedAmount, l.currency), formatMoney(l.invoicedMinusBilled(), l.currency),
+                    differs ? ReportText::tr("NO") : ReportText::tr("yes") });
             if (differs)
                 row.background = QColor(0xfb, 0xe3, 0xe3);
             match.append(row);
@@ -48,17 +48,17 @@ void writeThreeWayMatch(SectionContext& c)
                 formatNumber(l.committedQuantity, 1), formatNumber(l.allocatedQuantity, 1),
                 formatNumber(l.idleQuantity, 1), formatMoney(l.idleAmount, l.currency) }));
         } else {
-            PageWriter::Row row(QStringList { l.provider, periodText(l.period), formatMoney(l.invoicedAmount, l.currency),
-                formatMoney(l.creditOwed, l.currency), formatMoney(l.creditGiven, l.currency),
-                differs ? ReportText::tr("NO") : ReportText::tr("yes") });
+            PageWriter::Row row(QStringList { l.provider, periodText(l.period),
+                formatMoney(l.invoicedAmount, l.currency), formatMoney(l.creditOwed, l.currency),
+                formatMoney(l.creditGiven, l.currency), differs ? ReportText::tr("NO") : ReportText::tr("yes") });
             if (differs)
                 row.background = QColor(0xfb, 0xe3, 0xe3);
             credits.append(row);
         }
     }
     const Qt::Alignment right = Qt::AlignRight;
-    c.pw.table({ { ReportText::tr("Provider"), 1.5 }, { ReportText::tr("Period"), 1.9 }, { ReportText::tr("Class"), 0.9 },
-                   { ReportText::tr("Committed unit-h"), 1.3, false, right },
+    c.pw.table({ { ReportText::tr("Provider"), 1.5 }, { ReportText::tr("Period"), 1.9 },
+                   { ReportText::tr("Class"), 0.9 }, { ReportText::tr("Committed unit-h"), 1.3, false, right },
                    { ReportText::tr("Expected"), 1.4, false, right },
                    { ReportText::tr("Delivered unit-h"), 1.3, false, right },
                    { ReportText::tr("Allocated unit-h"), 1.3, false, right },
@@ -69,8 +69,8 @@ void writeThreeWayMatch(SectionContext& c)
         c.pw.heading(2, ReportText::tr("Idle and unallocated capacity"));
         c.pw.text(ReportText::tr("Committed capacity no tenant was allocated, priced at the contract: what "
                                  "over-commitment costs the buyer."));
-        c.pw.table({ { ReportText::tr("Provider"), 1.6 }, { ReportText::tr("Period"), 2 }, { ReportText::tr("Class"), 1 },
-                       { ReportText::tr("Committed unit-h"), 1.4, false, right },
+        c.pw.table({ { ReportText::tr("Provider"), 1.6 }, { ReportText::tr("Period"), 2 },
+                       { ReportText::tr("Class"), 1 }, { ReportText::tr("Committed unit-h"), 1.4, false, right },
                        { ReportText::tr("Allocated unit-h"), 1.4, false, right },
                        { ReportText::tr("Idle unit-h"), 1.4, false, right },
                        { ReportText::tr("Idle amount"), 1.6, false, right } },

@@ -313,7 +313,8 @@ private slots:
         QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM invoices")), qint64(1));
         QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM invoice_lines")), qint64(3));
         QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM bundles WHERE kind = 'invoice'")), qint64(1));
-        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM bundle_files WHERE path = 'data/invoice.pdf'")), qint64(1));
+        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM bundle_files WHERE path = 'data/invoice.pdf'")),
+            qint64(1));
         QCOMPARE(scalar(file, QStringLiteral("PRAGMA user_version")), qint64(schema::currentVersion()));
         const CaseVerification v = verifyCase(*store);
         QVERIFY2(v.problems.isEmpty(), qPrintable(listed(v.problems)));

@@ -12,8 +12,8 @@
 #include "guitestcase.h"
 #include "overviewdata.h"
 #include "providersummarymodel.h"
-#include "threewaymodel.h"
 #include "subjectmodel.h"
+#include "threewaymodel.h"
 #include "trailmodel.h"
 
 #include <QAbstractItemModelTester>

@@ -6,8 +6,8 @@
 #include "ingest/einvoicereader.h"
 #include "util/timeutil.h"
 
-#include <QRegularExpression>
 #include <QDateTime>
+#include <QRegularExpression>
 
 namespace capaudit {
 
