@@ -250,6 +250,8 @@ private slots:
             deep += "<x>";
         QTest::newRow("deep nesting") << deep << "nested deeper than";
         QTest::newRow("not a number") << QByteArray(ubl).replace(">2940.00<", ">2,940.00<") << "not a decimal number";
+        QTest::newRow("huge number") << QByteArray(ubl).replace(">2940.00<", ">1" + QByteArray(400, '0') + "<")
+                                     << "out of range";
         QTest::newRow("bad date") << QByteArray(ubl).replace(">2026-10-03<", ">03.10.2026<") << "is not a date";
         QTest::newRow("missing number") << QByteArray(ubl).replace("<cbc:ID>INV-2026-0042</cbc:ID>", "")
                                         << "missing the invoice number (BT-1)";

@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace capaudit {
 
 namespace {
@@ -201,7 +203,13 @@ double Reader::number(const Frame& f)
         fail(QStringLiteral("'%1' is not a decimal number").arg(text.left(40)));
         return kMissing;
     }
-    return text.toDouble();
+    const double v = text.toDouble();
+    if (!std::isfinite(v) || std::abs(v) > 1e15) {
+        // Beyond any invoice and beyond what a double holds to the cent.
+        fail(QStringLiteral("'%1' is out of range").arg(text.left(40)));
+        return kMissing;
+    }
+    return v;
 }
 
 double Reader::amount(const Frame& f)
