@@ -251,6 +251,51 @@ private slots:
         QVERIFY(countRows(m_faulty.casePath, "SELECT count(*) FROM bundle_files WHERE path = 'data/invoice.pdf'") >= 3);
     }
 
+    // A credit note for the period settles the SLA credit the faulty bank's invoice kept (run after the fault tests:
+    // it adds evidence to the faulty case).
+    void creditNoteSettlesTheSlaCredit()
+    {
+        QJsonObject fault;
+        for (const QJsonValue& f : std::as_const(m_faults))
+            if (f.toObject().value(QStringLiteral("fault")).toString() == u"missing-sla-credit")
+                fault = f.toObject();
+        QVERIFY(!fault.isEmpty());
+        const QString provider = fault.value(QStringLiteral("provider")).toString();
+        const double owed =
+            fault.value(QStringLiteral("expected")).toObject().value(QStringLiteral("amount")).toDouble();
+        const double vat = std::floor(owed * 19 + 0.5) / 100;
+        const QByteArray net = QByteArray::number(owed, 'f', 2);
+        QByteArray xml = test::readAll(QStringLiteral(CAPAUDIT_TEST_DATA_DIR "/einvoice/ubl-creditnote.xml"));
+        xml.replace(">294.00<", ">" + net + "<")
+            .replace(">55.86<", ">" + QByteArray::number(vat, 'f', 2) + "<")
+            .replace(">349.86<", ">" + QByteArray::number(net.toDouble() + vat, 'f', 2) + "<");
+        BundleSpec spec = signedBy(m_faulty.demoDir, fault.value(QStringLiteral("providerId")).toString());
+        spec.kind = BundleKind::Invoice;
+        spec.predicate = { { QStringLiteral("provider"), provider },
+            { QStringLiteral("payloads"),
+                QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/creditnote.xml") },
+                    { QStringLiteral("format"), QStringLiteral("ubl-2.1") } } } } };
+        spec.files = { { QStringLiteral("creditnote.xml"), xml } };
+        spec.signedAt = QDateTime::fromSecsSinceEpoch(seconds(fault.value(QStringLiteral("end"))) + 5 * 86400, Qt::UTC);
+        const QString out = m_faultyDir.filePath(QStringLiteral("creditnote"));
+        QVERIFY(writeBundle(spec, out).ok());
+        {
+            Result<std::unique_ptr<CaseStore>> store = CaseStore::open(m_faulty.casePath);
+            QVERIFY(store);
+            const ImportResult r = CaseImporter(**store).importBundle(out);
+            QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+        }
+        const CheckReport after = check(m_faulty.casePath);
+        for (const Finding& f : ofRule(after, QLatin1String(rules::kInvoiceSlaCredit)))
+            QVERIFY2(f.provider != provider, qPrintable(dump({ f })));
+        QVERIFY(ofRule(after, QLatin1String(rules::kInvoiceArithmetic)).isEmpty()); // the credit note adds up
+        bool credited = false;
+        for (const ThreeWayLine& l : after.threeWay)
+            if (l.provider == provider && l.kind == u"sla-credit")
+                credited = test::near(l.creditGiven, net.toDouble()) && l.status == u"match";
+        QVERIFY(credited);
+    }
+
     // Runs last: it adds crafted invoices to the honest case.
     void craftedInvoicesBreakEachRule()
     {
