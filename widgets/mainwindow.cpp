@@ -114,6 +114,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_findings->setReport(report);
         m_timeline->setFindings(report.findings);
         m_comparison->setReport(report);
+        m_overview->setCheckReport(report);
         statusBar()->showMessage(tr("Checks finished: %n finding(s)", nullptr, int(report.findings.size())), 10000);
     });
     connect(m_analysis, &AnalysisController::failed, this, [this](const QString& message) {

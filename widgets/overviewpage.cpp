@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -38,6 +39,11 @@ OverviewPage::OverviewPage(CaseSession* session, QWidget* parent)
     m_rejected = addFigure(tr("Imports rejected"));
     m_providers = addFigure(tr("Providers"));
     m_period = addFigure(tr("Selected period"));
+    m_idle = addFigure(tr("Idle committed capacity"));
+    m_idle->setObjectName(QStringLiteral("overviewIdle"));
+    m_idle->setText(QStringLiteral("–"));
+    m_idle->setToolTip(tr("Committed capacity no tenant was allocated, priced at the contract (three-way match of the "
+                          "latest check run)"));
 
     m_view->setObjectName(QStringLiteral("overviewTable"));
     m_view->setModel(m_model);
@@ -153,6 +159,18 @@ void OverviewPage::updateHeader()
     m_providers->setText(QString::number(m_model->rowCount()));
     const Period p = m_session->period();
     m_period->setText(p.end > p.start ? ProviderSummaryModel::periodText(p) : tr("whole case"));
+}
+
+void OverviewPage::setCheckReport(const analytics::CheckReport& report)
+{
+    QMap<QString, double> idle; // by currency: providers may contract in different ones
+    for (const analytics::ThreeWayLine& l : report.threeWay)
+        if (l.kind == u"idle")
+            idle[l.currency] += l.idleAmount;
+    QStringList parts;
+    for (auto it = idle.cbegin(); it != idle.cend(); ++it)
+        parts.append(QLocale().toString(it.value(), 'f', 2) + QLatin1Char(' ') + it.key());
+    m_idle->setText(parts.isEmpty() ? QStringLiteral("–") : parts.join(QStringLiteral(" + ")));
 }
 
 } // namespace capaudit

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "analytics/checkrunner.h"
 #include "overviewdata.h"
 
 #include <QFutureWatcher>
@@ -25,9 +26,16 @@ public:
     {
         return m_model;
     }
+    // The committed capacity no tenant was allocated, priced at the contract, from the latest check run's three-way
+    // match (issue 18); "–" until checks ran.
+    QLabel* idleFigure() const
+    {
+        return m_idle;
+    }
 
 public Q_SLOTS:
     void reload();
+    void setCheckReport(const capaudit::analytics::CheckReport& report);
 
 Q_SIGNALS:
     void loaded();
@@ -47,6 +55,7 @@ private:
     QLabel* m_rejected = nullptr;
     QLabel* m_providers = nullptr;
     QLabel* m_period = nullptr;
+    QLabel* m_idle = nullptr;
     QWidget* m_figures;
     QFutureWatcher<Result<QList<ProviderSummary>>> m_watcher;
     bool m_reloadPending = false;
