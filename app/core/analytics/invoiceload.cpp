@@ -91,7 +91,11 @@ Status loadInvoices(CheckContext& c, InvoiceData& data)
     for (const InvoiceDocument& inv : std::as_const(data.invoices))
         for (const InvoiceLineItem& l : inv.doc.lines) {
             const Period period = l.period.end > l.period.start ? l.period : inv.period;
-            data.lines.append({ &inv, &l, period, inv.doc.sign() * l.quantity, inv.doc.sign() * l.lineAmount });
+            // Only hours (UN/ECE Rec 20 HUR, or no unit) are unit-hours of the class; a line in pieces (a credit of
+            // "1 C62") still counts in money, not as delivered quantity.
+            const bool hours = l.unitCode.isEmpty() || l.unitCode == u"HUR";
+            data.lines.append(
+                { &inv, &l, period, hours ? inv.doc.sign() * l.quantity : 0.0, inv.doc.sign() * l.lineAmount });
         }
     return Status::success();
 }
