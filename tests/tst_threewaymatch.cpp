@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -249,6 +250,28 @@ private slots:
         QVERIFY(v.problems.isEmpty());
         QVERIFY(countRows(m_faulty.casePath, "SELECT count(*) FROM invoice_lines") > 10);
         QVERIFY(countRows(m_faulty.casePath, "SELECT count(*) FROM bundle_files WHERE path = 'data/invoice.pdf'") >= 3);
+    }
+
+    // Switches and thresholds come from the policy; a line never cites a finding the run dropped.
+    void policyDecides()
+    {
+        const CheckReport r = check(m_faulty.casePath,
+            test::policyFrom(R"({"name":"lenient","rules":{"invoice.duplicate":{"enabled":false},)"
+                             R"("invoice.not-delivered":{"thresholds":{"relativeTolerance":0.5}}}})"));
+        QVERIFY(ofRule(r, QLatin1String(rules::kInvoiceDuplicate)).isEmpty());
+        QVERIFY(ofRule(r, QLatin1String(rules::kInvoiceNotDelivered)).isEmpty());
+        QCOMPARE(ofRule(r, QLatin1String(rules::kInvoiceSlaCredit)).size(), qsizetype(1));
+        QSet<QString> ids;
+        for (const Finding& f : r.findings)
+            ids.insert(f.id);
+        for (const ThreeWayLine& l : r.threeWay)
+            for (const QString& id : l.findings)
+                QVERIFY2(ids.contains(id), qPrintable(id));
+        // The duplicate is still counted once in the legs even when its rule is off.
+        bool duplicateCounted = false;
+        for (const ThreeWayLine& l : r.threeWay)
+            duplicateCounted = duplicateCounted || l.duplicateAmount > 1;
+        QVERIFY(duplicateCounted);
     }
 
     // A credit note for the period settles the SLA credit the faulty bank's invoice kept (run after the fault tests:

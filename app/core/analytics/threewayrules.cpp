@@ -84,8 +84,11 @@ private:
             return std::tie(a.bundleDigest, a.file, a.firstLine) < std::tie(b.bundleDigest, b.file, b.firstLine);
         });
         f.assignId();
-        line.findings.append(f.id);
-        line.status = QStringLiteral("differs");
+        // A disabled rule's findings are dropped at the end of the run; its lines must not cite them.
+        if (m_c.options.policy.enabled(f.ruleId)) {
+            line.findings.append(f.id);
+            line.status = QStringLiteral("differs");
+        }
         m_c.add(f);
     }
 
