@@ -150,6 +150,7 @@ void filterProviders(analytics::CheckReport& r, const QStringList& providers)
     r.findings.removeIf([&](const analytics::Finding& f) { return !wanted(providers, f.provider); });
     r.providers.removeIf([&](const analytics::ProviderFacts& p) { return !providers.contains(p.provider); });
     r.reconciliation.removeIf([&](const analytics::ReconciliationLine& l) { return !wanted(providers, l.provider); });
+    r.threeWay.removeIf([&](const analytics::ThreeWayLine& l) { return !wanted(providers, l.provider); });
     for (analytics::RuleOutcome& rule : r.rules) {
         rule.findings = 0;
         rule.worst = analytics::Severity::Info;

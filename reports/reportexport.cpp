@@ -30,7 +30,11 @@ bool numericColumn(const QString& column)
         QStringLiteral("measured_quantity"), QStringLiteral("billed_quantity"), QStringLiteral("billed_cost"),
         QStringLiteral("unit_price"), QStringLiteral("difference"), QStringLiteral("first_line"),
         QStringLiteral("last_line"), QStringLiteral("weight"), QStringLiteral("value"), QStringLiteral("score"),
-        QStringLiteral("total"), QStringLiteral("rank") };
+        QStringLiteral("total"), QStringLiteral("rank"), QStringLiteral("committed_quantity"),
+        QStringLiteral("contracted_price"), QStringLiteral("expected_charge"), QStringLiteral("delivered_quantity"),
+        QStringLiteral("allocated_quantity"), QStringLiteral("invoiced_quantity"), QStringLiteral("invoiced_amount"),
+        QStringLiteral("duplicate_amount"), QStringLiteral("idle_quantity"), QStringLiteral("idle_amount"),
+        QStringLiteral("credit_owed"), QStringLiteral("credit_given") };
     return numeric.contains(column);
 }
 
@@ -97,7 +101,14 @@ QStringList exportColumns(ExportWhat what)
             QStringLiteral("difference"), QStringLiteral("amount"), QStringLiteral("within_tolerance"),
             QStringLiteral("bundle"), QStringLiteral("first_line"), QStringLiteral("last_line"),
             QStringLiteral("status"), QStringLiteral("reason"), QStringLiteral("rows"),
-            QStringLiteral("attested_unit_price"), QStringLiteral("expected_cost") };
+            QStringLiteral("attested_unit_price"), QStringLiteral("expected_cost"),
+            // Issue 18: the three-way match follows the billing lines ("line" = "three-way:<kind>").
+            QStringLiteral("line"), QStringLiteral("committed_quantity"), QStringLiteral("contracted_price"),
+            QStringLiteral("expected_charge"), QStringLiteral("delivered_quantity"),
+            QStringLiteral("allocated_quantity"), QStringLiteral("invoiced_quantity"),
+            QStringLiteral("invoiced_amount"), QStringLiteral("duplicate_amount"), QStringLiteral("idle_quantity"),
+            QStringLiteral("idle_amount"), QStringLiteral("credit_owed"), QStringLiteral("credit_given"),
+            QStringLiteral("findings") };
     case ExportWhat::Comparison:
         return { QStringLiteral("provider"), QStringLiteral("rank"), QStringLiteral("criterion"),
             QStringLiteral("title"), QStringLiteral("weight"), QStringLiteral("value"), QStringLiteral("score"),
@@ -124,7 +135,23 @@ ExportTable exportTable(const ReportData& data, ExportWhat what)
                 number(l.billedCost), number(l.unitPrice), number(l.difference), number(l.amount),
                 l.withinTolerance ? QStringLiteral("true") : QStringLiteral("false"), l.bundleDigest,
                 QString::number(l.firstLine), QString::number(l.lastLine), l.status, l.reason, QString::number(l.rows),
-                number(l.attestedUnitPrice), number(l.expectedCost) });
+                number(l.attestedUnitPrice), number(l.expectedCost), QStringLiteral("billing"), {}, {}, {}, {}, {}, {},
+                {}, {}, {}, {}, {}, {}, {} });
+        for (const analytics::ThreeWayLine& l : data.checks.threeWay) {
+            const bool match = l.kind == u"match";
+            t.rows.append({ l.provider, l.invoices.join(QLatin1Char(' ')), {}, l.resourceClass,
+                QStringLiteral("unit-hours"), l.currency, time(l.period.start), time(l.period.end),
+                number(l.allocatedQuantity), match ? number(l.billedQuantity) : QString(),
+                match ? number(l.billedAmount) : QString(), number(l.contractedPrice),
+                match ? number(l.invoicedMinusAllocated()) : QString(),
+                match ? number(l.invoicedMinusBilled()) : QString(),
+                l.status == u"match" ? QStringLiteral("true") : QStringLiteral("false"), {}, {}, {}, l.status, {}, {},
+                number(l.contractedPrice), number(l.expectedCharge), QStringLiteral("three-way:") + l.kind,
+                number(l.committedQuantity), number(l.contractedPrice), number(l.expectedCharge),
+                match ? number(l.deliveredQuantity) : QString(), number(l.allocatedQuantity),
+                number(l.invoicedQuantity), number(l.invoicedAmount), number(l.duplicateAmount), number(l.idleQuantity),
+                number(l.idleAmount), number(l.creditOwed), number(l.creditGiven), l.findings.join(QLatin1Char(' ')) });
+        }
         break;
     case ExportWhat::Comparison: {
         const ComparisonData& c = data.comparison;

@@ -24,6 +24,7 @@ void writeEvidence(SectionContext& c);
 void writeAllocation(SectionContext& c);
 void writeFindings(SectionContext& c);
 void writeReconciliation(SectionContext& c);
+void writeThreeWayMatch(SectionContext& c); // inside the reconciliation chapter
 void writeForecast(SectionContext& c);
 void writeComparison(SectionContext& c);
 void writeMethodology(SectionContext& c);

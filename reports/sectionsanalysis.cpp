@@ -107,6 +107,7 @@ void writeReconciliation(SectionContext& c)
                              "class column and their billed cost as the amount."));
     if (r.reconciliation.isEmpty()) {
         c.pw.text(ReportText::tr("The case holds no billing evidence for the selected providers and period."));
+        writeThreeWayMatch(c);
         return;
     }
     QList<PageWriter::Row> rows;
@@ -129,6 +130,7 @@ void writeReconciliation(SectionContext& c)
             { ReportText::tr("Unit price"), 1.1, false, Qt::AlignRight },
             { ReportText::tr("Amount"), 1.6, false, Qt::AlignRight }, { ReportText::tr("Within tolerance"), 1.1 } },
         rows);
+    writeThreeWayMatch(c);
 }
 
 void writeForecast(SectionContext& c)

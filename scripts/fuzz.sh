@@ -13,13 +13,13 @@ BUILD_DIR=$(realpath -m "${FUZZ_BUILD_DIR:-build-fuzz}")
 ROOT=$(pwd)
 mode=${1:-smoke}
 targets=(fuzz_verifier fuzz_dsse fuzz_sigstore fuzz_checkpoint fuzz_merkle fuzz_x509 fuzz_archive fuzz_usagecsv
-    fuzz_metricstext fuzz_otlpjson fuzz_focus fuzz_predicates fuzz_mapping fuzz_policy fuzz_strictjson fuzz_casefile)
+    fuzz_metricstext fuzz_otlpjson fuzz_focus fuzz_einvoice fuzz_predicates fuzz_mapping fuzz_policy fuzz_strictjson fuzz_casefile)
 declare -A dict=([fuzz_dsse]=json [fuzz_sigstore]=json [fuzz_checkpoint]=pem [fuzz_x509]=pem [fuzz_otlpjson]=json
     [fuzz_predicates]=json [fuzz_mapping]=json [fuzz_policy]=json [fuzz_strictjson]=json [fuzz_usagecsv]=csv
     [fuzz_focus]=csv [fuzz_metricstext]=metricstext)
 # Smoke executions after the seeds: the slow targets (a verification or a case per input) get fewer.
 declare -A smokeRuns=([fuzz_verifier]=300 [fuzz_casefile]=100 [fuzz_archive]=1000 [fuzz_x509]=2000
-    [fuzz_metricstext]=300 [fuzz_otlpjson]=300 [fuzz_focus]=1000 [fuzz_usagecsv]=5000 [fuzz_mapping]=5000)
+    [fuzz_metricstext]=300 [fuzz_otlpjson]=300 [fuzz_focus]=1000 [fuzz_einvoice]=2000 [fuzz_usagecsv]=5000 [fuzz_mapping]=5000)
 
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \

@@ -240,4 +240,50 @@ std::unique_ptr<CaseStore> CaseFixture::newCase(const QString& name)
     return store ? std::move(store).value() : nullptr;
 }
 
+QString downgradeToVersion4Sql()
+{
+    const QString columns = QStringLiteral(
+        "id, digest, source_path, kind, provider, meter, verdict, verdict_json, predicate_type, predicate_json, "
+        "signer_subject, signer_fingerprint, signer_algorithm, signing_time, period_start, period_end, resolution, "
+        "imported_at, import_seq, row_count, rows_digest");
+    // The CREATE statement exactly as schema version 1 wrote it (the schema check compares it, whitespace aside).
+    const QString bundlesV1 = QStringLiteral(R"SQL(
+CREATE TABLE bundles (
+    id                 INTEGER PRIMARY KEY,
+    digest             TEXT NOT NULL UNIQUE,
+    source_path        TEXT NOT NULL,
+    kind               TEXT NOT NULL CHECK (kind IN ('telemetry', 'attestation', 'billing')),
+    provider           INTEGER NOT NULL REFERENCES providers(id),
+    meter              TEXT NOT NULL,
+    verdict            TEXT NOT NULL CHECK (verdict IN ('verified', 'untrusted')),
+    untrusted          INTEGER GENERATED ALWAYS AS (verdict = 'untrusted') VIRTUAL,
+    verdict_json       TEXT NOT NULL,
+    predicate_type     TEXT NOT NULL,
+    predicate_json     TEXT NOT NULL,
+    signer_subject     TEXT NOT NULL,
+    signer_fingerprint TEXT NOT NULL,
+    signer_algorithm   TEXT NOT NULL,
+    signing_time       TEXT NOT NULL,
+    period_start       INTEGER,
+    period_end         INTEGER,
+    resolution         INTEGER,
+    imported_at        TEXT NOT NULL,
+    import_seq         INTEGER NOT NULL REFERENCES audit_trail(seq),
+    row_count          INTEGER NOT NULL,
+    rows_digest        TEXT NOT NULL
+);
+)SQL");
+    return QStringLiteral("DROP TABLE invoice_lines; DROP TABLE invoices; DROP TABLE tlog_checkpoints; "
+                          "DROP TABLE tlog_consistency;"
+                          "CREATE TEMP TABLE bundles_v5 AS SELECT %1 FROM main.bundles;"
+                          "DROP TABLE main.bundles;")
+               .arg(columns)
+        + bundlesV1
+        + QStringLiteral("INSERT INTO main.bundles (%1) SELECT %1 FROM temp.bundles_v5; DROP TABLE temp.bundles_v5;")
+              .arg(columns)
+        + schema::evidenceTrigger(QStringLiteral("bundles"), QStringLiteral("UPDATE"))
+        + schema::evidenceTrigger(QStringLiteral("bundles"), QStringLiteral("DELETE"))
+        + QStringLiteral("DELETE FROM schema_migrations WHERE version >= 5; PRAGMA user_version = 4;");
+}
+
 } // namespace capaudit::test

@@ -425,6 +425,9 @@ private slots:
         Result<QJsonObject> parsed = parseJsonObject(json, QStringLiteral("stdout"));
         QVERIFY(parsed);
         QCOMPARE(parsed->value(QStringLiteral("findings")).toArray().size(), m_report.findings.size());
+        // Issue 18: the three-way table travels with the findings.
+        QVERIFY(!m_report.threeWay.isEmpty());
+        QCOMPARE(parsed->value(QStringLiteral("threeWayMatch")).toArray().size(), m_report.threeWay.size());
         QCOMPARE(run({ QStringLiteral("check"), m_clean.casePath }), 0);
         QCOMPARE(run({ QStringLiteral("check"), m_clean.casePath, QStringLiteral("--period"),
                      QStringLiteral("2026-13-01..x") }),

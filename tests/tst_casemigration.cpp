@@ -18,8 +18,6 @@ using namespace capaudit::test;
 
 namespace {
 // What a version-4 CapAudit did not have: the transparency-log history of migration 5 (triggers go with the tables).
-const QString kDropVersion5 = QStringLiteral(
-    "DROP TABLE tlog_checkpoints; DROP TABLE tlog_consistency; DELETE FROM schema_migrations WHERE version >= 5;");
 } // namespace
 
 class TestCaseMigration : public QObject, protected CaseFixture {
@@ -41,8 +39,9 @@ private slots:
         QVERIFY(CaseStore::create(path(QStringLiteral("v2.capcase")), QStringLiteral("v2"), { unscoped }));
         const QString file = path(QStringLiteral("v2.capcase"));
         QCOMPARE(execSql(file,
-                     QStringLiteral("DROP TABLE node_hours; DROP TABLE node_hours_built; ") + kDropVersion5
-                         + QStringLiteral("ALTER TABLE trust_anchors DROP COLUMN providers;"
+                     downgradeToVersion4Sql()
+                         + QStringLiteral("DROP TABLE node_hours; DROP TABLE node_hours_built; "
+                                          "ALTER TABLE trust_anchors DROP COLUMN providers;"
                                           "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
                                           "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
                                           "DELETE FROM schema_migrations WHERE version >= 3; PRAGMA user_version = 2")),
@@ -78,7 +77,7 @@ private slots:
             QCOMPARE(CaseImporter(*store).importBundle(m_bundle).outcome, ImportOutcome::Imported);
         }
         const QString file = path(QStringLiteral("v4.capcase"));
-        QCOMPARE(execSql(file, kDropVersion5 + QStringLiteral("PRAGMA user_version = 4")), QString());
+        QCOMPARE(execSql(file, downgradeToVersion4Sql()), QString());
         QCOMPARE(
             scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE 'tlog_%'")), qint64(0));
         {
@@ -111,16 +110,17 @@ private slots:
         const QString file = path(QStringLiteral("v3.capcase"));
         // Back to what a version-3 CapAudit wrote: no scope columns, verdicts without signer.authorized (the last
         // check) and without the anchor's fingerprint and scope.
-        QCOMPARE(execSql(file,
-                     QStringLiteral("DROP TRIGGER bundles_no_update;"
-                                    "UPDATE bundles SET verdict_json = json_remove(verdict_json, '$.checks[#-1]', "
-                                    "'$.signer.anchorFingerprint', '$.signer.anchorProviders');")
-                         + schema::evidenceTrigger(QStringLiteral("bundles"), QStringLiteral("UPDATE"))
-                         + QStringLiteral("ALTER TABLE trust_anchors DROP COLUMN providers;"
-                                          "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
-                                          "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
-                                          "DELETE FROM schema_migrations WHERE version = 4; PRAGMA user_version = 3;")
-                         + kDropVersion5),
+        QCOMPARE(
+            execSql(file,
+                downgradeToVersion4Sql()
+                    + QStringLiteral("DROP TRIGGER bundles_no_update;"
+                                     "UPDATE bundles SET verdict_json = json_remove(verdict_json, '$.checks[#-1]', "
+                                     "'$.signer.anchorFingerprint', '$.signer.anchorProviders');")
+                    + schema::evidenceTrigger(QStringLiteral("bundles"), QStringLiteral("UPDATE"))
+                    + QStringLiteral("ALTER TABLE trust_anchors DROP COLUMN providers;"
+                                     "ALTER TABLE trust_anchors DROP COLUMN identity_san;"
+                                     "ALTER TABLE trust_anchors DROP COLUMN identity_issuer;"
+                                     "DELETE FROM schema_migrations WHERE version = 4; PRAGMA user_version = 3")),
             QString());
         QCOMPARE(
             scalar(file, QStringLiteral("SELECT count(*) FROM bundles WHERE verdict_json LIKE '%signer.authorized%'")),

@@ -265,6 +265,9 @@ private slots:
         QCOMPARE(f.provider, QStringLiteral("faulty"));
         QCOMPARE(criterionOfRule(QStringLiteral("sovereignty.jurisdiction")), QStringLiteral("delivery"));
         QCOMPARE(criterionOfRule(QStringLiteral("telemetry.step")), QStringLiteral("assurance"));
+        // Issue 18: invoice accuracy weighs on cost, like the bill's.
+        QCOMPARE(criterionOfRule(QStringLiteral("invoice.duplicate")), QStringLiteral("cost"));
+        QCOMPARE(criterionOfRule(QStringLiteral("invoice.sla-credit")), QStringLiteral("cost"));
         QVERIFY(std::abs(f.criteria.value(QStringLiteral("delivery")).score - 100 * 0.25 * 0.6) < 1e-9);
         QCOMPARE(f.criteria.value(QStringLiteral("delivery")).unadjusted, 100.0);
         QVERIFY(std::abs(f.criteria.value(QStringLiteral("cost")).score - 100 * 0.85) < 1e-9);

@@ -7,6 +7,7 @@
 #include "demo/demopki.h"
 #include "evidence/tlogproof.h"
 #include "evidence/verifier.h"
+#include "ingest/einvoice.h"
 #include "ingest/payloadimport.h"
 #include "ingest/predicates.h"
 #include "testsupport.h"
@@ -82,6 +83,7 @@ struct ParsedDemo {
     QMap<QString, QList<UsageSample>> meterUsage; // independent meter
     QMap<QString, QList<BillingRecord>> billing;
     QMap<QString, qint64> resolution;
+    QMap<QString, QList<EInvoice>> invoices; // issue 18
 };
 
 struct Sinks : UsageSink {
@@ -141,6 +143,18 @@ void verifyAndParse(const QString& dir, ParsedDemo& parsed)
                     payload.mapping.isEmpty() ? QByteArray() : *source->readFile(payload.mapping);
                 const Status s = importTelemetryPayload(payload, data, mapping, sink);
                 QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+            }
+        } else if (v.kind == BundleKind::Invoice) {
+            // Issue 18: an EN 16931 invoice per provider and month that the importer reads and that adds up.
+            const Result<InvoicePredicate> pred = parseInvoicePredicate(v.predicate, path);
+            QVERIFY2(pred.ok(), qPrintable(pred.error().toString()));
+            for (const InvoicePayload& payload : pred->payloads) {
+                if (!payload.isXml())
+                    continue;
+                const Result<EInvoice> invoice = parseEInvoice(*source->readFile(payload.path), payload.path);
+                QVERIFY2(invoice.ok(), qPrintable(invoice.error().toString()));
+                QVERIFY(checkEn16931Arithmetic(*invoice).isEmpty());
+                parsed.invoices[provider].append(*invoice);
             }
         } else {
             const Result<BillingPredicate> pred = parseBillingPredicate(v.predicate, path);
@@ -700,6 +714,11 @@ private slots:
                 QVERIFY(roots.size() == 2 && roots[0] != roots[1]);
             } else if (f.value(QStringLiteral("rule")).toString().startsWith(QLatin1String("billing."))) {
                 checkBillingFault(d, f);
+            } else if (f.value(QStringLiteral("rule")).toString().startsWith(QLatin1String("invoice."))) {
+                // The three-way match finds these (tst_threewaymatch); here: the provider has invoices and a positive
+                // injected amount.
+                QVERIFY(!d.invoices.value(provider).isEmpty());
+                QVERIFY(e.value(QStringLiteral("amount")).toDouble() > 0);
             } else {
                 // tampered-payload, expired-certificate: verifyAndParse checked the rejection and its check id.
                 QVERIFY(kind == u"tampered-payload" || kind == u"expired-certificate");

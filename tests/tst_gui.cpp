@@ -32,6 +32,7 @@
 #include "scenarioform.h"
 #include "store/sqlitedb.h"
 #include "testpki.h"
+#include "threewaymodel.h"
 #include "timelinepage.h"
 #include "timelineplot.h"
 #include "trailmodel.h"
@@ -47,6 +48,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -456,6 +458,11 @@ void TestGui::findingsListEveryFault()
                            .arg(demo::faultKindName(kind), demo::faultRuleId(kind),
                                QStringList(rules.begin(), rules.end()).join(QLatin1Char(' ')))));
     QVERIFY(page->summaryText().contains(QStringLiteral("Fails the policy")));
+    // Issue 18: the same run's three-way match on its tab, and its idle capacity on the overview.
+    QVERIFY(page->threeWayModel()->rowCount() > 0);
+    QCOMPARE(page->threeWayModel()->rowCount(), int(m_window->analysis()->report().threeWay.size()));
+    QVERIFY2(m_window->overviewPage()->idleFigure()->text().contains(QStringLiteral("EUR")),
+        qPrintable(m_window->overviewPage()->idleFigure()->text()));
 }
 
 void TestGui::findingShownOnTimeline()

@@ -11,6 +11,7 @@
 #include "findingmodel.h"
 #include "guitestcase.h"
 #include "subjectmodel.h"
+#include "threewaymodel.h"
 #include "trailmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void findingFilter_data();
     void findingFilter();
     void bidComparisonModel();
+    void threeWayModel();
 
 private:
     const analytics::CheckReport& report();
@@ -354,6 +356,46 @@ void TestModels::bidComparisonModel()
         QCOMPARE(model.index(row, BidComparisonModel::TotalColumn).data(BidComparisonModel::ScoreRole).toDouble(),
             model.index(row, BidComparisonModel::CostColumn).data(BidComparisonModel::ScoreRole).toDouble());
     model.setComparison({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+// Issue 18: the three-way match of the demo case's check run, one row per line, every column and role answering.
+void TestModels::threeWayModel()
+{
+    const analytics::CheckReport& r = report();
+    QVERIFY(!r.threeWay.isEmpty());
+    ThreeWayModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLines(r.threeWay);
+    QCOMPARE(model.rowCount(), int(r.threeWay.size()));
+    QCOMPARE(model.columnCount(), int(ThreeWayModel::ColumnCount));
+    int idle = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const analytics::ThreeWayLine& l = r.threeWay.at(row);
+        QCOMPARE(model.index(row, ThreeWayModel::ProviderColumn).data().toString(), l.provider);
+        QCOMPARE(model.index(row, ThreeWayModel::KindColumn).data(ThreeWayModel::KindRole).toString(), l.kind);
+        QCOMPARE(model.index(row, ThreeWayModel::StatusColumn).data(ThreeWayModel::DiffersRole).toBool(),
+            l.status == u"differs");
+        QCOMPARE(model.index(row, 0).data(ThreeWayModel::FindingIdsRole).toStringList(), l.findings);
+        QCOMPARE(model.index(row, ThreeWayModel::DifferenceColumn).data(ThreeWayModel::SortRole).toDouble(),
+            ThreeWayModel::difference(l));
+        if (l.kind == u"idle") {
+            ++idle;
+            QVERIFY(!model.index(row, ThreeWayModel::DeliveredColumn).data().isValid()); // not a leg of idle lines
+            QCOMPARE(model.index(row, ThreeWayModel::DifferenceColumn).data(ThreeWayModel::SortRole).toDouble(),
+                l.idleAmount);
+        } else if (l.kind == u"match") {
+            QCOMPARE(model.index(row, ThreeWayModel::InvoicedColumn).data(ThreeWayModel::SortRole).toDouble(),
+                l.invoicedAmount);
+            QCOMPARE(model.index(row, ThreeWayModel::AllocatedColumn).data(ThreeWayModel::SortRole).toDouble(),
+                l.allocatedQuantity);
+        }
+        QVERIFY(!model.index(row, ThreeWayModel::PeriodColumn).data().toString().isEmpty());
+    }
+    QVERIFY(idle > 0);
+    for (int c = 0; c < ThreeWayModel::ColumnCount; ++c)
+        QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
+    model.setLines({});
     QCOMPARE(model.rowCount(), 0);
 }
 

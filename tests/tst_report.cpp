@@ -23,6 +23,7 @@
 #include <QPdfWriter>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -165,6 +166,7 @@ private slots:
         const QStringList titles { QStringLiteral("Compliance report"), QStringLiteral("Contents"),
             QStringLiteral("Executive summary"), QStringLiteral("Evidence inventory"),
             QStringLiteral("Resource allocation"), QStringLiteral("Findings"), QStringLiteral("Billing reconciliation"),
+            QStringLiteral("Three-way match"), QStringLiteral("Idle and unallocated capacity"),
             QStringLiteral("Capacity forecast"), QStringLiteral("Bid comparison"), QStringLiteral("Methodology"),
             QStringLiteral("Appendix: audit trail and provenance") };
         for (const QString& t : titles)
@@ -325,6 +327,13 @@ private slots:
             QVERIFY2(first.contains(QLatin1String(column)), column);
         QVERIFY(first.value(QStringLiteral("billed_quantity")).isDouble());
         QVERIFY(first.value(QStringLiteral("within_tolerance")).isBool());
+        // Issue 18: the three-way match follows the billing lines, with its idle capacity lines.
+        QSet<QString> kinds;
+        for (const QJsonValue& row : json->value(QStringLiteral("rows")).toArray())
+            kinds.insert(row.toObject().value(QStringLiteral("line")).toString());
+        QVERIFY(kinds.contains(QStringLiteral("billing")));
+        QVERIFY(kinds.contains(QStringLiteral("three-way:match")));
+        QVERIFY(kinds.contains(QStringLiteral("three-way:idle")));
 
         o.what = ExportWhat::Comparison;
         o.format = ExportFormat::Csv;

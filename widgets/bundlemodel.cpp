@@ -67,6 +67,8 @@ QString BundleModel::kindText(BundleKind kind)
         return tr("Attestation");
     case BundleKind::Billing:
         return tr("Billing");
+    case BundleKind::Invoice:
+        return tr("Invoice");
     case BundleKind::Unknown:
         break;
     }

@@ -38,6 +38,7 @@ EvidencePage::EvidencePage(CaseSession* session, QWidget* parent)
     m_kind->addItem(BundleModel::kindText(BundleKind::Telemetry), int(BundleKind::Telemetry));
     m_kind->addItem(BundleModel::kindText(BundleKind::Attestation), int(BundleKind::Attestation));
     m_kind->addItem(BundleModel::kindText(BundleKind::Billing), int(BundleKind::Billing));
+    m_kind->addItem(BundleModel::kindText(BundleKind::Invoice), int(BundleKind::Invoice));
     m_verdict->addItem(tr("All verdicts"), -1);
     m_verdict->addItem(BundleModel::verdictText(VerdictKind::Verified), int(VerdictKind::Verified));
     m_verdict->addItem(BundleModel::verdictText(VerdictKind::Untrusted), int(VerdictKind::Untrusted));

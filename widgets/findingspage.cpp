@@ -9,6 +9,7 @@
 #include "iconprovider.h"
 #include "recordtable.h"
 #include "reportexport.h"
+#include "threewaymodel.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -22,6 +23,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -40,6 +42,8 @@ FindingsPage::FindingsPage(CaseSession* session, QWidget* parent)
     , m_proxy(new FindingFilterModel(this))
     , m_view(new QTableView(this))
     , m_detail(new FindingDetailWidget(this))
+    , m_threeWay(new ThreeWayModel(this))
+    , m_threeWayView(new QTableView(this))
     , m_filter(new QLineEdit(this))
     , m_severity(new QComboBox(this))
     , m_rule(new QComboBox(this))
@@ -95,7 +99,18 @@ FindingsPage::FindingsPage(CaseSession* session, QWidget* parent)
     bar->addWidget(m_count);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
-    splitter->addWidget(m_detail);
+    m_threeWayView->setObjectName(QStringLiteral("threeWayTable"));
+    m_threeWayView->setModel(m_threeWay);
+    m_threeWayView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_threeWayView->verticalHeader()->hide();
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("findingTabs"));
+    tabs->addTab(m_detail, tr("Finding"));
+    tabs->addTab(m_threeWayView, tr("Three-way match"));
+    tabs->setTabToolTip(1,
+        tr("Contract, delivery, FOCUS billing and invoices per provider, invoice period and resource class, with the "
+           "idle capacity the buyer pays for"));
+    splitter->addWidget(tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
@@ -147,6 +162,7 @@ void FindingsPage::clear()
 {
     m_report = {};
     m_model->setFindings({});
+    m_threeWay->setLines({});
     m_detail->clear();
     m_summary->setText(m_session->isOpen() ? tr("Checks not run yet.") : tr("No case open."));
     m_export->setEnabled(false);
@@ -169,6 +185,8 @@ void FindingsPage::setReport(const analytics::CheckReport& report)
     m_proxy->setRule(m_rule->currentData().toString());
     m_proxy->setProvider(m_provider->currentData().toString());
     m_model->setFindings(report.findings);
+    m_threeWay->setLines(report.threeWay);
+    m_threeWayView->resizeColumnsToContents();
     m_view->resizeColumnsToContents();
     if (m_view->columnWidth(FindingModel::ScopeColumn) > 260)
         m_view->setColumnWidth(FindingModel::ScopeColumn, 260);

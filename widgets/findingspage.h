@@ -18,6 +18,7 @@ class CaseSession;
 class FindingDetailWidget;
 class FindingFilterModel;
 class FindingModel;
+class ThreeWayModel;
 
 // The findings of the latest check run: a filterable table, the selected finding in full below it, and the way to
 // the timeline and the evidence behind it.
@@ -41,6 +42,15 @@ public:
     FindingDetailWidget* detail() const
     {
         return m_detail;
+    }
+    // The three-way match of the same run (issue 18), on its own tab beside the finding's details.
+    ThreeWayModel* threeWayModel() const
+    {
+        return m_threeWay;
+    }
+    QTableView* threeWayView() const
+    {
+        return m_threeWayView;
     }
     QComboBox* severityFilter() const
     {
@@ -72,6 +82,8 @@ private:
     FindingFilterModel* m_proxy;
     QTableView* m_view;
     FindingDetailWidget* m_detail;
+    ThreeWayModel* m_threeWay;
+    QTableView* m_threeWayView;
     QLineEdit* m_filter;
     QComboBox* m_severity;
     QComboBox* m_rule;

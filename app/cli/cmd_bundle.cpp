@@ -89,7 +89,11 @@ Status applyFlags(const PredicateFlags& flags, BundleKind kind, const QList<Bund
     QJsonArray payloads;
     for (const BundleFile& file : files) {
         QJsonObject entry { { QStringLiteral("path"), QStringLiteral("data/") + file.name } };
-        if (kind == BundleKind::Billing) {
+        if (kind == BundleKind::Invoice) {
+            const bool pdf = file.name.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
+            entry.insert(QStringLiteral("format"),
+                pdf ? QStringLiteral("pdf") : (flags.format.isEmpty() ? QStringLiteral("ubl-2.1") : flags.format));
+        } else if (kind == BundleKind::Billing) {
             entry.insert(QStringLiteral("format"), flags.format.isEmpty() ? QStringLiteral("focus-csv") : flags.format);
             if (!flags.focusVersion.isEmpty())
                 entry.insert(QStringLiteral("focusVersion"), flags.focusVersion);
@@ -145,7 +149,7 @@ int runBundleCreate(const QStringList& arguments)
                        ".capbundle."),
         QStringLiteral("PATH"));
     const QCommandLineOption kindOpt(
-        QStringLiteral("kind"), QStringLiteral("telemetry, attestation or billing."), QStringLiteral("KIND"));
+        QStringLiteral("kind"), QStringLiteral("telemetry, attestation, billing or invoice."), QStringLiteral("KIND"));
     const QCommandLineOption keyOpt(
         QStringLiteral("key"), QStringLiteral("Signing key (PEM, unencrypted)."), QStringLiteral("KEY.pem"));
     const QCommandLineOption certOpt(
@@ -182,8 +186,8 @@ int runBundleCreate(const QStringList& arguments)
     BundleSpec spec;
     spec.kind = bundleKindFromName(parser.value(kindOpt));
     if (spec.kind == BundleKind::Unknown)
-        return usageError(
-            QStringLiteral("--kind must be telemetry, attestation or billing, not '%1'").arg(parser.value(kindOpt)));
+        return usageError(QStringLiteral("--kind must be telemetry, attestation, billing or invoice, not '%1'")
+                              .arg(parser.value(kindOpt)));
     // An attestation's claims are all in its predicate; it needs no payload file.
     if (parser.positionalArguments().isEmpty() && spec.kind != BundleKind::Attestation)
         return usageError(QStringLiteral("bundle create: name at least one payload FILE"));

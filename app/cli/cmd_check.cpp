@@ -62,6 +62,23 @@ void printHuman(const CheckReport& report)
         out() << r.ruleId.leftJustified(26)
               << (r.enabled ? QString::number(r.findings) : QStringLiteral("off")).leftJustified(10)
               << (r.findings ? severityName(r.worst) : QString()) << "\n";
+    if (!report.threeWay.isEmpty()) {
+        // The three-way match in one line per leg set (--json has every column).
+        out() << "\nthree-way match (unit-hours; amounts in the contract currency)\n";
+        for (const ThreeWayLine& l : report.threeWay) {
+            out() << l.provider << " " << formatPeriod(l.period) << " "
+                  << (l.resourceClass.isEmpty() ? QStringLiteral("-") : l.resourceClass) << " " << l.kind << ": ";
+            if (l.kind == u"match")
+                out() << "committed " << number(l.committedQuantity) << ", delivered " << number(l.deliveredQuantity)
+                      << ", allocated " << number(l.allocatedQuantity) << ", billed " << number(l.billedAmount)
+                      << ", invoiced " << number(l.invoicedAmount);
+            else if (l.kind == u"idle")
+                out() << "idle " << number(l.idleQuantity) << " = " << number(l.idleAmount) << " " << l.currency;
+            else
+                out() << "credit owed " << number(l.creditOwed) << ", given " << number(l.creditGiven);
+            out() << (l.status == u"differs" ? " DIFFERS" : "") << "\n";
+        }
+    }
     const QMap<Severity, int> counts = report.countBySeverity();
     out() << "\n"
           << report.findings.size() << " findings (critical " << counts.value(Severity::Critical) << ", high "

@@ -148,6 +148,8 @@ void fixtureSeeds()
     seed("fuzz_predicates", readAll(dir + QStringLiteral("attestation.json")));
     seed("fuzz_focus", prefixed(1, readAll(dir + QStringLiteral("focus-1.0-sample-shapes.csv"))));
     seed("fuzz_focus", prefixed(3, readAll(dir + QStringLiteral("focus-1.2.csv"))));
+    for (const char* name : { "ubl-invoice.xml", "ubl-creditnote.xml", "cii-invoice.xml" })
+        seed("fuzz_einvoice", readAll(QStringLiteral(CAPAUDIT_TEST_DATA_DIR "/einvoice/") + QLatin1String(name)));
     for (const QString& profile : MappingSet::builtinProfileNames())
         seed("fuzz_mapping", builtinProfileJson(profile));
     seed("fuzz_policy", readAll(QStringLiteral(CAPAUDIT_SOURCE_DIR "/resources/policies/default-policy.json")));

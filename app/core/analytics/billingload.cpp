@@ -6,6 +6,9 @@
 #include "store/sqlitedb.h"
 #include "util/prefetch.h"
 
+#include <map>
+#include <tuple>
+
 namespace capaudit::analytics::detail {
 
 namespace {
@@ -31,23 +34,37 @@ Status loadMeasured(CheckContext& c, MeasuredAllocation& measured)
                    " = 'provider'");
     if (!select)
         return db.lastError();
+    // Summed in an order of names and digests, never of ids or rows (both follow the import order): floating-point
+    // sums of three or more terms depend on their order, and the same evidence must give the same bytes.
+    struct Row {
+        SeriesKey key;
+        qint64 bucket = 0;
+        double allocated = 0, used = 0;
+    };
+    std::map<std::tuple<QString, QString, qint64, QString, QString>, Row> rows;
     while (select->next()) {
         const qint64 bucket = select->int64(3);
         // Each sample stands for the step its bundle's samples bear out, never for a resolution the provider declares.
         const double hours = double(c.effectiveStep(select->int64(6))) / double(kHour);
         const SeriesKey key { select->int64(0), select->int64(1), select->int64(2) };
-        const double allocated = select->isNull(4) ? 0 : select->real(4) * hours;
-        const double used = select->isNull(5) ? 0 : select->real(5) * hours;
+        const StoredBundle* bundle = c.bundle(select->int64(6));
+        rows[{ c.providerNames.value(key.provider), c.resourceNames.value(key.resource), bucket,
+            c.tenantNames.value(key.tenant), bundle ? bundle->digest : QString() }] = { key, bucket,
+            select->isNull(4) ? 0 : select->real(4) * hours, select->isNull(5) ? 0 : select->real(5) * hours };
+    }
+    if (select->failed())
+        return select->error();
+    for (const auto& [sortKey, row] : rows) {
         // Every bucket is kept: a charge period cut by --period needs its measured allocation outside the period to
         // pro-rate its billed quantity.
-        measured.hours[key][bucket] += allocated;
-        if (!c.inPeriod(bucket))
+        measured.hours[row.key][row.bucket] += row.allocated;
+        if (!c.inPeriod(row.bucket))
             continue;
-        ClassFacts& cls = c.facts(c.providerNames.value(key.provider)).classes[c.resourceNames.value(key.resource)];
-        cls.allocatedUnitHours += allocated;
-        cls.usedUnitHours += used;
+        ClassFacts& cls = c.facts(std::get<0>(sortKey)).classes[std::get<1>(sortKey)];
+        cls.allocatedUnitHours += row.allocated;
+        cls.usedUnitHours += row.used;
     }
-    return select->failed() ? Status(select->error()) : Status::success();
+    return Status::success();
 }
 
 // Policy billing.nonConformantRows = reject: invoices (billing bundles) with any quarantined row.

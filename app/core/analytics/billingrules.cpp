@@ -2,6 +2,7 @@
 // billing.reconciliation: billed quantities against the provider-metered allocation, per charge period and per
 // invoice total; and the order in which the billing rules run (runBillingRules).
 #include "analytics/billingdata.h"
+#include "analytics/invoicedata.h"
 #include "analytics/rulecatalog.h"
 
 #include <cmath>
@@ -348,6 +349,13 @@ Status runBillingRules(CheckContext& context)
     runMoneyRules(context, data);
     runOverlapRule(context, data);
     consistency.report();
+    // Issue 18: the invoices, each on its own and then against contract, delivery and FOCUS billing.
+    InvoiceData invoices;
+    if (Status s = loadInvoices(context, invoices); !s)
+        return s;
+    runInvoiceDocumentRules(context, invoices);
+    const QList<DuplicatePart> duplicates = runDuplicateRule(context, invoices);
+    runThreeWayMatch(context, data, invoices, duplicates);
     std::sort(context.report.reconciliation.begin(), context.report.reconciliation.end(),
         [](const ReconciliationLine& a, const ReconciliationLine& b) {
             return std::tie(a.provider, a.invoiceId, a.status, a.tenant, a.resourceClass, a.reason)

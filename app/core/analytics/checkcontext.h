@@ -37,6 +37,7 @@ struct ProviderAttestation {
     Period period;
     QStringList allowedJurisdictions;
     double availabilityTarget = kMissing;
+    double creditPercent = 0; // SLA credit owed, % of the period's charges, when availability misses the target
     qint64 signedAt = 0; // from the verified signature (bundle signingTime), never from the statement itself
     qint64 bundleId = 0;
     QString bundleDigest; // this version's bundle
@@ -253,6 +254,6 @@ void runTelemetryRules(CheckContext& context); // coverage, delivered, overcommi
 void runInventoryRules(CheckContext& context); // attestation coverage
 void runSovereigntyRule(CheckContext& context); // sovereignty.jurisdiction over every version covering the period
 void runAttestationVersionRule(CheckContext& context); // attestation.versions: late or weakened restatements
-Status runBillingRules(CheckContext& context); // reconciliation, consistency, billing facts
+Status runBillingRules(CheckContext& context); // reconciliation, consistency, billing facts, three-way match
 
 } // namespace capaudit::analytics::detail

@@ -63,7 +63,7 @@ QMap<Severity, int> CheckReport::countBySeverity(const QString& provider) const
 
 QJsonObject CheckReport::toJson() const
 {
-    QJsonArray ruleJson, findingJson, providerJson, reconciliationJson, digests;
+    QJsonArray ruleJson, findingJson, providerJson, reconciliationJson, threeWayJson, digests;
     for (const RuleOutcome& r : rules)
         ruleJson.append(QJsonObject { { QStringLiteral("rule"), r.ruleId }, { QStringLiteral("enabled"), r.enabled },
             { QStringLiteral("severity"), severityName(r.severity) }, { QStringLiteral("findings"), r.findings },
@@ -74,6 +74,8 @@ QJsonObject CheckReport::toJson() const
         providerJson.append(p.toJson());
     for (const ReconciliationLine& line : reconciliation)
         reconciliationJson.append(line.toJson());
+    for (const ThreeWayLine& line : threeWay)
+        threeWayJson.append(line.toJson());
     for (const QString& d : bundleDigests)
         digests.append(d);
     QJsonObject counts;
@@ -89,7 +91,8 @@ QJsonObject CheckReport::toJson() const
         { QStringLiteral("evidencePeriod"), formatPeriod(evidencePeriod) }, { QStringLiteral("bundles"), digests },
         { QStringLiteral("rules"), ruleJson }, { QStringLiteral("findings"), findingJson },
         { QStringLiteral("findingsBySeverity"), counts }, { QStringLiteral("providers"), providerJson },
-        { QStringLiteral("reconciliation"), reconciliationJson }, { QStringLiteral("samplesScanned"), samplesScanned },
+        { QStringLiteral("reconciliation"), reconciliationJson }, { QStringLiteral("threeWayMatch"), threeWayJson },
+        { QStringLiteral("samplesScanned"), samplesScanned },
         { QStringLiteral("billingRowsScanned"), billingRowsScanned },
         { QStringLiteral("result"), failed() ? QStringLiteral("fail") : QStringLiteral("pass") } };
 }

@@ -4,6 +4,7 @@
 #include "analytics/finding.h"
 #include "analytics/policy.h"
 #include "analytics/providerfacts.h"
+#include "analytics/threewayline.h"
 #include "util/result.h"
 
 #include <QJsonObject>
@@ -82,6 +83,7 @@ struct CheckReport {
     QList<Finding> findings; // sortFindings order
     QList<ProviderFacts> providers; // sorted by name
     QList<ReconciliationLine> reconciliation; // by provider, invoice, tenant, class
+    QList<ThreeWayLine> threeWay; // by provider, period start, class, kind (issue 18)
     qint64 samplesScanned = 0;
     qint64 rawSamplesRead = 0; // of samplesScanned, how many were read row by row (not in the JSON: mode-dependent)
     qint64 billingRowsScanned = 0;

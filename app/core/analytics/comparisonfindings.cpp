@@ -21,7 +21,9 @@ QString criterionOfRule(const QString& ruleId)
         return QString::fromLatin1(criteria::kDelivery);
     if (ruleId.startsWith(u"sla."))
         return QString::fromLatin1(criteria::kSla);
-    if (ruleId.startsWith(u"billing."))
+    // Invoice accuracy (issue 18) weighs on cost like the bill's: a provider whose invoices claim more than it
+    // delivered or billed, or keep an SLA credit, costs more than its prices say.
+    if (ruleId.startsWith(u"billing.") || ruleId.startsWith(u"invoice."))
         return QString::fromLatin1(criteria::kCost);
     return QString::fromLatin1(criteria::kAssurance);
 }

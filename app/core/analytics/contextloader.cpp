@@ -29,7 +29,7 @@ Status loadContracts(CheckContext& c, QHash<qint64, ProviderAttestation>& byBund
     sql::Database& db = c.store.database();
     sql::Statement* select =
         db.prepare("SELECT c.bundle, c.provider, c.contract_id, c.currency, c.period_start, c.period_end, "
-                   "c.allowed_jurisdictions, s.availability_target FROM attestation_contracts c "
+                   "c.allowed_jurisdictions, s.availability_target, s.credit_percent FROM attestation_contracts c "
                    "LEFT JOIN attestation_sla s ON s.bundle = c.bundle ORDER BY c.bundle");
     if (!select)
         return db.lastError();
@@ -50,6 +50,7 @@ Status loadContracts(CheckContext& c, QHash<qint64, ProviderAttestation>& byBund
             for (const QJsonValue& v : allowed->value(QStringLiteral("a")).toArray())
                 a.allowedJurisdictions.append(v.toString());
         a.availabilityTarget = select->real(7);
+        a.creditPercent = select->isNull(8) ? 0 : select->real(8);
         a.bundleDigest = bundle->digest;
         // The signing time the verifier established from the signature, never a time the statement gives itself.
         const std::optional<QDateTime> signedAt = parseTimestamp(bundle->signingTime);

@@ -3,6 +3,8 @@
 
 namespace capaudit::analytics {
 
+void appendInvoiceRules(QList<RuleInfo>& list); // invoicerulecatalog.cpp
+
 const QList<RuleInfo>& ruleCatalog()
 {
     static const QList<RuleInfo> catalog = [] {
@@ -228,6 +230,7 @@ const QList<RuleInfo>& ruleCatalog()
                            "availability and over-commitment; each run of such steps is a finding with the highest "
                            "reported and the attested capacity."),
             {} });
+        appendInvoiceRules(list);
         return list;
     }();
     return catalog;

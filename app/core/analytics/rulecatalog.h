@@ -33,6 +33,14 @@ inline constexpr auto kMeterAgreement = "telemetry.meter-agreement";
 inline constexpr auto kTelemetryStep = "telemetry.step";
 inline constexpr auto kTelemetryDuplicates = "telemetry.duplicates";
 inline constexpr auto kCapacityAttested = "capacity.attested";
+// Invoice evidence and the three-way match (issue 18).
+inline constexpr auto kInvoiceArithmetic = "invoice.arithmetic";
+inline constexpr auto kInvoiceMismatch = "invoice.mismatch";
+inline constexpr auto kInvoiceNotBilled = "invoice.not-billed";
+inline constexpr auto kInvoiceNotDelivered = "invoice.not-delivered";
+inline constexpr auto kInvoiceCommitment = "invoice.commitment-shortfall";
+inline constexpr auto kInvoiceSlaCredit = "invoice.sla-credit";
+inline constexpr auto kInvoiceDuplicate = "invoice.duplicate";
 } // namespace rules
 
 struct ThresholdInfo {

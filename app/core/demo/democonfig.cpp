@@ -42,6 +42,9 @@ constexpr FaultInfo kFaults[] = {
     { FaultKind::ForeignCurrency, "foreign-currency", "billing.currency" },
     { FaultKind::UnknownTenant, "unknown-tenant", "billing.tenant" },
     { FaultKind::LogSplitView, "log-split-view", "evidence.log-consistency" },
+    { FaultKind::DoubleInvoicedWeek, "double-invoiced-week", "invoice.duplicate" },
+    { FaultKind::MissingSlaCredit, "missing-sla-credit", "invoice.sla-credit" },
+    { FaultKind::InvoicedAboveDelivery, "invoiced-above-delivery", "invoice.not-delivered" },
 };
 
 const FaultInfo& info(FaultKind kind)
@@ -131,6 +134,8 @@ Status DemoConfig::validate() const
             QStringLiteral("must be between %1 and %2, got %3").arg(kMinNodes).arg(kMaxNodes).arg(nodesPerProvider));
     if (!start.isValid() || start.time() != QTime(0, 0))
         return bad("--start", QStringLiteral("must be a date (midnight UTC)"));
+    if (hasFault(FaultKind::MissingSlaCredit) && !hasFault(FaultKind::SlaBreach))
+        return bad("--faults", QStringLiteral("missing-sla-credit needs sla-breach: no credit is owed without it"));
     return Status::success();
 }
 

@@ -42,6 +42,11 @@ enum class FaultKind {
     UnknownTenant, // Usage billed to a tenant the attestation does not list
     // Issue 18: the transparency log shows two of a provider's bundles two different trees of the same size.
     LogSplitView,
+    // Invoice tricks of issue 18 (demo/invoicewriter.h): each EN 16931 invoice adds up; only the three-way match finds
+    // it.
+    DoubleInvoicedWeek, // one week of one resource class invoiced twice on the same invoice
+    MissingSlaCredit, // the SLA breach provider's invoice leaves out the SLA credit it owes (needs sla-breach)
+    InvoicedAboveDelivery, // one week of CPU hours invoiced 30 % above the allocation the telemetry measured
 };
 
 QList<FaultKind> allFaultKinds();

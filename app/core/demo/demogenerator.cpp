@@ -7,6 +7,7 @@
 #include "demo/demopki.h"
 #include "demo/faultrecords.h"
 #include "demo/focuswriter.h"
+#include "demo/invoicewriter.h"
 #include "demo/readme.h"
 #include "demo/splitview.h"
 #include "demo/telemetrypayloads.h"
@@ -80,6 +81,7 @@ private:
     Status writeAttestationVersion(
         const DemoModel& model, int provider, const QDateTime& signedAt, const QString& suffix);
     Status writeBilling(int provider);
+    Status writeInvoice(int provider, const DemoInvoice& invoice, qint64 signedAt);
     Status tamper(const DemoBundle& bundle, const BundleFile& file);
     Status splitView(int provider);
 
@@ -292,6 +294,7 @@ Status Generator::writeBilling(int provider)
     const DemoProvider& p = m_model.providers[provider];
     const QDate first = m_model.config.start.date();
     bool reissued = false;
+    bool firstInvoice = true;
     for (qint64 day = 0; day < m_model.config.days;) {
         const QDate d = first.addDays(day);
         const QDate monthStart(d.year(), d.month(), 1);
@@ -332,6 +335,11 @@ Status Generator::writeBilling(int provider)
         bundle.billingRows = inv.rows;
         if (Status s = write(spec, bundle); !s.ok())
             return s;
+        // The EN 16931 invoice the FOCUS file details, signed an hour after it.
+        const DemoInvoice einvoice = demoInvoice(m_model, provider, inv, issuedAt, firstInvoice, evidence.invoice);
+        firstInvoice = false;
+        if (Status s = writeInvoice(provider, einvoice, issuedAt + 3600); !s.ok())
+            return s;
         if (provider == m_model.faults.expiredProvider && !reissued) {
             // Re-issued a few days later by a system still configured with the retired signing certificate.
             reissued = true;
@@ -371,6 +379,34 @@ Status Generator::splitView(int provider)
         return truth.error();
     evidence.splitView = *truth;
     return Status::success();
+}
+
+Status Generator::writeInvoice(int provider, const DemoInvoice& invoice, qint64 signedAt)
+{
+    const DemoProvider& p = m_model.providers[provider];
+    BundleSpec spec;
+    spec.kind = BundleKind::Invoice;
+    spec.predicate = { { QStringLiteral("provider"), p.name },
+        { QStringLiteral("period"), periodJson(invoice.periodStart, invoice.periodEnd) },
+        { QStringLiteral("payloads"),
+            QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/invoice.xml") },
+                             { QStringLiteral("format"), invoice.syntax } },
+                QJsonObject { { QStringLiteral("path"), QStringLiteral("data/invoice.pdf") },
+                    { QStringLiteral("format"), QStringLiteral("pdf") } } } } };
+    spec.files = { { QStringLiteral("invoice.xml"), invoiceXml(invoice) },
+        { QStringLiteral("invoice.pdf"), invoicePdf(invoice) } };
+    spec.key = m_pki.providers[provider].signer.key;
+    spec.chain = m_pki.providers[provider].signer.chain;
+    spec.signedAt = QDateTime::fromSecsSinceEpoch(signedAt, Qt::UTC);
+    DemoBundle bundle;
+    bundle.path = QStringLiteral("bundles/%1-invoice-%2%3")
+                      .arg(p.id, dateText(invoice.periodStart, "yyyy-MM"), billingForm(provider));
+    bundle.kind = spec.kind;
+    bundle.provider = p.name;
+    bundle.signerRole = QLatin1String(roles::kProvider);
+    bundle.periodStart = invoice.periodStart;
+    bundle.periodEnd = invoice.periodEnd;
+    return write(spec, bundle);
 }
 
 Status Generator::run()

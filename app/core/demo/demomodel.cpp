@@ -3,6 +3,7 @@
 
 #include "demo/billingfaults.h"
 #include "demo/demorandom.h"
+#include "demo/invoicewriter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -464,6 +465,7 @@ DemoModel buildModel(const DemoConfig& config)
     }
     planFaults(model);
     planBillingFaults(model);
+    planInvoiceFaults(model);
     return model;
 }
 

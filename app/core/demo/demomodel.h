@@ -103,6 +103,19 @@ struct BillingFaultPlan {
 };
 
 // Where and when each fault is injected. Times are step indices (half-open ranges).
+// The invoice faults of issue 18 (demo/invoicewriter.h); provider -1: not injected. Days are demo day indices.
+struct InvoiceFaultPlan {
+    int doubleProvider = -1; // a week of one class invoiced twice on the provider's first invoice
+    QString doubleClass;
+    qint64 doubleFirstDay = 0, doubleEndDay = 0;
+    int aboveProvider = -1; // a week of one class invoiced above the delivered allocation
+    QString aboveClass;
+    qint64 aboveFirstDay = 0, aboveEndDay = 0;
+    double aboveFactor = 1.3;
+    int missingCreditProvider = -1; // the SLA breach provider's first invoice leaves out the SLA credit
+    int ciiProvider = -1; // its first invoice is written in CII
+};
+
 struct FaultPlan {
     int overBillingProvider = -1, overBillingTenant = -1;
     QString overBillingResource;
@@ -167,6 +180,7 @@ struct FaultPlan {
 
     int neverProvider = -1, neverNode = -1; // attested, never reports (firstStep = the step count)
     BillingFaultPlan billing;
+    InvoiceFaultPlan invoice;
 };
 
 // The provider (index into DemoModel::providers) whose GPU nodes the independent meter also measures.

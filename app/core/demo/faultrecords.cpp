@@ -36,6 +36,11 @@ public:
             { QStringLiteral("description"), description } };
     }
 
+    QString nextId()
+    {
+        return QStringLiteral("F%1").arg(++m_count);
+    }
+
     QString time(qint64 step) const
     {
         return QString::fromLatin1(rfc3339(m_model.stepTime(step)));
@@ -499,6 +504,10 @@ QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& ev)
             QJsonObject { { QStringLiteral("kind"), QStringLiteral("split-view") },
                 { QStringLiteral("origin"), QLatin1String(kDemoLogOrigin) },
                 { QStringLiteral("treeSize"), double(ev.splitView.treeSize) } });
+        out.append(o);
+    }
+    for (QJsonObject o : invoiceFaultRecords(model, ev.invoice)) {
+        o.insert(QStringLiteral("id"), b.nextId());
         out.append(o);
     }
     return out;

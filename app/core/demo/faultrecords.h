@@ -4,6 +4,7 @@
 #include "demo/billingfaults.h"
 #include "demo/demomodel.h"
 #include "demo/splitview.h"
+#include "demo/invoicewriter.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -22,10 +23,14 @@ struct FaultEvidence {
     QMap<int, qint64> reissuedSignedAt;
     BillingFaultTruth billing;
     SplitViewTruth splitView;
+    InvoiceFaultTruth invoice;
 };
 
 // The ground truth written to faults.json: one object per injected fault with its id, the rule expected to report
 // it, its scope (provider, node, tenant, resource class, time range) and the expected measurement or amount.
 QJsonArray faultRecords(const DemoModel& model, const FaultEvidence& evidence);
+
+// The invoice faults' records, without ids (invoicefaultrecords.cpp).
+QList<QJsonObject> invoiceFaultRecords(const DemoModel& model, const InvoiceFaultTruth& truth);
 
 } // namespace capaudit::demo

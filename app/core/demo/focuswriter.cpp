@@ -225,6 +225,7 @@ FocusInvoice focusInvoice(
                 const double measured = round6(quantity[n][i]);
                 if (measured <= 0)
                     continue;
+                inv.measuredByClassDay[node.resourceClass][day] += measured;
                 const int t = node.tenants[i].tenant;
                 const BillingRowFault fault = billingRowFault(model, provider, n, t, day);
                 double billed = measured;

@@ -5,6 +5,7 @@
 #include "demo/demomodel.h"
 
 #include <QByteArray>
+#include <QMap>
 
 namespace capaudit::demo {
 
@@ -20,6 +21,8 @@ struct FocusInvoice {
     double billedQuantity = 0; // what the FOCUS rows charge for the same scope
     double overBilledAmount = 0; // billed cost minus the cost of the measured quantity
     BillingFaultTruth billing; // the billing faults of issue 13 that fall into this invoice
+    // Honest allocated unit-hours per resource class and demo day, before any billing fault: the e-invoice's lines.
+    QMap<QString, QMap<qint64, double>> measuredByClassDay;
 };
 
 // Daily Usage rows per tenant and node for the demo days [FIRSTDAY, ENDDAY) of one billing period. Quantities are

@@ -20,6 +20,8 @@ QString bundleKindName(BundleKind kind)
         return QStringLiteral("attestation");
     case BundleKind::Billing:
         return QStringLiteral("billing");
+    case BundleKind::Invoice:
+        return QStringLiteral("invoice");
     case BundleKind::Unknown:
         break;
     }
@@ -28,7 +30,7 @@ QString bundleKindName(BundleKind kind)
 
 BundleKind bundleKindFromName(QStringView name)
 {
-    for (BundleKind k : { BundleKind::Telemetry, BundleKind::Attestation, BundleKind::Billing })
+    for (BundleKind k : { BundleKind::Telemetry, BundleKind::Attestation, BundleKind::Billing, BundleKind::Invoice })
         if (name == bundleKindName(k))
             return k;
     return BundleKind::Unknown;
@@ -43,7 +45,7 @@ QString predicateTypeFor(BundleKind kind)
 
 BundleKind bundleKindFromPredicateType(QStringView predicateType)
 {
-    for (BundleKind k : { BundleKind::Telemetry, BundleKind::Attestation, BundleKind::Billing })
+    for (BundleKind k : { BundleKind::Telemetry, BundleKind::Attestation, BundleKind::Billing, BundleKind::Invoice })
         if (predicateType == predicateTypeFor(k))
             return k;
     return BundleKind::Unknown;

@@ -10,8 +10,8 @@
 
 namespace capaudit {
 
-enum class BundleKind { Unknown, Telemetry, Attestation, Billing };
-QString bundleKindName(BundleKind kind); // "telemetry", "attestation", "billing", "unknown"
+enum class BundleKind { Unknown, Telemetry, Attestation, Billing, Invoice };
+QString bundleKindName(BundleKind kind); // "telemetry", "attestation", "billing", "invoice", "unknown"
 BundleKind bundleKindFromName(QStringView name);
 BundleKind bundleKindFromPredicateType(QStringView predicateType);
 QString predicateTypeFor(BundleKind kind);

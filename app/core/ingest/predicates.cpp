@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace capaudit {
 
 namespace {
@@ -198,6 +200,34 @@ Result<BillingPredicate> parseBillingPredicate(const QJsonObject& predicate, con
     });
     if (!r.failed() && out.payloads.isEmpty())
         r.fail(r.pointer(k("payloads")), QStringLiteral("must list at least one payload"));
+    if (Status s = r.finish(); !s.ok())
+        return s.error();
+    return out;
+}
+
+Result<InvoicePredicate> parseInvoicePredicate(const QJsonObject& predicate, const QString& fileName)
+{
+    static const QStringList kFormats = { QStringLiteral("ubl-2.1"), QStringLiteral("cii-d16b"),
+        QStringLiteral("pdf") };
+    InvoicePredicate out;
+    R r(predicate, fileName);
+    out.provider = r.identifier(k("provider"));
+    out.signedAt = r.timestamp(k("signedAt"), kOptional).value_or(0);
+    if (const auto p = r.period(k("period"), kOptional))
+        out.period = *p;
+    r.forEachObject(k("payloads"), R::Required, [&](R& p, qsizetype) {
+        InvoicePayload payload;
+        payload.path = bundlePath(p, "path", R::Required);
+        payload.format = p.string(k("format"));
+        if (!payload.format.isEmpty() && !kFormats.contains(payload.format))
+            p.fail(p.pointer(k("format")),
+                QStringLiteral("'%1' is not one of %2").arg(payload.format, kFormats.join(QStringLiteral(", "))));
+        out.payloads.append(payload);
+    });
+    const bool anyXml =
+        std::any_of(out.payloads.cbegin(), out.payloads.cend(), [](const InvoicePayload& p) { return p.isXml(); });
+    if (!r.failed() && !anyXml)
+        r.fail(r.pointer(k("payloads")), QStringLiteral("must list at least one ubl-2.1 or cii-d16b invoice"));
     if (Status s = r.finish(); !s.ok())
         return s.error();
     return out;

@@ -13,6 +13,7 @@ namespace capaudit {
 // Unknown keys are errors: a misspelt key must not silently become a default.
 Result<TelemetryPredicate> parseTelemetryPredicate(const QJsonObject& predicate, const QString& fileName);
 Result<BillingPredicate> parseBillingPredicate(const QJsonObject& predicate, const QString& fileName);
+Result<InvoicePredicate> parseInvoicePredicate(const QJsonObject& predicate, const QString& fileName);
 Result<AttestationClaims> parseAttestationPredicate(const QJsonObject& predicate, const QString& fileName);
 
 // True for a relative bundle path without "..", "." or empty segments, backslashes or a leading '/'.

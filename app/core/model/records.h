@@ -170,4 +170,22 @@ struct BillingPredicate {
     QList<BillingPayload> payloads;
 };
 
+// Invoice predicate (docs/formats.md, "Invoice"): an EN 16931 e-invoice as UBL 2.1 or UN/CEFACT CII XML, and
+// optionally its PDF rendition, which is stored as evidence but never parsed.
+struct InvoicePayload {
+    QString path; // "data/invoice.xml"
+    QString format; // "ubl-2.1" | "cii-d16b" | "pdf"
+    bool isXml() const
+    {
+        return format != QLatin1String("pdf");
+    }
+};
+
+struct InvoicePredicate {
+    QString provider;
+    qint64 signedAt = 0; // 0 when absent
+    Period period; // the invoice period the provider signs for
+    QList<InvoicePayload> payloads;
+};
+
 } // namespace capaudit

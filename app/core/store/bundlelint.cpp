@@ -5,6 +5,7 @@
 #include "archive/bundlesource.h"
 #include "evidence/truststore.h"
 #include "evidence/verifier.h"
+#include "ingest/einvoice.h"
 #include "ingest/focuscsv.h"
 #include "ingest/payloadimport.h"
 #include "ingest/usagecsv.h"
@@ -220,6 +221,21 @@ LintReport lintStatement(BundleKind kind, const QJsonObject& predicate, const Pa
             report.errors.append(device.error());
         else
             lintBilling(p, **device, report);
+    }
+    for (const InvoicePayload& p : std::as_const(plan->invoices)) {
+        if (!p.isXml())
+            continue;
+        Result<std::unique_ptr<QIODevice>> device = open(p.path);
+        if (!device) {
+            report.errors.append(device.error());
+            continue;
+        }
+        const QByteArray bytes = (*device)->read(EInvoiceLimits {}.maxBytes + 1);
+        Result<EInvoice> invoice = parseEInvoice(bytes, p.path);
+        if (!invoice)
+            report.errors.append(invoice.error());
+        else
+            report.rows += 1 + invoice->lines.size();
     }
     return report;
 }

@@ -50,6 +50,7 @@ private:
             m_options.progress(fraction, message);
     }
     RowTarget target();
+    Status storeInvoices(RowTarget& rows);
 
     sql::Database& m_db;
     const BundleSource& m_source;
@@ -137,6 +138,36 @@ Result<QJsonObject> ImportRun::storeLogHistory(ImportResult& result)
         return s.error();
     return QJsonObject { { QStringLiteral("checkpoints"), evidence->checkpoints.size() },
         { QStringLiteral("proofs"), evidence->proofs.size() }, { QStringLiteral("judged"), *judged } };
+}
+
+// Invoices are small documents: stored like any other file above, then read back (and checked to be the verified
+// bytes) and parsed whole. A PDF rendition is evidence for the reader, never parsed.
+Status ImportRun::storeInvoices(RowTarget& rows)
+{
+    qint64 lineSeq = 0;
+    for (qsizetype i = 0; i < m_plan.invoices.size(); ++i) {
+        const InvoicePayload& payload = m_plan.invoices[i];
+        if (!payload.isXml())
+            continue;
+        if (!m_fileSha.contains(payload.path))
+            return Error(QStringLiteral("statement predicate"), 0, QStringLiteral("payloads"),
+                QStringLiteral("payload %1 is not in the bundle").arg(payload.path));
+        if (QFileInfo(m_source.absolutePath(payload.path)).size() > EInvoiceLimits {}.maxBytes)
+            return Error(payload.path,
+                QStringLiteral("an invoice larger than %1 bytes is refused").arg(EInvoiceLimits {}.maxBytes));
+        Result<QByteArray> bytes = m_source.readFile(payload.path);
+        if (!bytes)
+            return bytes.error();
+        if (crypto::sha256(*bytes) != m_fileSha.value(payload.path))
+            return Error(payload.path, QStringLiteral("changed while it was imported; import the bundle again"));
+        Result<EInvoice> invoice = parseEInvoice(*bytes, payload.path);
+        if (!invoice)
+            return invoice.error();
+        Result<qint64> written = writeInvoice(rows, i, lineSeq, payload.path, *invoice);
+        if (!written)
+            return written.error();
+    }
+    return {};
 }
 
 Status ImportRun::run(ImportResult& result)
@@ -241,6 +272,8 @@ Status ImportRun::run(ImportResult& result)
         if (!written)
             return written.error();
     }
+    if (Status s = storeInvoices(rows); !s)
+        return s;
 
     // The stored files must be exactly the verified bundle: same set, same bytes.
     if (bundleDigest(m_fileSha) != m_verdict.bundleDigest)
@@ -360,6 +393,15 @@ Result<ImportPlan> planImport(const Verdict& verdict)
         plan.provider = p->provider;
         plan.period = p->period;
         plan.billing = p->payloads;
+        break;
+    }
+    case BundleKind::Invoice: {
+        Result<InvoicePredicate> p = parseInvoicePredicate(verdict.predicate, where);
+        if (!p)
+            return p.error();
+        plan.provider = p->provider;
+        plan.period = p->period;
+        plan.invoices = p->payloads;
         break;
     }
     case BundleKind::Attestation: {

@@ -23,6 +23,7 @@ struct ImportPlan {
     qint64 resolution = 0;
     QList<TelemetryPayload> telemetry;
     QList<BillingPayload> billing;
+    QList<InvoicePayload> invoices; // XML invoices and PDF renditions (stored as files; only the XML is parsed)
     AttestationClaims claims;
 
     QStringList payloadPaths() const

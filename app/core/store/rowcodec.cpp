@@ -19,7 +19,8 @@ bool isDictionaryColumn(const QByteArray& name)
 const QList<QByteArray>& rowTables()
 {
     static const QList<QByteArray> tables { "samples", "billing_records", "attestation_contracts", "attestation_sla",
-        "attestation_tenants", "attestation_commitments", "attestation_nodes", "attestation_prices" };
+        "attestation_tenants", "attestation_commitments", "attestation_nodes", "attestation_prices", "invoices",
+        "invoice_lines" };
     return tables;
 }
 

@@ -289,4 +289,43 @@ Result<qint64> writeAttestation(RowTarget& t, const AttestationClaims& c)
     return t.digest.rows() - before;
 }
 
+Result<qint64> writeInvoice(RowTarget& t, qint64 seq, qint64& lineSeq, const QString& path, const EInvoice& inv)
+{
+    const qint64 before = t.digest.rows();
+    auto optional = [](double v) { return isMissing(v) ? Cell {} : Cell { v }; };
+    auto time = [](qint64 v, const Period& p) { return p.end > p.start ? Cell { v } : Cell {}; };
+    const QString party = QStringLiteral("%1 (%2)");
+    if (Status s = t.codec.insert("invoices", t.bundle,
+            { seq, t.provider, path, inv.syntax, inv.id, inv.typeCode, qint64(inv.creditNote ? 1 : 0), inv.issueDate,
+                inv.currency, time(inv.period.start, inv.period), time(inv.period.end, inv.period),
+                party.arg(inv.seller.name, inv.seller.id), party.arg(inv.buyer.name, inv.buyer.id),
+                inv.totals.lineExtension, inv.totals.taxExclusive, optional(inv.totals.taxTotal),
+                inv.totals.taxInclusive, inv.totals.payable, QString::fromUtf8(canonicalJson(einvoiceToJson(inv))) },
+            t.digest);
+        !s)
+        return s.error();
+    for (const InvoiceLineItem& l : inv.lines) {
+        Cell resource, tenant;
+        if (!l.resourceClass.isEmpty()) {
+            Result<qint64> id = t.dictionaries.resourceClass(l.resourceClass);
+            if (!id)
+                return id.error();
+            resource = *id;
+        }
+        if (!l.tenant.isEmpty()) {
+            Result<qint64> id = t.dictionaries.tenant(l.tenant);
+            if (!id)
+                return id.error();
+            tenant = *id;
+        }
+        if (Status s = t.codec.insert("invoice_lines", t.bundle,
+                { lineSeq++, seq, l.sourceLine, l.id, l.item, resource, tenant, l.quantity, l.unitCode, l.price,
+                    l.lineAmount, time(l.period.start, l.period), time(l.period.end, l.period) },
+                t.digest);
+            !s)
+            return s.error();
+    }
+    return t.digest.rows() - before;
+}
+
 } // namespace capaudit

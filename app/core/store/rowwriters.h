@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ingest/einvoice.h"
 #include "ingest/sinks.h"
 #include "model/records.h"
 #include "store/dictionaries.h"
@@ -137,6 +138,11 @@ private:
 
 // Writes the claims of an attestation bundle (contract, SLA, tenants, commitments, node inventory, prices).
 Result<qint64> writeAttestation(RowTarget& target, const AttestationClaims& claims);
+
+// Writes one parsed EN 16931 invoice (payload SEQ of an invoice bundle, file PATH) and its lines, numbered on from
+// LINESEQ (the bundle's line counter, advanced here).
+Result<qint64> writeInvoice(
+    RowTarget& target, qint64 seq, qint64& lineSeq, const QString& path, const EInvoice& invoice);
 
 // The normalised FOCUS record as stored in billing_records.record_json (canonical JSON, every field).
 QJsonObject billingRecordJson(const BillingRecord& record);

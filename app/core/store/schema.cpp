@@ -332,16 +332,100 @@ CREATE TABLE tlog_consistency (
 CREATE INDEX tlog_consistency_by_origin ON tlog_consistency (origin, to_size);
 )SQL";
 
+// Version 6: invoice evidence (issue 18). An EN 16931 invoice bundle is a fourth kind, so the bundles table is rebuilt
+// with the widened kind CHECK (SQLite cannot alter a CHECK in place, and the defensive connection forbids editing
+// sqlite_master); rows and ids are copied unchanged, the append-only triggers re-created. Self-contained: it touches
+// nothing but bundles and its own two tables, so another step can be ordered before or after it.
+constexpr const char* kSchemaV6 = R"SQL(
+CREATE TEMP TABLE bundles_v4 AS SELECT id, digest, source_path, kind, provider, meter, verdict, verdict_json,
+    predicate_type, predicate_json, signer_subject, signer_fingerprint, signer_algorithm, signing_time, period_start,
+    period_end, resolution, imported_at, import_seq, row_count, rows_digest FROM main.bundles;
+DROP TABLE main.bundles;
+CREATE TABLE bundles (
+    id                 INTEGER PRIMARY KEY,
+    digest             TEXT NOT NULL UNIQUE,
+    source_path        TEXT NOT NULL,
+    kind               TEXT NOT NULL CHECK (kind IN ('telemetry', 'attestation', 'billing', 'invoice')),
+    provider           INTEGER NOT NULL REFERENCES providers(id),
+    meter              TEXT NOT NULL,
+    verdict            TEXT NOT NULL CHECK (verdict IN ('verified', 'untrusted')),
+    untrusted          INTEGER GENERATED ALWAYS AS (verdict = 'untrusted') VIRTUAL,
+    verdict_json       TEXT NOT NULL,
+    predicate_type     TEXT NOT NULL,
+    predicate_json     TEXT NOT NULL,
+    signer_subject     TEXT NOT NULL,
+    signer_fingerprint TEXT NOT NULL,
+    signer_algorithm   TEXT NOT NULL,
+    signing_time       TEXT NOT NULL,
+    period_start       INTEGER,
+    period_end         INTEGER,
+    resolution         INTEGER,
+    imported_at        TEXT NOT NULL,
+    import_seq         INTEGER NOT NULL REFERENCES audit_trail(seq),
+    row_count          INTEGER NOT NULL,
+    rows_digest        TEXT NOT NULL
+);
+INSERT INTO main.bundles (id, digest, source_path, kind, provider, meter, verdict, verdict_json, predicate_type,
+    predicate_json, signer_subject, signer_fingerprint, signer_algorithm, signing_time, period_start, period_end,
+    resolution, imported_at, import_seq, row_count, rows_digest) SELECT * FROM temp.bundles_v4 ORDER BY id;
+DROP TABLE temp.bundles_v4;
+CREATE TABLE invoices (
+    bundle          INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    seq             INTEGER NOT NULL,
+    provider        INTEGER NOT NULL REFERENCES providers(id),
+    path            TEXT NOT NULL,
+    syntax          TEXT NOT NULL,
+    invoice_id      TEXT NOT NULL,
+    type_code       TEXT NOT NULL,
+    credit_note     INTEGER NOT NULL,
+    issue_date      INTEGER NOT NULL,
+    currency        TEXT NOT NULL,
+    period_start    INTEGER,
+    period_end      INTEGER,
+    seller          TEXT NOT NULL,
+    buyer           TEXT NOT NULL,
+    line_total      REAL NOT NULL,
+    tax_exclusive   REAL NOT NULL,
+    tax_total       REAL,
+    tax_inclusive   REAL NOT NULL,
+    payable         REAL NOT NULL,
+    document_json   TEXT NOT NULL,
+    PRIMARY KEY (bundle, seq)
+) WITHOUT ROWID;
+CREATE TABLE invoice_lines (
+    bundle        INTEGER NOT NULL REFERENCES bundles(id) DEFERRABLE INITIALLY DEFERRED,
+    seq           INTEGER NOT NULL,
+    invoice       INTEGER NOT NULL,
+    source_line   INTEGER NOT NULL,
+    line_id       TEXT NOT NULL,
+    item          TEXT NOT NULL,
+    resource      INTEGER REFERENCES resource_classes(id),
+    tenant        INTEGER REFERENCES tenants(id),
+    quantity      REAL NOT NULL,
+    unit_code     TEXT NOT NULL,
+    price         REAL NOT NULL,
+    line_amount   REAL NOT NULL,
+    period_start  INTEGER,
+    period_end    INTEGER,
+    PRIMARY KEY (bundle, seq)
+) WITHOUT ROWID;
+CREATE INDEX invoices_by_provider ON invoices (provider, period_start);
+)SQL";
+
 // Evidence is append-only; the trail records every change, so nothing here may be rewritten or removed.
 constexpr const char* kEvidenceTables[] = { "case_info", "audit_trail", "trust_anchors", "trust_anchor_removals",
     "blobs", "blob_chunks", "providers", "resource_classes", "tenants", "nodes", "bundles", "bundle_files", "samples",
     "billing_records", "attestation_contracts", "attestation_sla", "attestation_tenants", "attestation_commitments",
     "attestation_nodes", "attestation_prices", "rollups", "coverage", "node_hours", "node_hours_built",
-    "tlog_checkpoints", "tlog_consistency", nullptr };
+    "tlog_checkpoints", "tlog_consistency", "invoices", "invoice_lines", nullptr };
 constexpr int kFirstV3Table = 22; // the tables from here on are created by migration 3
 static_assert(std::string_view(kEvidenceTables[kFirstV3Table]) == "node_hours");
 constexpr int kFirstV5Table = 24; // and from here on by migration 5
 static_assert(std::string_view(kEvidenceTables[kFirstV5Table]) == "tlog_checkpoints");
+constexpr int kFirstV6Table = 26; // and from here on by migration 6
+static_assert(std::string_view(kEvidenceTables[kFirstV6Table]) == "invoices");
+constexpr int kBundlesTable = 10; // re-created by migration 6
+static_assert(std::string_view(kEvidenceTables[kBundlesTable]) == "bundles");
 
 QString evidenceTriggers(int from, int to)
 {
@@ -369,9 +453,10 @@ const Migration kMigrations[] = {
     { 3, "node-hour aggregates of telemetry for the compliance checks", kSchemaV3 },
     { 4, "trust anchor scopes and signer identities (who may say what)", kSchemaV4 },
     { 5, "transparency-log history: checkpoints and consistency proofs per log origin", kSchemaV5 },
+    { 6, "invoice evidence: EN 16931 invoices and their lines", kSchemaV6 },
 };
 
-Status applyMigration(sql::Database& db, const Migration& migration)
+Status applyMigrationStep(sql::Database& db, const Migration& migration)
 {
     sql::Transaction transaction(db);
     if (!transaction.begun().ok())
@@ -383,7 +468,13 @@ Status applyMigration(sql::Database& db, const Migration& migration)
             return s;
     }
     if (migration.version == 5) {
-        if (Status s = db.exec(evidenceTriggers(kFirstV5Table, int(std::size(kEvidenceTables)))); !s)
+        if (Status s = db.exec(evidenceTriggers(kFirstV5Table, kFirstV6Table)); !s)
+            return s;
+    }
+    if (migration.version == 6) {
+        if (Status s = db.exec(evidenceTriggers(kBundlesTable, kBundlesTable + 1)); !s)
+            return s;
+        if (Status s = db.exec(evidenceTriggers(kFirstV6Table, int(std::size(kEvidenceTables)))); !s)
             return s;
     }
     if (migration.version == 4) {
@@ -408,6 +499,19 @@ Status applyMigration(sql::Database& db, const Migration& migration)
     if (Status s = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version)); !s)
         return s;
     return transaction.commit();
+}
+
+Status applyMigration(sql::Database& db, const Migration& migration)
+{
+    // Rebuilding a referenced table needs foreign keys off, which SQLite only accepts outside a transaction; the
+    // copy keeps every id, so the references hold again when they are switched back on.
+    if (migration.version != 6)
+        return applyMigrationStep(db, migration);
+    if (Status s = db.exec("PRAGMA foreign_keys = OFF"); !s)
+        return s;
+    const Status applied = applyMigrationStep(db, migration);
+    const Status restored = db.exec("PRAGMA foreign_keys = ON");
+    return applied ? restored : applied;
 }
 
 } // namespace
