@@ -122,7 +122,6 @@ MainWindow::MainWindow(QWidget* parent)
         m_findings->setReport(report);
         m_timeline->setFindings(report.findings);
         m_comparison->setReport(report);
-        m_overview->setCheckReport(report);
         statusBar()->showMessage(tr("Checks finished: %n finding(s)", nullptr, int(report.findings.size())), 10000);
         // The start page lists the verdict of each recent case; only a whole-case run speaks for the case.
         if (report.period.end <= report.period.start)

@@ -167,6 +167,8 @@ QString ProviderCard::billingText(const analytics::ProviderAssessment& a) const
                          .arg(FindingModel::amountText(e.amountAtStake, e.currency));
         else if (reconciled)
             parts << tr("nothing at stake");
+        if (e.idleAmount > 0)
+            parts << tr("idle committed capacity %1").arg(FindingModel::amountText(e.idleAmount, e.currency));
         lines << parts.join(QStringLiteral("<br>"));
     }
     return lines.join(QStringLiteral("<br>"));

@@ -66,6 +66,9 @@ QList<ProviderAssessment> assessProviders(const CheckReport& report)
             e.billedQuantity += l.billedQuantity;
             e.billedCost += l.billedCost;
         }
+        for (const ThreeWayLine& l : report.threeWay)
+            if (l.provider == p.provider && l.kind == u"idle" && l.idleAmount > 0 && !l.currency.isEmpty())
+                exposureFor(a.billing, l.currency).idleAmount += l.idleAmount;
         for (const Finding& f : report.findings) {
             if (f.provider != p.provider || isMissing(f.amount) || f.amount <= 0 || f.currency.isEmpty())
                 continue;

@@ -29,6 +29,9 @@ struct BillingExposure {
     // the report prints finding by finding. Under-billing is not at stake for the buyer and is left out.
     double amountAtStake = 0;
     int findingsWithAmount = 0;
+    // Committed capacity no tenant was allocated, at the contracted price (the three-way match's idle lines): what
+    // over-commitment costs the buyer. Not at stake (the contract allows it), but the buyer pays it.
+    double idleAmount = 0;
 };
 
 struct ProviderAssessment {
