@@ -3,8 +3,8 @@
 
 #include "demo/billingfaults.h"
 #include "demo/demomodel.h"
-#include "demo/splitview.h"
 #include "demo/invoicewriter.h"
+#include "demo/splitview.h"
 
 #include <QJsonArray>
 #include <QMap>
