@@ -76,9 +76,11 @@ struct Run {
 
 class MeterComparison {
 public:
-    MeterComparison(CheckContext& c, const StoredBundle& meter)
+    MeterComparison(const CheckContext& c, sql::Database& db, const StoredBundle& meter, QList<Finding>& findings)
         : m_c(c)
+        , m_db(db)
         , m_meter(meter)
+        , m_findings(findings)
         , m_relative(
               c.options.policy.threshold(QLatin1String(rules::kMeterAgreement), QStringLiteral("relativeTolerance")))
         , m_absolute(
@@ -113,7 +115,7 @@ public:
 private:
     Status readMeter()
     {
-        sql::Database& db = m_c.store.database();
+        sql::Database& db = m_db;
         std::unique_ptr<sql::Statement> select = db.prepareOnce(QStringLiteral(
             "SELECT time, node, resource, capacity, state, line, payload, tenant, allocated FROM samples "
             "WHERE bundle = ?1 ORDER BY seq"));
@@ -196,7 +198,7 @@ private:
 
     Status readProvider(const StoredBundle& b)
     {
-        sql::Database& db = m_c.store.database();
+        sql::Database& db = m_db;
         const qint64 step = m_c.effectiveStep(b.id);
         Result<bool> aggregated = m_c.options.useNodeHours ? NodeHourBuilder::hasAggregates(db, b.id) : false;
         if (!aggregated)
@@ -238,7 +240,7 @@ private:
     Status readProviderRaw(const StoredBundle& b, qint64 step, std::pair<qint64, qint64> range)
     {
         const bool whole = range == std::pair<qint64, qint64>();
-        sql::Database& db = m_c.store.database();
+        sql::Database& db = m_db;
         std::unique_ptr<sql::Statement> select = db.prepareOnce(
             QStringLiteral("SELECT time, node, resource, capacity, state, payload, seq, tenant, allocated FROM samples "
                            "WHERE bundle = ?1 %1 ORDER BY seq")
@@ -433,17 +435,30 @@ private:
                     ? QStringLiteral("independent meter: no row for the node at these scrapes")
                     : QStringLiteral("independent meter: the %1 it saw").arg(what) });
         if (const StoredBundle* b = m_c.bundle(run.provider->bundleId)) {
-            const qint64 line = m_c.sampleLine(b->id, run.provider->firstSeq);
+            const qint64 line = sampleLine(b->id, run.provider->firstSeq);
             f.evidence.append({ b->digest, m_c.payloadPath(b->id, run.provider->payload), line, line,
                 QStringLiteral("provider telemetry") });
         }
         f.details = { { QStringLiteral("disagreement"), what }, { QStringLiteral("scrapes"), double(run.scrapes) },
             { QStringLiteral("unitHours"), run.unitHours }, { QStringLiteral("meterBundle"), m_meter.digest } };
-        m_c.add(f);
+        m_findings.append(f);
     }
 
-    CheckContext& m_c;
+    qint64 sampleLine(qint64 bundleId, qint64 seq) const
+    {
+        sql::Statement* select = m_db.prepare("SELECT line FROM samples WHERE bundle = ? AND seq = ?");
+        if (!select)
+            return 0;
+        select->bind(1, bundleId).bind(2, seq);
+        const qint64 line = select->next() ? select->int64(0) : 0;
+        select->reset();
+        return line;
+    }
+
+    const CheckContext& m_c;
+    sql::Database& m_db;
     const StoredBundle& m_meter;
+    QList<Finding>& m_findings;
     const double m_relative, m_absolute, m_minSeconds;
     std::map<NodeClass, MeterPoints> m_points;
     std::map<qint64, std::vector<qint64>> m_scrapes; // by resource: the times the meter reported any node of the class
@@ -456,16 +471,16 @@ private:
 
 } // namespace
 
-Result<QHash<QString, MeterCoverage>> runMeterRules(CheckContext& c)
+Result<MeterOutcome> runMeterRules(const CheckContext& c, sql::Database& db)
 {
-    QHash<QString, MeterCoverage> coverage;
+    MeterOutcome outcome;
     for (const StoredBundle& b : std::as_const(c.bundles)) {
         if (b.kind != BundleKind::Telemetry || b.meter != u"independent" || b.untrusted())
             continue;
-        if (Status s = MeterComparison(c, b).run(coverage[b.provider]); !s)
+        if (Status s = MeterComparison(c, db, b, outcome.findings).run(outcome.coverage[b.provider]); !s)
             return s.error();
     }
-    return coverage;
+    return outcome;
 }
 
 } // namespace capaudit::analytics::detail
