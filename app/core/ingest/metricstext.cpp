@@ -352,19 +352,52 @@ private:
     {
         return m_sorter.replay([this](const ObservationSorter::Observation& o) -> Status {
             m_replayLine = o.line;
-            qsizetype pos = 0;
-            auto parsed = parseSeries(o.series, pos);
-            if (!parsed)
-                return parsed.error();
+            const ParsedSeries* series = parsedSeries(o.series);
+            if (!series) {
+                qsizetype pos = 0;
+                auto parsed = parseSeries(o.series, pos);
+                if (!parsed)
+                    return parsed.error();
+                series = rememberSeries(o.series, { *parsed, m_labels, QString::fromUtf8(o.series) });
+            }
             MetricObservation obs;
-            obs.metric = *parsed;
-            obs.labels = &m_labels;
-            obs.seriesKey = QString::fromUtf8(o.series);
+            obs.metric = series->metric;
+            obs.labels = &series->labels;
+            obs.seriesKey = series->key;
             obs.value = o.value;
             obs.time = o.time;
             obs.line = o.line;
             return m_aggregator.add(obs);
         });
+    }
+
+    // Every scrape repeats every series, byte for byte: a series is parsed (labels unescaped, interned, checked) and
+    // decoded once, and each later observation of it is one hash lookup. This was most of the parse time on
+    // kube-state-metrics and dcgm-exporter text (docs/performance.md). Bytes that parsed once parse the same way
+    // again, so the cache cannot change a result; it is bounded and simply starts over when full.
+    struct ParsedSeries {
+        QString metric;
+        MetricLabels labels;
+        QString key;
+    };
+    static constexpr qsizetype kSeriesCacheBytes = 64 * 1024 * 1024;
+
+    const ParsedSeries* parsedSeries(QByteArrayView bytes) const
+    {
+        const auto it = m_seriesCache.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
+        return it == m_seriesCache.constEnd() ? nullptr : &it.value();
+    }
+
+    const ParsedSeries* rememberSeries(QByteArrayView bytes, ParsedSeries series)
+    {
+        // Series bytes, the decoded key (2 bytes a character) and the labels, roughly.
+        const qsizetype cost = bytes.size() * 4 + 128;
+        if (m_seriesCacheBytes + cost > kSeriesCacheBytes) {
+            m_seriesCache.clear();
+            m_seriesCacheBytes = 0;
+        }
+        m_seriesCacheBytes += cost;
+        return &m_seriesCache.insert(bytes.toByteArray(), std::move(series)).value();
     }
 
     Result<qint64> parseTimestamp(QByteArrayView text, const QString& metric) const
@@ -422,6 +455,8 @@ private:
     StringInterner m_interner;
     CachedInterner m_names;
     MetricLabels m_labels;
+    QHash<QByteArray, ParsedSeries> m_seriesCache;
+    qsizetype m_seriesCacheBytes = 0;
     QByteArray m_value;
     QHash<QString, bool> m_types; // family or sample name -> is a counter
     bool m_sawEof = false;
