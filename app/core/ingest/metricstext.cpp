@@ -257,6 +257,37 @@ private:
         }
     }
 
+    // Where the series at the start of LINE ends (after its closing brace, or after the name when it has no labels),
+    // found without unescaping or copying, to look it up in the series cache; 0 when it is malformed, which the full
+    // parser then explains.
+    static qsizetype quickSeriesEnd(QByteArrayView line)
+    {
+        qsizetype pos = 0;
+        if (line.isEmpty())
+            return 0;
+        if (line[0] != '{') {
+            while (pos < line.size() && isNameChar(line[pos]))
+                ++pos;
+            if (pos == line.size() || line[pos] != '{')
+                return pos;
+        }
+        bool quoted = false;
+        for (++pos; pos < line.size(); ++pos) {
+            const char c = line[pos];
+            if (quoted) {
+                if (c == '\\')
+                    ++pos;
+                else if (c == '"')
+                    quoted = false;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '}') {
+                return pos + 1;
+            }
+        }
+        return 0;
+    }
+
     // Reads the series at the start of LINE: `name{labels}`, or `{__name__="name", labels}` as `promtool tsdb dump`
     // prints it. Fills m_labels only when the metric is mapped (or the name is inside the braces); POS ends after it.
     Result<QString> parseSeries(QByteArrayView line, qsizetype& pos)
@@ -279,8 +310,8 @@ private:
             return error({}, QStringLiteral("a sample must start with a metric name"));
         QString metric = *m_names.intern(line.first(pos)); // name characters are ASCII
         if (pos < line.size() && line[pos] == '{') {
-            // Labels are collected when the sorter replays the sample; the first pass only checks the syntax.
-            if (Status s = parseLabels(line, pos, m_replayLine > 0); !s.ok())
+            // Collected on the first sight of the series, which the series cache keeps for its every later sample.
+            if (Status s = parseLabels(line, pos, true); !s.ok())
                 return s.error();
         }
         return metric;
@@ -288,11 +319,16 @@ private:
 
     Status parseSample(QByteArrayView line, MetricsImportSummary& summary)
     {
-        qsizetype pos = 0;
-        auto parsed = parseSeries(line, pos);
-        if (!parsed)
-            return parsed.error();
-        const QString* metric = &*parsed;
+        qsizetype pos = quickSeriesEnd(line);
+        const ParsedSeries* series = pos > 0 ? parsedSeries(line.first(pos)) : nullptr;
+        if (!series) {
+            pos = 0;
+            auto parsed = parseSeries(line, pos);
+            if (!parsed)
+                return parsed.error();
+            series = rememberSeries(line.first(pos), { *parsed, m_labels, QString::fromUtf8(line.first(pos)) });
+        }
+        const QString* metric = &series->metric;
         const bool mapped = m_aggregator.isMapped(*metric);
         const qsizetype seriesEnd = pos;
         if (pos >= line.size() || !isBlank(line[pos]))
@@ -372,7 +408,8 @@ private:
     }
 
     // Every scrape repeats every series, byte for byte: a series is parsed (labels unescaped, interned, checked) and
-    // decoded once, and each later observation of it is one hash lookup. This was most of the parse time on
+    // decoded once, on its first line, and each later line and replayed observation of it is one hash lookup. This
+    // was most of the parse time on
     // kube-state-metrics and dcgm-exporter text (docs/performance.md). Bytes that parsed once parse the same way
     // again, so the cache cannot change a result; it is bounded and simply starts over when full.
     struct ParsedSeries {
