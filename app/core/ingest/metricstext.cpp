@@ -326,10 +326,11 @@ private:
             auto parsed = parseSeries(line, pos);
             if (!parsed)
                 return parsed.error();
-            series = rememberSeries(line.first(pos), { *parsed, m_labels, QString::fromUtf8(line.first(pos)) });
+            series = rememberSeries(line.first(pos),
+                { *parsed, m_labels, QString::fromUtf8(line.first(pos)), {}, m_aggregator.mappingsOf(*parsed) });
         }
         const QString* metric = &series->metric;
-        const bool mapped = m_aggregator.isMapped(*metric);
+        const bool mapped = series->mappings != nullptr;
         const qsizetype seriesEnd = pos;
         if (pos >= line.size() || !isBlank(line[pos]))
             return error(*metric, QStringLiteral("expected a space and a value after the series"));
@@ -394,12 +395,15 @@ private:
                 auto parsed = parseSeries(o.series, pos);
                 if (!parsed)
                     return parsed.error();
-                series = rememberSeries(o.series, { *parsed, m_labels, QString::fromUtf8(o.series) });
+                series = rememberSeries(
+                    o.series, { *parsed, m_labels, QString::fromUtf8(o.series), {}, m_aggregator.mappingsOf(*parsed) });
             }
             MetricObservation obs;
             obs.metric = series->metric;
             obs.labels = &series->labels;
             obs.seriesKey = series->key;
+            obs.resolved = &series->resolved;
+            obs.mappings = series->mappings;
             obs.value = o.value;
             obs.time = o.time;
             obs.line = o.line;
@@ -416,6 +420,8 @@ private:
         QString metric;
         MetricLabels labels;
         QString key;
+        mutable ResolvedSeriesMap resolved; // what each mapping makes of the labels, filled by the aggregator
+        const QList<qsizetype>* mappings = nullptr; // the metric's mappings (null: unmapped)
     };
     static constexpr qsizetype kSeriesCacheBytes = 64 * 1024 * 1024;
 
