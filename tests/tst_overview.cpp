@@ -247,7 +247,7 @@ void TestOverview::modelsPassTheTester()
     QAbstractItemModelTester coverageTester(&coverage, QAbstractItemModelTester::FailureReportingMode::QtTest);
     Result<std::unique_ptr<CaseStore>> store = CaseStore::open(m_faults.casePath);
     QVERIFY(store.ok());
-    Result<DashboardData> data = loadDashboard(**store, {}, 1);
+    Result<DashboardData> data = loadDashboard(**store, {});
     QVERIFY2(data.ok(), qPrintable(data.error().toString()));
     coverage.setData(*data);
     QCOMPARE(coverage.rowCount(), 3 * 3); // three providers x telemetry, billing, attestation

@@ -46,6 +46,7 @@ CapacityPage::CapacityPage(CaseSession* session, QWidget* parent)
     , m_status(new QLabel(this))
     , m_scenarios(new QListWidget(this))
     , m_save(new QPushButton(tr("Save scenario…"), this))
+    , m_loader(this, CaseReader::pool())
     , m_clear(new QPushButton(tr("Clear"), this))
 {
     m_provider->setObjectName(QStringLiteral("capacityProvider"));
@@ -96,7 +97,6 @@ CapacityPage::CapacityPage(CaseSession* session, QWidget* parent)
     layout->addLayout(bar);
     layout->addLayout(body, 1);
 
-    connect(&m_watcher, &QFutureWatcher<Result<analytics::CapacityPlan>>::finished, this, &CapacityPage::onLoaded);
     connect(m_provider, &QComboBox::currentIndexChanged, this, [this] {
         fillClasses();
         onSelectionChanged();
@@ -133,43 +133,30 @@ CapacityPage::CapacityPage(CaseSession* session, QWidget* parent)
     m_save->setEnabled(false);
 }
 
-CapacityPage::~CapacityPage()
-{
-    m_watcher.waitForFinished();
-}
+CapacityPage::~CapacityPage() = default;
 
 bool CapacityPage::isLoading() const
 {
-    // A future stops running before its finished() reaches this thread: m_inFlight covers the gap.
-    return m_inFlight || m_pending;
+    return m_loader.isBusy();
 }
 
 void CapacityPage::reload()
 {
     if (!m_session->isOpen())
         return;
-    if (m_inFlight) {
-        m_pending = true;
-        return;
-    }
-    m_pending = false;
     m_status->setText(tr("Forecasting…"));
-    analytics::PlanOptions options;
-    m_inFlight = true;
-    m_watcher.setFuture(CaseReader::run<analytics::CapacityPlan>(
-        m_session->path(), [options](CaseStore& store) { return analytics::planCapacity(store, options); }));
+    m_loader.start(
+        [path = m_session->path()](JobContext&) {
+            return CaseReader::read<analytics::CapacityPlan>(
+                path, [](CaseStore& store) { return analytics::planCapacity(store, analytics::PlanOptions()); });
+        },
+        [this](const Result<analytics::CapacityPlan>& result) { onLoaded(result); });
 }
 
-void CapacityPage::onLoaded()
+void CapacityPage::onLoaded(const Result<analytics::CapacityPlan>& result)
 {
-    m_inFlight = false;
-    if (m_pending) {
-        reload();
-        return;
-    }
     if (!m_session->isOpen())
         return;
-    const Result<analytics::CapacityPlan> result = m_watcher.result();
     if (!result) {
         m_status->setText(tr("Could not forecast: %1").arg(result.error().reason));
         return;

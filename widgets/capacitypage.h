@@ -2,8 +2,8 @@
 #pragma once
 
 #include "analytics/capacityplan.h"
+#include "jobs/jobtracker.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <optional>
@@ -68,7 +68,7 @@ Q_SIGNALS:
     void planLoaded();
 
 private:
-    void onLoaded();
+    void onLoaded(const Result<analytics::CapacityPlan>& result);
     void onSelectionChanged();
     void fillClasses();
     void applyForm();
@@ -86,11 +86,9 @@ private:
     QListWidget* m_scenarios;
     QPushButton* m_save;
     QPushButton* m_clear;
-    QFutureWatcher<Result<analytics::CapacityPlan>> m_watcher;
     std::optional<analytics::CapacityPlan> m_plan;
     std::optional<analytics::ClassPlan> m_shown;
-    bool m_pending = false;
-    bool m_inFlight = false;
+    JobTracker m_loader;
 };
 
 } // namespace capaudit

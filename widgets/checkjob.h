@@ -2,18 +2,17 @@
 #pragma once
 
 #include "analytics/checkrunner.h"
+#include "jobs/jobtracker.h"
 
-#include <QFuture>
 #include <QObject>
 
-#include <atomic>
 #include <optional>
 
 namespace capaudit {
 
 // Runs the compliance checks over a case on a worker thread, with its own connection to the case (CaseStore is not
 // thread-safe). The policy is the case's (analytics::selectPolicy). Progress and the result reach the GUI thread as
-// queued signals; a new start() while a run is going cancels it and runs again once it has stopped.
+// queued signals; a new start() while a run is going cancels it and runs again once it has stopped (JobTracker).
 class CheckJob : public QObject {
     Q_OBJECT
 public:
@@ -24,7 +23,7 @@ public:
     void cancel();
     bool isRunning() const
     {
-        return m_running;
+        return m_tracker.isBusy();
     }
     // The last finished run: a report, or why there is none (cancelled, I/O).
     const std::optional<Result<analytics::CheckReport>>& result() const
@@ -42,15 +41,9 @@ Q_SIGNALS:
     void finished(); // result() holds the outcome
 
 private:
-    void launch(const QString& casePath, const Period& period);
-
-    std::atomic_bool m_cancel { false };
-    QFuture<void> m_future;
-    bool m_running = false;
-    std::optional<std::pair<QString, Period>> m_queued; // the run asked for while the previous one stops
     std::optional<Result<analytics::CheckReport>> m_result;
-    quint64 m_generation = 0;
     bool m_wasCancelled = false;
+    JobTracker m_tracker { this };
 };
 
 } // namespace capaudit

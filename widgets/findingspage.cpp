@@ -13,7 +13,6 @@
 
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -53,6 +52,7 @@ FindingsPage::FindingsPage(CaseSession* session, QWidget* parent)
     , m_progress(new QProgressBar(this))
     , m_run(new QToolButton(this))
     , m_export(new QToolButton(this))
+    , m_exportJob(this, CaseReader::pool())
 {
     m_proxy->setSourceModel(m_model);
     setupRecordTable(m_view, m_proxy, QStringLiteral("findingTable"));
@@ -282,20 +282,20 @@ void FindingsPage::exportFindings()
     options.outputPath = file;
     options.period = m_report.period;
     // The export runs the checks again on its own connection: the file stands for the case, not for this window.
-    auto* watcher = new QFutureWatcher<Result<int>>(this);
     m_export->setEnabled(false);
-    connect(watcher, &QFutureWatcher<Result<int>>::finished, this, [this, watcher, file] {
-        const Result<int> rows = watcher->result();
-        watcher->deleteLater();
-        m_export->setEnabled(true);
-        if (!rows)
-            QMessageBox::warning(this, tr("Export findings"), rows.error().toString());
-        else
-            QMessageBox::information(this, tr("Export findings"),
-                tr("%n finding(s) written to %1.", nullptr, *rows).arg(QDir::toNativeSeparators(file)));
-    });
-    watcher->setFuture(CaseReader::run<int>(
-        m_session->path(), [options](CaseStore& store) { return reports::writeExport(store, options); }));
+    m_exportJob.start(
+        [path = m_session->path(), options](JobContext&) {
+            return CaseReader::read<int>(
+                path, [&options](CaseStore& store) { return reports::writeExport(store, options); });
+        },
+        [this, file](const Result<int>& rows) {
+            m_export->setEnabled(true);
+            if (!rows)
+                QMessageBox::warning(this, tr("Export findings"), rows.error().toString());
+            else
+                QMessageBox::information(this, tr("Export findings"),
+                    tr("%n finding(s) written to %1.", nullptr, *rows).arg(QDir::toNativeSeparators(file)));
+        });
 }
 
 } // namespace capaudit

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analytics/checkrunner.h"
+#include "jobs/jobtracker.h"
 
 #include <QWidget>
 
@@ -94,6 +95,7 @@ private:
     QToolButton* m_run;
     QToolButton* m_export;
     analytics::CheckReport m_report;
+    JobTracker m_exportJob;
 };
 
 } // namespace capaudit

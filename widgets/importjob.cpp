@@ -6,8 +6,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace capaudit {
 
@@ -27,13 +25,11 @@ bool looksLikeBundleDirectory(const QDir& dir)
 ImportJob::ImportJob(QObject* parent)
     : QObject(parent)
 {
+    connect(&m_tracker, &JobTracker::progress, this,
+        [this](double fraction, const QString& message) { Q_EMIT bundleProgress(m_bundle, fraction, message); });
 }
 
-ImportJob::~ImportJob()
-{
-    m_cancel = true;
-    m_future.waitForFinished();
-}
+ImportJob::~ImportJob() = default;
 
 QStringList ImportJob::expandBundlePaths(const QStringList& paths)
 {
@@ -65,12 +61,12 @@ QStringList ImportJob::expandBundlePaths(const QStringList& paths)
 
 bool ImportJob::isRunning() const
 {
-    return m_future.isRunning();
+    return m_tracker.isBusy();
 }
 
 void ImportJob::cancel()
 {
-    m_cancel = true;
+    m_tracker.cancel();
 }
 
 void ImportJob::start(const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted)
@@ -78,15 +74,25 @@ void ImportJob::start(const QString& casePath, const QStringList& bundlePaths, b
     Q_ASSERT(!isRunning());
     m_paths = bundlePaths;
     m_results.clear();
-    m_cancel = false;
-    m_future = QtConcurrent::run(
-        [this, casePath, bundlePaths, allowUntrusted] { run(casePath, bundlePaths, allowUntrusted); });
+    m_bundle = -1;
+    m_tracker.start([this, casePath, bundlePaths, allowUntrusted](
+                        JobContext& job) { return run(job, casePath, bundlePaths, allowUntrusted); },
+        [this](bool rolledBack) {
+            if (rolledBack)
+                for (ImportResult& r : m_results)
+                    if (r.outcome == ImportOutcome::Imported || r.outcome == ImportOutcome::Rejected
+                        || r.outcome == ImportOutcome::UntrustedRefused) {
+                        r.outcome = ImportOutcome::Cancelled;
+                        r.error = Error(r.path, tr("rolled back: the import was cancelled"));
+                    }
+            Q_EMIT finished();
+        });
 }
 
-void ImportJob::run(const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted)
+// On the worker thread: touches no member; what the GUI sees goes through JOB. Returns whether the batch was rolled
+// back.
+bool ImportJob::run(JobContext& job, const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted)
 {
-    // Results reach the GUI thread as queued calls; the job object outlives the future (see the destructor).
-    auto post = [this](auto fn) { QMetaObject::invokeMethod(this, fn, Qt::QueuedConnection); };
     Result<std::unique_ptr<CaseStore>> store = CaseStore::open(casePath);
     // The whole batch is one transaction (each bundle a savepoint inside it): cancelling leaves the case exactly as it
     // was, including the trail entries of rejected attempts made before the cancel.
@@ -95,54 +101,41 @@ void ImportJob::run(const QString& casePath, const QStringList& bundlePaths, boo
         batch.emplace((*store)->database());
     for (int i = 0; i < bundlePaths.size(); ++i) {
         const QString path = bundlePaths.at(i);
-        post([this, i, path] { Q_EMIT bundleStarted(i, path); });
+        job.post([this, i, path] {
+            m_bundle = i;
+            Q_EMIT bundleStarted(i, path);
+        });
         ImportResult result;
         if (!store) {
             result.path = path;
             result.error = store.error();
-        } else if (m_cancel) {
+        } else if (job.isCancelled()) {
             result.path = path;
             result.outcome = ImportOutcome::Cancelled;
             result.error = Error(path, tr("cancelled before it started"));
         } else {
             ImportOptions options;
             options.allowUntrusted = allowUntrusted;
-            options.cancel = &m_cancel;
-            double last = -1;
-            options.progress = [&, i](double fraction, const QString& message) {
-                // Throttled to whole percents: the importer reports per chunk of rows.
-                if (fraction - last < 0.01 && fraction < 1.0)
-                    return;
-                last = fraction;
-                post([this, i, fraction, message] { Q_EMIT bundleProgress(i, fraction, message); });
-            };
+            options.cancel = job.cancelFlag();
+            options.progress = [&job](double fraction, const QString& message) { job.progress(fraction, message); };
             CaseImporter importer(**store);
             result = importer.importBundle(path, options);
         }
-        post([this, i, result] {
+        job.post([this, i, result] {
             m_results.append(result);
             Q_EMIT bundleFinished(i, result);
         });
     }
     bool rolledBack = false;
     if (batch) {
-        if (m_cancel) {
+        if (job.isCancelled()) {
             batch->rollback();
             rolledBack = true;
         } else if (Status committed = batch->commit(); !committed) {
             rolledBack = true;
         }
     }
-    post([this, rolledBack] {
-        if (rolledBack)
-            for (ImportResult& r : m_results)
-                if (r.outcome == ImportOutcome::Imported || r.outcome == ImportOutcome::Rejected
-                    || r.outcome == ImportOutcome::UntrustedRefused) {
-                    r.outcome = ImportOutcome::Cancelled;
-                    r.error = Error(r.path, tr("rolled back: the import was cancelled"));
-                }
-        Q_EMIT finished();
-    });
+    return rolledBack;
 }
 
 } // namespace capaudit

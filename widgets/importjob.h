@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "jobs/jobtracker.h"
 #include "store/caseimporter.h"
 
-#include <QFuture>
 #include <QObject>
 #include <QStringList>
-
-#include <atomic>
 
 namespace capaudit {
 
@@ -24,7 +22,7 @@ public:
     bool isRunning() const;
     bool wasCancelled() const
     {
-        return m_cancel.load();
+        return m_tracker.isCancelled();
     }
     const QStringList& paths() const
     {
@@ -45,12 +43,12 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void run(const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted);
+    bool run(JobContext& job, const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted);
 
     QStringList m_paths;
     QList<ImportResult> m_results;
-    std::atomic<bool> m_cancel { false };
-    QFuture<void> m_future;
+    int m_bundle = -1; // the bundle whose progress the tracker reports
+    JobTracker m_tracker { this };
 };
 
 } // namespace capaudit

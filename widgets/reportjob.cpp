@@ -4,8 +4,6 @@
 #include "reportcomposer.h"
 #include "store/casestore.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <memory>
 
 namespace capaudit {
@@ -13,17 +11,14 @@ namespace capaudit {
 ReportJob::ReportJob(QObject* parent)
     : QObject(parent)
 {
+    connect(&m_tracker, &JobTracker::progress, this, &ReportJob::progress);
 }
 
-ReportJob::~ReportJob()
-{
-    m_cancel = true;
-    m_future.waitForFinished();
-}
+ReportJob::~ReportJob() = default;
 
 void ReportJob::cancel()
 {
-    m_cancel = true;
+    m_tracker.cancel();
 }
 
 QString ReportJob::errorText() const
@@ -37,42 +32,39 @@ QString ReportJob::errorText() const
 
 void ReportJob::start(Mode mode, const QString& casePath, const reports::ReportOptions& options)
 {
-    Q_ASSERT(!m_running);
+    Q_ASSERT(!isRunning());
     m_mode = mode;
-    m_cancel = false;
-    m_running = true;
     m_data.reset();
     m_written.reset();
-    m_future = QtConcurrent::run([this, mode, casePath, options] {
-        // Results reach the GUI thread as queued calls; the job outlives the future (see the destructor).
-        auto post = [this](auto fn) { QMetaObject::invokeMethod(this, fn, Qt::QueuedConnection); };
-        auto last = std::make_shared<int>(-1);
-        const reports::ProgressFn progressFn = [this, post, last](double fraction, const QString& message) {
-            const int percent = int(fraction * 100);
-            if (percent == *last)
-                return;
-            *last = percent;
-            post([this, fraction, message] { Q_EMIT progress(fraction, message); });
-        };
-        Result<std::unique_ptr<CaseStore>> store = CaseStore::open(casePath);
-        if (mode == Mode::Compose) {
-            Result<reports::ReportData> data =
-                store ? reports::composeReport(**store, options, progressFn, &m_cancel) : store.error();
-            post([this, data] {
+    auto progressOf = [](JobContext& job) {
+        return reports::ProgressFn(
+            [&job](double fraction, const QString& message) { job.progress(fraction, message); });
+    };
+    if (mode == Mode::Compose) {
+        m_tracker.start(
+            [casePath, options, progressOf](JobContext& job) -> Result<reports::ReportData> {
+                Result<std::unique_ptr<CaseStore>> store = CaseStore::open(casePath);
+                if (!store)
+                    return store.error();
+                return reports::composeReport(**store, options, progressOf(job), job.cancelFlag());
+            },
+            [this](const Result<reports::ReportData>& data) {
                 m_data = data;
-                m_running = false;
                 Q_EMIT finished();
             });
-            return;
-        }
-        Result<reports::ReportResult> written =
-            store ? reports::writeReport(**store, options, progressFn, &m_cancel) : store.error();
-        post([this, written] {
+        return;
+    }
+    m_tracker.start(
+        [casePath, options, progressOf](JobContext& job) -> Result<reports::ReportResult> {
+            Result<std::unique_ptr<CaseStore>> store = CaseStore::open(casePath);
+            if (!store)
+                return store.error();
+            return reports::writeReport(**store, options, progressOf(job), job.cancelFlag());
+        },
+        [this](const Result<reports::ReportResult>& written) {
             m_written = written;
-            m_running = false;
             Q_EMIT finished();
         });
-    });
 }
 
 } // namespace capaudit

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "jobs/jobtracker.h"
 #include "reportdata.h"
 #include "reportwriter.h"
 
-#include <QFuture>
 #include <QObject>
 
-#include <atomic>
 #include <optional>
 
 namespace capaudit {
@@ -27,11 +26,11 @@ public:
     void cancel();
     bool isRunning() const
     {
-        return m_running;
+        return m_tracker.isBusy();
     }
     bool wasCancelled() const
     {
-        return m_cancel.load();
+        return m_tracker.isCancelled();
     }
     Mode mode() const
     {
@@ -53,12 +52,10 @@ Q_SIGNALS:
     void finished();
 
 private:
-    std::atomic_bool m_cancel { false };
-    QFuture<void> m_future;
     Mode m_mode = Mode::Compose;
-    bool m_running = false;
     std::optional<Result<reports::ReportData>> m_data;
     std::optional<Result<reports::ReportResult>> m_written;
+    JobTracker m_tracker { this };
 };
 
 } // namespace capaudit

@@ -7,7 +7,6 @@ namespace capaudit {
 
 // What the timeline draws for one request: the level-of-detail series and the evidence coverage of the range.
 struct TimelineRequest {
-    quint64 generation = 0; // answers to older requests are dropped
     QString provider;
     QString resourceClass;
     QString meter = QStringLiteral("provider");

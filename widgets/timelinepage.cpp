@@ -30,6 +30,7 @@ TimelinePage::TimelinePage(CaseSession* session, QWidget* parent)
     , m_meter(new QComboBox(this))
     , m_level(new QLabel(this))
     , m_debounce(new QTimer(this))
+    , m_loader(this, CaseReader::pool())
 {
     m_provider->setObjectName(QStringLiteral("timelineProvider"));
     m_resourceClass->setObjectName(QStringLiteral("timelineResourceClass"));
@@ -81,11 +82,10 @@ TimelinePage::TimelinePage(CaseSession* session, QWidget* parent)
     connect(m_provider, &QComboBox::currentIndexChanged, this, &TimelinePage::onSelectionChanged);
     connect(m_resourceClass, &QComboBox::currentIndexChanged, this, &TimelinePage::onSelectionChanged);
     connect(m_meter, &QComboBox::currentIndexChanged, this, &TimelinePage::requestLoad);
-    connect(&m_watcher, &QFutureWatcher<Result<TimelineData>>::finished, this, &TimelinePage::onLoaded);
     connect(m_session, &CaseSession::caseOpened, this, &TimelinePage::onCaseOpened);
     connect(m_session, &CaseSession::bundlesChanged, this, &TimelinePage::reload);
     connect(m_session, &CaseSession::caseClosed, this, [this] {
-        ++m_generation;
+        m_loader.discard();
         m_provider->clear();
         m_resourceClass->clear();
         m_findings.clear();
@@ -95,15 +95,11 @@ TimelinePage::TimelinePage(CaseSession* session, QWidget* parent)
     });
 }
 
-TimelinePage::~TimelinePage()
-{
-    m_watcher.waitForFinished();
-}
+TimelinePage::~TimelinePage() = default;
 
 bool TimelinePage::isLoading() const
 {
-    // m_inFlight, not m_watcher.isRunning(): a future stops running before its finished() reaches this thread.
-    return m_inFlight || m_pending || m_debounce->isActive();
+    return m_loader.isBusy() || m_debounce->isActive();
 }
 
 QString TimelinePage::levelText() const
@@ -222,44 +218,35 @@ void TimelinePage::requestLoad()
     m_debounce->stop();
     if (!m_session->isOpen() || m_provider->currentText().isEmpty() || m_resourceClass->currentText().isEmpty())
         return;
-    if (m_inFlight) {
-        // One load at a time; the newest view wins when the running one returns.
-        m_pending = true;
-        return;
-    }
-    m_pending = false;
     const auto [from, to] = m_plot->visibleRange();
     // Half a view of margin on each side, so a short pan shows data at once while the next load runs.
     const double span = to - from;
     TimelineRequest request;
-    request.generation = ++m_generation;
     request.provider = m_provider->currentText();
     request.resourceClass = m_resourceClass->currentText();
     request.meter = m_meter->currentData().toString();
     request.from = qint64(std::floor(from - span / 2));
     request.to = qint64(std::ceil(to + span / 2));
     request.maxPoints = std::max(400, m_plot->width() * 2);
-    m_inFlight = true;
-    m_watcher.setFuture(CaseReader::run<TimelineData>(
-        m_session->path(), [request](CaseStore& store) { return loadTimeline(store, request); }));
+    // One load at a time; the newest view wins (JobTracker).
+    m_loader.start(
+        [path = m_session->path(), request](JobContext&) {
+            return CaseReader::read<TimelineData>(
+                path, [&request](CaseStore& store) { return loadTimeline(store, request); });
+        },
+        [this](const Result<TimelineData>& result) { onLoaded(result); });
 }
 
-void TimelinePage::onLoaded()
+void TimelinePage::onLoaded(const Result<TimelineData>& result)
 {
-    m_inFlight = false;
-    const Result<TimelineData> result = m_watcher.result();
     if (!result) {
         m_level->setText(tr("Could not load: %1").arg(result.error().toString()));
-    } else if (result->request.generation == m_generation) {
+    } else {
         m_plot->setData(*result);
         const qsizetype points = result->series.times.size();
         m_level->setText(points == 1
                 ? tr("Level: %1 · 1 point per line").arg(seriesLevelName(result->series.level))
                 : tr("Level: %1 · %2 points per line").arg(seriesLevelName(result->series.level)).arg(points));
-    }
-    if (m_pending) {
-        requestLoad();
-        return;
     }
     Q_EMIT dataLoaded();
 }

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "analytics/finding.h"
+#include "jobs/jobtracker.h"
 #include "timelinedata.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;
@@ -51,7 +51,7 @@ private:
     void onCaseOpened();
     void onSelectionChanged();
     void requestLoad();
-    void onLoaded();
+    void onLoaded(const Result<TimelineData>& result);
     void updateMarkers();
 
     CaseSession* m_session;
@@ -61,11 +61,8 @@ private:
     QComboBox* m_meter;
     QLabel* m_level;
     QTimer* m_debounce;
-    QFutureWatcher<Result<TimelineData>> m_watcher;
     QList<analytics::Finding> m_findings;
-    quint64 m_generation = 0;
-    bool m_pending = false;
-    bool m_inFlight = false; // from setFuture() until onLoaded()
+    JobTracker m_loader;
 };
 
 } // namespace capaudit

@@ -164,10 +164,9 @@ Status addTrends(CaseStore& store, const QString& provider, const QStringList& c
 
 } // namespace
 
-Result<DashboardData> loadDashboard(CaseStore& store, const Period& period, quint64 generation)
+Result<DashboardData> loadDashboard(CaseStore& store, const Period& period)
 {
     DashboardData d;
-    d.generation = generation;
     Result<QStringList> providers = store.providers();
     if (!providers)
         return providers.error();

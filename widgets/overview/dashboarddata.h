@@ -38,7 +38,6 @@ struct ClassTrend {
 };
 
 struct DashboardData {
-    quint64 generation = 0; // answers to older requests are dropped
     Period casePeriod; // what the case's telemetry covers, whatever the selection (the period presets)
     Period span; // the days shown: the selected period, or what the telemetry covers
     qint64 firstDay = 0; // UTC midnight of the first column
@@ -49,6 +48,6 @@ struct DashboardData {
 
 // Reads the strip and the charts from the rollups and coverage tables (never raw samples: this has to stay fast on a
 // 100 M-sample case). PERIOD {0, 0}: the whole case. Runs on a worker thread with its own connection.
-Result<DashboardData> loadDashboard(CaseStore& store, const Period& period, quint64 generation);
+Result<DashboardData> loadDashboard(CaseStore& store, const Period& period);
 
 } // namespace capaudit

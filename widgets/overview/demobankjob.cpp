@@ -8,20 +8,16 @@
 
 #include <QDir>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace capaudit {
 
 DemoBankJob::DemoBankJob(QObject* parent)
     : QObject(parent)
 {
+    connect(&m_tracker, &JobTracker::progress, this, &DemoBankJob::progress);
 }
 
-DemoBankJob::~DemoBankJob()
-{
-    m_cancel = true;
-    m_future.waitForFinished();
-}
+DemoBankJob::~DemoBankJob() = default;
 
 QString DemoBankJob::defaultDirectory()
 {
@@ -36,37 +32,30 @@ QString DemoBankJob::casePathIn(const QString& directory)
 
 void DemoBankJob::cancel()
 {
-    m_cancel = true;
+    m_tracker.cancel();
 }
 
 void DemoBankJob::start(const QString& directory, const demo::DemoConfig& config)
 {
-    if (m_running)
+    if (isRunning())
         return;
-    m_cancel = false;
-    m_running = true;
     m_result.reset();
-    m_future = QtConcurrent::run([this, directory, config] {
-        Result<QString> outcome = run(directory, config);
-        if (!outcome)
-            QDir(directory).removeRecursively(); // half a bank would be opened next time as if it were whole
-        QMetaObject::invokeMethod(
-            this,
-            [this, outcome] {
-                m_running = false;
-                m_result = outcome;
-                Q_EMIT finished();
-            },
-            Qt::QueuedConnection);
-    });
+    m_tracker.start(
+        [directory, config](JobContext& job) {
+            Result<QString> outcome = run(job, directory, config);
+            if (!outcome)
+                QDir(directory).removeRecursively(); // half a bank would be opened next time as if it were whole
+            return outcome;
+        },
+        [this](const Result<QString>& outcome) {
+            m_result = outcome;
+            Q_EMIT finished();
+        });
 }
 
-Result<QString> DemoBankJob::run(const QString& directory, const demo::DemoConfig& config)
+Result<QString> DemoBankJob::run(JobContext& job, const QString& directory, const demo::DemoConfig& config)
 {
-    auto report = [this](double fraction, const QString& message) {
-        QMetaObject::invokeMethod(
-            this, [this, fraction, message] { Q_EMIT progress(fraction, message); }, Qt::QueuedConnection);
-    };
+    auto report = [&job](double fraction, const QString& message) { job.progress(fraction, message); };
     const Error cancelled(directory, tr("cancelled"));
     QDir(directory).removeRecursively();
     const QString bankDir = QDir(directory).filePath(QStringLiteral("bank"));
@@ -79,7 +68,7 @@ Result<QString> DemoBankJob::run(const QString& directory, const demo::DemoConfi
     });
     if (!summary)
         return summary.error();
-    if (m_cancel)
+    if (job.isCancelled())
         return cancelled;
     Result<TrustStore> trust = TrustStore::loadDirectory(QDir(bankDir).filePath(QStringLiteral("trust")));
     if (!trust)
@@ -91,13 +80,13 @@ Result<QString> DemoBankJob::run(const QString& directory, const demo::DemoConfi
     CaseImporter importer(**store);
     const int total = int(summary->bundles.size());
     for (int i = 0; i < total; ++i) {
-        if (m_cancel)
+        if (job.isCancelled())
             return cancelled;
         const demo::DemoBundle& b = summary->bundles.at(i);
         report(
             0.3 + 0.7 * i / std::max(1, total), tr("Importing bundle %1 of %2: %3").arg(i + 1).arg(total).arg(b.path));
         ImportOptions options;
-        options.cancel = &m_cancel;
+        options.cancel = job.cancelFlag();
         // Two bundles are tampered with or expired on purpose: their rejection is part of the demo.
         const ImportResult r = importer.importBundle(QDir(bankDir).filePath(b.path), options);
         if (r.outcome == ImportOutcome::Cancelled)

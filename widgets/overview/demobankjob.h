@@ -2,12 +2,11 @@
 #pragma once
 
 #include "demo/democonfig.h"
+#include "jobs/jobtracker.h"
 #include "util/result.h"
 
-#include <QFuture>
 #include <QObject>
 
-#include <atomic>
 #include <optional>
 
 namespace capaudit {
@@ -30,11 +29,11 @@ public:
     void cancel();
     bool isRunning() const
     {
-        return m_running;
+        return m_tracker.isBusy();
     }
     bool wasCancelled() const
     {
-        return m_cancel.load();
+        return m_tracker.isCancelled();
     }
     // The case file written, or why there is none.
     const std::optional<Result<QString>>& result() const
@@ -47,12 +46,10 @@ Q_SIGNALS:
     void finished();
 
 private:
-    Result<QString> run(const QString& directory, const demo::DemoConfig& config);
+    static Result<QString> run(JobContext& job, const QString& directory, const demo::DemoConfig& config);
 
-    std::atomic_bool m_cancel { false };
-    QFuture<void> m_future;
-    bool m_running = false;
     std::optional<Result<QString>> m_result;
+    JobTracker m_tracker { this };
 };
 
 } // namespace capaudit
