@@ -321,7 +321,7 @@ bool CapacityPage::saveScenario(const QString& name)
         QMessageBox::warning(this, tr("Save scenario"), status.error().reason);
         return false;
     }
-    Q_EMIT m_session->trailChanged();
+    m_session->noteTrailWritten();
     loadScenarioList();
     return true;
 }

@@ -63,6 +63,12 @@ public:
 
     // Called after a background import wrote to the case: reloads the bundle list and notifies the pages.
     void reload();
+    // Called after something outside the session (a report export, a saved scenario or weights) wrote to the audit
+    // trail through its own connection or the store: the trail page re-reads it.
+    void noteTrailWritten()
+    {
+        Q_EMIT trailChanged();
+    }
 
 Q_SIGNALS:
     void caseOpened();

@@ -205,7 +205,7 @@ void ComparisonPage::saveWeights()
     }
     setDirty(false);
     m_status->setText(tr("Weights saved in the case."));
-    Q_EMIT m_session->trailChanged();
+    m_session->noteTrailWritten();
 }
 
 void ComparisonPage::setDirty(bool dirty)

@@ -397,13 +397,9 @@ void MainWindow::exportReportInteractive()
     QStringList providers;
     if (Result<QStringList> list = m_session->store()->providers())
         providers = *list;
-    Period casePeriod;
-    for (const QString& p : std::as_const(providers)) {
-        if (Result<Period> covered = m_session->store()->periodCovered(p); covered && covered->end > covered->start) {
-            casePeriod.start = casePeriod.start == 0 ? covered->start : std::min(casePeriod.start, covered->start);
-            casePeriod.end = std::max(casePeriod.end, covered->end);
-        }
-    }
+    Period casePeriod; // every provider's telemetry, in one query
+    if (Result<Period> covered = m_session->store()->periodCovered(); covered && covered->end > covered->start)
+        casePeriod = *covered;
     ReportExportDialog dialog(m_session->period(), casePeriod, providers, m_session->name(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -419,7 +415,7 @@ ReportExportFlow* MainWindow::exportReport(const reports::ReportOptions& options
         m_reportFlow->deleteLater();
         m_reportFlow = nullptr;
         if (written)
-            Q_EMIT m_session->trailChanged(); // the export is recorded in the audit trail
+            m_session->noteTrailWritten(); // the export is recorded in the audit trail
     });
     m_reportFlow->start(previewFirst);
     return m_reportFlow;

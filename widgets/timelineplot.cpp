@@ -363,9 +363,6 @@ void TimelinePlot::onMousePress(QMouseEvent* event)
 
 void TimelinePlot::onSelectionAccepted(const QRect& rect, QMouseEvent*)
 {
-    // Finding markers sit above the data (which is opaque where tenants are stacked) and below the crosshair.
-    m_plot->addLayer(QStringLiteral("findings"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
-
     m_plot->setSelectionRectMode(QCP::srmNone);
     double from = m_plot->xAxis->pixelToCoord(rect.left());
     double to = m_plot->xAxis->pixelToCoord(rect.right());
