@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow's menus, toolbar and actions (kept apart from the window's behaviour in mainwindow.cpp).
-#include "analysiscontroller.h"
-#include "bundledetailwidget.h"
-#include "capacitypage.h"
-#include "casesession.h"
-#include "comparisonpage.h"
-#include "findingspage.h"
-#include "iconprovider.h"
+#include "jobs/analysiscontroller.h"
+#include "jobs/casesession.h"
 #include "mainwindow.h"
-#include "timelinepage.h"
-#include "timelineplot.h"
-#include "trailpage.h"
+#include "models/iconprovider.h"
+#include "pages/bundledetailwidget.h"
+#include "pages/capacitypage.h"
+#include "pages/comparisonpage.h"
+#include "pages/findingspage.h"
+#include "pages/timelinepage.h"
+#include "pages/trailpage.h"
+#include "timeline/timelineplot.h"
 
 #include <QAction>
 #include <QDockWidget>

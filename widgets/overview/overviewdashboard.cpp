@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overview/overviewdashboard.h"
 
-#include "analysiscontroller.h"
 #include "analytics/assessment.h"
-#include "casereader.h"
-#include "casesession.h"
-#include "checkjob.h"
-#include "findingmodel.h"
-#include "overview/coveragemodel.h"
+#include "jobs/analysiscontroller.h"
+#include "jobs/casereader.h"
+#include "jobs/casesession.h"
+#include "jobs/checkjob.h"
+#include "models/coveragemodel.h"
+#include "models/findingmodel.h"
+#include "models/provideroverviewmodel.h"
 #include "overview/coveragestrip.h"
 #include "overview/periodselector.h"
 #include "overview/providercard.h"
-#include "overview/provideroverviewmodel.h"
 #include "overview/seriousfindingslist.h"
 
 #include <QGridLayout>

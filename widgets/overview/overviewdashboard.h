@@ -3,7 +3,7 @@
 
 #include "analytics/checkrunner.h"
 #include "jobs/jobtracker.h"
-#include "overview/dashboarddata.h"
+#include "models/dashboarddata.h"
 
 #include <QWidget>
 
