@@ -102,8 +102,8 @@ void TestUtil::unixSecondsMatchesTimestamp()
 void TestUtil::formatting()
 {
     QCOMPARE(formatUnixSeconds(1767323045), QStringLiteral("2026-01-02T03:04:05Z"));
-    QCOMPARE(formatTimestamp(QDateTime::fromSecsSinceEpoch(1767323045, QTimeZone::UTC)),
-        QStringLiteral("2026-01-02T03:04:05Z"));
+    QCOMPARE(
+        formatTimestamp(QDateTime::fromSecsSinceEpoch(1767323045, Qt::UTC)), QStringLiteral("2026-01-02T03:04:05Z"));
 }
 
 void TestUtil::durations()

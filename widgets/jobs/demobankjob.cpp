@@ -12,9 +12,8 @@
 namespace capaudit {
 
 DemoBankJob::DemoBankJob(QObject* parent)
-    : QObject(parent)
+    : BackgroundJob(parent)
 {
-    connect(&m_tracker, &JobTracker::progress, this, &DemoBankJob::progress);
 }
 
 DemoBankJob::~DemoBankJob() = default;
@@ -30,17 +29,12 @@ QString DemoBankJob::casePathIn(const QString& directory)
     return QDir(directory).filePath(QStringLiteral("demo.capcase"));
 }
 
-void DemoBankJob::cancel()
-{
-    m_tracker.cancel();
-}
-
 void DemoBankJob::start(const QString& directory, const demo::DemoConfig& config)
 {
     if (isRunning())
         return;
     m_result.reset();
-    m_tracker.start(
+    tracker().start(
         [directory, config](JobContext& job) {
             Result<QString> outcome = run(job, directory, config);
             if (!outcome)
@@ -55,7 +49,7 @@ void DemoBankJob::start(const QString& directory, const demo::DemoConfig& config
 
 Result<QString> DemoBankJob::run(JobContext& job, const QString& directory, const demo::DemoConfig& config)
 {
-    auto report = [&job](double fraction, const QString& message) { job.progress(fraction, message); };
+    const auto report = job.progressFunction();
     const Error cancelled(directory, tr("cancelled"));
     QDir(directory).removeRecursively();
     const QString bankDir = QDir(directory).filePath(QStringLiteral("bank"));

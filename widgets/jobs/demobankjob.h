@@ -2,7 +2,7 @@
 #pragma once
 
 #include "demo/democonfig.h"
-#include "jobs/jobtracker.h"
+#include "jobs/backgroundjob.h"
 #include "util/result.h"
 
 #include <QObject>
@@ -14,7 +14,7 @@ namespace capaudit {
 // "Open the demo bank": generates the simulated compute bank with the core's demo generator (the same bank as
 // `capaudit-cli demo --faults all`), creates a case trusting its trust store and imports every bundle, on a worker
 // thread with progress and cancel. A cancelled or failed run removes what it wrote, so the next run starts clean.
-class DemoBankJob : public QObject {
+class DemoBankJob : public BackgroundJob {
     Q_OBJECT
 public:
     explicit DemoBankJob(QObject* parent = nullptr);
@@ -26,30 +26,16 @@ public:
 
     // Generates into DIRECTORY (removed first when it exists).
     void start(const QString& directory, const demo::DemoConfig& config = {});
-    void cancel();
-    bool isRunning() const
-    {
-        return m_tracker.isBusy();
-    }
-    bool wasCancelled() const
-    {
-        return m_tracker.isCancelled();
-    }
     // The case file written, or why there is none.
     const std::optional<Result<QString>>& result() const
     {
         return m_result;
     }
 
-Q_SIGNALS:
-    void progress(double fraction, const QString& message);
-    void finished();
-
 private:
     static Result<QString> run(JobContext& job, const QString& directory, const demo::DemoConfig& config);
 
     std::optional<Result<QString>> m_result;
-    JobTracker m_tracker { this };
 };
 
 } // namespace capaudit

@@ -23,9 +23,9 @@ bool looksLikeBundleDirectory(const QDir& dir)
 } // namespace
 
 ImportJob::ImportJob(QObject* parent)
-    : QObject(parent)
+    : BackgroundJob(parent)
 {
-    connect(&m_tracker, &JobTracker::progress, this,
+    connect(this, &BackgroundJob::progress, this,
         [this](double fraction, const QString& message) { Q_EMIT bundleProgress(m_bundle, fraction, message); });
 }
 
@@ -59,23 +59,13 @@ QStringList ImportJob::expandBundlePaths(const QStringList& paths)
     return out;
 }
 
-bool ImportJob::isRunning() const
-{
-    return m_tracker.isBusy();
-}
-
-void ImportJob::cancel()
-{
-    m_tracker.cancel();
-}
-
 void ImportJob::start(const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted)
 {
     Q_ASSERT(!isRunning());
     m_paths = bundlePaths;
     m_results.clear();
     m_bundle = -1;
-    m_tracker.start([this, casePath, bundlePaths, allowUntrusted](
+    tracker().start([this, casePath, bundlePaths, allowUntrusted](
                         JobContext& job) { return run(job, casePath, bundlePaths, allowUntrusted); },
         [this](bool rolledBack) {
             if (rolledBack)
@@ -117,7 +107,7 @@ bool ImportJob::run(JobContext& job, const QString& casePath, const QStringList&
             ImportOptions options;
             options.allowUntrusted = allowUntrusted;
             options.cancel = job.cancelFlag();
-            options.progress = [&job](double fraction, const QString& message) { job.progress(fraction, message); };
+            options.progress = job.progressFunction();
             CaseImporter importer(**store);
             result = importer.importBundle(path, options);
         }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "jobs/jobtracker.h"
+#include "jobs/backgroundjob.h"
 #include "store/caseimporter.h"
 
 #include <QObject>
@@ -11,19 +11,13 @@ namespace capaudit {
 
 // Verifies and imports bundles into a case on a worker thread, with its own connection to the case. Every bundle is
 // one transaction; cancel rolls back the bundle being imported and skips the rest.
-class ImportJob : public QObject {
+class ImportJob : public BackgroundJob {
     Q_OBJECT
 public:
     explicit ImportJob(QObject* parent = nullptr);
     ~ImportJob() override;
 
     void start(const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted);
-    void cancel();
-    bool isRunning() const;
-    bool wasCancelled() const
-    {
-        return m_tracker.isCancelled();
-    }
     const QStringList& paths() const
     {
         return m_paths;
@@ -40,15 +34,13 @@ Q_SIGNALS:
     void bundleStarted(int index, const QString& path);
     void bundleProgress(int index, double fraction, const QString& message);
     void bundleFinished(int index, const capaudit::ImportResult& result);
-    void finished();
 
 private:
     bool run(JobContext& job, const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted);
 
     QStringList m_paths;
     QList<ImportResult> m_results;
-    int m_bundle = -1; // the bundle whose progress the tracker reports
-    JobTracker m_tracker { this };
+    int m_bundle = -1; // the bundle whose progress() is reported
 };
 
 } // namespace capaudit

@@ -39,6 +39,11 @@ public:
     }
     // Thread-safe; throttled to whole percents, since the core reports per chunk of rows (from several threads).
     void progress(double fraction, const QString& message) const;
+    // progress() as the core's options take it (ImportOptions::progress, CheckOptions::progress, …).
+    std::function<void(double, const QString&)> progressFunction() const
+    {
+        return [context = *this](double fraction, const QString& message) { context.progress(fraction, message); };
+    }
     // Runs FN on the GUI thread, if the job is still current and its receiver alive by then.
     void post(std::function<void()> fn) const;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/reportjob.h"
 
+#include "jobs/casereader.h"
 #include "reportcomposer.h"
 #include "store/casestore.h"
 
@@ -9,17 +10,11 @@
 namespace capaudit {
 
 ReportJob::ReportJob(QObject* parent)
-    : QObject(parent)
+    : BackgroundJob(parent)
 {
-    connect(&m_tracker, &JobTracker::progress, this, &ReportJob::progress);
 }
 
 ReportJob::~ReportJob() = default;
-
-void ReportJob::cancel()
-{
-    m_tracker.cancel();
-}
 
 QString ReportJob::errorText() const
 {
@@ -36,31 +31,21 @@ void ReportJob::start(Mode mode, const QString& casePath, const reports::ReportO
     m_mode = mode;
     m_data.reset();
     m_written.reset();
-    auto progressOf = [](JobContext& job) {
-        return reports::ProgressFn(
-            [&job](double fraction, const QString& message) { job.progress(fraction, message); });
-    };
     if (mode == Mode::Compose) {
-        m_tracker.start(
-            [casePath, options, progressOf](JobContext& job) -> Result<reports::ReportData> {
-                Result<std::unique_ptr<CaseStore>> store = CaseStore::open(casePath);
-                if (!store)
-                    return store.error();
-                return reports::composeReport(**store, options, progressOf(job), job.cancelFlag());
-            },
+        tracker().start(CaseReader::ownConnection(casePath,
+                            [options](CaseStore& store, JobContext& job) {
+                                return reports::composeReport(store, options, job.progressFunction(), job.cancelFlag());
+                            }),
             [this](const Result<reports::ReportData>& data) {
                 m_data = data;
                 Q_EMIT finished();
             });
         return;
     }
-    m_tracker.start(
-        [casePath, options, progressOf](JobContext& job) -> Result<reports::ReportResult> {
-            Result<std::unique_ptr<CaseStore>> store = CaseStore::open(casePath);
-            if (!store)
-                return store.error();
-            return reports::writeReport(**store, options, progressOf(job), job.cancelFlag());
-        },
+    tracker().start(CaseReader::ownConnection(casePath,
+                        [options](CaseStore& store, JobContext& job) {
+                            return reports::writeReport(store, options, job.progressFunction(), job.cancelFlag());
+                        }),
         [this](const Result<reports::ReportResult>& written) {
             m_written = written;
             Q_EMIT finished();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "jobs/jobtracker.h"
+#include "jobs/backgroundjob.h"
 #include "reportdata.h"
 #include "reportwriter.h"
 
@@ -14,7 +14,7 @@ namespace capaudit {
 // Report work on a worker thread with its own connection to the case: composing the data for the print preview, or
 // writing the PDF (with its manifest, signature and trail entry). Progress and the outcome reach the GUI thread as
 // queued signals; cancel() stops between steps and leaves no file behind.
-class ReportJob : public QObject {
+class ReportJob : public BackgroundJob {
     Q_OBJECT
 public:
     enum class Mode { Compose, Write };
@@ -23,15 +23,6 @@ public:
     ~ReportJob() override;
 
     void start(Mode mode, const QString& casePath, const reports::ReportOptions& options);
-    void cancel();
-    bool isRunning() const
-    {
-        return m_tracker.isBusy();
-    }
-    bool wasCancelled() const
-    {
-        return m_tracker.isCancelled();
-    }
     Mode mode() const
     {
         return m_mode;
@@ -47,15 +38,10 @@ public:
     }
     QString errorText() const; // "" when the last run succeeded
 
-Q_SIGNALS:
-    void progress(double fraction, const QString& message);
-    void finished();
-
 private:
     Mode m_mode = Mode::Compose;
     std::optional<Result<reports::ReportData>> m_data;
     std::optional<Result<reports::ReportResult>> m_written;
-    JobTracker m_tracker { this };
 };
 
 } // namespace capaudit

@@ -178,11 +178,8 @@ void OverviewDashboard::reload()
     if (!m_session->isOpen())
         return;
     // A newer request supersedes the running one: its answer is dropped, never shown (JobTracker).
-    m_loader.start(
-        [path = m_session->path(), period = m_session->period()](JobContext&) {
-            return CaseReader::read<DashboardData>(
-                path, [&period](CaseStore& store) { return loadDashboard(store, period); });
-        },
+    m_loader.start(CaseReader::reading(m_session->path(),
+                       [period = m_session->period()](CaseStore& store) { return loadDashboard(store, period); }),
         [this](const Result<DashboardData>& result) { onLoaded(result); });
 }
 

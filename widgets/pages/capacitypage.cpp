@@ -46,8 +46,8 @@ CapacityPage::CapacityPage(CaseSession* session, QWidget* parent)
     , m_status(new QLabel(this))
     , m_scenarios(new QListWidget(this))
     , m_save(new QPushButton(tr("Save scenario…"), this))
-    , m_loader(this, CaseReader::pool())
     , m_clear(new QPushButton(tr("Clear"), this))
+    , m_loader(this, CaseReader::pool())
 {
     m_provider->setObjectName(QStringLiteral("capacityProvider"));
     m_class->setObjectName(QStringLiteral("capacityClass"));
@@ -145,11 +145,8 @@ void CapacityPage::reload()
     if (!m_session->isOpen())
         return;
     m_status->setText(tr("Forecasting…"));
-    m_loader.start(
-        [path = m_session->path()](JobContext&) {
-            return CaseReader::read<analytics::CapacityPlan>(
-                path, [](CaseStore& store) { return analytics::planCapacity(store, analytics::PlanOptions()); });
-        },
+    m_loader.start(CaseReader::reading(m_session->path(),
+                       [](CaseStore& store) { return analytics::planCapacity(store, analytics::PlanOptions()); }),
         [this](const Result<analytics::CapacityPlan>& result) { onLoaded(result); });
 }
 

@@ -283,11 +283,8 @@ void FindingsPage::exportFindings()
     options.period = m_report.period;
     // The export runs the checks again on its own connection: the file stands for the case, not for this window.
     m_export->setEnabled(false);
-    m_exportJob.start(
-        [path = m_session->path(), options](JobContext&) {
-            return CaseReader::read<int>(
-                path, [&options](CaseStore& store) { return reports::writeExport(store, options); });
-        },
+    m_exportJob.start(CaseReader::reading(m_session->path(),
+                          [options](CaseStore& store) { return reports::writeExport(store, options); }),
         [this, file](const Result<int>& rows) {
             m_export->setEnabled(true);
             if (!rows)

@@ -230,10 +230,7 @@ void TimelinePage::requestLoad()
     request.maxPoints = std::max(400, m_plot->width() * 2);
     // One load at a time; the newest view wins (JobTracker).
     m_loader.start(
-        [path = m_session->path(), request](JobContext&) {
-            return CaseReader::read<TimelineData>(
-                path, [&request](CaseStore& store) { return loadTimeline(store, request); });
-        },
+        CaseReader::reading(m_session->path(), [request](CaseStore& store) { return loadTimeline(store, request); }),
         [this](const Result<TimelineData>& result) { onLoaded(result); });
 }
 
