@@ -31,25 +31,22 @@ void ReportJob::start(Mode mode, const QString& casePath, const reports::ReportO
     m_mode = mode;
     m_data.reset();
     m_written.reset();
-    if (mode == Mode::Compose) {
-        tracker().start(CaseReader::ownConnection(casePath,
-                            [options](CaseStore& store, JobContext& job) {
-                                return reports::composeReport(store, options, job.progressFunction(), job.cancelFlag());
-                            }),
-            [this](const Result<reports::ReportData>& data) {
-                m_data = data;
-                Q_EMIT finished();
-            });
-        return;
-    }
-    tracker().start(CaseReader::ownConnection(casePath,
-                        [options](CaseStore& store, JobContext& job) {
-                            return reports::writeReport(store, options, job.progressFunction(), job.cancelFlag());
-                        }),
-        [this](const Result<reports::ReportResult>& written) {
-            m_written = written;
-            Q_EMIT finished();
+    // composeReport and writeReport take the same arguments; only where the outcome goes differs.
+    const auto work = [&casePath, &options](auto step) {
+        return CaseReader::ownConnection(casePath, [options, step](CaseStore& store, JobContext& job) {
+            return step(store, options, job.progressFunction(), job.cancelFlag());
         });
+    };
+    const auto into = [this](auto& slot) {
+        return [this, &slot](const auto& outcome) {
+            slot = outcome;
+            Q_EMIT finished();
+        };
+    };
+    if (mode == Mode::Compose)
+        tracker().start(work(&reports::composeReport), into(m_data));
+    else
+        tracker().start(work(&reports::writeReport), into(m_written));
 }
 
 } // namespace capaudit
