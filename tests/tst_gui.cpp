@@ -13,6 +13,7 @@
 #include "jobs/analysiscontroller.h"
 #include "jobs/casesession.h"
 #include "jobs/importjob.h"
+#include "jobs/reportjob.h"
 #include "mainwindow.h"
 #include "models/anchormodel.h"
 #include "models/bidcomparisonmodel.h"
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void capacityForecastAndScenario();
     void comparisonWeightChangesScores();
     void exportReportWritesPdf();
+    void reportWriteCancelledWhileRendering();
     void failedImportListsEveryProblem();
 
 private:
@@ -715,6 +717,29 @@ void TestGui::exportReportWritesPdf()
     QVERIFY(box);
     QVERIFY(box->text().contains(result->manifestDigest));
     box->close();
+}
+
+// Writing renders the charts on the GUI thread after composing on a worker: a cancel during rendering still stops it
+// and leaves no file.
+void TestGui::reportWriteCancelledWhileRendering()
+{
+    ReportJob job;
+    reports::ReportOptions options;
+    options.outputPath = m_dir.filePath(QStringLiteral("cancelled-report.pdf"));
+    QSignalSpy finished(&job, &ReportJob::finished);
+    bool renderingOnGuiThread = false;
+    connect(&job, &ReportJob::progress, &job, [&](double fraction, const QString&) {
+        if (fraction > 0.65 && !job.wasCancelled()) {
+            renderingOnGuiThread = QThread::currentThread() == QCoreApplication::instance()->thread();
+            job.cancel();
+        }
+    });
+    job.start(ReportJob::Mode::Write, m_case.casePath, options);
+    QVERIFY(finished.wait(120000));
+    QVERIFY(renderingOnGuiThread);
+    QVERIFY(job.wasCancelled());
+    QVERIFY(job.written().has_value() && !job.written()->ok());
+    QVERIFY(!QFileInfo::exists(options.outputPath));
 }
 
 // A bundle whose import fails stops at its first error; the summary lists every problem of it (the lint pass).

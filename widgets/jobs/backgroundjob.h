@@ -12,7 +12,9 @@ namespace capaudit {
 class BackgroundJob : public QObject {
     Q_OBJECT
 public:
-    void cancel()
+    ~BackgroundJob() override = default;
+
+    virtual void cancel()
     {
         m_tracker.cancel();
     }
