@@ -404,31 +404,24 @@ private:
         static const char* const kNames[] = { "", "unavailable", "capacity", "allocation" };
         const QString what = QLatin1String(kNames[int(run.kind)]);
         if (run.kind == Disagreement::Allocation)
-            f.title = QStringLiteral("The independent meter saw %1 %2 allocated to tenants on node %3 (%4) for %5 h "
-                                     "where %6 reported %7")
-                          .arg(run.meterValue)
-                          .arg(f.unit, f.node, f.resourceClass)
-                          .arg(hours, 0, 'f', 1)
-                          .arg(f.provider)
-                          .arg(run.providerValue);
+            f.say("meter.allocation",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "The independent meter saw %1 %2 allocated to tenants on node %3 (%4) for %5 h where %6 reported "
+                    "%7"),
+                { marg(run.meterValue), marg(f.unit), marg(f.node), marg(f.resourceClass), marg(hours, 0, 'f', 1),
+                    marg(f.provider), marg(run.providerValue) });
         else if (run.kind == Disagreement::Unavailable)
-            f.title = QStringLiteral("The independent meter could not reach node %1 (%2) for %3 h while %4 reported it "
-                                     "up with %5 %6")
-                          .arg(f.node, f.resourceClass)
-                          .arg(hours, 0, 'f', 1)
-                          .arg(f.provider)
-                          .arg(run.providerValue)
-                          .arg(f.unit);
+            f.say("meter.unavailable",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "The independent meter could not reach node %1 (%2) for %3 h while %4 reported it up with %5 %6"),
+                { marg(f.node), marg(f.resourceClass), marg(hours, 0, 'f', 1), marg(f.provider),
+                    marg(run.providerValue), marg(f.unit) });
         else
-            f.title =
-                QStringLiteral("The independent meter saw node %1 (%2) with a capacity of %3 %4 for %5 h where %6 "
-                               "reported %7")
-                    .arg(f.node, f.resourceClass)
-                    .arg(run.meterValue)
-                    .arg(f.unit)
-                    .arg(hours, 0, 'f', 1)
-                    .arg(f.provider)
-                    .arg(run.providerValue);
+            f.say("meter.capacity",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "The independent meter saw node %1 (%2) with a capacity of %3 %4 for %5 h where %6 reported %7"),
+                { marg(f.node), marg(f.resourceClass), marg(run.meterValue), marg(f.unit), marg(hours, 0, 'f', 1),
+                    marg(f.provider), marg(run.providerValue) });
         f.evidence.append(
             { m_meter.digest, m_c.payloadPath(m_meter.id, run.meterPayload), run.meterFirstLine, run.meterLastLine,
                 run.kind == Disagreement::Unavailable
@@ -513,12 +506,11 @@ void reportPartialMeterCoverage(CheckContext& c, const QHash<QString, MeterCover
         f.measured = double(own.size() - uncovered.size());
         f.expected = double(own.size());
         f.unit = QStringLiteral("node classes");
-        f.title = QStringLiteral("The independent meter covers %1 of %2's %3 node classes; the other %4 rest on the "
-                                 "provider's own signature")
-                      .arg(own.size() - uncovered.size())
-                      .arg(it.key())
-                      .arg(own.size())
-                      .arg(uncovered.size());
+        f.say("meter.partial-coverage",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "The independent meter covers %1 of %2's %3 node classes; the other %4 rest on the provider's own "
+                "signature"),
+            { marg(own.size() - uncovered.size()), marg(it.key()), marg(own.size()), marg(uncovered.size()) });
         f.details = { { QStringLiteral("subject"), QStringLiteral("partial-meter") },
             { QStringLiteral("uncovered"), uncovered.mid(0, 20).join(QLatin1Char(',')) } };
         c.add(f);
