@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The translation machinery (app/core/util/translation.h) and the quality of the shipped zh_CN catalogue.
+#include "analytics/finding.h"
 #include "testsupport.h"
 #include "util/translation.h"
 
@@ -119,6 +120,63 @@ private Q_SLOTS:
         QCOMPARE(installedLanguage(), QStringLiteral("en"));
         QCOMPARE(translated("capaudit::MainWindow", "&File"), QStringLiteral("&File"));
         QVERIFY(!installTranslation(QStringLiteral("not a language")));
+    }
+
+    // A finding's sentence travels as an id, its English template and its arguments: the English title stays what
+    // the JSON and the CSV show, and the GUI and the report say it in the installed language.
+    void findingSentenceIsTranslatedAtTheEdge()
+    {
+        analytics::Finding f;
+        f.say("meter.unavailable",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "The independent meter could not reach node %1 (%2) for %3 h while %4 reported it up with %5 %6"),
+            { analytics::marg(QStringLiteral("a-gpu-01")), analytics::marg(QStringLiteral("gpu")),
+                analytics::marg(24.0, 0, 'f', 1), analytics::marg(QStringLiteral("Aurora Compute")), analytics::marg(8),
+                analytics::marg(QStringLiteral("GPU")) });
+        const QString english = QStringLiteral("The independent meter could not reach node a-gpu-01 (gpu) for 24.0 h "
+                                               "while Aurora Compute reported it up with 8 GPU");
+        QCOMPARE(f.title, english);
+        QVERIFY(installTranslation(QStringLiteral("zh_CN")));
+        const QString chinese = analytics::localizedTitle(f);
+        QCOMPARE(f.title, english); // the stored sentence does not change with the reader
+        QVERIFY2(chinese != english && chinese.contains(QStringLiteral("独立计量方")), qPrintable(chinese));
+        for (const char* value : { "a-gpu-01", "gpu", "24.0", "Aurora Compute", "8 GPU" })
+            QVERIFY2(chinese.contains(QLatin1String(value)), qPrintable(chinese));
+        // Words of the catalogue are translated with the sentence; evidence text is not.
+        analytics::Finding w;
+        w.say("sla.provider-below-target",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage", "%1's %2 availability was %3 %, below the contracted %4 %"),
+            { analytics::marg(QStringLiteral("node-weighted")),
+                analytics::word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "node-weighted")),
+                analytics::marg(99.1, 0, 'f', 2), analytics::marg(99.5, 0, 'f', 2) });
+        const QString sla = analytics::localizedTitle(w);
+        QVERIFY2(sla.startsWith(QStringLiteral("node-weighted")) && sla.contains(QStringLiteral("按节点加权")),
+            qPrintable(sla));
+        // A finding read back from JSON keeps its message and is translated the same way.
+        Result<analytics::Finding> back = analytics::Finding::fromJson([&] {
+            analytics::Finding g = f;
+            g.id = QStringLiteral("telemetry.meter-agreement/0123456789");
+            g.ruleId = QStringLiteral("telemetry.meter-agreement");
+            return g.toJson();
+        }());
+        QVERIFY(back);
+        QCOMPARE(analytics::localizedTitle(*back), chinese);
+        QVERIFY(installTranslation(QStringLiteral("en")));
+        QCOMPARE(analytics::localizedTitle(f), english);
+    }
+
+    // One pass, as QString::arg reads placeholders (%10 is the tenth), and an argument holding "%2" stays as it is:
+    // evidence text must never be able to pull another argument into the sentence.
+    void placeholdersAreSubstitutedOnce()
+    {
+        QStringList args;
+        for (int i = 1; i <= 10; ++i)
+            args << QStringLiteral("a%1").arg(i);
+        QCOMPARE(analytics::substitute(QStringLiteral("%1 %10 %2 %11 100 % done"), args),
+            QStringLiteral("a1 a10 a2 a11 100 % done"));
+        QCOMPARE(
+            analytics::substitute(QStringLiteral("%1 then %2"), { QStringLiteral("node %2"), QStringLiteral("x") }),
+            QStringLiteral("node %2 then x"));
     }
 
     // Every message of the shipped catalogue is translated and keeps the placeholders its code fills in: a lost

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>PeriodText</name>
+    <message>
+        <source>no telemetry</source>
+        <translation>无遥测</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2 (%n day(s))</source>
+        <translation>
+            <numerusform>%1 – %2（%n 天）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Allocated: %1</source>
@@ -338,10 +351,6 @@
     <message>
         <source>Chain</source>
         <translation>哈希链</translation>
-    </message>
-    <message>
-        <source>intact (every hash recomputed)</source>
-        <translation>完整（已重新计算每个哈希）</translation>
     </message>
     <message>
         <source>BROKEN: %1</source>
@@ -717,6 +726,149 @@ signer key SHA-256 %2 · %3</source>
         <source>Report written</source>
         <translation>报告已写入</translation>
     </message>
+    <message>
+        <source>No telemetry of %1 covers the period, so its delivery could not be checked.</source>
+        <translation>没有 %1 的遥测覆盖该时段，因此无法检查其交付。</translation>
+    </message>
+    <message>
+        <source>Verifying the case</source>
+        <translation>正在验证案卷</translation>
+    </message>
+    <message>
+        <source>links intact (every hash recomputed)</source>
+        <translation>链接完整（每个哈希均已重新计算）</translation>
+    </message>
+    <message>
+        <source>Case (verify-case)</source>
+        <translation>案卷（verify-case）</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <source>intact: every bundle re-verified, every stored fact re-derived</source>
+        <translation>完整：每个证据包均已重新验证，每项存储的事实均已重新推导</translation>
+    </message>
+    <message>
+        <source>NOT INTACT: %1 problem(s)</source>
+        <translation>不完整：%1 个问题</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>Case integrity: not verified</source>
+        <translation>案卷完整性：未验证</translation>
+    </message>
+    <message>
+        <source>Case integrity: intact (verify-case re-verified %1 bundles, %2 rows, %3 trail entries)</source>
+        <translation>案卷完整性：完整（verify-case 重新验证了 %1 个证据包、%2 行、%3 条审计记录）</translation>
+    </message>
+    <message>
+        <source>CASE NOT INTACT: verify-case found %1 problem(s); do not rely on this report. First: %2</source>
+        <translation>案卷不完整：verify-case 发现 %1 个问题；请勿依赖本报告。第一个：%2</translation>
+    </message>
+    <message>
+        <source>Three-way match</source>
+        <translation>三方匹配</translation>
+    </message>
+    <message>
+        <source>Per provider, invoice period and resource class: the committed capacity at the contracted price (the expected charge), the capacity delivered and allocated to tenants as the provider&apos;s own telemetry shows it, the FOCUS billing and the EN 16931 invoices (credit notes subtracted). Unit-hours for quantities, the contract currency for money. A line marked NO has a finding (rules invoice.*); the difference is the invoice net amount less the FOCUS billed cost, lines invoiced twice counted once.</source>
+        <translation>按提供商、发票期间和资源类别：以合同价格计的承诺容量（预期费用）、提供商自身遥测所示的已交付并分配给租户的容量、FOCUS 计费以及 EN 16931 发票（已扣除贷项通知单）。数量以单位小时计，金额以合同货币计。标记为“否”的行有对应的发现项（invoice.* 规则）；差额为发票净额减去 FOCUS 计费成本，重复开票的行只计一次。</translation>
+    </message>
+    <message>
+        <source>The case holds no invoice evidence for the selected providers and period.</source>
+        <translation>案卷中没有所选提供商和时段的发票证据。</translation>
+    </message>
+    <message>
+        <source>Committed unit-h</source>
+        <translation>承诺单位小时</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>Delivered unit-h</source>
+        <translation>交付单位小时</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>已计费</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <source>Invoiced − billed</source>
+        <translation>已开票 − 已计费</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Idle and unallocated capacity</source>
+        <translation>闲置与未分配容量</translation>
+    </message>
+    <message>
+        <source>Committed capacity no tenant was allocated, priced at the contract: what over-commitment costs the buyer.</source>
+        <translation>未分配给任何租户的承诺容量，按合同定价：这是超额承诺让买方付出的代价。</translation>
+    </message>
+    <message>
+        <source>Idle unit-h</source>
+        <translation>闲置单位小时</translation>
+    </message>
+    <message>
+        <source>Idle amount</source>
+        <translation>闲置金额</translation>
+    </message>
+    <message>
+        <source>SLA credits</source>
+        <translation>SLA 赔偿</translation>
+    </message>
+    <message>
+        <source>Invoiced in breach</source>
+        <translation>违约期间开票</translation>
+    </message>
+    <message>
+        <source>Credit owed</source>
+        <translation>应赔偿</translation>
+    </message>
+    <message>
+        <source>Credit given</source>
+        <translation>已赔偿</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>已赔偿</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit</name>
+    <message>
+        <source>Not assessed: no evidence</source>
+        <translation>未评估：无证据</translation>
+    </message>
+    <message>
+        <source>Not compliant: %1 of %2 providers</source>
+        <translation>不合规：%2 个提供商中的 %1 个</translation>
+    </message>
+    <message>
+        <source>Not assessed: %1 of %2 providers</source>
+        <translation>未评估：%2 个提供商中的 %1 个</translation>
+    </message>
+    <message>
+        <source>Compliant</source>
+        <translation>合规</translation>
+    </message>
+    <message>
+        <source>Compliant, with findings</source>
+        <translation>合规，但有发现项</translation>
+    </message>
 </context>
 <context>
     <name>capaudit::AboutDialog</name>
@@ -783,6 +935,32 @@ signer key SHA-256 %2 · %3</source>
         <source>&amp;Origin:</source>
         <translation>来源(&amp;O)：</translation>
     </message>
+    <message>
+        <source>Providers this anchor may speak for, one per line.
+Without any, bundles it signs are rejected as unauthorized.</source>
+        <translation>此信任锚可代表的提供商，每行一个。
+若未填写，其签名的证据包将因未获授权而被拒绝。</translation>
+    </message>
+    <message>
+        <source>Keyless signer identity (e-mail or URI), optional</source>
+        <translation>无密钥签名者身份（电子邮件或 URI），可选</translation>
+    </message>
+    <message>
+        <source>OIDC issuer of that identity, optional</source>
+        <translation>该身份的 OIDC 颁发者，可选</translation>
+    </message>
+    <message>
+        <source>May speak &amp;for:</source>
+        <translation>可代表(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Signer &amp;identity:</source>
+        <translation>签名者身份(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>OIDC &amp;issuer:</source>
+        <translation>OIDC 颁发者(&amp;I)：</translation>
+    </message>
 </context>
 <context>
     <name>capaudit::AnchorModel</name>
@@ -801,14 +979,6 @@ signer key SHA-256 %2 · %3</source>
     <message>
         <source>Log key</source>
         <translation>日志密钥</translation>
-    </message>
-    <message>
-        <source>%1
-file %2
-fingerprint %3</source>
-        <translation>%1
-文件 %2
-指纹 %3</translation>
     </message>
     <message>
         <source>In force</source>
@@ -849,6 +1019,32 @@ fingerprint %3</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> · identity %1 (%2)</source>
+        <translation> · 身份 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1
+file %2
+fingerprint %3
+role %4, scope: %5</source>
+        <translation>%1
+文件 %2
+指纹 %3
+角色 %4，范围：%5</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>May speak for</source>
+        <translation>可代表</translation>
     </message>
 </context>
 <context>
@@ -923,10 +1119,6 @@ fingerprint %3</source>
         <translation>在“证据”页选择一个证据包以查看其核验检查项。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 bundle · %2&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; · signed by %5&lt;br&gt;key %6 (%7)&lt;br&gt;signing time %8 · imported %9&lt;br&gt;&lt;small&gt;%10&lt;/small&gt;</source>
-        <translation>&lt;b&gt;%1证据包 · %2&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; · 签名者 %5&lt;br&gt;密钥 %6（%7）&lt;br&gt;签名时间 %8 · 导入时间 %9&lt;br&gt;&lt;small&gt;%10&lt;/small&gt;</translation>
-    </message>
-    <message>
         <source>no bundle selected</source>
         <translation>未选择证据包</translation>
     </message>
@@ -937,6 +1129,18 @@ fingerprint %3</source>
     <message>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source> · anchor %1 (%2; scope %3)</source>
+        <translation> · 信任锚 %1（%2；范围 %3）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 bundle · %2&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; · signed by %5%11&lt;br&gt;key %6 (%7)&lt;br&gt;signing time %8 · imported %9&lt;br&gt;&lt;small&gt;%10&lt;/small&gt;</source>
+        <translation>&lt;b&gt;%1 证据包 · %2&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:%3&apos;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; · 签名者 %5%11&lt;br&gt;密钥 %6（%7）&lt;br&gt;签名时间 %8 · 导入于 %9&lt;br&gt;&lt;small&gt;%10&lt;/small&gt;</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1208,10 @@ fingerprint %3</source>
     <message>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1469,37 @@ fingerprint %3</source>
     </message>
 </context>
 <context>
+    <name>capaudit::ClassTrendChart</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;%2 delivered&lt;/span&gt; · %3 committed</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;&lt;span style=&quot;color:%4&quot;&gt;已交付 %2&lt;/span&gt; · 已承诺 %3</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Mean delivered capacity over the checked period against the sum of the commitments in force (as the compliance checks compute them).</source>
+        <translation>检查时段内的平均已交付容量，对比有效承诺的总和（与合规检查的计算方式相同）。</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <source>%1 · %2: delivered capacity (solid) and committed capacity (dashed)</source>
+        <translation>%1 · %2：已交付容量（实线）与已承诺容量（虚线）</translation>
+    </message>
+</context>
+<context>
     <name>capaudit::ComparisonPage</name>
     <message>
         <source>&amp;Save weights</source>
@@ -1329,6 +1568,95 @@ fingerprint %3</source>
     <message>
         <source>%1 (%2 %)</source>
         <translation>%1（%2%）</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::CoverageModel</name>
+    <message>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>Partly verified</source>
+        <translation>部分已验证</translation>
+    </message>
+    <message>
+        <source>Untrusted signer</source>
+        <translation>签名者不受信任</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <translation>遥测</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>分配证明</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3: %4</source>
+        <translation>%1 · %2 · %3：%4</translation>
+    </message>
+    <message>
+        <source>A bundle refused on import also claimed this day.</source>
+        <translation>导入时被拒绝的证据包也声称覆盖了这一天。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::CoverageStrip</name>
+    <message>
+        <source>No evidence in the case yet.</source>
+        <translation>案卷中尚无证据。</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::DemoBankJob</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Generating the demo compute bank…</source>
+        <translation>正在生成演示计算银行…</translation>
+    </message>
+    <message>
+        <source>Generating: %1</source>
+        <translation>正在生成：%1</translation>
+    </message>
+    <message>
+        <source>Demo compute bank</source>
+        <translation>演示计算银行</translation>
+    </message>
+    <message>
+        <source>Importing bundle %1 of %2: %3</source>
+        <translation>正在导入第 %1 个证据包（共 %2 个）：%3</translation>
+    </message>
+    <message>
+        <source>Demo bank ready</source>
+        <translation>演示银行已就绪</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1786,209 @@ fingerprint %3</source>
     </message>
 </context>
 <context>
+    <name>capaudit::FindingMessage</name>
+    <message>
+        <source>Attested node %1 %2 (%3 steps, %4 h): counted as unavailable and not delivered</source>
+        <translation>已证明的节点 %1 %2（%3 个步长，%4 小时）：计为不可用且未交付</translation>
+    </message>
+    <message>
+        <source>Node %1 was available %2 % of the time, below the %3 % target</source>
+        <translation>节点 %1 的可用时间为 %2 %，低于 %3 % 的目标</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 availability was %3 %, below the contracted %4 %</source>
+        <translation>%1 的%2可用性为 %3 %，低于合同约定的 %4 %</translation>
+    </message>
+    <message>
+        <source>Invoice %1: %2 in %3 rows (%4)</source>
+        <translation>发票 %1：%3 行中存在 %2（%4）</translation>
+    </message>
+    <message>
+        <source>Invoice %1 of %2: %3 rows (%4) charge %5 %6 that no measured delivery accounts for</source>
+        <translation>%2 的发票 %1：%3 行（%4）收取了 %5 %6，没有任何已测量的交付与之对应</translation>
+    </message>
+    <message>
+        <source>Invoice %1 of %2 charges %3 %4 for %5 of %6 to %7, %8 %4 %9 than the quantity at the contract price</source>
+        <translation>%2 的发票 %1 就 %6 的 %5（%7）收取 %3 %4，比按合同价格计算的数量%9 %8 %4</translation>
+    </message>
+    <message>
+        <source>Invoice %1 of %2 bills %4 %3 against a contract in %5: it cannot be reconciled in money</source>
+        <translation>%2 的发票 %1 针对以 %5 计价的合同计费 %4 %3：无法以金额核对</translation>
+    </message>
+    <message>
+        <source>Invoice %1 of %2 bills %3 %4 to tenant %5, who is not in the attested tenant list</source>
+        <translation>%2 的发票 %1 向租户 %5 计费 %3 %4，而该租户不在已证明的租户列表中</translation>
+    </message>
+    <message>
+        <source>%1 bills %2 rows of %3 for %4 over charge periods already billed: %5 %6 charged twice</source>
+        <translation>%1 对 %3 的 %4 在已计费的计费期间上再次计费 %2 行：%5 %6 被重复收取</translation>
+    </message>
+    <message>
+        <source>%1 billed %2 %3 of %4 to %5 over %6 charge periods where its own telemetry measured %7: %8 %9 %10</source>
+        <translation>%1 在 %6 个计费期间内向 %5 计费 %4 的 %2 %3，而其自身遥测测得 %7：%10 %8 %9</translation>
+    </message>
+    <message>
+        <source>%1 billed %2 %3 of %4 to %5 on invoice %6 (charge periods each within tolerance) where its own telemetry measured %7: %8 %9 %10</source>
+        <translation>%1 在发票 %6 上向 %5 计费 %4 的 %2 %3（各计费期间均在容差之内），而其自身遥测测得 %7：%10 %8 %9</translation>
+    </message>
+    <message>
+        <source>%1 billed %2 %3 of %4 to %5 over %6 invoices (each within tolerance) where its own telemetry measured %7: %8 %9 %10</source>
+        <translation>%1 在 %6 张发票中向 %5 计费 %4 的 %2 %3（每张均在容差之内），而其自身遥测测得 %7：%10 %8 %9</translation>
+    </message>
+    <message>
+        <source>Node %1 is in %2 (%3), outside the allowed jurisdictions, and holds tenant allocations</source>
+        <translation>节点 %1 位于 %2（%3），在允许的司法管辖区之外，并持有租户分配</translation>
+    </message>
+    <message>
+        <source>Node %1 is in %2 (%3), outside the allowed jurisdictions</source>
+        <translation>节点 %1 位于 %2（%3），在允许的司法管辖区之外</translation>
+    </message>
+    <message>
+        <source>%1 re-issued its attestation of contract %2 (bundle %3) on %4, %5 days after the period it governs ended; it restates bundle %6 signed %7</source>
+        <translation>%1 于 %4 重新签发了合同 %2 的分配证明（证据包 %3），此时其所涵盖的期间已结束 %5 天；它重述了 %7 签名的证据包 %6</translation>
+    </message>
+    <message>
+        <source>%1&apos;s attestation of contract %2 (bundle %3) was signed on %4, %5 days after the period it governs ended</source>
+        <translation>%1 对合同 %2 的分配证明（证据包 %3）签署于 %4，此时其所涵盖的期间已结束 %5 天</translation>
+    </message>
+    <message>
+        <source>%1 restated contract %2 in bundle %3 (signed %4) with weaker or moved terms than bundle %5 (signed %6): %7</source>
+        <translation>%1 在证据包 %3（签署于 %4）中重述了合同 %2，条款比证据包 %5（签署于 %6）更弱或已变动：%7</translation>
+    </message>
+    <message>
+        <source>A verified %1 bundle could not be imported, so none of its evidence was checked: %2: %3</source>
+        <translation>一个已验证的%1证据包无法导入，因此其证据均未被检查：%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 committed %2 %3 of %4 but no telemetry reports %4 between %5 and %6: the commitment cannot be checked</source>
+        <translation>%1 承诺了 %4 的 %2 %3，但在 %5 与 %6 之间没有遥测报告 %4：该承诺无法检查</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 row(s) break %4 (%5; e.g. %6)</source>
+        <translation>%1 %2：%3 行违反 %4（%5；例如 %6）</translation>
+    </message>
+    <message>
+        <source>A %1 bundle was rejected at import (%2): %3</source>
+        <translation>一个%1证据包在导入时被拒绝（%2）：%3</translation>
+    </message>
+    <message>
+        <source>A %1 bundle&apos;s signer is not trusted; it was not imported (%2)</source>
+        <translation>一个%1证据包的签名者不受信任；未被导入（%2）</translation>
+    </message>
+    <message>
+        <source>A %1 bundle was imported although its signer (%2) is not in the trust store</source>
+        <translation>一个%1证据包已被导入，但其签名者（%2）不在信任库中</translation>
+    </message>
+    <message>
+        <source>%1&apos;s telemetry is signed only by %1 itself; no independent meter corroborates it</source>
+        <translation>%1 的遥测仅由 %1 自身签名；没有独立计量方予以佐证</translation>
+    </message>
+    <message>
+        <source>%1 delivered as little as %2 %3 of %4 in %5 against %6 committed, for %7 h</source>
+        <translation>%1 在 %5 交付的 %4 最少仅为 %2 %3，而承诺为 %6，持续 %7 小时</translation>
+    </message>
+    <message>
+        <source>%1 delivered telemetry but no attestation of its allocation (contract, inventory) is in the case</source>
+        <translation>%1 提交了遥测，但案卷中没有其分配的证明（合同、资源清单）</translation>
+    </message>
+    <message>
+        <source>Node %1 appears in %2&apos;s telemetry from %3 but is not in the attested inventory</source>
+        <translation>节点 %1 自 %3 起出现在 %2 的遥测中，但不在已证明的资源清单中</translation>
+    </message>
+    <message>
+        <source>Node %1 appears in %2&apos;s telemetry from %3 to %4 while the attestation in force does not list it</source>
+        <translation>节点 %1 在 %3 至 %4 期间出现在 %2 的遥测中，而当时有效的分配证明未列出该节点</translation>
+    </message>
+    <message>
+        <source>%1&apos;s attestation is %2 days older than the end of its telemetry (allowed %3)</source>
+        <translation>%1 的分配证明比其遥测的结束时间早 %2 天（允许 %3 天）</translation>
+    </message>
+    <message>
+        <source>%1 invoiced %2 unit-hours of %3 twice (%4 %5)</source>
+        <translation>%1 对 %3 的 %2 单位小时重复开票（%4 %5）</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 breaks %4 (%5): states %6, the document adds up to %7</source>
+        <translation>%1 %2 %3 违反 %4（%5）：载明 %6，而文档合计为 %7</translation>
+    </message>
+    <message>
+        <source>%1 invoice %2 charges in %3 where the contract is in %4</source>
+        <translation>%1 的发票 %2 以 %3 收费，而合同以 %4 计价</translation>
+    </message>
+    <message>
+        <source>%1 invoice %2 claims %3 %4 for time outside the contract period or its own invoice period</source>
+        <translation>%1 的发票 %2 就合同期间或其自身发票期间之外的时间收取 %3 %4</translation>
+    </message>
+    <message>
+        <source>Transparency log &apos;%1&apos; signed two different trees of size %2 (a split view): root %3 in bundle %4 and root %5 in bundle %6</source>
+        <translation>透明日志“%1”签署了两棵大小均为 %2 的不同树（分裂视图）：证据包 %4 中的根 %3 与证据包 %6 中的根 %5</translation>
+    </message>
+    <message>
+        <source>Transparency log &apos;%1&apos; is not proven consistent from size %2 (root %3, bundle %4) to size %5 (root %6, bundle %7): %8</source>
+        <translation>透明日志“%1”从大小 %2（根 %3，证据包 %4）到大小 %5（根 %6，证据包 %7）的一致性未被证明：%8</translation>
+    </message>
+    <message>
+        <source>The independent meter saw %1 %2 allocated to tenants on node %3 (%4) for %5 h where %6 reported %7</source>
+        <translation>独立计量方在节点 %3（%4）上看到分配给租户的 %1 %2，持续 %5 小时，而 %6 报告的是 %7</translation>
+    </message>
+    <message>
+        <source>The independent meter could not reach node %1 (%2) for %3 h while %4 reported it up with %5 %6</source>
+        <translation>独立计量方在 %3 小时内无法连接节点 %1（%2），而 %4 报告其在线且容量为 %5 %6</translation>
+    </message>
+    <message>
+        <source>The independent meter saw node %1 (%2) with a capacity of %3 %4 for %5 h where %6 reported %7</source>
+        <translation>独立计量方看到节点 %1（%2）的容量为 %3 %4，持续 %5 小时，而 %6 报告的是 %7</translation>
+    </message>
+    <message>
+        <source>The independent meter covers %1 of %2&apos;s %3 node classes; the other %4 rest on the provider&apos;s own signature</source>
+        <translation>独立计量方覆盖了 %2 的 %3 个节点类别中的 %1 个；其余 %4 个仅依赖提供商自身的签名</translation>
+    </message>
+    <message>
+        <source>Telemetry bundle %1 declares a %2 s resolution but its samples are %3 s apart: quantities are integrated over %3 s</source>
+        <translation>遥测证据包 %1 声明的分辨率为 %2 秒，但其样本间隔为 %3 秒：数量按 %3 秒积分</translation>
+    </message>
+    <message>
+        <source>Node %1 reported %2 capacity up to %3 against %4 attested, for %5 h: capped at the attested capacity for delivery, availability and over-commitment</source>
+        <translation>节点 %1 报告的 %2 容量最高达 %3，而已证明的为 %4，持续 %5 小时：交付、可用性和超额承诺均按已证明的容量封顶</translation>
+    </message>
+    <message>
+        <source>%1 tenant rows of node %2 (%3) repeat a (time, node, class, tenant) key in %4: %5 unit-hours counted twice</source>
+        <translation>节点 %2（%3）的 %1 条租户行在 %4 中重复了（时间、节点、类别、租户）键：%5 单位小时被重复计算</translation>
+    </message>
+    <message>
+        <source>No telemetry for node %1 during %2 steps (%3 h)</source>
+        <translation>节点 %1 在 %2 个步长（%3 小时）内没有遥测</translation>
+    </message>
+    <message>
+        <source>Two telemetry bundles report the same node steps for %1 nodes (double counting)</source>
+        <translation>两个遥测证据包报告了 %1 个节点的相同节点步长（重复计算）</translation>
+    </message>
+    <message>
+        <source>Node %1 had %2 allocated up to %3x its capacity (limit %4x) for %5 h</source>
+        <translation>节点 %1 的 %2 分配最高达其容量的 %3 倍（上限 %4 倍），持续 %5 小时</translation>
+    </message>
+    <message>
+        <source>%1 samples %2</source>
+        <translation>%1 个样本%2</translation>
+    </message>
+    <message>
+        <source>%1 invoiced %2 %3 for %4 where its FOCUS data bills %5: %6 invoiced but not billed</source>
+        <translation>%1 就 %4 开票 %2 %3，而其 FOCUS 数据计费 %5：%6 已开票但未计费</translation>
+    </message>
+    <message>
+        <source>%1 invoiced %2 unit-hours of %3 where its telemetry measured %4 allocated: %5 %6 not delivered</source>
+        <translation>%1 就 %3 开票 %2 单位小时，而其遥测测得已分配 %4：%5 %6 未交付</translation>
+    </message>
+    <message>
+        <source>%1 delivered %2 of %3 committed unit-hours of %4 but invoiced %5 %6, the full committed charge</source>
+        <translation>%1 交付了 %4 承诺的 %3 单位小时中的 %2，却开票 %5 %6，即全部承诺费用</translation>
+    </message>
+    <message>
+        <source>%1 owes an SLA credit of %2 %3 (%4 % of %5 invoiced while below its availability target) and credited %6</source>
+        <translation>%1 应给予 %2 %3 的 SLA 赔偿（低于可用性目标期间开票 %5 的 %4 %），实际赔偿 %6</translation>
+    </message>
+</context>
+<context>
     <name>capaudit::FindingModel</name>
     <message>
         <source>Info</source>
@@ -1538,6 +2069,85 @@ fingerprint %3</source>
     <message>
         <source>Finding</source>
         <translation>发现项</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::FindingWord</name>
+    <message>
+        <source>never reported</source>
+        <translation>从未报告</translation>
+    </message>
+    <message>
+        <source>reported nothing from the start of the period</source>
+        <translation>从期间开始起未报告任何数据</translation>
+    </message>
+    <message>
+        <source>reported nothing until the end of the evidence</source>
+        <translation>直到证据结束都未报告任何数据</translation>
+    </message>
+    <message>
+        <source>capacity-weighted</source>
+        <translation>按容量加权的</translation>
+    </message>
+    <message>
+        <source>node-weighted</source>
+        <translation>按节点加权的</translation>
+    </message>
+    <message>
+        <source>more</source>
+        <translation>多</translation>
+    </message>
+    <message>
+        <source>less</source>
+        <translation>少</translation>
+    </message>
+    <message>
+        <source>over-billed</source>
+        <translation>多收费</translation>
+    </message>
+    <message>
+        <source>under-billed</source>
+        <translation>少收费</translation>
+    </message>
+    <message>
+        <source>telemetry</source>
+        <translation>遥测</translation>
+    </message>
+    <message>
+        <source>attestation</source>
+        <translation>分配证明</translation>
+    </message>
+    <message>
+        <source>billing</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>unclassified items</source>
+        <translation>未分类项目</translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation>贷项通知单</translation>
+    </message>
+    <message>
+        <source>its own currency</source>
+        <translation>其自身货币</translation>
+    </message>
+    <message>
+        <source>lie outside their bundle&apos;s declared period</source>
+        <translation>落在其证据包声明的期间之外</translation>
+    </message>
+    <message>
+        <source>lie outside the attested contract period</source>
+        <translation>落在已证明的合同期间之外</translation>
+    </message>
+    <message>
+        <source>are time-stamped after their bundle was signed</source>
+        <translation>的时间戳晚于其证据包的签名时间</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +2253,18 @@ fingerprint %3</source>
         <translation>
             <numerusform>已将 %n 个发现项写入 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现项</translation>
+    </message>
+    <message>
+        <source>Three-way match</source>
+        <translation>三方匹配</translation>
+    </message>
+    <message>
+        <source>Contract, delivery, FOCUS billing and invoices per provider, invoice period and resource class, with the idle capacity the buyer pays for</source>
+        <translation>按提供商、发票期间和资源类别列出合同、交付、FOCUS 计费与发票，以及买方为之付费的闲置容量</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2756,22 @@ fingerprint %3</source>
         <source>&amp;Bid comparison</source>
         <translation>投标比较(&amp;B)</translation>
     </message>
+    <message>
+        <source>Checks cancelled; the findings shown are from the previous run.</source>
+        <translation>检查已取消；显示的发现项来自上一次运行。</translation>
+    </message>
+    <message>
+        <source>Demo bank</source>
+        <translation>演示银行</translation>
+    </message>
+    <message>
+        <source>The demo bank could not be made.
+
+%1</source>
+        <translation>无法生成演示银行。
+
+%1</translation>
+    </message>
 </context>
 <context>
     <name>capaudit::NewCaseDialog</name>
@@ -2183,117 +2821,318 @@ fingerprint %3</source>
     </message>
 </context>
 <context>
-    <name>capaudit::OverviewPage</name>
+    <name>capaudit::OverviewDashboard</name>
     <message>
-        <source>Bundles verified</source>
-        <translation>已验证证据包</translation>
+        <source>Cancel checks</source>
+        <translation>取消检查</translation>
     </message>
     <message>
-        <source>Bundles untrusted</source>
-        <translation>不受信任证据包</translation>
+        <source>Run checks</source>
+        <translation>运行检查</translation>
     </message>
     <message>
-        <source>Imports rejected</source>
-        <translation>被拒绝的导入</translation>
+        <source>Evidence coverage by day</source>
+        <translation>按天的证据覆盖</translation>
     </message>
     <message>
-        <source>Providers</source>
-        <translation>提供商</translation>
+        <source>Most serious findings</source>
+        <translation>最严重的发现项</translation>
     </message>
     <message>
-        <source>Selected period</source>
-        <translation>所选时段</translation>
+        <source>Period:</source>
+        <translation>时段：</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Per provider&lt;/b&gt;</source>
-        <translation>&lt;b&gt;按提供商&lt;/b&gt;</translation>
+        <source>Running the compliance checks…</source>
+        <translation>正在运行合规检查…</translation>
     </message>
     <message>
-        <source>Could not read the key figures: %1</source>
-        <translation>无法读取关键数据：%1</translation>
+        <source>Running the compliance checks: %1 % (%2)</source>
+        <translation>正在运行合规检查：%1 %（%2）</translation>
+    </message>
+    <message>
+        <source>The checks could not run: %1</source>
+        <translation>检查无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Checks cancelled: the verdicts below are from the previous run.</source>
+        <translation>检查已取消：下方的结论来自上一次运行。</translation>
+    </message>
+    <message>
+        <source>Checks cancelled: no verdict yet.</source>
+        <translation>检查已取消：尚无结论。</translation>
+    </message>
+    <message>
+        <source>Could not read the evidence coverage: %1</source>
+        <translation>无法读取证据覆盖：%1</translation>
+    </message>
+    <message>
+        <source>No telemetry in the case yet: import bundles to see their coverage.</source>
+        <translation>案卷中尚无遥测：导入证据包以查看其覆盖情况。</translation>
+    </message>
+    <message>
+        <source>One cell per UTC day. Telemetry counts the expected samples; billing and attestation their claimed periods. A dark foot marks a day also claimed by a bundle refused on import.</source>
+        <translation>每个单元格为一个 UTC 日。遥测统计预期样本；计费和分配证明统计其声称的期间。深色底部表示这一天也被导入时遭拒绝的证据包所声称。</translation>
     </message>
     <message>
         <source>No case open</source>
-        <translation>没有打开的案卷</translation>
-    </message>
-    <message>
-        <source>Create a case with File &gt; New case… or open one with File &gt; Open case…</source>
-        <translation>请通过“文件 &gt; 新建案卷…”创建案卷，或通过“文件 &gt; 打开案卷…”打开案卷</translation>
-    </message>
-    <message>
-        <source>%1 · created %2 · %3</source>
-        <translation>%1 · 创建于 %2 · %3</translation>
+        <translation>未打开案卷</translation>
     </message>
     <message>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <source>whole case</source>
-        <translation>整个案卷</translation>
+        <source>Waiting for the compliance checks…</source>
+        <translation>正在等待合规检查…</translation>
+    </message>
+    <message>
+        <source>Nothing to assess yet: the case holds no provider&apos;s evidence for this period.</source>
+        <translation>尚无可评估的内容：案卷中没有任何提供商在此时段的证据。</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:#b01c1c&quot;&gt;The evidence does not support every claim.&lt;/b&gt; Providers failing the policy “%1” (it fails at %2 and above): %3 of %4.</source>
+        <translation>&lt;b style=&quot;color:#b01c1c&quot;&gt;证据并不支持所有声明。&lt;/b&gt;未通过策略“%1”（在 %2 及以上即不通过）的提供商：%4 个中的 %3 个。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No failing finding, but some providers could not be assessed&lt;/b&gt; (no telemetry in the period): %1 of %2.</source>
+        <translation>&lt;b&gt;没有未通过的发现项，但部分提供商无法评估&lt;/b&gt;（该时段无遥测）：%2 个中的 %1 个。</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:#2e7d32&quot;&gt;The evidence supports every provider&apos;s claims.&lt;/b&gt; No finding reaches the policy&apos;s failing severity (%1).</source>
+        <translation>&lt;b style=&quot;color:#2e7d32&quot;&gt;证据支持每个提供商的声明。&lt;/b&gt;没有发现项达到策略的不通过严重程度（%1）。</translation>
+    </message>
+    <message>
+        <source>The findings appear when the checks have run.</source>
+        <translation>检查运行后将显示发现项。</translation>
+    </message>
+    <message>
+        <source>Nothing was checked: import bundles (File &gt; Import bundles…, or drop them on the window) to see findings here.</source>
+        <translation>尚未检查任何内容：导入证据包（文件 &gt; 导入证据包…，或将其拖放到窗口上）后即可在此查看发现项。</translation>
     </message>
 </context>
 <context>
-    <name>capaudit::ProviderSummaryModel</name>
+    <name>capaudit::PeriodSelector</name>
     <message>
-        <source>no telemetry</source>
-        <translation>无遥测数据</translation>
+        <source>The period the overview, the checks and the report cover. Shift+drag on the timeline selects any other period.</source>
+        <translation>概览、检查和报告所涵盖的时段。在时间线上按住 Shift 拖动可选择其他时段。</translation>
     </message>
     <message>
-        <source>%1 – %2 (1 day)</source>
-        <translation>%1 – %2（1 天）</translation>
+        <source>Whole case</source>
+        <translation>整个案卷</translation>
     </message>
     <message>
-        <source>%1 – %2 (%3 days)</source>
-        <translation>%1 – %2（%3 天）</translation>
+        <source>Selected: %1</source>
+        <translation>已选择：%1</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ProviderCard</name>
+    <message>
+        <source>Findings</source>
+        <translation>发现项</translation>
     </message>
     <message>
-        <source>%1: %2 delivered / %3 committed %4</source>
-        <translation>%1：已交付 %2 / 承诺 %3 %4</translation>
+        <source>Assurance</source>
+        <translation>保证程度</translation>
     </message>
     <message>
-        <source>(provider not established)</source>
-        <translation>（提供商未确认）</translation>
+        <source>An independent meter&apos;s signed telemetry covers some of the provider&apos;s nodes.</source>
+        <translation>独立计量方的签名遥测覆盖了该提供商的部分节点。</translation>
+    </message>
+    <message>
+        <source>Every measurement is signed by the provider itself; nothing checks it independently.</source>
+        <translation>每项测量都仅由提供商自身签名；没有任何独立核查。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>What the provider&apos;s telemetry covers within the checked period.</source>
+        <translation>提供商遥测在检查时段内覆盖的范围。</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可用性</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>Billed unit-hours on the reconciled invoice lines against the unit-hours the telemetry measured for the same charge periods; the amount at stake is what the findings say was over-billed.</source>
+        <translation>已核对发票行上的计费单位小时，对比遥测在相同计费期间测得的单位小时；涉及金额为发现项所指出的多收费用。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#202020&quot;&gt;━&lt;/span&gt; delivered &amp;nbsp; &lt;span style=&quot;color:#c03030&quot;&gt;╌&lt;/span&gt; committed</source>
+        <translation>&lt;span style=&quot;color:#202020&quot;&gt;━&lt;/span&gt; 已交付 &amp;nbsp; &lt;span style=&quot;color:#c03030&quot;&gt;╌&lt;/span&gt; 已承诺</translation>
+    </message>
+    <message>
+        <source>No capacity series in the period.</source>
+        <translation>该时段内没有容量序列。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Click a count to list those findings.</source>
+        <translation>点击数量以列出这些发现项。</translation>
+    </message>
+    <message>
+        <source>no node state in the telemetry</source>
+        <translation>遥测中没有节点状态</translation>
+    </message>
+    <message>
+        <source>%1 (no SLA target attested)</source>
+        <translation>%1（未证明 SLA 目标）</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1; font-weight:bold&quot;&gt;%2&lt;/span&gt; against an SLA of %3</source>
+        <translation>&lt;span style=&quot;color:%1; font-weight:bold&quot;&gt;%2&lt;/span&gt;，SLA 为 %3</translation>
+    </message>
+    <message>
+        <source>no invoices in the period</source>
+        <translation>该时段内没有发票</translation>
+    </message>
+    <message>
+        <source>billed %1 · measured %2</source>
+        <translation>计费 %1 · 测得 %2</translation>
+    </message>
+    <message>
+        <source>unit-h</source>
+        <translation>单位小时</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#b01c1c; font-weight:bold&quot;&gt;%1 at stake&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#b01c1c; font-weight:bold&quot;&gt;涉及金额 %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>nothing at stake</source>
+        <translation>不涉及金额</translation>
+    </message>
+    <message>
+        <source>idle committed capacity %1</source>
+        <translation>闲置承诺容量 %1</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ProviderOverviewModel</name>
+    <message>
+        <source>Compliant</source>
+        <translation>合规</translation>
+    </message>
+    <message>
+        <source>Compliant, with findings below %1</source>
+        <translation>合规，但有低于 %1 的发现项</translation>
+    </message>
+    <message>
+        <source>Not compliant — %1 finding (fails at %2)</source>
+        <translation>不合规 — %1 发现项（在 %2 即不通过）</translation>
+    </message>
+    <message>
+        <source>Not assessed: no telemetry in the period</source>
+        <translation>未评估：该时段无遥测</translation>
+    </message>
+    <message>
+        <source>Independently metered</source>
+        <translation>有独立计量</translation>
+    </message>
+    <message>
+        <source>Provider-signed only</source>
+        <translation>仅由提供商签名</translation>
     </message>
     <message>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <source>Bundles rejected by verification: their statements are not trusted, so they are not attributed to a provider. See the audit trail for the reasons.</source>
-        <translation>核验被拒绝的证据包：其声明不可信，因此不归属于任何提供商。原因请查看审计轨迹。</translation>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>no invoices</source>
+        <translation>无发票</translation>
+    </message>
+    <message>
+        <source>unit-h</source>
+        <translation>单位小时</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <source>Provider</source>
         <translation>提供商</translation>
     </message>
     <message>
-        <source>Verified</source>
-        <translation>已验证</translation>
+        <source>Verdict</source>
+        <translation>结论</translation>
     </message>
     <message>
-        <source>Untrusted</source>
-        <translation>不受信任</translation>
+        <source>Assurance</source>
+        <translation>保证程度</translation>
     </message>
     <message>
-        <source>Rejected</source>
-        <translation>已拒绝</translation>
+        <source>Telemetry covers</source>
+        <translation>遥测覆盖</translation>
     </message>
     <message>
-        <source>Period covered</source>
-        <translation>覆盖时段</translation>
+        <source>Availability</source>
+        <translation>可用性</translation>
     </message>
     <message>
-        <source>Nodes</source>
-        <translation>节点数</translation>
+        <source>SLA target</source>
+        <translation>SLA 目标</translation>
     </message>
     <message>
-        <source>Tenants</source>
-        <translation>租户数</translation>
+        <source>Billed</source>
+        <translation>已计费</translation>
     </message>
     <message>
-        <source>Capacity (delivered / committed)</source>
-        <translation>容量（已交付 / 承诺）</translation>
+        <source>Measured</source>
+        <translation>测得</translation>
+    </message>
+    <message>
+        <source>Amount at stake</source>
+        <translation>涉及金额</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::RecentCasesModel</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Last verdict</source>
+        <translation>上次结论</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
@@ -2575,6 +3414,86 @@ fingerprint %3</source>
     </message>
 </context>
 <context>
+    <name>capaudit::SeriousFindingsList</name>
+    <message>
+        <source>The checks found nothing to report.</source>
+        <translation>检查未发现需要报告的内容。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 at stake&lt;/b&gt;</source>
+        <translation>&lt;b&gt;涉及金额 %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;finding:%1&quot;&gt;Open finding&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;finding:%1&quot;&gt;打开发现项&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;timeline:%1&quot;&gt;Show on timeline&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;timeline:%1&quot;&gt;在时间线上显示&lt;/a&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n further finding(s) on the Findings page.</source>
+        <translation>
+            <numerusform>“发现项”页面上还有 %n 个发现项。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::StartPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>CapAudit</source>
+        <translation>CapAudit</translation>
+    </message>
+    <message>
+        <source>Does the evidence support the provider&apos;s claims? Verify signed telemetry, attestations and invoices, check them against the contract, and report.</source>
+        <translation>证据是否支持提供商的声明？验证已签名的遥测、分配证明和发票，对照合同检查并生成报告。</translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation>新建案卷…</translation>
+    </message>
+    <message>
+        <source>An empty case file with the trust store of your engagement.</source>
+        <translation>使用本次审计业务的信任库创建空白案卷文件。</translation>
+    </message>
+    <message>
+        <source>Open case…</source>
+        <translation>打开案卷…</translation>
+    </message>
+    <message>
+        <source>A case file (*.capcase) you or a colleague made.</source>
+        <translation>您或同事创建的案卷文件（*.capcase）。</translation>
+    </message>
+    <message>
+        <source>Open the demo bank</source>
+        <translation>打开演示银行</translation>
+    </message>
+    <message>
+        <source>A simulated compute bank of three providers with every kind of fault, generated, signed and imported here (about a minute).</source>
+        <translation>一个包含三家提供商和各类故障的模拟计算银行，将在此生成、签名并导入（约一分钟）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Drop files here&lt;/b&gt;&lt;br&gt;a case (.capcase) to open it, or evidence bundles (folders, .capbundle, .tar.gz, .zip) to import them</source>
+        <translation>&lt;b&gt;将文件拖放到此处&lt;/b&gt;&lt;br&gt;案卷（.capcase）将被打开，证据包（文件夹、.capbundle、.tar.gz、.zip）将被导入</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent cases&lt;/b&gt;</source>
+        <translation>&lt;b&gt;最近的案卷&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The demo bank was not made: cancelled.</source>
+        <translation>未生成演示银行：已取消。</translation>
+    </message>
+    <message>
+        <source>The demo bank could not be made: %1</source>
+        <translation>无法生成演示银行：%1</translation>
+    </message>
+</context>
+<context>
     <name>capaudit::SubjectModel</name>
     <message>
         <source>File</source>
@@ -2587,6 +3506,77 @@ fingerprint %3</source>
     <message>
         <source>Digest</source>
         <translation>摘要</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::ThreeWayModel</name>
+    <message>
+        <source>idle capacity</source>
+        <translation>闲置容量</translation>
+    </message>
+    <message>
+        <source>SLA credit</source>
+        <translation>SLA 赔偿</translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供商</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Committed unit-h</source>
+        <translation>承诺单位小时</translation>
+    </message>
+    <message>
+        <source>Expected charge</source>
+        <translation>预期费用</translation>
+    </message>
+    <message>
+        <source>Delivered unit-h</source>
+        <translation>交付单位小时</translation>
+    </message>
+    <message>
+        <source>Allocated unit-h</source>
+        <translation>分配单位小时</translation>
+    </message>
+    <message>
+        <source>Billed (FOCUS)</source>
+        <translation>已计费（FOCUS）</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>

@@ -141,8 +141,9 @@ QVariant FindingModel::data(const QModelIndex& index, int role) const
     case RangeEndRole:
         return f.range.end;
     case FilterTextRole:
-        return QStringList { f.id, f.ruleId, f.provider, f.node, f.tenant, f.resourceClass, f.region, f.title }.join(
-            QLatin1Char(' '));
+        return QStringList { f.id, f.ruleId, f.provider, f.node, f.tenant, f.resourceClass, f.region, f.title,
+            analytics::localizedTitle(f) }
+            .join(QLatin1Char(' '));
     case Qt::ForegroundRole:
         if (index.column() == SeverityColumn)
             return QBrush(severityColor(f.severity));
@@ -153,7 +154,7 @@ QVariant FindingModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == TitleColumn || index.column() == RuleColumn)
-            return QStringLiteral("%1\n%2").arg(f.id, f.title);
+            return QStringLiteral("%1\n%2").arg(f.id, analytics::localizedTitle(f));
         break;
     case Qt::DisplayRole:
     case SortRole:
@@ -182,7 +183,7 @@ QVariant FindingModel::data(const QModelIndex& index, int role) const
     case AmountColumn:
         return sort ? QVariant(isMissing(f.amount) ? -1e300 : f.amount) : QVariant(amountText(f.amount, f.currency));
     case TitleColumn:
-        return f.title;
+        return analytics::localizedTitle(f);
     case ColumnCount:
         break;
     }

@@ -63,14 +63,15 @@ void SeriousFindingsList::setFindings(const QList<analytics::Finding>& findings,
         QStringList links { tr("<a href=\"finding:%1\">Open finding</a>").arg(f.id) };
         if (f.range.end > f.range.start)
             links << tr("<a href=\"timeline:%1\">Show on timeline</a>").arg(f.id);
-        row->setText(QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
-                                    "<td width=\"78\" valign=\"top\"><span style=\"background:%1; color:white; "
-                                    "font-weight:bold\">&nbsp;%2&nbsp;</span></td>"
-                                    "<td valign=\"top\">%3<br><span style=\"color:#666\">%4</span></td>"
-                                    "<td width=\"210\" align=\"right\" valign=\"top\">%5</td></tr></table>")
-                         .arg(FindingModel::severityColor(f.severity).name(),
-                             FindingModel::severityText(f.severity).toUpper(), f.title.toHtmlEscaped(),
-                             where.join(QStringLiteral(" · ")), links.join(QStringLiteral(" &nbsp; "))));
+        row->setText(
+            QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"
+                           "<td width=\"78\" valign=\"top\"><span style=\"background:%1; color:white; "
+                           "font-weight:bold\">&nbsp;%2&nbsp;</span></td>"
+                           "<td valign=\"top\">%3<br><span style=\"color:#666\">%4</span></td>"
+                           "<td width=\"210\" align=\"right\" valign=\"top\">%5</td></tr></table>")
+                .arg(FindingModel::severityColor(f.severity).name(), FindingModel::severityText(f.severity).toUpper(),
+                    analytics::localizedTitle(f).toHtmlEscaped(), where.join(QStringLiteral(" · ")),
+                    links.join(QStringLiteral(" &nbsp; "))));
         connect(row, &QLabel::linkActivated, this, &SeriousFindingsList::linkActivated);
         m_layout->addWidget(row);
     }

@@ -87,9 +87,10 @@ QString FindingDetailWidget::text() const
 QString FindingDetailWidget::html(const Finding& f)
 {
     QString out;
-    out += QStringLiteral("<h3 style='margin-bottom:4px'><span style='color:%1'>%2</span> %3</h3>")
-               .arg(FindingModel::severityColor(f.severity).name(),
-                   FindingModel::severityText(f.severity).toHtmlEscaped(), f.title.toHtmlEscaped());
+    out +=
+        QStringLiteral("<h3 style='margin-bottom:4px'><span style='color:%1'>%2</span> %3</h3>")
+            .arg(FindingModel::severityColor(f.severity).name(), FindingModel::severityText(f.severity).toHtmlEscaped(),
+                analytics::localizedTitle(f).toHtmlEscaped());
     out += QStringLiteral("<table cellspacing='0' cellpadding='1'>");
     out += row(tr("Finding"), QStringLiteral("<code>%1</code>").arg(f.id.toHtmlEscaped()));
     out += row(tr("Rule"), QStringLiteral("<code>%1</code>").arg(f.ruleId.toHtmlEscaped()));

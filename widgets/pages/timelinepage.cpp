@@ -163,7 +163,7 @@ void TimelinePage::updateMarkers()
         m.range = f.range;
         m.colour = FindingModel::severityColor(f.severity);
         m.label = f.ruleId;
-        m.text = tr("Finding (%1): %2").arg(FindingModel::severityText(f.severity), f.title);
+        m.text = tr("Finding (%1): %2").arg(FindingModel::severityText(f.severity), analytics::localizedTitle(f));
         markers.append(m);
     }
     m_plot->setMarkers(markers);
