@@ -4,6 +4,7 @@
 #include "demo/democonfig.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addanchordialog.h"
+#include "dialogs/evidenceviewerdialog.h"
 #include "dialogs/importsummarydialog.h"
 #include "dialogs/reportexportflow.h"
 #include "dialogs/reportpreviewdialog.h"
@@ -20,6 +21,7 @@
 #include "models/bundlefiltermodel.h"
 #include "models/bundlemodel.h"
 #include "models/checkmodel.h"
+#include "models/evidencerowsmodel.h"
 #include "models/findingfiltermodel.h"
 #include "models/findingmodel.h"
 #include "models/provideroverviewmodel.h"
@@ -43,10 +45,12 @@
 #include "util/jsonutil.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,6 +64,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QWheelEvent>
 
@@ -88,6 +93,7 @@ private Q_SLOTS:
     void findingsListEveryFault();
     void findingShownOnTimeline();
     void findingSeverityFilter();
+    void evidenceViewerShowsTheCitedRows();
     void capacityForecastAndScenario();
     void comparisonWeightChangesScores();
     void exportReportWritesPdf();
@@ -593,6 +599,67 @@ void TestGui::findingSeverityFilter()
             page->proxy()->index(row, 0).data(FindingModel::SeverityRole).toInt() >= int(analytics::Severity::High));
     page->severityFilter()->setCurrentIndex(0);
     QCOMPARE(page->proxy()->rowCount(), findings.size());
+}
+
+// Issue 16: a finding's file reference opens the cited rows, from the case's stored copy, parsed, marked and counted.
+void TestGui::evidenceViewerShowsTheCitedRows()
+{
+    QVERIFY(openAnalysisCase());
+    m_window->showPage(MainWindow::FindingsPageIndex);
+    FindingsPage* page = m_window->findingsPage();
+    std::optional<analytics::EvidenceRef> ref;
+    QString findingId;
+    for (const analytics::Finding& f : m_window->analysis()->report().findings)
+        for (const analytics::EvidenceRef& e : f.evidence)
+            if (!ref && e.file == u"data/focus.csv" && e.lastLine > e.firstLine) {
+                ref = e;
+                findingId = f.id;
+            }
+    QVERIFY2(ref, "a finding citing FOCUS rows");
+    QVERIFY(page->selectFinding(findingId));
+    // The detail's file link asks for the rows of that reference.
+    auto* detail = page->findChild<FindingDetailWidget*>();
+    QVERIFY(detail);
+    QSignalSpy asked(detail, &FindingDetailWidget::evidenceRowsRequested);
+    auto* browser = detail->findChild<QTextBrowser*>();
+    QVERIFY(browser && browser->toHtml().contains(QStringLiteral("rows:")));
+    int index = -1;
+    for (int i = 0; i < 8 && index < 0; ++i)
+        if (browser->toHtml().contains(QStringLiteral("rows:%1").arg(i)))
+            index = i;
+    QVERIFY(index >= 0);
+    Q_EMIT browser->anchorClicked(QUrl(QStringLiteral("rows:%1").arg(index)));
+    QCOMPARE(asked.count(), 1);
+
+    EvidenceViewerDialog* viewer = page->openEvidenceViewer(*ref);
+    QVERIFY(viewer);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->isLoaded(), 20000);
+    QVERIFY2(viewer->errorText().isEmpty(), qPrintable(viewer->errorText()));
+    const EvidenceRowsModel* model = viewer->rowsModel();
+    int cited = 0;
+    qint64 firstCited = 0;
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->index(row, 0).data(EvidenceRowsModel::CitedRole).toBool()) {
+            firstCited = firstCited ? firstCited : model->index(row, 0).data(EvidenceRowsModel::LineRole).toLongLong();
+            ++cited;
+        }
+    QCOMPARE(cited, int(ref->lastLine - ref->firstLine + 1));
+    QCOMPARE(firstCited, ref->firstLine);
+    QCOMPARE(model->headerData(EvidenceRowsModel::FirstFieldColumn, Qt::Horizontal).toString(),
+        QStringLiteral("BilledCost"));
+    // Copy puts the cited rows on the clipboard as TSV, header first.
+    viewer->copySelection();
+    const QStringList lines = QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), cited + 1);
+    QVERIFY(lines.first().startsWith(QStringLiteral("Line\tBilledCost")));
+    QVERIFY(lines.at(1).startsWith(QString::number(ref->firstLine) + QLatin1Char('\t')));
+    const QString csv = m_dir.filePath(QStringLiteral("rows.csv"));
+    QString error;
+    QVERIFY2(viewer->exportCsv(csv, &error), qPrintable(error));
+    QFile exported(csv);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    QCOMPARE(exported.readAll().count('\n'), model->rowCount() + 1);
+    viewer->close();
 }
 
 void TestGui::capacityForecastAndScenario()

@@ -8,6 +8,7 @@
 #include "models/bundlefiltermodel.h"
 #include "models/bundlemodel.h"
 #include "models/checkmodel.h"
+#include "models/evidencerowsmodel.h"
 #include "models/findingfiltermodel.h"
 #include "models/findingmodel.h"
 #include "models/subjectmodel.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void findingFilter();
     void bidComparisonModel();
     void threeWayModel();
+    void evidenceRowsModel();
 
 private:
     const analytics::CheckReport& report();
@@ -396,6 +398,60 @@ void TestModels::threeWayModel()
     for (int c = 0; c < ThreeWayModel::ColumnCount; ++c)
         QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
     model.setLines({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+// Issue 16: the evidence viewer's models over the cited rows of a real finding's FOCUS reference.
+void TestModels::evidenceRowsModel()
+{
+    const analytics::CheckReport& r = report();
+    std::optional<analytics::EvidenceRef> ref;
+    for (const analytics::Finding& f : r.findings)
+        for (const analytics::EvidenceRef& e : f.evidence)
+            if (!ref && e.file.endsWith(QStringLiteral(".csv")) && e.firstLine > 1 && e.lastLine > e.firstLine)
+                ref = e;
+    QVERIFY2(ref, "a finding citing CSV rows");
+    Result<EvidenceRows> rows =
+        readEvidenceRows(*m_store, { ref->bundleDigest, ref->file, ref->firstLine, ref->lastLine, 2 });
+    QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().toString()));
+
+    EvidenceRowsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRows(*rows);
+    QCOMPARE(model.rowCount(), int(rows->rows.size()));
+    QCOMPARE(model.columnCount(), int(rows->columns.size()) + 2);
+    QCOMPARE(model.headerData(EvidenceRowsModel::FirstFieldColumn, Qt::Horizontal).toString(), rows->columns.first());
+    int cited = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const EvidenceRow& e = rows->rows.at(row);
+        QCOMPARE(model.index(row, EvidenceRowsModel::LineColumn).data().toString(), QString::number(e.line));
+        QCOMPARE(model.index(row, 0).data(EvidenceRowsModel::CitedRole).toBool(), e.cited);
+        QCOMPARE(model.index(row, model.rawColumn()).data().toString(), e.raw);
+        QCOMPARE(model.index(row, EvidenceRowsModel::FirstFieldColumn).data().toString(), e.fields.value(0));
+        cited += e.cited ? 1 : 0;
+    }
+    QCOMPARE(cited, int(ref->lastLine - ref->firstLine + 1));
+    // Copy as TSV: the header and one line per row, tab-separated, in the order asked.
+    const QStringList tsv = model.tsv({ 0, 1 }).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(tsv.size(), 3);
+    QCOMPARE(tsv.at(1).split(QLatin1Char('\t')).size(), model.columnCount());
+
+    FieldStatisticsModel statistics;
+    QAbstractItemModelTester statisticsTester(&statistics, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<FieldStatistics> computed = fieldStatistics(*rows, true);
+    statistics.setStatistics(computed);
+    QCOMPARE(statistics.rowCount(), int(rows->columns.size()));
+    QCOMPARE(statistics.columnCount(), int(FieldStatisticsModel::ColumnCount));
+    for (int row = 0; row < statistics.rowCount(); ++row) {
+        QCOMPARE(
+            statistics.index(row, FieldStatisticsModel::CountColumn).data(FieldStatisticsModel::SortRole).toLongLong(),
+            qint64(cited));
+        if (computed.at(row).numeric > 0)
+            QCOMPARE(
+                statistics.index(row, FieldStatisticsModel::SumColumn).data(FieldStatisticsModel::SortRole).toDouble(),
+                computed.at(row).sum);
+    }
+    model.setRows({});
     QCOMPARE(model.rowCount(), 0);
 }
 

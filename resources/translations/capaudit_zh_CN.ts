@@ -1683,6 +1683,121 @@ role %4, scope: %5</source>
     </message>
 </context>
 <context>
+    <name>capaudit::EvidenceRowsModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Raw line</source>
+        <translation>原始行</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::EvidenceViewerDialog</name>
+    <message>
+        <source>Statistics of the cited rows only</source>
+        <translation>仅统计被引用的行</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>证据：%1</translation>
+    </message>
+    <message>
+        <source>Reading the cited rows from the case…</source>
+        <translation>正在从案卷读取被引用的行…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>复制行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the rows</source>
+        <translation>导出这些行</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The cited rows cannot be shown.</source>
+        <translation>无法显示被引用的行。</translation>
+    </message>
+    <message>
+        <source>the first rows</source>
+        <translation>前几行</translation>
+    </message>
+    <message>
+        <source>lines %1–%2</source>
+        <translation>第 %1–%2 行</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2 of bundle &lt;code&gt;%3&lt;/code&gt; (%4 lines; %5). %n row(s) cited, marked in yellow.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;，证据包 &lt;code&gt;%3&lt;/code&gt; 的%2（共 %4 行；%5）。%n 行被引用，以黄色标出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no declared format</source>
+        <translation>未声明格式</translation>
+    </message>
+    <message>
+        <source>Read from the case&apos;s stored copy; its SHA-256 %1 matches the digest the bundle recorded.</source>
+        <translation>读取自案卷中存储的副本；其 SHA-256 %1 与证据包记录的摘要一致。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 rows are shown.</source>
+        <translation>仅显示前 %1 行。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::FieldStatisticsModel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation>不同值</translation>
+    </message>
+    <message>
+        <source>Numeric</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Sum</source>
+        <translation>总和</translation>
+    </message>
+</context>
+<context>
     <name>capaudit::FindingDetailWidget</name>
     <message>
         <source>whole file</source>

@@ -60,6 +60,12 @@ FindingDetailWidget::FindingDetailWidget(QWidget* parent)
     connect(m_browser, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         if (url.scheme() == QLatin1String("bundle"))
             Q_EMIT bundleRequested(url.path());
+        else if (url.scheme() == QLatin1String("rows") && m_finding) {
+            bool ok = false;
+            const int i = url.path().toInt(&ok);
+            if (ok && i >= 0 && i < m_finding->evidence.size())
+                Q_EMIT evidenceRowsRequested(m_finding->evidence.at(i));
+        }
     });
     clear();
 }
@@ -114,11 +120,15 @@ QString FindingDetailWidget::html(const Finding& f)
                               "<th align='left'>%4</th></tr>")
                    .arg(tr("Bundle (SHA-256)").toHtmlEscaped(), tr("File").toHtmlEscaped(), tr("Lines").toHtmlEscaped(),
                        tr("Shows").toHtmlEscaped());
-        for (const EvidenceRef& ref : f.evidence) {
-            out += QStringLiteral("<tr><td><a href='bundle:%1'><code>%2</code></a></td><td><code>%3</code></td>"
+        for (qsizetype i = 0; i < f.evidence.size(); ++i) {
+            const EvidenceRef& ref = f.evidence.at(i);
+            // A file reference opens the evidence viewer on its rows; the digest opens the bundle.
+            const QString file = ref.file.isEmpty()
+                ? tr("(bundle)").toHtmlEscaped()
+                : QStringLiteral("<a href='rows:%1'><code>%2</code></a>").arg(i).arg(ref.file.toHtmlEscaped());
+            out += QStringLiteral("<tr><td><a href='bundle:%1'><code>%2</code></a></td><td>%3</td>"
                                   "<td>%4</td><td>%5</td></tr>")
-                       .arg(ref.bundleDigest.toHtmlEscaped(), ref.bundleDigest.toHtmlEscaped(),
-                           (ref.file.isEmpty() ? tr("(bundle)") : ref.file).toHtmlEscaped(),
+                       .arg(ref.bundleDigest.toHtmlEscaped(), ref.bundleDigest.toHtmlEscaped(), file,
                            linesText(ref).toHtmlEscaped(), ref.note.toHtmlEscaped());
         }
         out += QStringLiteral("</table>");

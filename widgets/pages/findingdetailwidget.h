@@ -36,6 +36,8 @@ public:
 Q_SIGNALS:
     void showOnTimeline(const capaudit::analytics::Finding& finding);
     void bundleRequested(const QString& digest);
+    // A file reference of the finding's evidence was clicked: its rows are to be shown (EvidenceViewerDialog).
+    void evidenceRowsRequested(const capaudit::analytics::EvidenceRef& ref);
 
 private:
     QTextBrowser* m_browser;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pages/findingspage.h"
 
+#include "dialogs/evidenceviewerdialog.h"
 #include "jobs/casereader.h"
 #include "jobs/casesession.h"
 #include "models/findingfiltermodel.h"
@@ -142,9 +143,21 @@ FindingsPage::FindingsPage(CaseSession* session, QWidget* parent)
     });
     connect(m_detail, &FindingDetailWidget::showOnTimeline, this, &FindingsPage::showOnTimeline);
     connect(m_detail, &FindingDetailWidget::bundleRequested, this, &FindingsPage::bundleRequested);
+    connect(m_detail, &FindingDetailWidget::evidenceRowsRequested, this, &FindingsPage::openEvidenceViewer);
     connect(m_run, &QToolButton::clicked, this, &FindingsPage::runChecksRequested);
     connect(m_export, &QToolButton::clicked, this, &FindingsPage::exportFindings);
     clear();
+}
+
+EvidenceViewerDialog* FindingsPage::openEvidenceViewer(const analytics::EvidenceRef& ref)
+{
+    if (!m_session->isOpen())
+        return nullptr;
+    // Not modal: an auditor compares the cited rows of several findings side by side.
+    auto* viewer = new EvidenceViewerDialog(m_session->path(), ref, this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->show();
+    return viewer;
 }
 
 void FindingsPage::fillCombo(QComboBox* combo, const QString& allText, const QStringList& values)

@@ -16,6 +16,7 @@ class QToolButton;
 namespace capaudit {
 
 class CaseSession;
+class EvidenceViewerDialog;
 class FindingDetailWidget;
 class FindingFilterModel;
 class FindingModel;
@@ -60,6 +61,9 @@ public:
     // Selects the finding with ID; false when it is not shown.
     bool selectFinding(const QString& id);
     QString summaryText() const;
+
+    // Opens the evidence viewer on the rows REF cites (null when no case is open).
+    EvidenceViewerDialog* openEvidenceViewer(const analytics::EvidenceRef& ref);
 
 public Q_SLOTS:
     void setReport(const capaudit::analytics::CheckReport& report);
