@@ -56,6 +56,7 @@ EvidenceViewerDialog::EvidenceViewerDialog(const QString& casePath, const analyt
     sortedStatistics->setSourceModel(m_statistics);
     sortedStatistics->setSortRole(FieldStatisticsModel::SortRole);
     m_statisticsView->setModel(sortedStatistics);
+    m_statisticsView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // the file's column order first
     m_statisticsView->setSortingEnabled(true);
     m_statisticsView->verticalHeader()->hide();
     m_statisticsView->horizontalHeader()->setStretchLastSection(true);
@@ -132,6 +133,8 @@ void EvidenceViewerDialog::showRows(const EvidenceRows& rows)
         text += QStringLiteral("<br><b>%1</b>").arg(tr("Only the first %1 rows are shown.").arg(rows.rows.size()));
     m_header->setText(text);
     m_table->resizeColumnsToContents();
+    for (int c = 0; c < m_rows->rawColumn(); ++c)
+        m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 320));
     updateStatistics();
     // The first cited row in view.
     for (int r = 0; r < m_table->model()->rowCount(); ++r)
@@ -145,6 +148,9 @@ void EvidenceViewerDialog::updateStatistics()
 {
     m_statistics->setStatistics(fieldStatistics(m_rows->rows(), m_citedOnly->isChecked()));
     m_statisticsView->resizeColumnsToContents();
+    // A JSON cell (FOCUS Tags) must not push the numbers out of sight.
+    for (int c = 0; c < m_statistics->columnCount(); ++c)
+        m_statisticsView->setColumnWidth(c, qMin(m_statisticsView->columnWidth(c), 320));
 }
 
 void EvidenceViewerDialog::copySelection()

@@ -156,8 +156,12 @@ QVariant FieldStatisticsModel::data(const QModelIndex& index, int role) const
         }
         return {};
     }
-    if (role == Qt::TextAlignmentRole)
-        return index.column() == FieldColumn ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole) {
+        // Numbers right, text (the field, a text column's min and max) left.
+        const bool text =
+            index.column() == FieldColumn || ((index.column() == MinColumn || index.column() == MaxColumn) && !numeric);
+        return text ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    }
     if (role != Qt::DisplayRole)
         return {};
     auto number = [](double v) { return QString::number(v, 'g', 15); };
