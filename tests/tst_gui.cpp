@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analytics/capacityplan.h"
 #include "analytics/comparison.h"
+#include "analytics/policyselection.h"
 #include "demo/democonfig.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addanchordialog.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void selectBundleShowsChecks();
     void timelineZoomChangesRange();
     void timelineShiftDragSelectsPeriod();
+    void shiftDragGivesTheFindingsOfTheEquivalentCheck();
     void timelineExport_data();
     void timelineExport();
     void trustAnchorAddRemoveInTrail();
@@ -391,8 +393,48 @@ void TestGui::timelineShiftDragSelectsPeriod()
     const qint64 from = selected.last().at(0).toLongLong();
     const qint64 to = selected.last().at(1).toLongLong();
     QVERIFY(to > from);
-    QCOMPARE(m_window->session()->period().start, from);
+    // The drag is a proposal: the session's period is it widened to whole hours and whole charge periods.
+    const Period period = m_window->session()->period();
+    QVERIFY(period.start <= from && period.end >= to);
+    QCOMPARE(period.start % 3600, 0);
+    QCOMPARE(period.end % 3600, 0);
     QVERIFY2(g_messages.isEmpty(), qPrintable(g_messages.join(QLatin1Char('\n'))));
+}
+
+// Issue 16: a Shift+drag period gives exactly the findings of `check --period` over the whole charge periods it
+// touches (the demo bills by day), not the invented over-billing of charge periods cut mid-way.
+void TestGui::shiftDragGivesTheFindingsOfTheEquivalentCheck()
+{
+    QVERIFY(openAnalysisCase());
+    const qint64 day = 86400;
+    const qint64 start = m_faultConfig.startSeconds();
+    // What a drag delivers: seconds inside two days.
+    Q_EMIT m_window->timelinePage()->plot()->periodSelected(
+        start + day + 19 * 3600 + 16 * 60 + 19, start + 3 * day + 15 * 3600 + 28 * 60 + 42);
+    const Period period = m_window->session()->period();
+    QCOMPARE(period.start, start + day);
+    QCOMPARE(period.end, start + 4 * day);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_window->analysis()->isRunning() && m_window->analysis()->report().period.start == period.start, 60000);
+    const analytics::CheckReport& shown = m_window->analysis()->report();
+    QCOMPARE(shown.period.end, period.end);
+    // capaudit-cli check --period 2026-…..2026-… on the same case and policy.
+    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(m_faults.casePath);
+    QVERIFY(store);
+    analytics::CheckOptions options;
+    Result<analytics::Policy> policy = analytics::selectPolicy(**store, {});
+    QVERIFY(policy);
+    options.policy = *policy;
+    options.period = *analytics::parsePeriod(analytics::formatPeriod(period));
+    Result<analytics::CheckReport> cli = analytics::runChecks(**store, options);
+    QVERIFY(cli);
+    QStringList a, b;
+    for (const analytics::Finding& f : shown.findings)
+        a << f.id + QLatin1Char(' ') + f.title;
+    for (const analytics::Finding& f : cli->findings)
+        b << f.id + QLatin1Char(' ') + f.title;
+    QCOMPARE(a, b);
+    m_window->session()->setPeriod({});
 }
 
 void TestGui::timelineExport_data()

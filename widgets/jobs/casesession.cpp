@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/casesession.h"
 
+#include "analytics/periodchoice.h"
 #include "evidence/truststore.h"
 
 #include <QFileInfo>
@@ -167,6 +168,13 @@ QString CaseSession::trustStatus()
 
 void CaseSession::setPeriod(Period period)
 {
+    // Every proposal — a Shift+drag on the timeline, a preset — is widened to whole hours and to the charge periods
+    // it cuts before anything uses it: a charge period judged on part of its usage reads as over- or under-billing
+    // that is not there (docs/analytics.md, "Choosing the period"). A few indexed queries; the GUI thread may wait.
+    if (m_store && period.end > period.start) {
+        if (Result<analytics::SnappedPeriod> snapped = analytics::snapToChargePeriods(*m_store, period))
+            period = snapped->period;
+    }
     if (period.start == m_period.start && period.end == m_period.end)
         return;
     m_period = period;
