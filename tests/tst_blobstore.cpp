@@ -364,6 +364,72 @@ private slots:
         expectTampered(file, digest, csv, QStringLiteral("chunk 1"));
     }
 
+    // A blob beyond what readBlob keeps in memory (16 MiB) is decoded and checked in full before its first byte is
+    // handed out, then streamed: the round trip is exact, and a damaged last chunk hands out nothing.
+    void largeBlobIsCheckedBeforeItIsStreamed()
+    {
+        QByteArray big;
+        const QByteArray line = "2026-01-01T00:00:00Z node-17 kernel: cpu 3 throttled, temperature above threshold\n";
+        while (big.size() < 17 * blobcodec::kMaxChunk + 12345)
+            big += QByteArray::number(big.size()) + ' ' + line;
+        BundleSpec spec;
+        spec.kind = BundleKind::Telemetry;
+        spec.predicate = { { QStringLiteral("provider"), QStringLiteral("provider-a") },
+            { QStringLiteral("meter"), QStringLiteral("provider") },
+            { QStringLiteral("period"),
+                QJsonObject {
+                    { QStringLiteral("start"), QDateTime::fromSecsSinceEpoch(kStart, Qt::UTC).toString(Qt::ISODate) },
+                    { QStringLiteral("end"),
+                        QDateTime::fromSecsSinceEpoch(kStart + 300 * kStep, Qt::UTC).toString(Qt::ISODate) } } },
+            { QStringLiteral("resolutionSeconds"), kStep },
+            { QStringLiteral("payloads"),
+                QJsonArray { QJsonObject { { QStringLiteral("path"), QStringLiteral("data/usage.csv") },
+                    { QStringLiteral("format"), QStringLiteral("capaudit-usage-csv/v1") } } } } };
+        spec.files = { { QStringLiteral("usage.csv"), m_csv }, { QStringLiteral("syslog.txt"), big } };
+        spec.key = m_provider.signerKey;
+        spec.chain = { m_provider.signer };
+        spec.signedAt = QDateTime::fromSecsSinceEpoch(kStart + 86400 * 40, Qt::UTC);
+        const QString bundle = path(QStringLiteral("large"));
+        QVERIFY(writeBundle(spec, bundle).ok());
+        QString digest;
+        {
+            std::unique_ptr<CaseStore> store = newCase(QStringLiteral("large.capcase"));
+            QVERIFY(store);
+            const ImportResult r = CaseImporter(*store).importBundle(bundle);
+            QVERIFY2(r.outcome == ImportOutcome::Imported, qPrintable(r.error.toString()));
+            digest = r.digest;
+            const CaseVerification v = verifyCase(*store);
+            QVERIFY2(v.intact(), qPrintable(listed(v.problems)));
+        }
+        const QString file = path(QStringLiteral("large.capcase"));
+        const QString syslog = QStringLiteral("data/syslog.txt");
+        QCOMPARE(scalar(file,
+                     QStringLiteral("SELECT count(*) FROM blob_chunks WHERE blob = %1 AND codec = 1")
+                         .arg(blobOf(file, syslog))),
+            qint64(18));
+        Result<QByteArray> back = storedFile(file, syslog);
+        QVERIFY2(back, qPrintable(back ? QString() : back.error().toString()));
+        QCOMPARE(back->size(), big.size());
+        QVERIFY(*back == big);
+
+        const qint64 length = scalar(file,
+            QStringLiteral("SELECT length(bytes) FROM blob_chunks WHERE blob = %1 AND chunk = 17")
+                .arg(blobOf(file, syslog)));
+        QCOMPARE(flipByte(file, syslog, 17, length - 2), QString());
+        Result<std::unique_ptr<CaseStore>> store = CaseStore::open(file);
+        QVERIFY(store);
+        qint64 handedOut = 0;
+        const Status read = (*store)->readBlob(blobOf(file, syslog), [&](QByteArrayView chunk) {
+            handedOut += chunk.size();
+            return Status();
+        });
+        QVERIFY(!read);
+        QVERIFY2(read.error().reason.contains(QLatin1String("chunk 17")), qPrintable(read.error().toString()));
+        QCOMPARE(handedOut, qint64(0));
+        store->reset();
+        expectTampered(file, digest, syslog, QStringLiteral("chunk 17"));
+    }
+
     // A flipped byte in a raw chunk (one kept raw, or one from before schema 7) is caught by the blob's SHA-256.
     void tamperedRawChunkIsReported()
     {

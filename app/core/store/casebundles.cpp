@@ -102,7 +102,7 @@ Status CaseStore::readBlob(qint64 blobId, const std::function<Status(QByteArrayV
         return m_db.lastError();
     blob->bind(1, blobId);
     const QString name = fileName.isEmpty() ? QStringLiteral("blob %1").arg(blobId)
-                                            : QStringLiteral("%1 (blob %2)").arg(fileName).arg(blobId);
+                                            : QStringLiteral("%1 (blob %2)").arg(fileName, QString::number(blobId));
     auto failure = [&](const QString& reason) {
         return Error(m_db.path(), 0, QStringLiteral("blob_chunks"), name + QStringLiteral(": ") + reason);
     };
@@ -113,7 +113,8 @@ Status CaseStore::readBlob(qint64 blobId, const std::function<Status(QByteArrayV
     blob->reset();
 
     // No byte leaves before the whole blob matched its SHA-256: small blobs are decoded once and kept, larger ones
-    // (beyond kKeep, so memory stays flat) are decoded and hashed twice, the second time as they are handed out.
+    // (beyond kKeep, so memory stays flat) are decoded and hashed twice, the second time as they are handed out (and
+    // checked again: evidence rows are append-only, so only someone editing the file could make the passes differ).
     constexpr qint64 kKeep = 16 * blobcodec::kMaxChunk;
     const bool keep = size >= 0 && size <= kKeep;
     QByteArray kept;
@@ -135,7 +136,7 @@ Status CaseStore::readBlob(qint64 blobId, const std::function<Status(QByteArrayV
                 select->isNull(3) ? std::nullopt : std::optional<qint64>(select->int64(3));
             Result<QByteArrayView> bytes = blobcodec::decode(select->blobView(1), select->int64(2), rawSize, scratch);
             if (!bytes)
-                return failure(QStringLiteral("chunk %1: %2").arg(expected).arg(bytes.error().reason));
+                return failure(QStringLiteral("chunk %1: %2").arg(QString::number(expected), bytes.error().reason));
             ++expected;
             total += bytes->size();
             if (total > size)
@@ -162,11 +163,11 @@ Status CaseStore::readBlob(qint64 blobId, const std::function<Status(QByteArrayV
         return s;
     if (!keep)
         return pass(true);
-    for (qsizetype at = 0; at < kept.size(); at += blobcodec::kMaxChunk)
-        if (Status s =
-                write(QByteArrayView(kept).sliced(at, std::min<qsizetype>(blobcodec::kMaxChunk, kept.size() - at)));
-            !s)
+    for (qsizetype at = 0; at < kept.size(); at += blobcodec::kMaxChunk) {
+        const qsizetype n = std::min<qsizetype>(blobcodec::kMaxChunk, kept.size() - at);
+        if (Status s = write(QByteArrayView(kept).sliced(at, n)); !s)
             return s;
+    }
     return {};
 }
 
