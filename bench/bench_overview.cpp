@@ -7,9 +7,9 @@
 // 2. Verdicts: until the check run (node-hour aggregate path) has finished and the cards are drawn.
 // Note: the checks record the default policy in a case that has none (analytics::selectPolicy).
 // Usage: QT_QPA_PLATFORM=offscreen bench_overview CASE [png]
-#include "analysiscontroller.h"
-#include "casesession.h"
-#include "overview/coveragemodel.h"
+#include "jobs/analysiscontroller.h"
+#include "jobs/casesession.h"
+#include "models/coveragemodel.h"
 #include "overview/overviewdashboard.h"
 
 #include <QApplication>

@@ -11,16 +11,17 @@
 // QCustomPlot's header uses foreach: the macro must be allowed before the first Qt header is read.
 #undef QT_NO_FOREACH
 #include "benchutil.h"
-#include "casereader.h"
-#include "casesession.h"
-#include "timelinepage.h"
-#include "timelineplot.h"
+#include "jobs/casereader.h"
+#include "jobs/casesession.h"
+#include "pages/timelinepage.h"
+#include "timeline/timelineplot.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSignalBlocker>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -132,7 +133,6 @@ int main(int argc, char** argv)
         const auto [vf, vt] = plot->visibleRange();
         const double v = vt - vf;
         TimelineRequest request;
-        request.generation = quint64(step) + 1;
         request.provider = page.provider();
         request.resourceClass = page.resourceClass();
         request.from = qint64(std::floor(vf - v / 2));
@@ -140,8 +140,13 @@ int main(int argc, char** argv)
         request.maxPoints = std::max(400, plot->width() * 2);
         QElapsedTimer t;
         t.start();
-        QFuture<Result<TimelineData>> future = CaseReader::run<TimelineData>(
-            session.path(), [request](CaseStore& store) { return loadTimeline(store, request); });
+        QFuture<Result<TimelineData>> future =
+            QtConcurrent::run(CaseReader::pool(), [path = session.path(), request]() -> Result<TimelineData> {
+                Result<CaseStore*> store = CaseReader::storeFor(path);
+                if (!store)
+                    return store.error();
+                return loadTimeline(**store, request);
+            });
         future.waitForFinished();
         fetch.values << ms(t);
         const double requestDays = double(request.to - request.from) / 86400;

@@ -4,6 +4,7 @@
 #include "analytics/assessment.h"
 #include "analytics/policyselection.h"
 #include "capaudit/version.h"
+#include "reportformat.h"
 #include "reportmanifest.h"
 #include "reporttext.h"
 #include "store/audittrail.h"
@@ -40,7 +41,7 @@ QList<ProviderVerdict> verdictsOf(const analytics::CheckReport& r)
             v.explanation = ReportText::tr("%1 has %2 finding(s); the most serious is %3, which fails the policy.")
                                 .arg(a.provider)
                                 .arg(a.total)
-                                .arg(analytics::severityName(a.worst));
+                                .arg(severityLabel(a.worst).toLower());
             break;
         case analytics::Assessment::CompliantWithFindings:
             v.explanation = ReportText::tr("%1 has %2 finding(s), none serious enough to fail the policy.")

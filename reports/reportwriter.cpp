@@ -69,27 +69,47 @@ Result<QByteArray> signDetached(const QString& keyPath, QByteArrayView bytes)
     return signature;
 }
 
-Result<ReportResult> writeReport(
-    CaseStore& store, const ReportOptions& options, const ProgressFn& progress, const std::atomic_bool* cancel)
+namespace {
+
+Status checkOutput(const ReportOptions& options)
 {
     if (options.outputPath.isEmpty())
         return Error(QString(), 0, QStringLiteral("out"), QStringLiteral("no output file named"));
     // Read the key first: a bad key should fail before minutes of work.
     if (!options.signKeyPath.isEmpty() && !QFileInfo(options.signKeyPath).isReadable())
         return Error(options.signKeyPath, QStringLiteral("cannot read the signing key"));
-    auto scaled = [&](double from, double to) -> ProgressFn {
-        if (!progress)
-            return {};
-        return [=](double f, const QString& m) { progress(from + (to - from) * f, m); };
-    };
-    Result<ReportData> data = composeReport(store, options, scaled(0.0, 0.6), cancel);
+    return Status::success();
+}
+
+ProgressFn scaled(const ProgressFn& progress, double from, double to)
+{
+    if (!progress)
+        return {};
+    return [=](double f, const QString& m) { progress(from + (to - from) * f, m); };
+}
+
+} // namespace
+
+Result<ReportResult> writeReport(
+    CaseStore& store, const ReportOptions& options, const ProgressFn& progress, const std::atomic_bool* cancel)
+{
+    if (Status s = checkOutput(options); !s)
+        return s.error();
+    Result<ReportData> data = composeReport(store, options, scaled(progress, 0.0, 0.6), cancel);
     if (!data)
         return data.error();
+    return writeComposedReport(store, *data, options, scaled(progress, 0.6, 1.0), cancel);
+}
 
+Result<ReportResult> writeComposedReport(CaseStore& store, const ReportData& data, const ReportOptions& options,
+    const ProgressFn& progress, const std::atomic_bool* cancel)
+{
+    if (Status s = checkOutput(options); !s)
+        return s.error();
     QByteArray pdf;
     QBuffer buffer(&pdf);
     buffer.open(QIODevice::WriteOnly);
-    Result<int> pages = writeReportPdf(*data, options, &buffer, scaled(0.6, 0.95), cancel);
+    Result<int> pages = writeReportPdf(data, options, &buffer, scaled(progress, 0.0, 0.875), cancel);
     buffer.close();
     if (!pages)
         return pages.error();
@@ -100,7 +120,7 @@ Result<ReportResult> writeReport(
     out.pages = *pages;
     out.path = options.outputPath;
     out.manifestPath = options.outputPath + QStringLiteral(".manifest.json");
-    out.manifestDigest = data->manifestDigest;
+    out.manifestDigest = data.manifestDigest;
     out.pdfSha256 = crypto::sha256Hex(pdf);
     out.bytes = pdf.size();
     // The signature is made before anything is written, so a failing key leaves no unsigned report behind.
@@ -112,14 +132,13 @@ Result<ReportResult> writeReport(
         signature = *signed_;
         out.signaturePath = options.outputPath + QStringLiteral(".sig");
     }
-    QList<std::pair<QString, QByteArray>> files { { out.path, pdf },
-        { out.manifestPath, data->manifestJson.toUtf8() } };
+    QList<std::pair<QString, QByteArray>> files { { out.path, pdf }, { out.manifestPath, data.manifestJson.toUtf8() } };
     if (!out.signaturePath.isEmpty())
         files.append({ out.signaturePath, signature });
     if (Status s = writeAllOrNothing(files); !s)
         return s.error();
     QJsonArray sections;
-    for (Section s : data->sections)
+    for (Section s : data.sections)
         sections.append(sectionKey(s));
     Result<TrailEntry> entry = store.appendTrail(QLatin1String(kTrailReportExported),
         { { QStringLiteral("file"), QFileInfo(out.path).fileName() },

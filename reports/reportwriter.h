@@ -29,6 +29,12 @@ inline constexpr auto kTrailReportExported = "report-exported";
 Result<ReportResult> writeReport(CaseStore& store, const ReportOptions& options, const ProgressFn& progress = {},
     const std::atomic_bool* cancel = nullptr);
 
+// The second half of writeReport(), for DATA composed elsewhere (composeReport() with the same OPTIONS): renders,
+// signs, writes and records it in STORE's trail. The GUI composes on a worker thread and calls this on the GUI thread,
+// the only one where Qt supports QCustomPlot (a QWidget).
+Result<ReportResult> writeComposedReport(CaseStore& store, const ReportData& data, const ReportOptions& options,
+    const ProgressFn& progress = {}, const std::atomic_bool* cancel = nullptr);
+
 // A detached signature over BYTES with the PEM private key at KEYPATH: ECDSA (DER) and RSA (PKCS#1 v1.5) over
 // SHA-256, so `openssl dgst -sha256 -verify` checks it; Ed25519 over the raw bytes (`openssl pkeyutl -verify -rawin`).
 Result<QByteArray> signDetached(const QString& keyPath, QByteArrayView bytes);

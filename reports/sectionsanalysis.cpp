@@ -78,7 +78,7 @@ void writeFindings(SectionContext& c)
         c.pw.heading(2, ReportText::tr("%1 (%2)").arg(severityLabel(s)).arg(group.size()), 130);
         for (const analytics::Finding* f : std::as_const(group)) {
             c.pw.ensureSpace(c.pw.pt(120)); // the title never sits alone at the foot of a page
-            c.pw.text(f->title, Style::BodyBold);
+            c.pw.text(analytics::localizedTitle(*f), Style::BodyBold);
             const analytics::RuleInfo* rule = analytics::findRule(f->ruleId);
             QList<QPair<QString, QString>> rows {
                 { ReportText::tr("Finding ID"), f->id },

@@ -175,7 +175,7 @@ void writeSummary(SectionContext& c)
     const QList<analytics::Finding> serious = analytics::mostSeriousFindings(r, 8);
     const qsizetype shown = serious.size();
     for (const analytics::Finding& f : serious) {
-        QString line = QStringLiteral("• [%1] %2").arg(severityLabel(f.severity), f.title);
+        QString line = QStringLiteral("• [%1] %2").arg(severityLabel(f.severity), analytics::localizedTitle(f));
         if (!isMissing(f.amount) && f.amount != 0)
             line += ReportText::tr(" Amount at stake: %1.").arg(formatMoney(f.amount, f.currency));
         line += ReportText::tr(" (finding %1)").arg(f.id);

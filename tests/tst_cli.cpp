@@ -4,6 +4,7 @@
 #include "testpki.h"
 #include "testsupport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -405,6 +406,64 @@ private slots:
         QCOMPARE(check.exitCode, 1);
         QVERIFY2(check.out.contains("evidence.integrity") && check.out.contains("data/usage.csv line 3"),
             check.out.constData());
+    }
+
+    // The evidence viewer without a display: cited lines from the case's stored copy, parsed, with statistics.
+    void rowsShowsTheCitedLinesFromTheCase()
+    {
+        const QString bundle = path(QStringLiteral("rows-bundle"));
+        const Run created = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), bundle,
+            QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
+            path(QStringLiteral("signer.key.pem")), QStringLiteral("--cert"), path(QStringLiteral("signer.pem")),
+            QStringLiteral("--chain"), path(QStringLiteral("issuing.pem")), QStringLiteral("--predicate"),
+            path(QStringLiteral("import/predicate.json")), path(QStringLiteral("import/usage.csv")) });
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        const QString caseFile = path(QStringLiteral("rows.capcase"));
+        QCOMPARE(cli({ QStringLiteral("case"), QStringLiteral("init"), caseFile, QStringLiteral("--trust"),
+                         path(QStringLiteral("trust")) })
+                     .exitCode,
+            0);
+        const Run imported = cli({ QStringLiteral("import"), caseFile, bundle });
+        QVERIFY2(imported.exitCode == 0, imported.out + imported.err);
+        const Run verified = cli({ QStringLiteral("verify"), QStringLiteral("--trust"), path(QStringLiteral("trust")),
+            QStringLiteral("--json"), bundle });
+        const QString digest =
+            QJsonDocument::fromJson(verified.out.trimmed()).object().value(QStringLiteral("bundleDigest")).toString();
+        QCOMPARE(digest.size(), 64);
+
+        const Run rows = cli({ QStringLiteral("rows"), caseFile, digest.left(12), QStringLiteral("data/usage.csv"),
+            QStringLiteral("--lines"), QStringLiteral("3-4"), QStringLiteral("--context"), QStringLiteral("1"),
+            QStringLiteral("--json") });
+        QVERIFY2(rows.exitCode == 0, rows.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(rows.out).object();
+        QCOMPARE(json.value(QStringLiteral("bundle")).toString(), digest);
+        QCOMPARE(json.value(QStringLiteral("sha256")).toString(),
+            QString::fromLatin1(QCryptographicHash::hash(
+                readAllOf(path(QStringLiteral("import/usage.csv"))), QCryptographicHash::Sha256)
+                                    .toHex()));
+        const QJsonArray list = json.value(QStringLiteral("rows")).toArray();
+        QCOMPARE(list.size(), 4); // lines 2..5
+        QCOMPARE(list.at(1).toObject().value(QStringLiteral("line")).toInt(), 3);
+        QVERIFY(list.at(1).toObject().value(QStringLiteral("cited")).toBool());
+        QVERIFY(!list.at(0).toObject().value(QStringLiteral("cited")).toBool());
+        QCOMPARE(list.at(1).toObject().value(QStringLiteral("raw")).toString(),
+            QStringLiteral("2026-01-01T00:00:00Z,node-0,cpu,tenant-0,4,3,,"));
+        // allocated over the cited rows: the tenant row's 4 and the node row's empty cell.
+        for (const QJsonValue& s : json.value(QStringLiteral("citedStatistics")).toArray())
+            if (s.toObject().value(QStringLiteral("column")).toString() == u"allocated") {
+                QCOMPARE(s.toObject().value(QStringLiteral("count")).toInt(), 2);
+                QCOMPARE(s.toObject().value(QStringLiteral("empty")).toInt(), 1);
+                QCOMPARE(s.toObject().value(QStringLiteral("sum")).toDouble(), 4.0);
+            }
+
+        const Run text = cli({ QStringLiteral("rows"), caseFile, digest.left(12), QStringLiteral("data/usage.csv"),
+            QStringLiteral("--lines"), QStringLiteral("3") });
+        QVERIFY2(text.out.contains(">        3  2026-01-01T00:00:00Z,node-0,cpu,tenant-0,4,3,,"), text.out.constData());
+        const Run missing = cli({ QStringLiteral("rows"), caseFile, digest.left(12), QStringLiteral("data/usage.csv"),
+            QStringLiteral("--lines"), QStringLiteral("99") });
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(
+            missing.err.contains("line 99 is past the end of 'data/usage.csv' (5 lines)"), missing.err.constData());
     }
 
     void atOptionJudgesValidity()

@@ -1,44 +1,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "aboutdialog.h"
-#include "addanchordialog.h"
-#include "analysiscontroller.h"
 #include "analytics/capacityplan.h"
 #include "analytics/comparison.h"
-#include "anchormodel.h"
-#include "bidcomparisonmodel.h"
-#include "bundledetailwidget.h"
-#include "bundlefiltermodel.h"
-#include "bundlemodel.h"
-#include "capacitypage.h"
-#include "capacityplot.h"
-#include "casesession.h"
-#include "checkmodel.h"
-#include "comparisonpage.h"
 #include "demo/democonfig.h"
+#include "dialogs/aboutdialog.h"
+#include "dialogs/addanchordialog.h"
+#include "dialogs/importsummarydialog.h"
+#include "dialogs/reportexportflow.h"
+#include "dialogs/reportpreviewdialog.h"
+#include "dialogs/truststoredialog.h"
 #include "evidence/bundlewriter.h"
-#include "evidencepage.h"
-#include "findingdetailwidget.h"
-#include "findingfiltermodel.h"
-#include "findingmodel.h"
-#include "findingspage.h"
 #include "guitestcase.h"
-#include "importjob.h"
-#include "importsummarydialog.h"
+#include "jobs/analysiscontroller.h"
+#include "jobs/casesession.h"
+#include "jobs/importjob.h"
+#include "jobs/reportjob.h"
 #include "mainwindow.h"
+#include "models/anchormodel.h"
+#include "models/bidcomparisonmodel.h"
+#include "models/bundlefiltermodel.h"
+#include "models/bundlemodel.h"
+#include "models/checkmodel.h"
+#include "models/findingfiltermodel.h"
+#include "models/findingmodel.h"
+#include "models/provideroverviewmodel.h"
+#include "models/threewaymodel.h"
+#include "models/trailmodel.h"
 #include "overview/overviewdashboard.h"
 #include "overview/providercard.h"
-#include "overview/provideroverviewmodel.h"
-#include "reportexportflow.h"
-#include "reportpreviewdialog.h"
-#include "scenarioform.h"
+#include "pages/bundledetailwidget.h"
+#include "pages/capacitypage.h"
+#include "pages/capacityplot.h"
+#include "pages/comparisonpage.h"
+#include "pages/evidencepage.h"
+#include "pages/findingdetailwidget.h"
+#include "pages/findingspage.h"
+#include "pages/scenarioform.h"
+#include "pages/timelinepage.h"
+#include "pages/trailpage.h"
 #include "store/sqlitedb.h"
 #include "testpki.h"
-#include "threewaymodel.h"
-#include "timelinepage.h"
-#include "timelineplot.h"
-#include "trailmodel.h"
-#include "trailpage.h"
-#include "truststoredialog.h"
+#include "timeline/timelineplot.h"
 #include "util/jsonutil.h"
 
 #include <QApplication>
@@ -52,6 +53,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QMutex>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void cancelledBatchLeavesCaseUnchanged();
     void selectBundleShowsChecks();
     void timelineZoomChangesRange();
+    void timelineShiftDragSelectsPeriod();
     void timelineExport_data();
     void timelineExport();
     void trustAnchorAddRemoveInTrail();
@@ -88,6 +91,7 @@ private Q_SLOTS:
     void capacityForecastAndScenario();
     void comparisonWeightChangesScores();
     void exportReportWritesPdf();
+    void reportWriteCancelledWhileRendering();
     void failedImportListsEveryProblem();
 
 private:
@@ -337,6 +341,52 @@ void TestGui::timelineZoomChangesRange()
     const auto [from2, to2] = plot->visibleRange();
     QCOMPARE(from2, from0);
     QCOMPARE(to2, to0);
+}
+
+namespace {
+// Qt and QCustomPlot messages seen while a test drives the chart (QCustomPlot reports refused calls as qDebug).
+// Only QCustomPlot's own: the checks started by the new period run meanwhile on other threads.
+QMutex g_messagesMutex;
+QStringList g_messages;
+void collectMessages(QtMsgType, const QMessageLogContext&, const QString& message)
+{
+    if (!message.contains(QLatin1String("QCustomPlot")) && !message.contains(QLatin1String("QCP")))
+        return;
+    const QMutexLocker lock(&g_messagesMutex);
+    g_messages.append(message);
+}
+} // namespace
+
+void TestGui::timelineShiftDragSelectsPeriod()
+{
+    m_window->showPage(MainWindow::TimelinePageIndex);
+    QVERIFY(waitForTimeline());
+    TimelinePlot* plot = m_window->timelinePage()->plot();
+    QWidget* target = plot->canvas();
+    QSignalSpy selected(plot, &TimelinePlot::periodSelected);
+    g_messages.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(collectMessages);
+    // Twice: the second drag is where a layer added per drag would be refused.
+    for (int drag = 0; drag < 2; ++drag) {
+        const QPointF start(target->width() * (0.3 + 0.1 * drag), target->height() / 2.0);
+        const QPointF end(target->width() * (0.6 + 0.1 * drag), target->height() / 2.0);
+        QMouseEvent press(QEvent::MouseButtonPress, start, target->mapToGlobal(start), Qt::LeftButton, Qt::LeftButton,
+            Qt::ShiftModifier);
+        QApplication::sendEvent(target, &press);
+        QMouseEvent move(
+            QEvent::MouseMove, end, target->mapToGlobal(end), Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+        QApplication::sendEvent(target, &move);
+        QMouseEvent release(
+            QEvent::MouseButtonRelease, end, target->mapToGlobal(end), Qt::LeftButton, Qt::NoButton, Qt::ShiftModifier);
+        QApplication::sendEvent(target, &release);
+    }
+    qInstallMessageHandler(previous);
+    QCOMPARE(selected.count(), 2);
+    const qint64 from = selected.last().at(0).toLongLong();
+    const qint64 to = selected.last().at(1).toLongLong();
+    QVERIFY(to > from);
+    QCOMPARE(m_window->session()->period().start, from);
+    QVERIFY2(g_messages.isEmpty(), qPrintable(g_messages.join(QLatin1Char('\n'))));
 }
 
 void TestGui::timelineExport_data()
@@ -667,6 +717,29 @@ void TestGui::exportReportWritesPdf()
     QVERIFY(box);
     QVERIFY(box->text().contains(result->manifestDigest));
     box->close();
+}
+
+// Writing renders the charts on the GUI thread after composing on a worker: a cancel during rendering still stops it
+// and leaves no file.
+void TestGui::reportWriteCancelledWhileRendering()
+{
+    ReportJob job;
+    reports::ReportOptions options;
+    options.outputPath = m_dir.filePath(QStringLiteral("cancelled-report.pdf"));
+    QSignalSpy finished(&job, &ReportJob::finished);
+    bool renderingOnGuiThread = false;
+    connect(&job, &ReportJob::progress, &job, [&](double fraction, const QString&) {
+        if (fraction > 0.65 && !job.wasCancelled()) {
+            renderingOnGuiThread = QThread::currentThread() == QCoreApplication::instance()->thread();
+            job.cancel();
+        }
+    });
+    job.start(ReportJob::Mode::Write, m_case.casePath, options);
+    QVERIFY(finished.wait(120000));
+    QVERIFY(renderingOnGuiThread);
+    QVERIFY(job.wasCancelled());
+    QVERIFY(job.written().has_value() && !job.written()->ok());
+    QVERIFY(!QFileInfo::exists(options.outputPath));
 }
 
 // A bundle whose import fails stops at its first error; the summary lists every problem of it (the lint pass).

@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "analysiscontroller.h"
 #include "analytics/assessment.h"
 #include "analytics/policyselection.h"
-#include "casesession.h"
-#include "checkjob.h"
 #include "demo/democonfig.h"
 #include "evidence/truststore.h"
 #include "guitestcase.h"
+#include "jobs/analysiscontroller.h"
+#include "jobs/casesession.h"
+#include "jobs/checkjob.h"
+#include "jobs/demobankjob.h"
 #include "mainwindow.h"
-#include "overview/coveragemodel.h"
+#include "models/coveragemodel.h"
+#include "models/provideroverviewmodel.h"
+#include "models/recentcasesmodel.h"
 #include "overview/coveragestrip.h"
-#include "overview/demobankjob.h"
 #include "overview/overviewdashboard.h"
 #include "overview/periodselector.h"
 #include "overview/providercard.h"
-#include "overview/provideroverviewmodel.h"
-#include "overview/recentcasesmodel.h"
 #include "overview/startpage.h"
 #include "reportcomposer.h"
 #include "store/caseimporter.h"
@@ -247,7 +247,7 @@ void TestOverview::modelsPassTheTester()
     QAbstractItemModelTester coverageTester(&coverage, QAbstractItemModelTester::FailureReportingMode::QtTest);
     Result<std::unique_ptr<CaseStore>> store = CaseStore::open(m_faults.casePath);
     QVERIFY(store.ok());
-    Result<DashboardData> data = loadDashboard(**store, {}, 1);
+    Result<DashboardData> data = loadDashboard(**store, {});
     QVERIFY2(data.ok(), qPrintable(data.error().toString()));
     coverage.setData(*data);
     QCOMPARE(coverage.rowCount(), 3 * 3); // three providers x telemetry, billing, attestation

@@ -10,6 +10,7 @@
 #include "reportexport.h"
 #include "reportmanifest.h"
 #include "reportrenderer.h"
+#include "reporttext.h"
 #include "reportwriter.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
@@ -368,6 +369,25 @@ private slots:
         QVERIFY(text.contains(QLatin1String("Resourceallocation")));
         QCOMPARE(
             run(QStringLiteral("pdfimages"), { QStringLiteral("-list"), r->path }).out.count(QLatin1Char('\n')), 2);
+    }
+
+    // A zh_CN reader gets the verdict's severity in Chinese, not the core's English id ("最严重的为 high").
+    void chineseVerdictNamesTheSeverityInChinese()
+    {
+        QString why;
+        QVERIFY2(loadReportTranslation(QStringLiteral("zh_CN"), &why), qPrintable(why));
+        auto store = open();
+        QVERIFY(store);
+        ReportOptions o = options(QStringLiteral("zh.pdf"));
+        o.language = QStringLiteral("zh_CN");
+        o.sections = { Section::Summary };
+        Result<ReportResult> r = writeReport(*store, o);
+        QVERIFY(loadReportTranslation(QStringLiteral("en"), &why));
+        QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        const QString text = pdfText(r->path);
+        QVERIFY2(text.contains(QStringLiteral("最严重的为")), qPrintable(text.left(2000)));
+        static const QRegularExpression english(QStringLiteral("最严重的为\\s*(critical|high|medium|low|info)"));
+        QVERIFY2(!english.match(text).hasMatch(), qPrintable(english.match(text).captured(0)));
     }
 
     // The layout engine alone: a long table continues over pages with its header repeated on each.

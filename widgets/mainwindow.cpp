@@ -1,30 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "aboutdialog.h"
-#include "analysiscontroller.h"
-#include "bundledetailwidget.h"
-#include "capacitypage.h"
-#include "casesession.h"
-#include "checkjob.h"
-#include "comparisonpage.h"
-#include "evidencepage.h"
-#include "findingspage.h"
-#include "iconprovider.h"
-#include "importjob.h"
-#include "importprogressdialog.h"
-#include "importsummarydialog.h"
-#include "newcasedialog.h"
+#include "dialogs/aboutdialog.h"
+#include "dialogs/importprogressdialog.h"
+#include "dialogs/importsummarydialog.h"
+#include "dialogs/newcasedialog.h"
+#include "dialogs/reportexportdialog.h"
+#include "dialogs/reportexportflow.h"
+#include "dialogs/truststoredialog.h"
+#include "jobs/analysiscontroller.h"
+#include "jobs/casesession.h"
+#include "jobs/checkjob.h"
+#include "jobs/importjob.h"
+#include "models/iconprovider.h"
+#include "models/periodtext.h"
+#include "models/recentcases.h"
 #include "overview/overviewdashboard.h"
-#include "overview/periodtext.h"
-#include "overview/recentcases.h"
 #include "overview/startpage.h"
-#include "reportexportdialog.h"
-#include "reportexportflow.h"
-#include "timelinepage.h"
-#include "timelineplot.h"
-#include "trailpage.h"
-#include "truststoredialog.h"
+#include "pages/bundledetailwidget.h"
+#include "pages/capacitypage.h"
+#include "pages/comparisonpage.h"
+#include "pages/evidencepage.h"
+#include "pages/findingspage.h"
+#include "pages/timelinepage.h"
+#include "pages/trailpage.h"
+#include "timeline/timelineplot.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -397,13 +397,9 @@ void MainWindow::exportReportInteractive()
     QStringList providers;
     if (Result<QStringList> list = m_session->store()->providers())
         providers = *list;
-    Period casePeriod;
-    for (const QString& p : std::as_const(providers)) {
-        if (Result<Period> covered = m_session->store()->periodCovered(p); covered && covered->end > covered->start) {
-            casePeriod.start = casePeriod.start == 0 ? covered->start : std::min(casePeriod.start, covered->start);
-            casePeriod.end = std::max(casePeriod.end, covered->end);
-        }
-    }
+    Period casePeriod; // every provider's telemetry, in one query
+    if (Result<Period> covered = m_session->store()->periodCovered(); covered && covered->end > covered->start)
+        casePeriod = *covered;
     ReportExportDialog dialog(m_session->period(), casePeriod, providers, m_session->name(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -419,7 +415,7 @@ ReportExportFlow* MainWindow::exportReport(const reports::ReportOptions& options
         m_reportFlow->deleteLater();
         m_reportFlow = nullptr;
         if (written)
-            Q_EMIT m_session->trailChanged(); // the export is recorded in the audit trail
+            m_session->noteTrailWritten(); // the export is recorded in the audit trail
     });
     m_reportFlow->start(previewFirst);
     return m_reportFlow;

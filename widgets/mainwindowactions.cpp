@@ -1,42 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow's menus, toolbar and actions (kept apart from the window's behaviour in mainwindow.cpp).
-#include "aboutdialog.h"
-#include "analysiscontroller.h"
-#include "bundledetailwidget.h"
-#include "capacitypage.h"
-#include "casesession.h"
-#include "comparisonpage.h"
-#include "evidencepage.h"
-#include "findingspage.h"
-#include "iconprovider.h"
-#include "importjob.h"
-#include "importprogressdialog.h"
-#include "importsummarydialog.h"
+#include "jobs/analysiscontroller.h"
+#include "jobs/casesession.h"
 #include "mainwindow.h"
-#include "newcasedialog.h"
-#include "reportexportdialog.h"
-#include "reportexportflow.h"
-#include "timelinepage.h"
-#include "timelineplot.h"
-#include "trailpage.h"
-#include "truststoredialog.h"
+#include "models/iconprovider.h"
+#include "pages/bundledetailwidget.h"
+#include "pages/capacitypage.h"
+#include "pages/comparisonpage.h"
+#include "pages/findingspage.h"
+#include "pages/timelinepage.h"
+#include "pages/trailpage.h"
+#include "timeline/timelineplot.h"
 
 #include <QAction>
-#include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
-#include <QDragEnterEvent>
-#include <QDropEvent>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QMimeData>
 #include <QRegularExpression>
 #include <QSettings>
-#include <QStatusBar>
-#include <QTabWidget>
 #include <QToolBar>
 
 namespace capaudit {

@@ -30,8 +30,8 @@ QCommandLineOption periodOption();
 // The parsed --period, or {0, 0} (the whole case) when it is not given.
 Result<Period> periodArgument(const QCommandLineParser& parser, const QCommandLineOption& option);
 
-// Runs the compliance checks with the case's policy (or OPTIONS.policy when POLICYFILE is empty and USESTORED is
-// false), showing progress on stderr when it is a terminal and QUIET is false.
+// Runs the compliance checks with the policy analytics::selectPolicy() picks (POLICYFILE when given, else the case's),
+// showing progress on stderr when it is a terminal and QUIET is false.
 Result<analytics::CheckReport> runChecksForCommand(
     CaseStore& store, analytics::CheckOptions options, const QString& policyFile, bool quiet);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // capaudit-cli check: run the compliance rules of a policy over a case.
 #include "analytics/checkrunner.h"
+#include "analytics/periodchoice.h"
 #include "caseaccess.h"
 #include "command.h"
 #include "util/jsonutil.h"
@@ -100,7 +101,10 @@ int runCheck(const QStringList& arguments)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the canonical JSON result."));
     const QCommandLineOption threads(
         QStringLiteral("threads"), QStringLiteral("Scanning threads (default: one per core)."), QStringLiteral("N"));
-    parser.addOptions({ policy, period, json, threads });
+    const QCommandLineOption snap(QStringLiteral("snap"),
+        QStringLiteral("Widen --period to whole hours and to the charge periods it cuts (as the GUI's period picker "
+                       "does)."));
+    parser.addOptions({ policy, period, snap, json, threads });
     if (auto exit = parseArguments(parser, arguments,
             QStringLiteral("Run the compliance rules over a case. Exit 0: no finding reaches the policy's failing "
                            "severity; 1: some does; 2: usage or I/O error.")))
@@ -121,6 +125,18 @@ int runCheck(const QStringList& arguments)
     std::unique_ptr<CaseStore> store = openCase(parser.positionalArguments().first());
     if (!store)
         return kExitUsage;
+    if (options.period.end > options.period.start) {
+        // A charge period judged on part of its usage reads as over- or under-billing that is not there.
+        Result<SnappedPeriod> snapped = snapToChargePeriods(*store, options.period);
+        if (!snapped)
+            return usageError(snapped.error().toString());
+        if (parser.isSet(snap))
+            options.period = snapped->period;
+        else if (snapped->rowsCut > 0)
+            err() << "capaudit-cli: note: --period " << formatPeriod(snapped->proposed) << " cuts the charge periods of "
+                  << snapped->rowsCut << " FOCUS row(s); whole charge periods: --period "
+                  << formatPeriod(snapped->period) << " (or add --snap)" << Qt::endl;
+    }
     Result<CheckReport> report = runChecksForCommand(
         *store, options, parser.isSet(policy) ? parser.value(policy) : QString(), parser.isSet(json));
     if (!report)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "analysiscontroller.h"
 #include "archive/archiveformat.h"
 #include "capaudit/version.h"
-#include "casesession.h"
-#include "evidencepage.h"
-#include "findingspage.h"
-#include "iconprovider.h"
+#include "jobs/analysiscontroller.h"
+#include "jobs/casesession.h"
 #include "mainwindow.h"
+#include "models/iconprovider.h"
+#include "pages/evidencepage.h"
+#include "pages/findingspage.h"
 #include "util/translation.h"
 
 #include <QApplication>

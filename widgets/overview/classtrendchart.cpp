@@ -4,7 +4,7 @@
 #include "overview/classtrendchart.h"
 
 #include "chartstyle.h"
-#include "findingmodel.h"
+#include "models/findingmodel.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

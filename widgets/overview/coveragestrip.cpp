@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overview/coveragestrip.h"
 
-#include "overview/coveragemodel.h"
+#include "models/coveragemodel.h"
 
 #include <QDateTime>
 #include <QHelpEvent>

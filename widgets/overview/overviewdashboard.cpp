@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overview/overviewdashboard.h"
 
-#include "analysiscontroller.h"
 #include "analytics/assessment.h"
-#include "casereader.h"
-#include "casesession.h"
-#include "checkjob.h"
-#include "findingmodel.h"
-#include "overview/coveragemodel.h"
+#include "jobs/analysiscontroller.h"
+#include "jobs/casereader.h"
+#include "jobs/casesession.h"
+#include "jobs/checkjob.h"
+#include "models/coveragemodel.h"
+#include "models/findingmodel.h"
+#include "models/provideroverviewmodel.h"
 #include "overview/coveragestrip.h"
 #include "overview/periodselector.h"
 #include "overview/providercard.h"
-#include "overview/provideroverviewmodel.h"
 #include "overview/seriousfindingslist.h"
 
 #include <QGridLayout>
@@ -54,6 +54,7 @@ OverviewDashboard::OverviewDashboard(CaseSession* session, AnalysisController* a
     , m_cancel(new QPushButton(tr("Cancel checks"), m_statusBar))
     , m_rerun(new QPushButton(tr("Run checks"), m_statusBar))
     , m_headline(new QLabel(this))
+    , m_loader(this, CaseReader::pool())
 {
     setObjectName(QStringLiteral("overviewDashboard"));
     QFont titleFont = font();
@@ -129,7 +130,6 @@ OverviewDashboard::OverviewDashboard(CaseSession* session, AnalysisController* a
     connect(m_period, &PeriodSelector::periodChosen, m_session, &CaseSession::setPeriod);
     connect(m_cancel, &QPushButton::clicked, m_analysis, &AnalysisController::cancel);
     connect(m_rerun, &QPushButton::clicked, this, [this] { m_analysis->runChecks(m_session->period()); });
-    connect(&m_watcher, &QFutureWatcher<Result<DashboardData>>::finished, this, &OverviewDashboard::onLoaded);
     connect(m_session, &CaseSession::caseOpened, this, &OverviewDashboard::reload);
     connect(m_session, &CaseSession::bundlesChanged, this, &OverviewDashboard::reload);
     connect(m_session, &CaseSession::periodChanged, this, &OverviewDashboard::reload);
@@ -152,10 +152,7 @@ OverviewDashboard::OverviewDashboard(CaseSession* session, AnalysisController* a
     onCaseClosed();
 }
 
-OverviewDashboard::~OverviewDashboard()
-{
-    m_watcher.waitForFinished();
-}
+OverviewDashboard::~OverviewDashboard() = default;
 
 void OverviewDashboard::setStatus(const QString& text, bool running, bool canRerun)
 {
@@ -180,24 +177,20 @@ void OverviewDashboard::reload()
     updateHeader();
     if (!m_session->isOpen())
         return;
-    // A newer request supersedes the running one: its answer is dropped by generation, never shown.
-    const quint64 generation = ++m_generation;
-    const Period period = m_session->period();
-    m_watcher.setFuture(CaseReader::run<DashboardData>(m_session->path(),
-        [period, generation](CaseStore& store) { return loadDashboard(store, period, generation); }));
+    // A newer request supersedes the running one: its answer is dropped, never shown (JobTracker).
+    m_loader.start(CaseReader::reading(m_session->path(),
+                       [period = m_session->period()](CaseStore& store) { return loadDashboard(store, period); }),
+        [this](const Result<DashboardData>& result) { onLoaded(result); });
 }
 
-void OverviewDashboard::onLoaded()
+void OverviewDashboard::onLoaded(const Result<DashboardData>& result)
 {
-    const Result<DashboardData> result = m_watcher.result();
     if (!m_session->isOpen())
         return;
     if (!result) {
         m_coverageNote->setText(tr("Could not read the evidence coverage: %1").arg(result.error().toString()));
         return;
     }
-    if (result->generation != m_generation)
-        return;
     m_data = *result;
     m_coverage->setData(m_data);
     m_period->setPeriods(m_data.casePeriod, m_session->period());
@@ -218,7 +211,7 @@ void OverviewDashboard::onReport(const analytics::CheckReport& report)
 
 void OverviewDashboard::onCaseClosed()
 {
-    ++m_generation;
+    m_loader.discard();
     m_report.reset();
     m_data = {};
     m_providers->clear();

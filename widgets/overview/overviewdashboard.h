@@ -2,9 +2,9 @@
 #pragma once
 
 #include "analytics/checkrunner.h"
-#include "overview/dashboarddata.h"
+#include "jobs/jobtracker.h"
+#include "models/dashboarddata.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <optional>
@@ -66,7 +66,7 @@ public:
     }
     bool isLoading() const
     {
-        return m_watcher.isRunning();
+        return m_loader.isBusy();
     }
 
 public Q_SLOTS:
@@ -81,7 +81,7 @@ Q_SIGNALS:
     void updated(); // the cards, strip or findings were rebuilt
 
 private:
-    void onLoaded();
+    void onLoaded(const Result<DashboardData>& result);
     void onReport(const analytics::CheckReport& report);
     void onCaseClosed();
     void rebuild();
@@ -112,8 +112,7 @@ private:
     QList<analytics::Finding> m_serious;
     std::optional<analytics::CheckReport> m_report;
     DashboardData m_data;
-    QFutureWatcher<Result<DashboardData>> m_watcher;
-    quint64 m_generation = 0;
+    JobTracker m_loader;
 };
 
 } // namespace capaudit

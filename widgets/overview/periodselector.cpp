@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overview/periodselector.h"
 
-#include "findingmodel.h"
+#include "models/findingmodel.h"
 
 #include <QDateTime>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overview/providercard.h"
 
-#include "findingmodel.h"
+#include "models/findingmodel.h"
+#include "models/periodtext.h"
+#include "models/provideroverviewmodel.h"
 #include "overview/classtrendchart.h"
-#include "overview/periodtext.h"
-#include "overview/provideroverviewmodel.h"
 
 #include <QFormLayout>
 #include <QGridLayout>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "analytics/assessment.h"
-#include "overview/dashboarddata.h"
+#include "models/dashboarddata.h"
 
 #include <QFrame>
 

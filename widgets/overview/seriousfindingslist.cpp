@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overview/seriousfindingslist.h"
 
-#include "findingmodel.h"
+#include "models/findingmodel.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overview/startpage.h"
 
-#include "iconprovider.h"
-#include "overview/demobankjob.h"
-#include "overview/recentcasesmodel.h"
+#include "jobs/demobankjob.h"
+#include "models/iconprovider.h"
+#include "models/recentcasesmodel.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>

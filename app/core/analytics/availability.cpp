@@ -97,10 +97,11 @@ void coverageAtEnds(CheckContext& c, const ProviderAttestation& a, const Period&
             f.measured = double(missing);
             f.expected = 0;
             f.unit = QStringLiteral("missing steps");
-            f.title = QStringLiteral("Attested node %1 %2 (%3 steps, %4 h): counted as unavailable and not delivered")
-                          .arg(n.name, what)
-                          .arg(missing)
-                          .arg(double(to - from) / 3600.0, 0, 'f', 1);
+            f.say("availability.unreported-node",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "Attested node %1 %2 (%3 steps, %4 h): counted as unavailable and not delivered"),
+                { marg(n.name), MessageArg { what, true }, marg(missing),
+                    marg(double(to - from) / 3600.0, 0, 'f', 1) });
             f.evidence.append(
                 { n.bundleDigest, QString(), n.line, n.line, QStringLiteral("attested inventory entry") });
             f.details = { { QStringLiteral("subject"), subject },
@@ -115,12 +116,18 @@ void coverageAtEnds(CheckContext& c, const ProviderAttestation& a, const Period&
                 end = qMin(p.end, span.end);
             }
         if (first == 0) {
-            report(span.start, span.end, QStringLiteral("never reported"), QStringLiteral("silent"));
+            report(span.start, span.end,
+                QString::fromLatin1(QT_TRANSLATE_NOOP("capaudit::FindingWord", "never reported")),
+                QStringLiteral("silent"));
             continue;
         }
-        report(span.start, first, QStringLiteral("reported nothing from the start of the period"),
+        report(span.start, first,
+            QString::fromLatin1(
+                QT_TRANSLATE_NOOP("capaudit::FindingWord", "reported nothing from the start of the period")),
             QStringLiteral("leading"));
-        report(end, span.end, QStringLiteral("reported nothing until the end of the evidence"),
+        report(end, span.end,
+            QString::fromLatin1(
+                QT_TRANSLATE_NOOP("capaudit::FindingWord", "reported nothing until the end of the evidence")),
             QStringLiteral("trailing"));
     }
 }
@@ -239,10 +246,10 @@ void runAvailabilityRules(CheckContext& c, const QHash<qint64, QList<TimeRun>>& 
                 f.measured = availability * 100;
                 f.expected = target * 100;
                 f.unit = QStringLiteral("%");
-                f.title = QStringLiteral("Node %1 was available %2 % of the time, below the %3 % target")
-                              .arg(f.node)
-                              .arg(f.measured, 0, 'f', 2)
-                              .arg(f.expected, 0, 'f', 2);
+                f.say("sla.node-below-target",
+                    QT_TRANSLATE_NOOP(
+                        "capaudit::FindingMessage", "Node %1 was available %2 % of the time, below the %3 % target"),
+                    { marg(f.node), marg(f.measured, 0, 'f', 2), marg(f.expected, 0, 'f', 2) });
                 f.details = { { QStringLiteral("unavailableSteps"), double(w.expected - w.available) },
                     { QStringLiteral("expectedSteps"), double(w.expected) },
                     { QStringLiteral("windowStart"), double(from) }, { QStringLiteral("windowEnd"), double(to) } };
@@ -259,11 +266,13 @@ void runAvailabilityRules(CheckContext& c, const QHash<qint64, QList<TimeRun>>& 
             f.measured = decisive * 100;
             f.expected = target * 100;
             f.unit = QStringLiteral("%");
-            f.title = QStringLiteral("%1's %2 availability was %3 %, below the contracted %4 %")
-                          .arg(a->provider,
-                              capacityWeighted ? QStringLiteral("capacity-weighted") : QStringLiteral("node-weighted"))
-                          .arg(f.measured, 0, 'f', 2)
-                          .arg(f.expected, 0, 'f', 2);
+            f.say("sla.provider-below-target",
+                QT_TRANSLATE_NOOP(
+                    "capaudit::FindingMessage", "%1's %2 availability was %3 %, below the contracted %4 %"),
+                { marg(a->provider),
+                    capacityWeighted ? word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "capacity-weighted"))
+                                     : word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "node-weighted")),
+                    marg(f.measured, 0, 'f', 2), marg(f.expected, 0, 'f', 2) });
             f.details = { { QStringLiteral("nodesBelowTarget"), below.join(QLatin1Char(',')) },
                 { QStringLiteral("nodeWeighted"), nodeWeighted }, { QStringLiteral("capacityWeighted"), byCapacity },
                 { QStringLiteral("lowestClass"), lowestClass }, { QStringLiteral("unavailableSteps"), expected - ok },

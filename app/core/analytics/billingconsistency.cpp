@@ -49,7 +49,8 @@ void ConsistencyCheck::report()
         Finding f;
         f.ruleId = QLatin1String(rules::kBillingConsistency);
         f.provider = provider;
-        f.title = QStringLiteral("Invoice %1: %2 in %3 rows (%4)").arg(invoice, what).arg(it->rows).arg(it->example);
+        f.say("billing.consistency", QT_TRANSLATE_NOOP("capaudit::FindingMessage", "Invoice %1: %2 in %3 rows (%4)"),
+            { marg(invoice), marg(what), marg(it->rows), marg(it->example) });
         f.measured = double(it->rows);
         f.unit = QStringLiteral("rows");
         f.amount = it->amount;

@@ -144,13 +144,11 @@ private:
             f.unit = QStringLiteral("rows");
             f.amount = set.cost;
             f.details = { { QStringLiteral("invoiceId"), invoice }, { QStringLiteral("reason"), reason } };
-            f.title =
-                QStringLiteral("Invoice %1 of %2: %3 rows (%4) charge %5 %6 that no measured delivery accounts for")
-                    .arg(invoice, provider)
-                    .arg(set.rows.size())
-                    .arg(reason)
-                    .arg(set.cost, 0, 'f', 2)
-                    .arg(f.currency);
+            f.say("billing.unreconciled",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "Invoice %1 of %2: %3 rows (%4) charge %5 %6 that no measured delivery accounts for"),
+                { marg(invoice), marg(provider), marg(set.rows.size()), marg(reason), marg(set.cost, 0, 'f', 2),
+                    marg(f.currency) });
             // A net credit is in the buyer's favour: listed (SLA credits are checked against it), not alarming.
             m_c.add(f, set.cost < 0 ? 2 : 0);
         }
@@ -177,15 +175,14 @@ private:
             f.amount = set.difference;
             f.details = { { QStringLiteral("invoiceId"), invoice }, { QStringLiteral("billedQuantity"), set.quantity },
                 { QStringLiteral("attestedUnitPrice"), set.rows.first()->attestedPrice } };
-            f.title = QStringLiteral("Invoice %1 of %2 charges %3 %4 for %5 of %6 to %7, %8 %4 %9 than the quantity at "
-                                     "the contract price")
-                          .arg(invoice, provider)
-                          .arg(set.cost, 0, 'f', 2)
-                          .arg(f.currency)
-                          .arg(cls, tenant)
-                          .arg(set.quantity, 0, 'f', 2)
-                          .arg(std::abs(set.difference), 0, 'f', 2)
-                          .arg(set.difference > 0 ? QStringLiteral("more") : QStringLiteral("less"));
+            f.say("billing.price.differs",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "Invoice %1 of %2 charges %3 %4 for %5 of %6 to %7, %8 %4 %9 than the quantity at the contract "
+                    "price"),
+                { marg(invoice), marg(provider), marg(set.cost, 0, 'f', 2), marg(f.currency), marg(cls), marg(tenant),
+                    marg(set.quantity, 0, 'f', 2), marg(std::abs(set.difference), 0, 'f', 2),
+                    set.difference > 0 ? word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "more"))
+                                       : word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "less")) });
             m_c.add(f, set.difference < 0 ? 2 : 0);
         }
     }
@@ -206,12 +203,18 @@ private:
             f.details = { { QStringLiteral("invoiceId"), invoice },
                 { currency ? QStringLiteral("contractCurrency") : QStringLiteral("tenant"),
                     currency ? contract : subject } };
-            f.title = currency
-                ? QStringLiteral(
-                    "Invoice %1 of %2 bills %4 %3 against a contract in %5: it cannot be reconciled in money")
-                      .arg(invoice, provider, subject, QString::number(set.cost, 'f', 2), contract)
-                : QStringLiteral("Invoice %1 of %2 bills %3 %4 to tenant %5, who is not in the attested tenant list")
-                      .arg(invoice, provider, QString::number(set.cost, 'f', 2), f.currency, subject);
+            if (currency)
+                f.say("billing.currency.invoice",
+                    QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                        "Invoice %1 of %2 bills %4 %3 against a contract in %5: it cannot be reconciled in money"),
+                    { marg(invoice), marg(provider), marg(subject), marg(QString::number(set.cost, 'f', 2)),
+                        marg(contract) });
+            else
+                f.say("billing.tenant.unknown",
+                    QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                        "Invoice %1 of %2 bills %3 %4 to tenant %5, who is not in the attested tenant list"),
+                    { marg(invoice), marg(provider), marg(QString::number(set.cost, 'f', 2)), marg(f.currency),
+                        marg(subject) });
             m_c.add(f);
         }
     }

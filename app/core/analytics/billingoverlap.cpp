@@ -73,13 +73,11 @@ void runOverlapRule(CheckContext& c, const BillingData& data)
         f.evidence += rowEvidence(c, rows, QStringLiteral("all Usage rows of the tenant and class"));
         f.details = { { QStringLiteral("rows"), double(overlapped.size()) },
             { QStringLiteral("overlappedSeconds"), seconds } };
-        f.title = QStringLiteral("%1 bills %2 rows of %3 for %4 over charge periods already billed: %5 %6 charged "
-                                 "twice")
-                      .arg(provider)
-                      .arg(overlapped.size())
-                      .arg(cls, tenant)
-                      .arg(amount, 0, 'f', 2)
-                      .arg(f.currency);
+        f.say("billing.overlap",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "%1 bills %2 rows of %3 for %4 over charge periods already billed: %5 %6 charged twice"),
+            { marg(provider), marg(overlapped.size()), marg(cls), marg(tenant), marg(amount, 0, 'f', 2),
+                marg(f.currency) });
         c.add(f);
     }
 }

@@ -160,15 +160,39 @@ private:
         return f;
     }
 
-    QString title(const Finding& f, double billed, double measured, const QString& what) const
+    // The sentence of a billing.reconciliation finding; SCOPE says over what it was judged, each scope a sentence of
+    // its own so a translation can place it.
+    enum class Scope { ChargePeriods, InvoiceTotal, AllInvoices };
+    static void say(Finding& f, double billed, double measured, Scope scope, const MessageArg& extent)
     {
-        return QStringLiteral("%1 billed %2 %3 of %4 to %5 %6 where its own telemetry measured %7: %8 %9 %10")
-            .arg(f.provider)
-            .arg(billed, 0, 'f', 2)
-            .arg(f.unit, f.resourceClass, f.tenant, what)
-            .arg(measured, 0, 'f', 2)
-            .arg(std::abs(f.amount), 0, 'f', 2)
-            .arg(f.currency, f.amount > 0 ? QStringLiteral("over-billed") : QStringLiteral("under-billed"));
+        const MessageArg direction = f.amount > 0 ? word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "over-billed"))
+                                                  : word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "under-billed"));
+        const QList<MessageArg> args { marg(f.provider), marg(billed, 0, 'f', 2), marg(f.unit), marg(f.resourceClass),
+            marg(f.tenant), extent, marg(measured, 0, 'f', 2), marg(std::abs(f.amount), 0, 'f', 2), marg(f.currency),
+            direction };
+        switch (scope) {
+        case Scope::ChargePeriods:
+            f.say("billing.reconciliation.periods",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "%1 billed %2 %3 of %4 to %5 over %6 charge periods where its own telemetry measured %7: %8 %9 "
+                    "%10"),
+                args);
+            break;
+        case Scope::InvoiceTotal:
+            f.say("billing.reconciliation.invoice",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "%1 billed %2 %3 of %4 to %5 on invoice %6 (charge periods each within tolerance) where its own "
+                    "telemetry measured %7: %8 %9 %10"),
+                args);
+            break;
+        case Scope::AllInvoices:
+            f.say("billing.reconciliation.invoices",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "%1 billed %2 %3 of %4 to %5 over %6 invoices (each within tolerance) where its own telemetry "
+                    "measured %7: %8 %9 %10"),
+                args);
+            break;
+        }
     }
 
     void reportRun(qsizetype first, qsizetype last)
@@ -196,7 +220,7 @@ private:
         f.details = { { QStringLiteral("billedQuantity"), billed }, { QStringLiteral("measuredQuantity"), measured },
             { QStringLiteral("billedCost"), cost }, { QStringLiteral("chargePeriods"), double(last - first + 1) },
             { QStringLiteral("scope"), QStringLiteral("charge periods") } };
-        f.title = title(f, billed, measured, QStringLiteral("over %1 charge periods").arg(last - first + 1));
+        say(f, billed, measured, Scope::ChargePeriods, marg(last - first + 1));
         m_c.add(f);
     }
 
@@ -287,8 +311,7 @@ private:
                         { QStringLiteral("measuredQuantity"), l.residualMeasured },
                         { QStringLiteral("invoiceId"), line.invoiceId },
                         { QStringLiteral("scope"), QStringLiteral("invoice total") } };
-                    f.title = title(f, l.residualBilled, l.residualMeasured,
-                        QStringLiteral("on invoice %1 (charge periods each within tolerance)").arg(line.invoiceId));
+                    say(f, l.residualBilled, l.residualMeasured, Scope::InvoiceTotal, marg(line.invoiceId));
                     m_c.add(f);
                 }
             }
@@ -320,8 +343,7 @@ private:
             f.details = { { QStringLiteral("billedQuantity"), s.billed },
                 { QStringLiteral("measuredQuantity"), s.measured }, { QStringLiteral("invoices"), double(s.invoices) },
                 { QStringLiteral("scope"), QStringLiteral("all invoices") } };
-            f.title = title(
-                f, s.billed, s.measured, QStringLiteral("over %1 invoices (each within tolerance)").arg(s.invoices));
+            say(f, s.billed, s.measured, Scope::AllInvoices, marg(s.invoices));
             m_c.add(f);
         }
     }

@@ -169,9 +169,16 @@ void runSovereigntyRule(CheckContext& c)
                                       [&](const QString& j) { return !w->allowedJurisdictions.contains(j); }),
                         allowed.end());
             f.measured = kMissing;
-            f.title = QStringLiteral("Node %1 is in %2 (%3), outside the allowed jurisdictions%4")
-                          .arg(n.name, n.jurisdiction, n.region,
-                              holdsData ? QStringLiteral(", and holds tenant allocations") : QString());
+            if (holdsData)
+                f.say("jurisdiction.outside.data",
+                    QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                        "Node %1 is in %2 (%3), outside the allowed jurisdictions, and holds tenant allocations"),
+                    { marg(n.name), marg(n.jurisdiction), marg(n.region) });
+            else
+                f.say("jurisdiction.outside",
+                    QT_TRANSLATE_NOOP(
+                        "capaudit::FindingMessage", "Node %1 is in %2 (%3), outside the allowed jurisdictions"),
+                    { marg(n.name), marg(n.jurisdiction), marg(n.region) });
             QJsonArray digests;
             for (const ProviderAttestation* v : placement.versions) {
                 const auto entry = std::find_if(
@@ -225,16 +232,22 @@ void runAttestationVersionRule(CheckContext& c)
                 f.measured = double(v.signedAt - v.period.end) / 86400.0;
                 f.expected = 0;
                 f.unit = QStringLiteral("days");
-                f.title = previous
-                    ? QStringLiteral("%1 re-issued its attestation of contract %2 (bundle %3) on %4, %5 days after "
-                                     "the period it governs ended; it restates bundle %6 signed %7")
-                          .arg(v.provider, v.contractId, shortDigest(v.bundleDigest), day(v.signedAt))
-                          .arg(f.measured, 0, 'f', 1)
-                          .arg(shortDigest(previous->bundleDigest), day(previous->signedAt))
-                    : QStringLiteral("%1's attestation of contract %2 (bundle %3) was signed on %4, %5 days after "
-                                     "the period it governs ended")
-                          .arg(v.provider, v.contractId, shortDigest(v.bundleDigest), day(v.signedAt))
-                          .arg(f.measured, 0, 'f', 1);
+                if (previous)
+                    f.say("attestation.reissued-late",
+                        QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                            "%1 re-issued its attestation of contract %2 (bundle %3) on %4, %5 days after the period "
+                            "it "
+                            "governs ended; it restates bundle %6 signed %7"),
+                        { marg(v.provider), marg(v.contractId), marg(shortDigest(v.bundleDigest)),
+                            marg(day(v.signedAt)), marg(f.measured, 0, 'f', 1),
+                            marg(shortDigest(previous->bundleDigest)), marg(day(previous->signedAt)) });
+                else
+                    f.say("attestation.signed-late",
+                        QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                            "%1's attestation of contract %2 (bundle %3) was signed on %4, %5 days after the period it "
+                            "governs ended"),
+                        { marg(v.provider), marg(v.contractId), marg(shortDigest(v.bundleDigest)),
+                            marg(day(v.signedAt)), marg(f.measured, 0, 'f', 1) });
                 // Alone, a late attestation is late paperwork; restating an earlier one it is rewriting the past.
                 c.add(f, previous ? 0 : 1);
             }
@@ -246,11 +259,13 @@ void runAttestationVersionRule(CheckContext& c)
             Finding f = finding(QStringLiteral("restated-terms"));
             f.measured = double(changes.size());
             f.unit = QStringLiteral("changes");
-            f.title = QStringLiteral("%1 restated contract %2 in bundle %3 (signed %4) with weaker or moved terms than "
-                                     "bundle %5 (signed %6): %7")
-                          .arg(v.provider, v.contractId, shortDigest(v.bundleDigest), day(v.signedAt),
-                              shortDigest(previous->bundleDigest), day(previous->signedAt),
-                              changes.join(QStringLiteral("; ")));
+            f.say("attestation.restated-weaker",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "%1 restated contract %2 in bundle %3 (signed %4) with weaker or moved terms than bundle %5 "
+                    "(signed %6): %7"),
+                { marg(v.provider), marg(v.contractId), marg(shortDigest(v.bundleDigest)), marg(day(v.signedAt)),
+                    marg(shortDigest(previous->bundleDigest)), marg(day(previous->signedAt)),
+                    marg(changes.join(QStringLiteral("; "))) });
             f.details.insert(QStringLiteral("changes"), QJsonArray::fromStringList(changes));
             c.add(f);
         }

@@ -45,9 +45,10 @@ void reportFailedImports(CheckContext& c, const QList<TrailEntry>& trail)
         Finding f;
         f.ruleId = QLatin1String(rules::kEvidenceIntegrity);
         f.provider = e.details.value(QStringLiteral("provider")).toString();
-        f.title = QStringLiteral("A verified %1 bundle could not be imported, so none of its evidence was checked: "
-                                 "%2: %3")
-                      .arg(e.details.value(QStringLiteral("kind")).toString(), where, reason);
+        f.say("evidence.import-failed",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "A verified %1 bundle could not be imported, so none of its evidence was checked: %2: %3"),
+            { kindWord(e.details.value(QStringLiteral("kind")).toString()), marg(where), marg(reason) });
         f.evidence.append({ digest, file, line, line, QStringLiteral("import-failed, trail entry %1").arg(e.seq) });
         f.details = { { QStringLiteral("subject"), key }, { QStringLiteral("path"), path },
             { QStringLiteral("file"), file }, { QStringLiteral("line"), line }, { QStringLiteral("field"), field },
@@ -96,11 +97,12 @@ Status reportUncoveredCommitments(CheckContext& c)
             f.provider = a.provider;
             f.resourceClass = line.resourceClass;
             f.range = p;
-            f.title = QStringLiteral("%1 committed %2 %3 of %4 but no telemetry reports %4 between %5 and %6: the "
-                                     "commitment cannot be checked")
-                          .arg(a.provider)
-                          .arg(line.quantity)
-                          .arg(line.unit, line.resourceClass, formatUnixSeconds(p.start), formatUnixSeconds(p.end));
+            f.say("telemetry.no-telemetry-for-commitment",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "%1 committed %2 %3 of %4 but no telemetry reports %4 between %5 and %6: the commitment cannot be "
+                    "checked"),
+                { marg(a.provider), marg(line.quantity), marg(line.unit), marg(line.resourceClass),
+                    marg(formatUnixSeconds(p.start)), marg(formatUnixSeconds(p.end)) });
             f.expected = line.quantity;
             f.unit = line.unit;
             f.evidence.append({ a.bundleDigest, QString(), 0, 0, QStringLiteral("attested commitment") });
@@ -135,10 +137,9 @@ void reportDataQuality(CheckContext& c, const QList<TrailEntry>& trail)
             const QString outcome = !g.quarantine ? QStringLiteral("noted, rows kept")
                 : reject                          ? QStringLiteral("the whole invoice is kept out of reconciliation")
                                                   : QStringLiteral("quarantined, kept out of reconciliation");
-            f.title = QStringLiteral("%1 %2: %3 row(s) break %4 (%5; e.g. %6)")
-                          .arg(g.file, lines)
-                          .arg(g.count)
-                          .arg(g.rule, outcome, reason);
+            f.say("billing.data-quality",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage", "%1 %2: %3 row(s) break %4 (%5; e.g. %6)"),
+                { marg(g.file), marg(lines), marg(g.count), marg(g.rule), marg(outcome), marg(reason) });
             f.measured = double(g.count);
             f.unit = QStringLiteral("rows");
             f.evidence.append({ b.digest, g.file, g.firstLine, g.lastLine,

@@ -28,10 +28,16 @@ void reportAttempt(CheckContext& c, const TrailEntry& entry, bool rejected)
     const QString path = entry.details.value(QStringLiteral("path")).toString();
     QString check;
     const QString reason = firstReason(entry.details, &check);
-    f.title = rejected ? QStringLiteral("A %1 bundle was rejected at import (%2): %3")
-                             .arg(entry.details.value(QStringLiteral("kind")).toString(), check, reason)
-                       : QStringLiteral("A %1 bundle's signer is not trusted; it was not imported (%2)")
-                             .arg(entry.details.value(QStringLiteral("kind")).toString(), reason);
+    const MessageArg kind = kindWord(entry.details.value(QStringLiteral("kind")).toString());
+    if (rejected)
+        f.say("evidence.rejected",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage", "A %1 bundle was rejected at import (%2): %3"),
+            { kind, marg(check), marg(reason) });
+    else
+        f.say("evidence.untrusted-attempt",
+            QT_TRANSLATE_NOOP(
+                "capaudit::FindingMessage", "A %1 bundle's signer is not trusted; it was not imported (%2)"),
+            { kind, marg(reason) });
     f.evidence.append({ digest, path, 0, 0, QStringLiteral("trail entry %1").arg(entry.seq) });
     f.details = { { QStringLiteral("subject"), digest.isEmpty() ? path : digest }, { QStringLiteral("check"), check },
         { QStringLiteral("reason"), reason }, { QStringLiteral("trailSeq"), entry.seq },
@@ -84,8 +90,10 @@ void runEvidenceRules(CheckContext& c)
         f.ruleId = QLatin1String(rules::kEvidenceIntegrity);
         f.provider = b.provider;
         f.range = b.period;
-        f.title = QStringLiteral("A %1 bundle was imported although its signer (%2) is not in the trust store")
-                      .arg(bundleKindName(b.kind), b.signerSubject);
+        f.say("evidence.untrusted-imported",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "A %1 bundle was imported although its signer (%2) is not in the trust store"),
+            { kindWord(bundleKindName(b.kind)), marg(b.signerSubject) });
         f.evidence.append({ b.digest, QString(), 0, 0, QStringLiteral("imported as untrusted") });
         f.details = { { QStringLiteral("subject"), b.digest },
             { QStringLiteral("verdict"), QStringLiteral("untrusted") }, { QStringLiteral("signer"), b.signerSubject },
@@ -108,8 +116,10 @@ void runEvidenceRules(CheckContext& c)
         Finding f;
         f.ruleId = QLatin1String(rules::kEvidenceAssurance);
         f.provider = facts.provider;
-        f.title = QStringLiteral("%1's telemetry is signed only by %1 itself; no independent meter corroborates it")
-                      .arg(facts.provider);
+        f.say("evidence.provider-signed-only",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "%1's telemetry is signed only by %1 itself; no independent meter corroborates it"),
+            { marg(facts.provider) });
         f.evidence.append({ digest, QString(), 0, 0, QStringLiteral("latest provider-signed telemetry bundle") });
         c.add(f);
     }

@@ -105,7 +105,20 @@ QJsonObject Finding::toJson() const
     json.insert(QStringLiteral("evidence"), refs);
     if (!details.isEmpty())
         json.insert(QStringLiteral("details"), details);
+    if (!message.isEmpty())
+        json.insert(QStringLiteral("message"), message.toJson());
     return json;
+}
+
+void Finding::say(const char* messageId, const char* templateText, QList<MessageArg> args)
+{
+    message = { QString::fromLatin1(messageId), QString::fromUtf8(templateText), std::move(args) };
+    title = message.english();
+}
+
+QString localizedTitle(const Finding& finding)
+{
+    return finding.message.isEmpty() ? finding.title : finding.message.localized();
 }
 
 Result<Finding> Finding::fromJson(const QJsonObject& json)
@@ -139,6 +152,7 @@ Result<Finding> Finding::fromJson(const QJsonObject& json)
     for (const QJsonValue& ref : refs)
         f.evidence.append(EvidenceRef::fromJson(ref.toObject()));
     f.details = json.value(QStringLiteral("details")).toObject();
+    f.message = FindingMessage::fromJson(json.value(QStringLiteral("message")).toObject());
     return f;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "analytics/findingmessage.h"
 #include "model/records.h"
 #include "util/result.h"
 
@@ -34,7 +35,8 @@ struct Finding {
     QString id; // stable: "<rule>/<first 10 hex of SHA-256 over the scope>", the same on every run
     QString ruleId; // "billing.reconciliation"
     Severity severity = Severity::Info;
-    QString title; // one plain-language sentence for the report's reader
+    QString title; // one plain-language sentence for the report's reader, in English (message.english())
+    FindingMessage message; // the same sentence as an id and arguments, for the reader's language (localizedTitle)
     // Scope; empty / zero where it does not apply.
     QString provider;
     QString node;
@@ -51,11 +53,18 @@ struct Finding {
     QList<EvidenceRef> evidence;
     QJsonObject details; // rule-specific facts (sorted keys, numbers only as computed)
 
+    // Sets the sentence: MESSAGEID (stable), the English TEMPLATE marked with
+    // QT_TRANSLATE_NOOP("capaudit::FindingMessage", …) and its ARGS; title becomes the English sentence.
+    void say(const char* messageId, const char* templateText, QList<MessageArg> args);
     // Derives id from the rule and the scope (not from the numbers, so a finding keeps its id when a threshold moves).
     void assignId();
     QJsonObject toJson() const;
     static Result<Finding> fromJson(const QJsonObject& json);
 };
+
+// The finding's sentence in the installed translation (the GUI's and the report's language); the stored English title
+// for a finding without a message (older JSON).
+QString localizedTitle(const Finding& finding);
 
 // Deterministic order for output: severity (highest first), rule, provider, node, tenant, class, range start, id.
 void sortFindings(QList<Finding>& findings);

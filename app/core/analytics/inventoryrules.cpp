@@ -39,12 +39,11 @@ void deliveredShortfalls(CheckContext& c, const ProviderAttestation& a, const Co
         f.measured = lowest;
         f.expected = line.quantity;
         f.unit = line.unit;
-        f.title = QStringLiteral("%1 delivered as little as %2 %3 of %4 in %5 against %6 committed, for %7 h")
-                      .arg(a.provider)
-                      .arg(lowest, 0, 'f', 1)
-                      .arg(line.unit, line.resourceClass, line.region)
-                      .arg(line.quantity, 0, 'f', 1)
-                      .arg(double(end - first) / 3600.0, 0, 'f', 1);
+        f.say("capacity.shortfall",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "%1 delivered as little as %2 %3 of %4 in %5 against %6 committed, for %7 h"),
+            { marg(a.provider), marg(lowest, 0, 'f', 1), marg(line.unit), marg(line.resourceClass), marg(line.region),
+                marg(line.quantity, 0, 'f', 1), marg(double(end - first) / 3600.0, 0, 'f', 1) });
         f.evidence = telemetryRefs(c, a.provider, f.range);
         f.evidence.append({ line.bundleDigest, QString(), 0, 0, QStringLiteral("commitment (attestation)") });
         f.details = { { QStringLiteral("shortfall"), line.quantity - lowest },
@@ -236,9 +235,10 @@ void runInventoryRules(CheckContext& c)
             f.ruleId = QLatin1String(rules::kAttestationCoverage);
             f.provider = provider;
             f.range = telemetry;
-            f.title = QStringLiteral("%1 delivered telemetry but no attestation of its allocation (contract, "
-                                     "inventory) is in the case")
-                          .arg(provider);
+            f.say("attestation.missing",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "%1 delivered telemetry but no attestation of its allocation (contract, inventory) is in the case"),
+                { marg(provider) });
             c.add(f);
             continue;
         }
@@ -256,13 +256,18 @@ void runInventoryRules(CheckContext& c)
             f.node = c.nodeNames.value(node);
             f.range = uncovered.range;
             const QString from = QDateTime::fromSecsSinceEpoch(f.range.start, Qt::UTC).toString(Qt::ISODate);
-            f.title = whole
-                ? QStringLiteral("Node %1 appears in %2's telemetry from %3 but is not in the attested inventory")
-                      .arg(f.node, provider, from)
-                : QStringLiteral("Node %1 appears in %2's telemetry from %3 to %4 while the attestation in force "
-                                 "does not list it")
-                      .arg(f.node, provider, from,
-                          QDateTime::fromSecsSinceEpoch(f.range.end, Qt::UTC).toString(Qt::ISODate));
+            if (whole)
+                f.say("attestation.unattested-node",
+                    QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                        "Node %1 appears in %2's telemetry from %3 but is not in the attested inventory"),
+                    { marg(f.node), marg(provider), marg(from) });
+            else
+                f.say("attestation.unattested-node-window",
+                    QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                        "Node %1 appears in %2's telemetry from %3 to %4 while the attestation in force does not list "
+                        "it"),
+                    { marg(f.node), marg(provider), marg(from),
+                        marg(QDateTime::fromSecsSinceEpoch(f.range.end, Qt::UTC).toString(Qt::ISODate)) });
             f.evidence = telemetryRefs(c, provider, f.range);
             for (const QString& digest : uncovered.versions)
                 f.evidence.append({ digest, QString(), 0, 0, QStringLiteral("attested inventory") });
@@ -280,10 +285,10 @@ void runInventoryRules(CheckContext& c)
             f.measured = double(telemetry.end - attestation->signedAt) / 86400.0;
             f.expected = maxAgeDays;
             f.unit = QStringLiteral("days");
-            f.title = QStringLiteral("%1's attestation is %2 days older than the end of its telemetry (allowed %3)")
-                          .arg(provider)
-                          .arg(f.measured, 0, 'f', 1)
-                          .arg(maxAgeDays);
+            f.say("attestation.stale",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "%1's attestation is %2 days older than the end of its telemetry (allowed %3)"),
+                { marg(provider), marg(f.measured, 0, 'f', 1), marg(maxAgeDays) });
             f.evidence.append({ attestation->bundleDigest, QString(), 0, 0, QStringLiteral("attestation") });
             f.details = { { QStringLiteral("subject"), QStringLiteral("freshness") } };
             c.add(f);

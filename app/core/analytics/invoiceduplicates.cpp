@@ -103,10 +103,12 @@ QList<DuplicatePart> runDuplicateRule(CheckContext& c, const InvoiceData& data)
         f.amount = amount;
         const ProviderAttestation* a = c.attestationAt(f.provider, range.start);
         f.currency = a && !a->currency.isEmpty() ? a->currency : it->first().line->invoice->doc.currency;
-        f.title = QStringLiteral("%1 invoiced %2 unit-hours of %3 twice (%4 %5)")
-                      .arg(f.provider, QString::number(quantity, 'f', 2),
-                          f.resourceClass.isEmpty() ? QStringLiteral("unclassified items") : f.resourceClass,
-                          QString::number(amount, 'f', 2), f.currency);
+        f.say("invoice.duplicate",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage", "%1 invoiced %2 unit-hours of %3 twice (%4 %5)"),
+            { marg(f.provider), marg(QString::number(quantity, 'f', 2)),
+                f.resourceClass.isEmpty() ? word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "unclassified items"))
+                                          : marg(f.resourceClass),
+                marg(QString::number(amount, 'f', 2)), marg(f.currency) });
         f.evidence = evidence;
         f.details.insert(QStringLiteral("invoices"), QJsonArray::fromStringList(invoices));
         f.details.insert(QStringLiteral("lines"), qint64(it->size()));

@@ -103,12 +103,13 @@ Status loadInvoices(CheckContext& c, InvoiceData& data)
 void runInvoiceDocumentRules(CheckContext& c, const InvoiceData& data)
 {
     for (const InvoiceDocument& inv : data.invoices) {
-        auto base = [&](const char* rule, const QString& subject, const QString& title) {
+        auto base = [&](const char* rule, const QString& subject, const char* messageId, const char* templateText,
+                        QList<MessageArg> args) {
             Finding f;
             f.ruleId = QLatin1String(rule);
             f.provider = inv.provider;
             f.range = clipToChecked(inv.period, c.options.period);
-            f.title = title;
+            f.say(messageId, templateText, std::move(args));
             f.details.insert(QStringLiteral("subject"), subject);
             f.details.insert(QStringLiteral("invoice"), inv.doc.id);
             f.currency = inv.doc.currency;
@@ -116,10 +117,14 @@ void runInvoiceDocumentRules(CheckContext& c, const InvoiceData& data)
         };
         for (const ArithmeticBreach& b : checkEn16931Arithmetic(inv.doc)) {
             Finding f = base(rules::kInvoiceArithmetic, QStringLiteral("%1/%2/%3").arg(inv.doc.id, b.rule, b.subject),
-                QStringLiteral("%1 %2 %3 breaks %4 (%5): states %6, the document adds up to %7")
-                    .arg(inv.provider, inv.doc.creditNote ? QStringLiteral("credit note") : QStringLiteral("invoice"),
-                        inv.doc.id, b.rule, b.subject, QString::number(b.stated, 'f', 2),
-                        QString::number(b.computed, 'f', 2)));
+                "invoice.arithmetic",
+                QT_TRANSLATE_NOOP(
+                    "capaudit::FindingMessage", "%1 %2 %3 breaks %4 (%5): states %6, the document adds up to %7"),
+                { marg(inv.provider),
+                    inv.doc.creditNote ? word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "credit note"))
+                                       : word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "invoice")),
+                    marg(inv.doc.id), marg(b.rule), marg(b.subject), marg(QString::number(b.stated, 'f', 2)),
+                    marg(QString::number(b.computed, 'f', 2)) });
             f.measured = b.stated;
             f.expected = b.computed;
             f.amount = b.stated - b.computed;
@@ -138,10 +143,11 @@ void runInvoiceDocumentRules(CheckContext& c, const InvoiceData& data)
         if (a && !a->currency.isEmpty() && inv.doc.currency != a->currency)
             currencies.prepend(inv.doc.currency);
         if (!currencies.isEmpty()) {
-            Finding f = base(rules::kInvoiceMismatch, QStringLiteral("currency/%1").arg(inv.doc.id),
-                QStringLiteral("%1 invoice %2 charges in %3 where the contract is in %4")
-                    .arg(inv.provider, inv.doc.id, currencies.join(QStringLiteral(", ")),
-                        a ? a->currency : QStringLiteral("its own currency")));
+            Finding f = base(rules::kInvoiceMismatch, QStringLiteral("currency/%1").arg(inv.doc.id), "invoice.currency",
+                QT_TRANSLATE_NOOP(
+                    "capaudit::FindingMessage", "%1 invoice %2 charges in %3 where the contract is in %4"),
+                { marg(inv.provider), marg(inv.doc.id), marg(currencies.join(QStringLiteral(", "))),
+                    a ? marg(a->currency) : word(QT_TRANSLATE_NOOP("capaudit::FindingWord", "its own currency")) });
             f.amount = inv.doc.sign() * inv.doc.totals.taxExclusive;
             f.details.insert(QStringLiteral("mismatch"), QStringLiteral("currency"));
             f.details.insert(QStringLiteral("currencies"), QJsonArray::fromStringList(currencies));
@@ -163,10 +169,12 @@ void runInvoiceDocumentRules(CheckContext& c, const InvoiceData& data)
             }
         }
         if (!lines.isEmpty()) {
-            Finding f = base(rules::kInvoiceMismatch, QStringLiteral("period/%1").arg(inv.doc.id),
-                QStringLiteral("%1 invoice %2 claims %3 %4 for time outside the contract period or its own invoice "
-                               "period")
-                    .arg(inv.provider, inv.doc.id, QString::number(outside, 'f', 2), inv.doc.currency));
+            Finding f =
+                base(rules::kInvoiceMismatch, QStringLiteral("period/%1").arg(inv.doc.id), "invoice.outside-period",
+                    QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                        "%1 invoice %2 claims %3 %4 for time outside the contract period or its own invoice period"),
+                    { marg(inv.provider), marg(inv.doc.id), marg(QString::number(outside, 'f', 2)),
+                        marg(inv.doc.currency) });
             f.amount = outside;
             f.details.insert(QStringLiteral("mismatch"), QStringLiteral("period"));
             f.details.insert(QStringLiteral("contractPeriod"), formatPeriod(a->period));

@@ -50,20 +50,19 @@ Finding findingOf(const LogBreak& b)
     f.ruleId = QLatin1String(rules::kEvidenceLogConsistency);
     f.provider = providerOf(b);
     if (b.kind == LogBreak::Kind::SplitView)
-        f.title =
-            QStringLiteral("Transparency log '%1' signed two different trees of size %2 (a split view): root %3 "
-                           "in bundle %4 and root %5 in bundle %6")
-                .arg(b.origin)
-                .arg(b.earlier.treeSize)
-                .arg(hex(b.earlier.rootHash), firstBundles(b.earlier), hex(b.later.rootHash), firstBundles(b.later));
+        f.say("log.split-view",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "Transparency log '%1' signed two different trees of size %2 (a split view): root %3 in bundle %4 and "
+                "root %5 in bundle %6"),
+            { marg(b.origin), marg(b.earlier.treeSize), marg(hex(b.earlier.rootHash)), marg(firstBundles(b.earlier)),
+                marg(hex(b.later.rootHash)), marg(firstBundles(b.later)) });
     else
-        f.title = QStringLiteral("Transparency log '%1' is not proven consistent from size %2 (root %3, bundle %4) to "
-                                 "size %5 (root %6, bundle %7): %8")
-                      .arg(b.origin)
-                      .arg(b.earlier.treeSize)
-                      .arg(hex(b.earlier.rootHash), firstBundles(b.earlier))
-                      .arg(b.later.treeSize)
-                      .arg(hex(b.later.rootHash), firstBundles(b.later), b.reason);
+        f.say("log.unproven-growth",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "Transparency log '%1' is not proven consistent from size %2 (root %3, bundle %4) to size %5 (root %6, "
+                "bundle %7): %8"),
+            { marg(b.origin), marg(b.earlier.treeSize), marg(hex(b.earlier.rootHash)), marg(firstBundles(b.earlier)),
+                marg(b.later.treeSize), marg(hex(b.later.rootHash)), marg(firstBundles(b.later)), marg(b.reason) });
     for (const LogCheckpointRef* ref : { &b.earlier, &b.later })
         for (const LogCarrier& c : ref->carriers)
             f.evidence.append({ c.bundleDigest, c.file, 0, 0,

@@ -76,9 +76,11 @@ struct Run {
 
 class MeterComparison {
 public:
-    MeterComparison(CheckContext& c, const StoredBundle& meter)
+    MeterComparison(const CheckContext& c, sql::Database& db, const StoredBundle& meter, QList<Finding>& findings)
         : m_c(c)
+        , m_db(db)
         , m_meter(meter)
+        , m_findings(findings)
         , m_relative(
               c.options.policy.threshold(QLatin1String(rules::kMeterAgreement), QStringLiteral("relativeTolerance")))
         , m_absolute(
@@ -113,7 +115,7 @@ public:
 private:
     Status readMeter()
     {
-        sql::Database& db = m_c.store.database();
+        sql::Database& db = m_db;
         std::unique_ptr<sql::Statement> select = db.prepareOnce(QStringLiteral(
             "SELECT time, node, resource, capacity, state, line, payload, tenant, allocated FROM samples "
             "WHERE bundle = ?1 ORDER BY seq"));
@@ -196,7 +198,7 @@ private:
 
     Status readProvider(const StoredBundle& b)
     {
-        sql::Database& db = m_c.store.database();
+        sql::Database& db = m_db;
         const qint64 step = m_c.effectiveStep(b.id);
         Result<bool> aggregated = m_c.options.useNodeHours ? NodeHourBuilder::hasAggregates(db, b.id) : false;
         if (!aggregated)
@@ -238,7 +240,7 @@ private:
     Status readProviderRaw(const StoredBundle& b, qint64 step, std::pair<qint64, qint64> range)
     {
         const bool whole = range == std::pair<qint64, qint64>();
-        sql::Database& db = m_c.store.database();
+        sql::Database& db = m_db;
         std::unique_ptr<sql::Statement> select = db.prepareOnce(
             QStringLiteral("SELECT time, node, resource, capacity, state, payload, seq, tenant, allocated FROM samples "
                            "WHERE bundle = ?1 %1 ORDER BY seq")
@@ -402,48 +404,54 @@ private:
         static const char* const kNames[] = { "", "unavailable", "capacity", "allocation" };
         const QString what = QLatin1String(kNames[int(run.kind)]);
         if (run.kind == Disagreement::Allocation)
-            f.title = QStringLiteral("The independent meter saw %1 %2 allocated to tenants on node %3 (%4) for %5 h "
-                                     "where %6 reported %7")
-                          .arg(run.meterValue)
-                          .arg(f.unit, f.node, f.resourceClass)
-                          .arg(hours, 0, 'f', 1)
-                          .arg(f.provider)
-                          .arg(run.providerValue);
+            f.say("meter.allocation",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "The independent meter saw %1 %2 allocated to tenants on node %3 (%4) for %5 h where %6 reported "
+                    "%7"),
+                { marg(run.meterValue), marg(f.unit), marg(f.node), marg(f.resourceClass), marg(hours, 0, 'f', 1),
+                    marg(f.provider), marg(run.providerValue) });
         else if (run.kind == Disagreement::Unavailable)
-            f.title = QStringLiteral("The independent meter could not reach node %1 (%2) for %3 h while %4 reported it "
-                                     "up with %5 %6")
-                          .arg(f.node, f.resourceClass)
-                          .arg(hours, 0, 'f', 1)
-                          .arg(f.provider)
-                          .arg(run.providerValue)
-                          .arg(f.unit);
+            f.say("meter.unavailable",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "The independent meter could not reach node %1 (%2) for %3 h while %4 reported it up with %5 %6"),
+                { marg(f.node), marg(f.resourceClass), marg(hours, 0, 'f', 1), marg(f.provider),
+                    marg(run.providerValue), marg(f.unit) });
         else
-            f.title =
-                QStringLiteral("The independent meter saw node %1 (%2) with a capacity of %3 %4 for %5 h where %6 "
-                               "reported %7")
-                    .arg(f.node, f.resourceClass)
-                    .arg(run.meterValue)
-                    .arg(f.unit)
-                    .arg(hours, 0, 'f', 1)
-                    .arg(f.provider)
-                    .arg(run.providerValue);
+            f.say("meter.capacity",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "The independent meter saw node %1 (%2) with a capacity of %3 %4 for %5 h where %6 reported %7"),
+                { marg(f.node), marg(f.resourceClass), marg(run.meterValue), marg(f.unit), marg(hours, 0, 'f', 1),
+                    marg(f.provider), marg(run.providerValue) });
         f.evidence.append(
             { m_meter.digest, m_c.payloadPath(m_meter.id, run.meterPayload), run.meterFirstLine, run.meterLastLine,
                 run.kind == Disagreement::Unavailable
                     ? QStringLiteral("independent meter: no row for the node at these scrapes")
                     : QStringLiteral("independent meter: the %1 it saw").arg(what) });
         if (const StoredBundle* b = m_c.bundle(run.provider->bundleId)) {
-            const qint64 line = m_c.sampleLine(b->id, run.provider->firstSeq);
+            const qint64 line = sampleLine(b->id, run.provider->firstSeq);
             f.evidence.append({ b->digest, m_c.payloadPath(b->id, run.provider->payload), line, line,
                 QStringLiteral("provider telemetry") });
         }
         f.details = { { QStringLiteral("disagreement"), what }, { QStringLiteral("scrapes"), double(run.scrapes) },
             { QStringLiteral("unitHours"), run.unitHours }, { QStringLiteral("meterBundle"), m_meter.digest } };
-        m_c.add(f);
+        m_findings.append(f);
     }
 
-    CheckContext& m_c;
+    qint64 sampleLine(qint64 bundleId, qint64 seq) const
+    {
+        sql::Statement* select = m_db.prepare("SELECT line FROM samples WHERE bundle = ? AND seq = ?");
+        if (!select)
+            return 0;
+        select->bind(1, bundleId).bind(2, seq);
+        const qint64 line = select->next() ? select->int64(0) : 0;
+        select->reset();
+        return line;
+    }
+
+    const CheckContext& m_c;
+    sql::Database& m_db;
     const StoredBundle& m_meter;
+    QList<Finding>& m_findings;
     const double m_relative, m_absolute, m_minSeconds;
     std::map<NodeClass, MeterPoints> m_points;
     std::map<qint64, std::vector<qint64>> m_scrapes; // by resource: the times the meter reported any node of the class
@@ -456,16 +464,16 @@ private:
 
 } // namespace
 
-Result<QHash<QString, MeterCoverage>> runMeterRules(CheckContext& c)
+Result<MeterOutcome> runMeterRules(const CheckContext& c, sql::Database& db)
 {
-    QHash<QString, MeterCoverage> coverage;
+    MeterOutcome outcome;
     for (const StoredBundle& b : std::as_const(c.bundles)) {
         if (b.kind != BundleKind::Telemetry || b.meter != u"independent" || b.untrusted())
             continue;
-        if (Status s = MeterComparison(c, b).run(coverage[b.provider]); !s)
+        if (Status s = MeterComparison(c, db, b, outcome.findings).run(outcome.coverage[b.provider]); !s)
             return s.error();
     }
-    return coverage;
+    return outcome;
 }
 
 } // namespace capaudit::analytics::detail
@@ -498,12 +506,11 @@ void reportPartialMeterCoverage(CheckContext& c, const QHash<QString, MeterCover
         f.measured = double(own.size() - uncovered.size());
         f.expected = double(own.size());
         f.unit = QStringLiteral("node classes");
-        f.title = QStringLiteral("The independent meter covers %1 of %2's %3 node classes; the other %4 rest on the "
-                                 "provider's own signature")
-                      .arg(own.size() - uncovered.size())
-                      .arg(it.key())
-                      .arg(own.size())
-                      .arg(uncovered.size());
+        f.say("meter.partial-coverage",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "The independent meter covers %1 of %2's %3 node classes; the other %4 rest on the provider's own "
+                "signature"),
+            { marg(own.size() - uncovered.size()), marg(it.key()), marg(own.size()), marg(uncovered.size()) });
         f.details = { { QStringLiteral("subject"), QStringLiteral("partial-meter") },
             { QStringLiteral("uncovered"), uncovered.mid(0, 20).join(QLatin1Char(',')) } };
         c.add(f);

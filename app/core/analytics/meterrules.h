@@ -14,9 +14,18 @@ struct MeterCoverage {
     std::set<std::pair<qint64, qint64>> covered;
 };
 
+// What the meter comparison found: coverage per provider name (for evidence.assurance) and its findings, not yet
+// added to the report (CheckContext::add is for the thread that owns the report).
+struct MeterOutcome {
+    QHash<QString, MeterCoverage> coverage;
+    QList<Finding> findings;
+};
+
 // telemetry.meter-agreement: every scrape of every independent meter against the provider's telemetry for the same
-// node and class (docs/analytics.md). Returns the coverage per provider name, for evidence.assurance.
-Result<QHash<QString, MeterCoverage>> runMeterRules(CheckContext& context);
+// node and class (docs/analytics.md). Reads the samples through DB, which may be a connection of its own: it only
+// reads what the context holds after the scan (bundles, steps, names, attestations), so it can run beside the rules
+// that follow the scan.
+Result<MeterOutcome> runMeterRules(const CheckContext& context, sql::Database& db);
 
 // evidence.assurance for metered providers: the meter raises assurance only for what it covers, so a provider whose
 // meter covers part of its nodes and classes gets a finding naming what rests on its own word alone.

@@ -45,11 +45,11 @@ void stepRule(CheckContext& c)
         f.measured = double(scan.effectiveStep);
         f.expected = double(scan.declaredStep);
         f.unit = QStringLiteral("seconds");
-        f.title = QStringLiteral("Telemetry bundle %1 declares a %2 s resolution but its samples are %3 s apart: "
-                                 "quantities are integrated over %3 s")
-                      .arg(b ? b->digest.left(12) : QString())
-                      .arg(scan.declaredStep)
-                      .arg(scan.effectiveStep);
+        f.say("telemetry.declared-step",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "Telemetry bundle %1 declares a %2 s resolution but its samples are %3 s apart: quantities are "
+                "integrated over %3 s"),
+            { marg(b ? b->digest.left(12) : QString()), marg(scan.declaredStep), marg(scan.effectiveStep) });
         f.evidence.append({ b ? b->digest : QString(), QString(), 0, 0,
             QStringLiteral("declared resolutionSeconds %1").arg(scan.declaredStep) });
         f.details = { { QStringLiteral("subject"), b ? b->digest : QString() },
@@ -109,12 +109,12 @@ void capacityRule(CheckContext& c)
             f.measured = r.reported;
             f.expected = r.attested;
             f.unit = QStringLiteral("capacity");
-            f.title = QStringLiteral("Node %1 reported %2 capacity up to %3 against %4 attested, for %5 h: capped at "
-                                     "the attested capacity for delivery, availability and over-commitment")
-                          .arg(f.node, f.resourceClass)
-                          .arg(r.reported)
-                          .arg(r.attested)
-                          .arg(double(f.range.end - f.range.start) / 3600.0, 0, 'f', 1);
+            f.say("telemetry.capacity-above-attested",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "Node %1 reported %2 capacity up to %3 against %4 attested, for %5 h: capped at the attested "
+                    "capacity for delivery, availability and over-commitment"),
+                { marg(f.node), marg(f.resourceClass), marg(r.reported), marg(r.attested),
+                    marg(double(f.range.end - f.range.start) / 3600.0, 0, 'f', 1) });
             const qint64 first = c.sampleLine(r.bundleId, r.firstSeq), last = c.sampleLine(r.bundleId, r.lastSeq);
             f.evidence.append(lineRef(c, r.bundleId, r.payload, first, last, QStringLiteral("node rows above")));
             if (const ProviderAttestation* a = c.attestationAt(f.provider, r.first))
@@ -286,11 +286,11 @@ void duplicateRule(CheckContext& c)
             ? QStringLiteral("one payload of bundle %1").arg(a ? a->digest.left(12) : QString())
             : QStringLiteral("bundles %1 and %2")
                   .arg(a ? a->digest.left(12) : QString(), b ? b->digest.left(12) : QString());
-        f.title = QStringLiteral("%1 tenant rows of node %2 (%3) repeat a (time, node, class, tenant) key in %4: "
-                                 "%5 unit-hours counted twice")
-                      .arg(g.count)
-                      .arg(f.node, f.resourceClass, where)
-                      .arg(g.allocated, 0, 'f', 3);
+        f.say("telemetry.duplicate-tenant-rows",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "%1 tenant rows of node %2 (%3) repeat a (time, node, class, tenant) key in %4: %5 unit-hours counted "
+                "twice"),
+            { marg(g.count), marg(f.node), marg(f.resourceClass), marg(where), marg(g.allocated, 0, 'f', 3) });
         f.evidence.append(lineRef(c, firstBundle, firstPayload, g.firstLineMin, g.firstLineMax,
             QStringLiteral("rows first reporting the keys")));
         f.evidence.append(lineRef(

@@ -60,10 +60,10 @@ void coverageRule(CheckContext& c, const QHash<qint64, QList<TimeRun>>& runsByNo
                     f.provider = providerOfNode(c, node);
                     f.node = c.nodeNames.value(node);
                     f.range = { current.last + step, next.first };
-                    f.title = QStringLiteral("No telemetry for node %1 during %2 steps (%3 h)")
-                                  .arg(f.node)
-                                  .arg(missing)
-                                  .arg(double(f.range.end - f.range.start) / 3600.0, 0, 'f', 1);
+                    f.say("telemetry.gap",
+                        QT_TRANSLATE_NOOP(
+                            "capaudit::FindingMessage", "No telemetry for node %1 during %2 steps (%3 h)"),
+                        { marg(f.node), marg(missing), marg(double(f.range.end - f.range.start) / 3600.0, 0, 'f', 1) });
                     f.measured = double(missing);
                     f.expected = 0;
                     f.unit = QStringLiteral("missing steps");
@@ -95,8 +95,10 @@ void coverageRule(CheckContext& c, const QHash<qint64, QList<TimeRun>>& runsByNo
         f.ruleId = QLatin1String(rules::kTelemetryDuplicates);
         f.provider = a ? a->provider : QString();
         f.range = { it->first, it->last + stepOf(c, it.key().first) };
-        f.title = QStringLiteral("Two telemetry bundles report the same node steps for %1 nodes (double counting)")
-                      .arg(it->nodes.size());
+        f.say("telemetry.overlapping-bundles",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "Two telemetry bundles report the same node steps for %1 nodes (double counting)"),
+            { marg(it->nodes.size()) });
         f.evidence.append({ a ? a->digest : QString(), {}, 0, 0, QStringLiteral("first bundle") });
         f.evidence.append({ b ? b->digest : QString(), {}, 0, 0, QStringLiteral("second bundle") });
         f.details = { { QStringLiteral("subject"),
@@ -134,11 +136,11 @@ void overcommitRule(CheckContext& c, const QHash<qint64, QList<OvercommitStep>>&
             f.measured = peak->allocated / peak->capacity;
             f.expected = peak->limit;
             f.unit = QStringLiteral("allocated/capacity");
-            f.title = QStringLiteral("Node %1 had %2 allocated up to %3x its capacity (limit %4x) for %5 h")
-                          .arg(f.node, f.resourceClass)
-                          .arg(f.measured, 0, 'f', 2)
-                          .arg(f.expected, 0, 'f', 2)
-                          .arg(double(f.range.end - f.range.start) / 3600.0, 0, 'f', 1);
+            f.say("telemetry.over-commitment",
+                QT_TRANSLATE_NOOP(
+                    "capaudit::FindingMessage", "Node %1 had %2 allocated up to %3x its capacity (limit %4x) for %5 h"),
+                { marg(f.node), marg(f.resourceClass), marg(f.measured, 0, 'f', 2), marg(f.expected, 0, 'f', 2),
+                    marg(double(f.range.end - f.range.start) / 3600.0, 0, 'f', 1) });
             f.evidence.append(lineRef(c, steps.at(i).bundleId, steps.at(i).payload, steps.at(i).line, steps.at(j).line,
                 QStringLiteral("steps above the limit")));
             f.details = { { QStringLiteral("steps"), double(j - i + 1) },
@@ -160,7 +162,8 @@ void timeAnomaly(CheckContext& c, const BundleScan& scan, const TimeAnomaly& ano
     f.range = { anomaly.firstTime, anomaly.lastTime + 1 };
     f.measured = double(anomaly.count);
     f.unit = QStringLiteral("samples");
-    f.title = QStringLiteral("%1 samples %2").arg(anomaly.count).arg(what);
+    f.say("telemetry.time-anomaly", QT_TRANSLATE_NOOP("capaudit::FindingMessage", "%1 samples %2"),
+        { marg(anomaly.count), MessageArg { what, true } });
     f.evidence.append(lineRef(
         c, scan.bundleId, anomaly.payload, anomaly.firstLine, anomaly.firstLine, QStringLiteral("first such sample")));
     f.details = { { QStringLiteral("subject"), (b ? b->digest : QString()) + what } };
@@ -212,9 +215,15 @@ void runTelemetryRules(CheckContext& c)
                     }
                 }
         }
-        timeAnomaly(c, scan, scan.outsideBundlePeriod, QStringLiteral("lie outside their bundle's declared period"));
-        timeAnomaly(c, scan, scan.outsideContract, QStringLiteral("lie outside the attested contract period"));
-        timeAnomaly(c, scan, scan.afterSigning, QStringLiteral("are time-stamped after their bundle was signed"));
+        timeAnomaly(c, scan, scan.outsideBundlePeriod,
+            QString::fromLatin1(
+                QT_TRANSLATE_NOOP("capaudit::FindingWord", "lie outside their bundle's declared period")));
+        timeAnomaly(c, scan, scan.outsideContract,
+            QString::fromLatin1(
+                QT_TRANSLATE_NOOP("capaudit::FindingWord", "lie outside the attested contract period")));
+        timeAnomaly(c, scan, scan.afterSigning,
+            QString::fromLatin1(
+                QT_TRANSLATE_NOOP("capaudit::FindingWord", "are time-stamped after their bundle was signed")));
     }
     c.mergedNodes = merged;
     coverageRule(c, runsByNode);

@@ -63,7 +63,8 @@ private:
         return line;
     }
 
-    Finding base(const char* rule, const ThreeWayLine& line, const QString& title) const
+    Finding base(const char* rule, const ThreeWayLine& line, const char* messageId, const char* templateText,
+        QList<MessageArg> args) const
     {
         Finding f;
         f.ruleId = QLatin1String(rule);
@@ -71,7 +72,7 @@ private:
         f.resourceClass = line.resourceClass;
         f.range = line.period;
         f.currency = line.currency;
-        f.title = title;
+        f.say(messageId, templateText, std::move(args));
         f.details.insert(QStringLiteral("invoices"), QJsonArray::fromStringList(line.invoices));
         return f;
     }
@@ -147,10 +148,12 @@ private:
         if (diff <= threshold(rules::kInvoiceNotBilled, "minAmount")
             || diff <= threshold(rules::kInvoiceNotBilled, "relativeTolerance") * std::abs(line.billedAmount))
             return;
-        Finding f = base(rules::kInvoiceNotBilled, line,
-            QStringLiteral("%1 invoiced %2 %3 for %4 where its FOCUS data bills %5: %6 invoiced but not billed")
-                .arg(line.provider, QString::number(line.invoicedAmount - line.duplicateAmount, 'f', 2), line.currency,
-                    line.resourceClass, QString::number(line.billedAmount, 'f', 2), QString::number(diff, 'f', 2)));
+        Finding f = base(rules::kInvoiceNotBilled, line, "invoice.not-billed",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "%1 invoiced %2 %3 for %4 where its FOCUS data bills %5: %6 invoiced but not billed"),
+            { marg(line.provider), marg(QString::number(line.invoicedAmount - line.duplicateAmount, 'f', 2)),
+                marg(line.currency), marg(line.resourceClass), marg(QString::number(line.billedAmount, 'f', 2)),
+                marg(QString::number(diff, 'f', 2)) });
         f.measured = line.invoicedAmount - line.duplicateAmount;
         f.expected = line.billedAmount;
         f.unit = line.currency;
@@ -171,11 +174,12 @@ private:
         const double amount = excess * price;
         if (amount < threshold(rules::kInvoiceNotDelivered, "minAmount"))
             return;
-        Finding f = base(rules::kInvoiceNotDelivered, line,
-            QStringLiteral("%1 invoiced %2 unit-hours of %3 where its telemetry measured %4 allocated: %5 %6 not "
-                           "delivered")
-                .arg(line.provider, QString::number(claimed, 'f', 2), line.resourceClass,
-                    QString::number(line.allocatedQuantity, 'f', 2), QString::number(amount, 'f', 2), line.currency));
+        Finding f = base(rules::kInvoiceNotDelivered, line, "invoice.not-delivered",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "%1 invoiced %2 unit-hours of %3 where its telemetry measured %4 allocated: %5 %6 not delivered"),
+            { marg(line.provider), marg(QString::number(claimed, 'f', 2)), marg(line.resourceClass),
+                marg(QString::number(line.allocatedQuantity, 'f', 2)), marg(QString::number(amount, 'f', 2)),
+                marg(line.currency) });
         f.measured = claimed;
         f.expected = line.allocatedQuantity;
         f.unit = QStringLiteral("unit-hours");
@@ -194,12 +198,12 @@ private:
             || invoiced < line.expectedCharge * (1 - tolerance))
             return;
         const double missing = 1 - line.deliveredQuantity / line.committedQuantity;
-        Finding f = base(rules::kInvoiceCommitment, line,
-            QStringLiteral("%1 delivered %2 of %3 committed unit-hours of %4 but invoiced %5 %6, the full committed "
-                           "charge")
-                .arg(line.provider, QString::number(line.deliveredQuantity, 'f', 2),
-                    QString::number(line.committedQuantity, 'f', 2), line.resourceClass,
-                    QString::number(invoiced, 'f', 2), line.currency));
+        Finding f = base(rules::kInvoiceCommitment, line, "invoice.commitment-shortfall",
+            QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                "%1 delivered %2 of %3 committed unit-hours of %4 but invoiced %5 %6, the full committed charge"),
+            { marg(line.provider), marg(QString::number(line.deliveredQuantity, 'f', 2)),
+                marg(QString::number(line.committedQuantity, 'f', 2)), marg(line.resourceClass),
+                marg(QString::number(invoiced, 'f', 2)), marg(line.currency) });
         f.measured = line.deliveredQuantity;
         f.expected = line.committedQuantity;
         f.unit = QStringLiteral("unit-hours");
@@ -248,12 +252,13 @@ private:
             for (const InvoiceDocument* inv : g.invoices)
                 if (!inv->doc.creditNote)
                     evidence.append(invoiceEvidence(*inv, {}, QStringLiteral("invoice")));
-            Finding f = base(rules::kInvoiceSlaCredit, line,
-                QStringLiteral("%1 owes an SLA credit of %2 %3 (%4 % of %5 invoiced while below its availability "
-                               "target) and credited %6")
-                    .arg(g.provider, QString::number(line.creditOwed, 'f', 2), line.currency,
-                        QString::number(a->creditPercent), QString::number(line.invoicedAmount, 'f', 2),
-                        QString::number(line.creditGiven, 'f', 2)));
+            Finding f = base(rules::kInvoiceSlaCredit, line, "invoice.sla-credit",
+                QT_TRANSLATE_NOOP("capaudit::FindingMessage",
+                    "%1 owes an SLA credit of %2 %3 (%4 % of %5 invoiced while below its availability target) and "
+                    "credited %6"),
+                { marg(g.provider), marg(QString::number(line.creditOwed, 'f', 2)), marg(line.currency),
+                    marg(QString::number(a->creditPercent)), marg(QString::number(line.invoicedAmount, 'f', 2)),
+                    marg(QString::number(line.creditGiven, 'f', 2)) });
             f.measured = line.creditGiven;
             f.expected = line.creditOwed;
             f.unit = line.currency;

@@ -257,6 +257,37 @@ private:
         }
     }
 
+    // Where the series at the start of LINE ends (after its closing brace, or after the name when it has no labels),
+    // found without unescaping or copying, to look it up in the series cache; 0 when it is malformed, which the full
+    // parser then explains.
+    static qsizetype quickSeriesEnd(QByteArrayView line)
+    {
+        qsizetype pos = 0;
+        if (line.isEmpty())
+            return 0;
+        if (line[0] != '{') {
+            while (pos < line.size() && isNameChar(line[pos]))
+                ++pos;
+            if (pos == line.size() || line[pos] != '{')
+                return pos;
+        }
+        bool quoted = false;
+        for (++pos; pos < line.size(); ++pos) {
+            const char c = line[pos];
+            if (quoted) {
+                if (c == '\\')
+                    ++pos;
+                else if (c == '"')
+                    quoted = false;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '}') {
+                return pos + 1;
+            }
+        }
+        return 0;
+    }
+
     // Reads the series at the start of LINE: `name{labels}`, or `{__name__="name", labels}` as `promtool tsdb dump`
     // prints it. Fills m_labels only when the metric is mapped (or the name is inside the braces); POS ends after it.
     Result<QString> parseSeries(QByteArrayView line, qsizetype& pos)
@@ -279,8 +310,8 @@ private:
             return error({}, QStringLiteral("a sample must start with a metric name"));
         QString metric = *m_names.intern(line.first(pos)); // name characters are ASCII
         if (pos < line.size() && line[pos] == '{') {
-            // Labels are collected when the sorter replays the sample; the first pass only checks the syntax.
-            if (Status s = parseLabels(line, pos, m_replayLine > 0); !s.ok())
+            // Collected on the first sight of the series, which the series cache keeps for its every later sample.
+            if (Status s = parseLabels(line, pos, true); !s.ok())
                 return s.error();
         }
         return metric;
@@ -288,12 +319,18 @@ private:
 
     Status parseSample(QByteArrayView line, MetricsImportSummary& summary)
     {
-        qsizetype pos = 0;
-        auto parsed = parseSeries(line, pos);
-        if (!parsed)
-            return parsed.error();
-        const QString* metric = &*parsed;
-        const bool mapped = m_aggregator.isMapped(*metric);
+        qsizetype pos = quickSeriesEnd(line);
+        const ParsedSeries* series = pos > 0 ? parsedSeries(line.first(pos)) : nullptr;
+        if (!series) {
+            pos = 0;
+            auto parsed = parseSeries(line, pos);
+            if (!parsed)
+                return parsed.error();
+            series = rememberSeries(line.first(pos),
+                { *parsed, m_labels, QString::fromUtf8(line.first(pos)), {}, m_aggregator.mappingsOf(*parsed) });
+        }
+        const QString* metric = &series->metric;
+        const bool mapped = series->mappings != nullptr;
         const qsizetype seriesEnd = pos;
         if (pos >= line.size() || !isBlank(line[pos]))
             return error(*metric, QStringLiteral("expected a space and a value after the series"));
@@ -352,19 +389,58 @@ private:
     {
         return m_sorter.replay([this](const ObservationSorter::Observation& o) -> Status {
             m_replayLine = o.line;
-            qsizetype pos = 0;
-            auto parsed = parseSeries(o.series, pos);
-            if (!parsed)
-                return parsed.error();
+            const ParsedSeries* series = parsedSeries(o.series);
+            if (!series) {
+                qsizetype pos = 0;
+                auto parsed = parseSeries(o.series, pos);
+                if (!parsed)
+                    return parsed.error();
+                series = rememberSeries(
+                    o.series, { *parsed, m_labels, QString::fromUtf8(o.series), {}, m_aggregator.mappingsOf(*parsed) });
+            }
             MetricObservation obs;
-            obs.metric = *parsed;
-            obs.labels = &m_labels;
-            obs.seriesKey = QString::fromUtf8(o.series);
+            obs.metric = series->metric;
+            obs.labels = &series->labels;
+            obs.seriesKey = series->key;
+            obs.resolved = &series->resolved;
+            obs.mappings = series->mappings;
             obs.value = o.value;
             obs.time = o.time;
             obs.line = o.line;
             return m_aggregator.add(obs);
         });
+    }
+
+    // Every scrape repeats every series, byte for byte: a series is parsed (labels unescaped, interned, checked) and
+    // decoded once, on its first line, and each later line and replayed observation of it is one hash lookup. This
+    // was most of the parse time on
+    // kube-state-metrics and dcgm-exporter text (docs/performance.md). Bytes that parsed once parse the same way
+    // again, so the cache cannot change a result; it is bounded and simply starts over when full.
+    struct ParsedSeries {
+        QString metric;
+        MetricLabels labels;
+        QString key;
+        mutable ResolvedSeriesMap resolved; // what each mapping makes of the labels, filled by the aggregator
+        const QList<qsizetype>* mappings = nullptr; // the metric's mappings (null: unmapped)
+    };
+    static constexpr qsizetype kSeriesCacheBytes = 64 * 1024 * 1024;
+
+    const ParsedSeries* parsedSeries(QByteArrayView bytes) const
+    {
+        const auto it = m_seriesCache.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
+        return it == m_seriesCache.constEnd() ? nullptr : &it.value();
+    }
+
+    const ParsedSeries* rememberSeries(QByteArrayView bytes, ParsedSeries series)
+    {
+        // Series bytes, the decoded key (2 bytes a character) and the labels, roughly.
+        const qsizetype cost = bytes.size() * 4 + 128;
+        if (m_seriesCacheBytes + cost > kSeriesCacheBytes) {
+            m_seriesCache.clear();
+            m_seriesCacheBytes = 0;
+        }
+        m_seriesCacheBytes += cost;
+        return &m_seriesCache.insert(bytes.toByteArray(), std::move(series)).value();
     }
 
     Result<qint64> parseTimestamp(QByteArrayView text, const QString& metric) const
@@ -422,6 +498,8 @@ private:
     StringInterner m_interner;
     CachedInterner m_names;
     MetricLabels m_labels;
+    QHash<QByteArray, ParsedSeries> m_seriesCache;
+    qsizetype m_seriesCacheBytes = 0;
     QByteArray m_value;
     QHash<QString, bool> m_types; // family or sample name -> is a counter
     bool m_sawEof = false;

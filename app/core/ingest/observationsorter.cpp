@@ -139,10 +139,11 @@ qsizetype ObservationSorter::seriesId(QByteArrayView series)
 {
     if (!m_series.isEmpty() && m_series.constLast() == series)
         return m_series.size() - 1;
-    const QByteArray key = series.toByteArray();
-    const auto it = m_seriesIds.constFind(key);
+    // A raw view for the lookup: only a new series is copied.
+    const auto it = m_seriesIds.constFind(QByteArray::fromRawData(series.data(), series.size()));
     if (it != m_seriesIds.constEnd())
         return *it;
+    const QByteArray key = series.toByteArray();
     m_series.append(key);
     m_seriesIds.insert(key, m_series.size() - 1);
     m_used += 2 * key.size() + 64; // the list and the hash share the bytes; count node overhead

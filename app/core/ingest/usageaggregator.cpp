@@ -93,7 +93,7 @@ UsageAggregator::Cell& UsageAggregator::cell(
 
 Status UsageAggregator::add(const MetricObservation& obs)
 {
-    const QList<qsizetype>* indexes = m_mappings.find(obs.metric);
+    const QList<qsizetype>* indexes = obs.resolved ? obs.mappings : m_mappings.find(obs.metric);
     if (!indexes)
         return {};
     if (m_mode == Mode::Streaming) {
@@ -157,26 +157,25 @@ Result<std::optional<double>> UsageAggregator::rate(qsizetype index, const Metri
     return std::optional<double>(increase / static_cast<double>(obs.time - previous.time));
 }
 
-Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
+Result<ResolvedSeries> UsageAggregator::resolve(const MetricMapping& m, const MetricObservation& obs) const
 {
-    const MetricMapping& m = m_mappings.mappings().at(index);
+    ResolvedSeries r;
     const MetricLabels& labels = *obs.labels;
     for (auto it = m.match.constBegin(); it != m.match.constEnd(); ++it) {
         const QString* v = findLabel(labels, it.key());
         if (!v || *v != it.value())
-            return {};
+            return r;
     }
     for (auto it = m.exclude.constBegin(); it != m.exclude.constEnd(); ++it) {
         const QString* v = findLabel(labels, it.key());
         if (v && it.value().contains(*v))
-            return {};
+            return r;
     }
-
     if (!m.requireLabel.isEmpty()) {
         const QString* v = findLabel(labels, m.requireLabel);
         if (!v || v->isEmpty()) {
-            ++m_ignored;
-            return {};
+            r.outcome = ResolvedSeries::Outcome::Ignored;
+            return r;
         }
     }
     if (m.target == MetricTarget::Sidecar) {
@@ -184,14 +183,14 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
         if (!container)
             return error(obs, m.containerLabel,
                 QStringLiteral("%1 has no container label '%2'").arg(obs.metric, m.containerLabel));
-        ++m_mapped;
-        if (obs.value == 1)
-            m_sidecars.insert({ obs.time, podKey(m, labels) + QChar(0x1f) + *container });
-        return {};
+        r.outcome = ResolvedSeries::Outcome::Sidecar;
+        r.podKey = podKey(m, labels);
+        r.container = *container;
+        return r;
     }
 
-    QString resourceClass = m.resourceClass;
-    double scale = m.scale;
+    r.resourceClass = m.resourceClass;
+    r.scale = m.scale;
     if (!m.migProfileLabel.isEmpty()) {
         if (const QString* v = findLabel(labels, m.migProfileLabel); v && !v->isEmpty()) {
             const auto fraction = migGpuFraction(*v);
@@ -200,7 +199,7 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
                     QStringLiteral("MIG profile '%1' is not in the table of known profiles (docs/formats.md); "
                                    "map it with a user mapping")
                         .arg(*v));
-            scale *= *fraction;
+            r.scale *= *fraction;
         }
     }
     if (!m.resourceLabel.isEmpty()) {
@@ -209,14 +208,13 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
             return error(obs, m.resourceLabel, QStringLiteral("%1 has no label '%2'").arg(obs.metric, m.resourceLabel));
         const auto rm = m.resources.constFind(*v);
         if (rm == m.resources.constEnd()) {
-            ++m_ignored; // a resource the audit does not track (pods, ephemeral_storage, hugepages)
-            return {};
+            r.outcome = ResolvedSeries::Outcome::Ignored; // a resource the audit does not track (pods, hugepages)
+            return r;
         }
-        resourceClass = rm->resourceClass;
-        scale *= rm->scale;
+        r.resourceClass = rm->resourceClass;
+        r.scale *= rm->scale;
     }
 
-    QString node;
     QString notANode; // "Hostname=dcgm-exporter-cmhft": a label value the mapping says is not a node
     bool emptyNodeLabel = false;
     for (const QString& name : m.nodeLabels) {
@@ -230,14 +228,14 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
                 notANode = name + QLatin1Char('=') + *v;
                 continue;
             }
-            node = *v;
+            r.node = *v;
             break;
         }
     }
-    if (node.isEmpty()) {
+    if (r.node.isEmpty()) {
         if (emptyNodeLabel && m.skipEmptyNode) {
-            ++m_ignored; // e.g. a pending pod: its requests are not allocated on any node yet
-            return {};
+            r.outcome = ResolvedSeries::Outcome::Ignored; // e.g. a pending pod: not allocated on any node yet
+            return r;
         }
         if (m_defaultNode.isEmpty() && !notANode.isEmpty())
             return error(obs, notANode.section(QLatin1Char('='), 0, 0),
@@ -249,12 +247,11 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
             return error(obs, m.nodeLabels.join(QLatin1Char('|')),
                 QStringLiteral("%1 has no node label (%2) and no default node was given")
                     .arg(obs.metric, m.nodeLabels.join(QStringLiteral(", "))));
-        node = m_defaultNode;
+        r.node = m_defaultNode;
     }
-    QString tenant;
     for (const QString& name : m.tenantLabels) {
         if (const QString* v = findLabel(labels, name); v && !v->isEmpty()) {
-            tenant = *v;
+            r.tenant = *v;
             break;
         }
     }
@@ -264,6 +261,61 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
             return error(
                 obs, m.deviceLabel, QStringLiteral("%1 has no device label '%2'").arg(obs.metric, m.deviceLabel));
     }
+    if (!m.podLabels.isEmpty())
+        r.podKey = podKey(m, labels);
+    if (m.target == MetricTarget::AllocatedInit) {
+        const QString* container = findLabel(labels, m.containerLabel);
+        r.container = container ? *container : QString();
+    }
+    if (m.target == MetricTarget::State) {
+        r.state = m.fixedState;
+        if (!m.stateLabel.isEmpty()) {
+            const QString* v = findLabel(labels, m.stateLabel);
+            const auto st = v ? m.states.constFind(*v) : m.states.constEnd();
+            r.stateKnown = st != m.states.constEnd();
+            r.stateValue = v ? *v : QString();
+            if (r.stateKnown)
+                r.state = *st;
+        }
+    }
+    r.outcome = ResolvedSeries::Outcome::Use;
+    return r;
+}
+
+Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
+{
+    const MetricMapping& m = m_mappings.mappings().at(index);
+    ResolvedSeries local;
+    const ResolvedSeries* r = nullptr;
+    if (obs.resolved) {
+        if (const auto it = obs.resolved->constFind(index); it != obs.resolved->constEnd())
+            r = &it.value();
+    }
+    if (!r) {
+        Result<ResolvedSeries> resolved = resolve(m, obs);
+        if (!resolved)
+            return resolved.error(); // not kept: an error ends the payload
+        if (obs.resolved)
+            r = &obs.resolved->insert(index, *resolved).value();
+        else {
+            local = *resolved;
+            r = &local;
+        }
+    }
+    switch (r->outcome) {
+    case ResolvedSeries::Outcome::NotMatched:
+        return {};
+    case ResolvedSeries::Outcome::Ignored:
+        ++m_ignored;
+        return {};
+    case ResolvedSeries::Outcome::Sidecar:
+        ++m_mapped;
+        if (obs.value == 1)
+            m_sidecars.insert({ obs.time, r->podKey + QChar(0x1f) + r->container });
+        return {};
+    case ResolvedSeries::Outcome::Use:
+        break;
+    }
 
     if (!std::isfinite(obs.value))
         return error(obs, obs.metric, QStringLiteral("value %1 is not finite").arg(obs.value));
@@ -271,7 +323,10 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
         return error(obs, obs.metric, QStringLiteral("value %1 is negative").arg(obs.value));
     ++m_mapped;
 
-    const double amount = obs.value * scale;
+    const double amount = obs.value * r->scale;
+    const QString& node = r->node;
+    const QString& resourceClass = r->resourceClass;
+    const QString& tenant = r->tenant;
     switch (m.target) {
     case MetricTarget::Capacity:
         addTo(cell(obs.time, node, resourceClass, {}, obs.line).capacity, amount);
@@ -282,15 +337,13 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
     case MetricTarget::Allocated:
     case MetricTarget::AllocatedInit:
         if (!m.podLabels.isEmpty()) {
-            PodGroup& pod = m_pods[PodKey { CellKey { obs.time, node, resourceClass, tenant }, podKey(m, labels) }];
+            PodGroup& pod = m_pods[PodKey { CellKey { obs.time, node, resourceClass, tenant }, r->podKey }];
             if (pod.line == 0)
                 pod.line = obs.line;
-            if (m.target == MetricTarget::Allocated) {
+            if (m.target == MetricTarget::Allocated)
                 pod.app += amount;
-            } else {
-                const QString* container = findLabel(labels, m.containerLabel);
-                pod.inits[container ? *container : QString()] += amount;
-            }
+            else
+                pod.inits[r->container] += amount;
         } else {
             addTo(cell(obs.time, node, resourceClass, tenant, obs.line).allocated, amount);
         }
@@ -308,16 +361,16 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
             return error(obs, obs.metric,
                 QStringLiteral("%1 × scale %2 = %3 is more than one whole device; check the mapping scale")
                     .arg(obs.value)
-                    .arg(scale)
+                    .arg(r->scale)
                     .arg(amount));
         addTo(cell(obs.time, node, resourceClass, tenant, obs.line).used, amount);
         break;
     case MetricTarget::UsedRate: {
-        auto r = rate(index, obs);
-        if (!r)
-            return r.error();
-        if (r->has_value())
-            addTo(cell(obs.time, node, resourceClass, tenant, obs.line).used, **r * scale);
+        auto rated = rate(index, obs);
+        if (!rated)
+            return rated.error();
+        if (rated->has_value())
+            addTo(cell(obs.time, node, resourceClass, tenant, obs.line).used, **rated * r->scale);
         break;
     }
     case MetricTarget::Free:
@@ -326,20 +379,14 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
     case MetricTarget::State: {
         if (obs.value != 0 && obs.value != 1)
             return error(obs, obs.metric, QStringLiteral("state series must be 0 or 1, found %1").arg(obs.value));
-        NodeState state = m.fixedState;
-        if (!m.stateLabel.isEmpty()) {
-            const QString* v = findLabel(labels, m.stateLabel);
-            const auto st = v ? m.states.constFind(*v) : m.states.constEnd();
-            if (st == m.states.constEnd())
-                return error(obs, m.stateLabel,
-                    QStringLiteral("label '%1' value '%2' is not in the mapping's states")
-                        .arg(m.stateLabel, v ? *v : QString()));
-            state = *st;
-        }
+        if (!r->stateKnown)
+            return error(obs, m.stateLabel,
+                QStringLiteral("label '%1' value '%2' is not in the mapping's states")
+                    .arg(m.stateLabel, r->stateValue));
         if (obs.value == 1) {
             StateCell& sc = m_states[{ obs.time, node }];
-            if (sc.line == 0 || severity(state) > severity(sc.state))
-                sc = StateCell { state, obs.line };
+            if (sc.line == 0 || severity(r->state) > severity(sc.state))
+                sc = StateCell { r->state, obs.line };
         }
         break;
     }

@@ -14,6 +14,20 @@ namespace capaudit {
 
 using MetricLabels = QList<std::pair<QString, QString>>;
 
+// What one mapping makes of one series' labels: whether it applies, and the node, tenant, class and scale it gives.
+// It depends on the labels alone, so a parser that keeps its series (metric text: every scrape repeats every series)
+// keeps these beside them and each series is resolved once per mapping (docs/performance.md).
+struct ResolvedSeries {
+    enum class Outcome { NotMatched, Ignored, Sidecar, Use };
+    Outcome outcome = Outcome::NotMatched;
+    QString resourceClass, node, tenant, podKey, container;
+    double scale = 1;
+    NodeState state = NodeState::Unknown;
+    bool stateKnown = true; // false: the state label's value (stateValue) is not in the mapping's states
+    QString stateValue;
+};
+using ResolvedSeriesMap = QHash<qsizetype, ResolvedSeries>; // by mapping index
+
 // One labelled number from a metric payload (a Prometheus/OpenMetrics sample or an OTLP data point).
 struct MetricObservation {
     QString metric;
@@ -23,6 +37,10 @@ struct MetricObservation {
     qint64 time = 0; // Unix seconds
     qint64 line = 0; // source line, or data point ordinal for JSON payloads
     QString pointer; // JSON payloads: where the data point is; errors name it instead of a line
+    // The series' resolutions, kept by the caller with its labels (null: resolved for this observation only).
+    ResolvedSeriesMap* resolved = nullptr;
+    // With RESOLVED: the mappings of METRIC as UsageAggregator::mappingsOf gave them (null: none).
+    const QList<qsizetype>* mappings = nullptr;
     qint64 deltaSeconds = 0; // > 0: VALUE is an increase over that many seconds (OTLP delta sum)
 };
 
@@ -50,6 +68,11 @@ public:
     bool isMapped(const QString& metric) const
     {
         return m_mappings.find(metric) != nullptr;
+    }
+    // The indexes of METRIC's mappings (null: unmapped), for a caller that keeps them with its series.
+    const QList<qsizetype>* mappingsOf(const QString& metric) const
+    {
+        return m_mappings.find(metric);
     }
     // Applies every mapping of OBS.metric. Unmapped metrics are ignored.
     Status add(const MetricObservation& obs);
@@ -113,6 +136,7 @@ private:
     };
 
     Status apply(qsizetype index, const MetricObservation& obs);
+    Result<ResolvedSeries> resolve(const MetricMapping& m, const MetricObservation& obs) const;
     // Rate of a counter observation; nullopt for the first sighting of a series.
     Result<std::optional<double>> rate(qsizetype index, const MetricObservation& obs);
     Error error(const MetricObservation& obs, const QString& field, const QString& reason) const;
