@@ -11,6 +11,7 @@ packages=(
     libssl-dev openssl
     rapidjson-dev
     libsqlite3-dev sqlite3
+    libzstd-dev
     libarchive-dev
     clang-14 libfuzzer-14-dev
     libgl-dev

@@ -3,6 +3,7 @@
 
 #include "crypto/certificatebuilder.h"
 #include "evidence/bundlewriter.h"
+#include "store/blobcodec.h"
 #include "store/schema.h"
 
 #include <QDateTime>
@@ -15,6 +16,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace capaudit::test {
 
@@ -238,6 +240,83 @@ std::unique_ptr<CaseStore> CaseFixture::newCase(const QString& name)
     if (!store)
         qWarning() << store.error().toString();
     return store ? std::move(store).value() : nullptr;
+}
+
+QString downgradeToVersion6(const QString& path)
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return QStringLiteral("cannot open %1").arg(path);
+    }
+    QString error;
+    auto fail = [&](const QString& what) {
+        if (error.isEmpty())
+            error = what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db));
+    };
+    // Every chunk as version 6 stored it: its raw bytes.
+    struct Chunk {
+        qint64 blob, chunk;
+        QByteArray raw;
+    };
+    QList<Chunk> chunks;
+    sqlite3_stmt* select = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT blob, chunk, bytes, codec, raw_size FROM blob_chunks ORDER BY blob, chunk", -1,
+            &select, nullptr)
+        != SQLITE_OK)
+        fail(QStringLiteral("select"));
+    while (error.isEmpty() && sqlite3_step(select) == SQLITE_ROW) {
+        const QByteArrayView stored(
+            static_cast<const char*>(sqlite3_column_blob(select, 2)), sqlite3_column_bytes(select, 2));
+        const std::optional<qint64> rawSize = sqlite3_column_type(select, 4) == SQLITE_NULL
+            ? std::nullopt
+            : std::optional<qint64>(sqlite3_column_int64(select, 4));
+        QByteArray scratch;
+        Result<QByteArrayView> raw = blobcodec::decode(stored, sqlite3_column_int64(select, 3), rawSize, scratch);
+        if (!raw)
+            error = raw.error().reason;
+        else
+            chunks.append({ sqlite3_column_int64(select, 0), sqlite3_column_int64(select, 1), raw->toByteArray() });
+    }
+    sqlite3_finalize(select);
+    // The CREATE statement exactly as schema version 1 wrote it (the schema check compares it, whitespace aside).
+    const QString rebuild = QStringLiteral(R"SQL(
+BEGIN;
+DROP TABLE blob_chunks;
+CREATE TABLE blob_chunks (
+    blob  INTEGER NOT NULL REFERENCES blobs(id),
+    chunk INTEGER NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (blob, chunk)
+);
+)SQL");
+    if (error.isEmpty() && sqlite3_exec(db, rebuild.toUtf8().constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail(QStringLiteral("rebuild"));
+    sqlite3_stmt* insert = nullptr;
+    if (error.isEmpty()
+        && sqlite3_prepare_v2(db, "INSERT INTO blob_chunks (blob, chunk, bytes) VALUES (?, ?, ?)", -1, &insert, nullptr)
+            != SQLITE_OK)
+        fail(QStringLiteral("insert"));
+    for (const Chunk& c : std::as_const(chunks)) {
+        if (!error.isEmpty())
+            break;
+        sqlite3_bind_int64(insert, 1, c.blob);
+        sqlite3_bind_int64(insert, 2, c.chunk);
+        sqlite3_bind_blob(insert, 3, c.raw.constData(), int(c.raw.size()), SQLITE_TRANSIENT);
+        if (sqlite3_step(insert) != SQLITE_DONE)
+            fail(QStringLiteral("insert"));
+        sqlite3_reset(insert);
+    }
+    sqlite3_finalize(insert);
+    const QString finish = schema::evidenceTrigger(QStringLiteral("blob_chunks"), QStringLiteral("UPDATE"))
+        + schema::evidenceTrigger(QStringLiteral("blob_chunks"), QStringLiteral("DELETE"))
+        + QStringLiteral("DELETE FROM schema_migrations WHERE version >= 7; PRAGMA user_version = 6; COMMIT;");
+    if (error.isEmpty() && sqlite3_exec(db, finish.toUtf8().constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail(QStringLiteral("finish"));
+    if (!error.isEmpty())
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return error;
 }
 
 QString downgradeToVersion4Sql()

@@ -54,8 +54,13 @@ bool names(const QList<CaseProblem>& problems, const QString& needle);
 qint64 scalar(const QString& path, const QString& sql);
 // Runs SQL read-write; returns SQLite's error message, empty on success.
 QString execSql(const QString& path, const QString& sql);
-// SQL that takes a current case back to schema version 4 (before invoice evidence): drops the invoice tables and
-// rebuilds bundles, rows kept, with its version-1 kind CHECK and triggers. Run before older tests' own downgrades.
+// Takes the case at PATH back to schema version 6 (before compressed evidence bytes), as version 6 would have written
+// it: every chunk decompressed and stored raw in the version-1 blob_chunks table. Returns an error, empty on success.
+// Run before downgradeToVersion4Sql().
+QString downgradeToVersion6(const QString& path);
+// SQL that takes a case at schema version 6 back to schema version 4 (before invoice evidence): drops the invoice
+// tables and rebuilds bundles, rows kept, with its version-1 kind CHECK and triggers. Run before older tests' own
+// downgrades.
 QString downgradeToVersion4Sql();
 // SQL that drops the append-only triggers of every evidence table.
 QString dropTriggersSql();

@@ -38,6 +38,7 @@ private slots:
         unscoped.providers.clear();
         QVERIFY(CaseStore::create(path(QStringLiteral("v2.capcase")), QStringLiteral("v2"), { unscoped }));
         const QString file = path(QStringLiteral("v2.capcase"));
+        QCOMPARE(downgradeToVersion6(file), QString());
         QCOMPARE(execSql(file,
                      downgradeToVersion4Sql()
                          + QStringLiteral("DROP TABLE node_hours; DROP TABLE node_hours_built; "
@@ -77,6 +78,7 @@ private slots:
             QCOMPARE(CaseImporter(*store).importBundle(m_bundle).outcome, ImportOutcome::Imported);
         }
         const QString file = path(QStringLiteral("v4.capcase"));
+        QCOMPARE(downgradeToVersion6(file), QString());
         QCOMPARE(execSql(file, downgradeToVersion4Sql()), QString());
         QCOMPARE(
             scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE 'tlog_%'")), qint64(0));
@@ -108,6 +110,7 @@ private slots:
             QVERIFY(store->addAnchor(unscoped)); // vouched for nothing yet
         }
         const QString file = path(QStringLiteral("v3.capcase"));
+        QCOMPARE(downgradeToVersion6(file), QString());
         // Back to what a version-3 CapAudit wrote: no scope columns, verdicts without signer.authorized (the last
         // check) and without the anchor's fingerprint and scope.
         QCOMPARE(

@@ -67,6 +67,7 @@ class TestSamplePipeline : public QObject {
     sql::Database m_db;
     QString m_file;
     QByteArray m_sha;
+    qint64 m_compressed = 0;
     static constexpr qint64 kLines = 300000; // ~2 MB: several file chunks and ~70 batches, more than the queue holds
 
 private slots:
@@ -94,9 +95,12 @@ private slots:
         QVERIFY(tee.start().ok());
         chunks = 0;
         result = SamplePipeline::run(tee, parser, nullptr, target,
-            [&](qint64 blob, qint64 chunk, const QByteArray& bytes) {
+            [&](qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored) {
                 ++chunks;
-                return BlobTee::insertChunk(m_db, blob, chunk, bytes);
+                // Compressed before the hand-over, on the parser thread (this list of numbers compresses well).
+                if (stored.codec == blobcodec::Codec::Zstd && stored.bytes.size() < stored.rawSize)
+                    ++m_compressed;
+                return BlobTee::insertChunk(m_db, blob, chunk, stored);
             },
             {});
         tee.close();
@@ -108,12 +112,14 @@ private slots:
         RecordingSink target;
         Result<qint64> result = qint64(0);
         qint64 chunks = 0;
+        m_compressed = 0;
         run(LineParser {}, target, result, chunks);
         QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
         QCOMPARE(target.times.size(), qsizetype(kLines));
         for (qint64 i = 0; i < kLines; ++i)
             QCOMPARE(target.times.at(i), 1000000 + i);
         QVERIFY(chunks >= 2); // file chunks were handed to this thread and stored here
+        QCOMPARE(m_compressed, chunks);
     }
 
     void consumerErrorStopsTheParser()

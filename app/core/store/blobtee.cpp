@@ -84,23 +84,23 @@ Status BlobTee::storeChunk()
 {
     if (m_chunk.isEmpty())
         return {};
-    if (m_chunkSink) {
-        QByteArray full = std::move(m_chunk);
-        m_chunk = QByteArray();
-        m_chunk.reserve(kChunkSize);
-        return m_chunkSink(m_blobId, m_chunkNo++, std::move(full));
-    }
-    const Status s = insertChunk(m_db, m_blobId, m_chunkNo++, m_chunk);
-    m_chunk.resize(0);
-    return s;
+    // Compressed here, on the thread that reads the file: with a sink that is the parser thread, not the writer.
+    blobcodec::StoredChunk stored = blobcodec::encode(std::move(m_chunk));
+    m_chunk = QByteArray();
+    m_chunk.reserve(kChunkSize);
+    if (m_chunkSink)
+        return m_chunkSink(m_blobId, m_chunkNo++, std::move(stored));
+    return insertChunk(m_db, m_blobId, m_chunkNo++, stored);
 }
 
-Status BlobTee::insertChunk(sql::Database& db, qint64 blob, qint64 chunk, QByteArrayView bytes)
+Status BlobTee::insertChunk(sql::Database& db, qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored)
 {
-    sql::Statement* insert = db.prepare("INSERT INTO blob_chunks (blob, chunk, bytes) VALUES (?, ?, ?)");
+    sql::Statement* insert =
+        db.prepare("INSERT INTO blob_chunks (blob, chunk, bytes, codec, raw_size) VALUES (?, ?, ?, ?, ?)");
     if (!insert)
         return db.lastError();
-    insert->bind(1, blob).bind(2, chunk).bind(3, bytes);
+    insert->bind(1, blob).bind(2, chunk).bind(3, QByteArrayView(stored.bytes));
+    insert->bind(4, qint64(stored.codec)).bind(5, stored.rawSize);
     return insert->exec();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "crypto/digest.h"
+#include "store/blobcodec.h"
 #include "util/result.h"
 
 #include <QFile>
@@ -16,11 +17,12 @@ class Database;
 }
 
 // Reads one bundle file and, in the same pass, hashes it and stores it in blobs/blob_chunks (content-addressed,
-// chunked so files beyond SQLite's 1 GB value limit fit). A parser reads the file through this device, so the bytes
-// parsed are exactly the bytes stored and hashed: finish() fails when they are not the bytes that were verified.
+// chunked so files beyond SQLite's 1 GB value limit fit, each chunk zstd-compressed unless that saves nothing). A
+// parser reads the file through this device, so the bytes parsed are exactly the bytes stored and hashed: finish()
+// fails when they are not the bytes that were verified.
 class BlobTee final : public QIODevice {
 public:
-    static constexpr qsizetype kChunkSize = 1 << 20;
+    static constexpr qsizetype kChunkSize = blobcodec::kMaxChunk;
 
     BlobTee(sql::Database& db, QString absolutePath, QString relativePath, QByteArray expectedSha256);
     ~BlobTee() override;
@@ -41,10 +43,11 @@ public:
     {
         return m_total;
     }
-    static Status insertChunk(sql::Database& db, qint64 blob, qint64 chunk, QByteArrayView bytes);
-    // Hands full chunks to SINK instead of inserting them: for reading on a thread that must not use the connection
-    // (SamplePipeline). An empty function restores direct inserts.
-    using ChunkSink = std::function<Status(qint64 blob, qint64 chunk, QByteArray bytes)>;
+    static Status insertChunk(sql::Database& db, qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored);
+    // Hands full chunks, already compressed on the reading thread, to SINK instead of inserting them: for reading on
+    // a thread that must not use the connection (SamplePipeline), so compression overlaps with the inserts. An empty
+    // function restores direct inserts.
+    using ChunkSink = std::function<Status(qint64 blob, qint64 chunk, blobcodec::StoredChunk stored)>;
     void setChunkSink(ChunkSink sink)
     {
         m_chunkSink = std::move(sink);

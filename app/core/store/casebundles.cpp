@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CaseStore: stored bundles, their files and blobs.
+#include "crypto/digest.h"
 #include "evidence/authorization.h"
+#include "store/blobcodec.h"
 #include "store/casestore.h"
 
 #include <QJsonDocument>
+
+#include <optional>
 
 namespace capaudit {
 
@@ -91,25 +95,79 @@ Result<QList<BundleFileRef>> CaseStore::bundleFiles(qint64 bundleId)
     return out;
 }
 
-Status CaseStore::readBlob(qint64 blobId, const std::function<Status(QByteArrayView)>& write)
+Status CaseStore::readBlob(qint64 blobId, const std::function<Status(QByteArrayView)>& write, const QString& fileName)
 {
-    // A private statement: WRITE may itself query the case.
-    std::unique_ptr<sql::Statement> select =
-        m_db.prepareOnce(QStringLiteral("SELECT chunk, bytes FROM blob_chunks WHERE blob = ? ORDER BY chunk"));
-    if (!select)
+    sql::Statement* blob = m_db.prepare("SELECT sha256, size FROM blobs WHERE id = ?");
+    if (!blob)
         return m_db.lastError();
-    select->bind(1, blobId);
-    qint64 expected = 0;
-    while (select->next()) {
-        if (select->int64(0) != expected)
-            return Error(m_db.path(), 0, QStringLiteral("blob_chunks"),
-                QStringLiteral("blob %1: chunk %2 missing").arg(blobId).arg(expected));
-        ++expected;
-        if (Status s = write(select->blobView(1)); !s)
+    blob->bind(1, blobId);
+    const QString name = fileName.isEmpty() ? QStringLiteral("blob %1").arg(blobId)
+                                            : QStringLiteral("%1 (blob %2)").arg(fileName, QString::number(blobId));
+    auto failure = [&](const QString& reason) {
+        return Error(m_db.path(), 0, QStringLiteral("blob_chunks"), name + QStringLiteral(": ") + reason);
+    };
+    if (!blob->next())
+        return blob->failed() ? blob->error() : failure(QStringLiteral("no such blob"));
+    const QString sha256 = blob->text(0);
+    const qint64 size = blob->int64(1);
+    blob->reset();
+
+    // No byte leaves before the whole blob matched its SHA-256: small blobs are decoded once and kept, larger ones
+    // (beyond kKeep, so memory stays flat) are decoded and hashed twice, the second time as they are handed out (and
+    // checked again: evidence rows are append-only, so only someone editing the file could make the passes differ).
+    constexpr qint64 kKeep = 16 * blobcodec::kMaxChunk;
+    const bool keep = size >= 0 && size <= kKeep;
+    QByteArray kept;
+    auto pass = [&](bool deliver) -> Status {
+        // A private statement: WRITE may itself query the case.
+        std::unique_ptr<sql::Statement> select = m_db.prepareOnce(
+            QStringLiteral("SELECT chunk, bytes, codec, raw_size FROM blob_chunks WHERE blob = ? ORDER BY chunk"));
+        if (!select)
+            return m_db.lastError();
+        select->bind(1, blobId);
+        crypto::Hasher hasher;
+        qint64 expected = 0;
+        qint64 total = 0;
+        QByteArray scratch;
+        while (select->next()) {
+            if (select->int64(0) != expected)
+                return failure(QStringLiteral("chunk %1 missing").arg(expected));
+            const std::optional<qint64> rawSize =
+                select->isNull(3) ? std::nullopt : std::optional<qint64>(select->int64(3));
+            Result<QByteArrayView> bytes = blobcodec::decode(select->blobView(1), select->int64(2), rawSize, scratch);
+            if (!bytes)
+                return failure(QStringLiteral("chunk %1: %2").arg(QString::number(expected), bytes.error().reason));
+            ++expected;
+            total += bytes->size();
+            if (total > size)
+                return failure(QStringLiteral("more bytes stored than its recorded size %1").arg(size));
+            hasher.add(*bytes);
+            if (deliver) {
+                if (Status s = write(*bytes); !s)
+                    return s;
+            } else if (keep) {
+                kept.append(*bytes);
+            }
+        }
+        if (select->failed())
+            return select->error();
+        if (total != size || QString::fromLatin1(hasher.finish().toHex()) != sha256)
+            return failure(QStringLiteral("stored bytes do not match their recorded size %1 and SHA-256 %2")
+                               .arg(size)
+                               .arg(sha256));
+        return {};
+    };
+    if (keep)
+        kept.reserve(size);
+    if (Status s = pass(false); !s)
+        return s;
+    if (!keep)
+        return pass(true);
+    for (qsizetype at = 0; at < kept.size(); at += blobcodec::kMaxChunk) {
+        const qsizetype n = std::min<qsizetype>(blobcodec::kMaxChunk, kept.size() - at);
+        if (Status s = write(QByteArrayView(kept).sliced(at, n)); !s)
             return s;
     }
-    if (select->failed())
-        return select->error();
     return {};
 }
 

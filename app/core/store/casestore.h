@@ -209,8 +209,11 @@ public:
     // (Verdict::statementDigest), whatever its envelope's encoding: the same evidence in another envelope.
     Result<std::optional<StoredBundle>> bundleByStatement(BundleKind kind, const QString& statementDigest);
     Result<QList<BundleFileRef>> bundleFiles(qint64 bundleId);
-    // Streams a stored blob to WRITE (chunk by chunk); fails if the blob is missing.
-    Status readBlob(qint64 blobId, const std::function<Status(QByteArrayView)>& write);
+    // Streams a stored blob's original bytes to WRITE (chunk by chunk), decompressed, and only once they matched the
+    // blob's recorded size and SHA-256; fails, naming the case file, FILENAME (the bundle file, for the message) and
+    // the chunk, if the blob is missing, a chunk is missing, damaged or forged, or the bytes do not match.
+    Status readBlob(
+        qint64 blobId, const std::function<Status(QByteArrayView)>& write, const QString& fileName = QString());
 
     // Reviewer documents (CaseDocument); the latest version of a (kind, name) is the one in force. Saving content
     // identical to the latest version changes nothing and returns that version.

@@ -243,13 +243,16 @@ bool Run::materialise(const StoredBundle& b, const QString& dir, QMap<QString, Q
         }
         crypto::Hasher hasher;
         qint64 size = 0;
-        const Status read = m_store.readBlob(f.blobId, [&](QByteArrayView bytes) -> Status {
-            hasher.add(bytes);
-            size += bytes.size();
-            if (out.write(bytes.data(), bytes.size()) != bytes.size())
-                return Error(target, out.errorString());
-            return {};
-        });
+        const Status read = m_store.readBlob(
+            f.blobId,
+            [&](QByteArrayView bytes) -> Status {
+                hasher.add(bytes);
+                size += bytes.size();
+                if (out.write(bytes.data(), bytes.size()) != bytes.size())
+                    return Error(target, out.errorString());
+                return {};
+            },
+            f.path);
         const QByteArray digest = hasher.finish();
         shas.insert(f.path, digest);
         if (!read) {

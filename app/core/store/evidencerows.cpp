@@ -233,12 +233,16 @@ Result<EvidenceRows> readEvidenceRows(CaseStore& store, const EvidenceRowsQuery&
     const qint64 from = qMax<qint64>(out.layout == EvidenceLayout::Csv ? 2 : 1, first - context);
     WindowCollector collector(from, last + context, qMax<qint64>(1, query.maxRows));
     crypto::Hasher hasher;
-    if (Status s = store.readBlob(ref->blobId,
+    // readBlob decompresses and checks the blob's SHA-256 before it hands out a byte; the hash here stays so the
+    // rows are tied to the digest this bundle file names.
+    if (Status s = store.readBlob(
+            ref->blobId,
             [&](QByteArrayView bytes) {
                 hasher.add(bytes);
                 collector.add(bytes);
                 return Status::success();
-            });
+            },
+            query.file);
         !s)
         return s.error();
     collector.finish();

@@ -240,8 +240,8 @@ Status ImportRun::run(ImportResult& result)
             mapping = *bytes;
         }
         auto parse = [&](QIODevice& in, UsageSink& sink) { return importTelemetryPayload(payload, in, mapping, sink); };
-        auto storeChunk = [&](qint64 blob, qint64 chunk, const QByteArray& bytes) {
-            return BlobTee::insertChunk(m_db, blob, chunk, bytes);
+        auto storeChunk = [&](qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored) {
+            return BlobTee::insertChunk(m_db, blob, chunk, stored);
         };
         auto progress = [&](qint64 bytesRead) { m_currentRead = bytesRead; };
         if (Status s = parsePayload(payload.path, i,

@@ -20,7 +20,7 @@ constexpr size_t kQueueDepth = 8; // batches in flight; bounds memory (~8 x 4096
 struct Item {
     QList<UsageSample> samples;
     std::optional<std::pair<qint64, qint64>> chunk; // (blob, chunk number) when this item is a file chunk
-    QByteArray bytes;
+    blobcodec::StoredChunk stored;
     qint64 bytesRead = 0;
     bool end = false;
 };
@@ -114,10 +114,10 @@ Result<qint64> SamplePipeline::run(BlobTee& tee, const Parse& parse, UsageSink* 
     const StoreChunk& storeChunk, const Progress& progress)
 {
     Queue queue;
-    tee.setChunkSink([&](qint64 blob, qint64 chunk, QByteArray bytes) -> Status {
+    tee.setChunkSink([&](qint64 blob, qint64 chunk, blobcodec::StoredChunk stored) -> Status {
         Item item;
         item.chunk = std::pair { blob, chunk };
-        item.bytes = std::move(bytes);
+        item.stored = std::move(stored);
         item.bytesRead = tee.consumed();
         if (!queue.push(std::move(item)))
             return Error(tee.relativePath(), QStringLiteral("import stopped"));
@@ -151,7 +151,7 @@ Result<qint64> SamplePipeline::run(BlobTee& tee, const Parse& parse, UsageSink* 
         if (!consumed)
             continue; // drain until the parser has seen the stop
         if (item.chunk)
-            consumed = storeChunk(item.chunk->first, item.chunk->second, item.bytes);
+            consumed = storeChunk(item.chunk->first, item.chunk->second, item.stored);
         for (const UsageSample& sample : std::as_const(item.samples)) {
             if (!consumed)
                 break;

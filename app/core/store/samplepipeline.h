@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ingest/sinks.h"
+#include "store/blobcodec.h"
 #include "util/result.h"
 
 #include <functional>
@@ -16,7 +17,7 @@ class BlobTee;
 // storing instead of adding to it. The hand-over queue is bounded, so memory stays flat whatever the file size.
 struct SamplePipeline {
     using Parse = std::function<Status(QIODevice& in, UsageSink& sink)>;
-    using StoreChunk = std::function<Status(qint64 blob, qint64 chunk, const QByteArray& bytes)>;
+    using StoreChunk = std::function<Status(qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored)>;
     using Progress = std::function<void(qint64 bytesRead)>;
 
     // Runs PARSE over TEE (started) and then TEE.finish(); returns the blob id, or the first error of either thread.

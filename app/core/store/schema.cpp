@@ -412,6 +412,15 @@ CREATE TABLE invoice_lines (
 CREATE INDEX invoices_by_provider ON invoices (provider, period_start);
 )SQL";
 
+// Version 7: compressed evidence bytes (issue 15). A chunk is stored zstd-compressed (codec 1) or raw (codec 0: the
+// rows of older cases, and chunks compression would not shrink); raw_size is the chunk's length before compression,
+// which a reader checks the frame against before it allocates anything. Rows written before version 7 keep codec 0
+// and a NULL raw_size (their length is the stored length): evidence is never rewritten, so nothing is recompressed.
+constexpr const char* kSchemaV7 = R"SQL(
+ALTER TABLE blob_chunks ADD COLUMN codec INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE blob_chunks ADD COLUMN raw_size INTEGER;
+)SQL";
+
 // Evidence is append-only; the trail records every change, so nothing here may be rewritten or removed.
 constexpr const char* kEvidenceTables[] = { "case_info", "audit_trail", "trust_anchors", "trust_anchor_removals",
     "blobs", "blob_chunks", "providers", "resource_classes", "tenants", "nodes", "bundles", "bundle_files", "samples",
@@ -454,6 +463,7 @@ const Migration kMigrations[] = {
     { 4, "trust anchor scopes and signer identities (who may say what)", kSchemaV4 },
     { 5, "transparency-log history: checkpoints and consistency proofs per log origin", kSchemaV5 },
     { 6, "invoice evidence: EN 16931 invoices and their lines", kSchemaV6 },
+    { 7, "compressed evidence bytes: codec and raw length of each blob chunk", kSchemaV7 },
 };
 
 Status applyMigrationStep(sql::Database& db, const Migration& migration)
