@@ -133,9 +133,10 @@ int runCheck(const QStringList& arguments)
         if (parser.isSet(snap))
             options.period = snapped->period;
         else if (snapped->rowsCut > 0)
-            err() << "capaudit-cli: note: --period " << formatPeriod(snapped->proposed) << " cuts the charge periods of "
-                  << snapped->rowsCut << " FOCUS row(s); whole charge periods: --period "
-                  << formatPeriod(snapped->period) << " (or add --snap)" << Qt::endl;
+            err() << "capaudit-cli: note: --period " << formatPeriod(snapped->proposed)
+                  << " cuts the charge periods of " << snapped->rowsCut
+                  << " FOCUS row(s); whole charge periods: --period " << formatPeriod(snapped->period)
+                  << " (or add --snap)" << Qt::endl;
     }
     Result<CheckReport> report = runChecksForCommand(
         *store, options, parser.isSet(policy) ? parser.value(policy) : QString(), parser.isSet(json));
