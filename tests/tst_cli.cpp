@@ -69,6 +69,15 @@ class TestCli : public QObject {
     {
         return m_dir.filePath(name);
     }
+    // `bundle create` of the importable telemetry bundle (import/: a full predicate, two steps of usage) at OUT.
+    Run createImportable(const QString& out) const
+    {
+        return cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), out,
+            QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
+            path(QStringLiteral("signer.key.pem")), QStringLiteral("--cert"), path(QStringLiteral("signer.pem")),
+            QStringLiteral("--chain"), path(QStringLiteral("issuing.pem")), QStringLiteral("--predicate"),
+            path(QStringLiteral("import/predicate.json")), path(QStringLiteral("import/usage.csv")) });
+    }
 
 private slots:
     void initTestCase()
@@ -412,11 +421,7 @@ private slots:
     void rowsShowsTheCitedLinesFromTheCase()
     {
         const QString bundle = path(QStringLiteral("rows-bundle"));
-        const Run created = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), bundle,
-            QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
-            path(QStringLiteral("signer.key.pem")), QStringLiteral("--cert"), path(QStringLiteral("signer.pem")),
-            QStringLiteral("--chain"), path(QStringLiteral("issuing.pem")), QStringLiteral("--predicate"),
-            path(QStringLiteral("import/predicate.json")), path(QStringLiteral("import/usage.csv")) });
+        const Run created = createImportable(bundle);
         QVERIFY2(created.exitCode == 0, created.err.constData());
         const QString caseFile = path(QStringLiteral("rows.capcase"));
         QCOMPARE(cli({ QStringLiteral("case"), QStringLiteral("init"), caseFile, QStringLiteral("--trust"),
@@ -485,11 +490,7 @@ private slots:
     {
         const QString caseFile = path(QStringLiteral("scopes.capcase"));
         const QString bundle = path(QStringLiteral("importable"));
-        const Run created = cli({ QStringLiteral("bundle"), QStringLiteral("create"), QStringLiteral("--out"), bundle,
-            QStringLiteral("--kind"), QStringLiteral("telemetry"), QStringLiteral("--key"),
-            path(QStringLiteral("signer.key.pem")), QStringLiteral("--cert"), path(QStringLiteral("signer.pem")),
-            QStringLiteral("--chain"), path(QStringLiteral("issuing.pem")), QStringLiteral("--predicate"),
-            path(QStringLiteral("import/predicate.json")), path(QStringLiteral("import/usage.csv")) });
+        const Run created = createImportable(bundle);
         QVERIFY2(created.exitCode == 0, created.err.constData());
         const QString bare = path(QStringLiteral("bare-trust"));
         QVERIFY(QDir().mkpath(bare));

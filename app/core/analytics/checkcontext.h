@@ -221,6 +221,10 @@ inline QString regionKeyOf(const QString& provider, const QString& region)
     return provider + QChar(0x1f) + region;
 }
 
+// The source line of sample SEQ of BUNDLEID through DB (0 when unknown): CheckContext::sampleLine on the check's own
+// connection, or a lane's connection of its own.
+qint64 sampleLineIn(sql::Database& db, qint64 bundleId, qint64 seq);
+
 Status loadContext(CheckContext& context);
 Status scanTelemetry(CheckContext& context); // fills context.scans, in parallel over bundles
 // The per-step sum of RUNS (steps without any run are absent), as runs of equal value in time order.

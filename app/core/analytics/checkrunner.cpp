@@ -113,7 +113,12 @@ QString CheckContext::payloadPath(qint64 bundleId, int payload) const
 
 qint64 CheckContext::sampleLine(qint64 bundleId, qint64 seq) const
 {
-    sql::Statement* select = store.database().prepare("SELECT line FROM samples WHERE bundle = ? AND seq = ?");
+    return sampleLineIn(store.database(), bundleId, seq);
+}
+
+qint64 sampleLineIn(sql::Database& db, qint64 bundleId, qint64 seq)
+{
+    sql::Statement* select = db.prepare("SELECT line FROM samples WHERE bundle = ? AND seq = ?");
     if (!select)
         return 0;
     select->bind(1, bundleId).bind(2, seq);

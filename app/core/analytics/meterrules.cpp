@@ -428,24 +428,13 @@ private:
                     ? QStringLiteral("independent meter: no row for the node at these scrapes")
                     : QStringLiteral("independent meter: the %1 it saw").arg(what) });
         if (const StoredBundle* b = m_c.bundle(run.provider->bundleId)) {
-            const qint64 line = sampleLine(b->id, run.provider->firstSeq);
+            const qint64 line = sampleLineIn(m_db, b->id, run.provider->firstSeq);
             f.evidence.append({ b->digest, m_c.payloadPath(b->id, run.provider->payload), line, line,
                 QStringLiteral("provider telemetry") });
         }
         f.details = { { QStringLiteral("disagreement"), what }, { QStringLiteral("scrapes"), double(run.scrapes) },
             { QStringLiteral("unitHours"), run.unitHours }, { QStringLiteral("meterBundle"), m_meter.digest } };
         m_findings.append(f);
-    }
-
-    qint64 sampleLine(qint64 bundleId, qint64 seq) const
-    {
-        sql::Statement* select = m_db.prepare("SELECT line FROM samples WHERE bundle = ? AND seq = ?");
-        if (!select)
-            return 0;
-        select->bind(1, bundleId).bind(2, seq);
-        const qint64 line = select->next() ? select->int64(0) : 0;
-        select->reset();
-        return line;
     }
 
     const CheckContext& m_c;
