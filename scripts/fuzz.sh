@@ -24,7 +24,8 @@ declare -A smokeRuns=([fuzz_verifier]=300 [fuzz_casefile]=100 [fuzz_archive]=100
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
         -DCAPAUDIT_WERROR="${CAPAUDIT_WERROR:-OFF}" -DCAPAUDIT_SANITIZE=address,undefined -DCAPAUDIT_BUILD_FUZZ=ON \
-        -DCAPAUDIT_BUILD_GUI=OFF -DCAPAUDIT_BUILD_TESTS=OFF -DCAPAUDIT_BUILD_BENCH=OFF
+        -DCAPAUDIT_BUILD_GUI=OFF -DCAPAUDIT_BUILD_TESTS=OFF -DCAPAUDIT_BUILD_BENCH=OFF \
+        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
 fi
 cmake --build "$BUILD_DIR" --target fuzz_all -j"$(nproc)"
 export ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:allocator_may_return_null=1
