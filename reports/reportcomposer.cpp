@@ -38,15 +38,14 @@ QList<ProviderVerdict> verdictsOf(const analytics::CheckReport& r)
         v.counts = a.counts;
         switch (a.assessment) {
         case analytics::Assessment::NotCompliant:
-            v.explanation = ReportText::tr("%1 has %2 finding(s); the most serious is %3, which fails the policy.")
-                                .arg(a.provider)
-                                .arg(a.total)
-                                .arg(severityLabel(a.worst).toLower());
+            v.explanation =
+                ReportText::tr("%1 has %n finding(s); the most serious is %2, which fails the policy.", nullptr, a.total)
+                    .arg(a.provider, severityLabel(a.worst).toLower());
             break;
         case analytics::Assessment::CompliantWithFindings:
-            v.explanation = ReportText::tr("%1 has %2 finding(s), none serious enough to fail the policy.")
-                                .arg(a.provider)
-                                .arg(a.total);
+            v.explanation =
+                ReportText::tr("%1 has %n finding(s), none serious enough to fail the policy.", nullptr, a.total)
+                    .arg(a.provider);
             break;
         case analytics::Assessment::Compliant:
             v.explanation = ReportText::tr("The evidence supports %1's claims for the period.").arg(a.provider);
@@ -99,7 +98,7 @@ Status addAllocation(CaseStore& store, const ReportOptions& options, ReportData&
     }
     QStringList parts;
     for (auto it = levels.cbegin(); it != levels.cend(); ++it)
-        parts << ReportText::tr("%1 chart(s) at the %2 level").arg(it.value()).arg(seriesLevelName(it.key()));
+        parts << ReportText::tr("%n chart(s) at the %1 level", nullptr, it.value()).arg(seriesLevelName(it.key()));
     data.chartDetailNote =
         ReportText::tr("Allocation charts use the finest level of detail stored in the case (raw "
                        "telemetry steps, hourly or daily means) with at most %1 points per line: %2.")

@@ -11,8 +11,8 @@ class ReportText {
     Q_DECLARE_TR_FUNCTIONS(Report)
 };
 
-// Loads ":/i18n/capaudit_<LANGUAGE>.qm" (or a file of that name beside the executable, under i18n/) into the
-// application. "en" needs nothing. Returns false, with the reason in ERROR, when no translation exists.
+// Installs the report's LANGUAGE (capaudit::installTranslation; empty: English with its plural forms) on the
+// application. Returns false, with the reason in ERROR, when no translation exists.
 bool loadReportTranslation(const QString& language, QString* error);
 
 } // namespace capaudit::reports

@@ -104,7 +104,7 @@ void writeAppendix(SectionContext& c)
         { ReportText::tr("Case (verify-case)"),
             !d.integrity.checked     ? ReportText::tr("not verified")
                 : d.integrity.intact ? ReportText::tr("intact: every bundle re-verified, every stored fact re-derived")
-                                     : ReportText::tr("NOT INTACT: %1 problem(s)").arg(d.integrity.problems) } });
+                                     : ReportText::tr("NOT INTACT: %n problem(s)", nullptr, d.integrity.problems) } });
     for (const QString& problem : d.integrity.firstProblems)
         c.pw.text(problem, Style::Small, QColor(0xb0, 0x1c, 0x1c));
     c.pw.keyValues({ { ReportText::tr("Chain head hash"), t.headHash } }, 130, true);

@@ -58,9 +58,9 @@ void writeCover(SectionContext& c)
                       .arg(integrity.trailEntries),
             Style::BodyBold, QColor(0x2e, 0x6b, 0x30));
     else
-        c.pw.text(ReportText::tr("CASE NOT INTACT: verify-case found %1 problem(s); do not rely on this report. "
-                                 "First: %2")
-                      .arg(integrity.problems)
+        c.pw.text(ReportText::tr("CASE NOT INTACT: verify-case found %n problem(s); do not rely on this report. "
+                                 "First: %1",
+            nullptr, integrity.problems)
                       .arg(integrity.firstProblems.value(0)),
             Style::BodyBold, QColor(0xb0, 0x1c, 0x1c));
     c.pw.spacer(56);
@@ -116,16 +116,18 @@ void writeSummary(SectionContext& c)
     QStringList countText;
     for (Severity s : severitiesDescending())
         countText << QStringLiteral("%1 %2").arg(counts.value(s)).arg(severityLabel(s).toLower());
-    c.pw.text(ReportText::tr("This report covers %n provider(s) and %1 evidence bundles (%2 verified, %3 signed by "
-                             "a signer outside the trust store) for the period %4. The compliance checks applied "
-                             "the policy \"%5\" and produced %6 findings: %7.",
-        nullptr, int(d.verdicts.size()))
-                  .arg(d.evidence.size())
-                  .arg(verified)
-                  .arg(untrusted)
-                  .arg(formatPeriodText(d.period.end > 0 ? d.period : d.evidencePeriod), r.policyName)
-                  .arg(r.findings.size())
-                  .arg(countText.join(QStringLiteral(", "))));
+    // Each count is its own %n phrase, so English says "1 finding" and "2 findings" (resources/translations).
+    const Period covered = d.period.end > 0 ? d.period : d.evidencePeriod;
+    const QString when = covered.end > covered.start
+        ? ReportText::tr("for the period %1").arg(formatPeriodText(covered))
+        : ReportText::tr("for the whole case");
+    c.pw.text(ReportText::tr("This report covers %1 and %2 (%3 verified, %4 signed by a signer outside the trust "
+                             "store) %5. The compliance checks applied the policy \"%6\" and produced %7: %8.")
+                  .arg(ReportText::tr("%n provider(s)", nullptr, int(d.verdicts.size())),
+                      ReportText::tr("%n evidence bundle(s)", nullptr, int(d.evidence.size())),
+                      QString::number(verified), QString::number(untrusted), when, r.policyName,
+                      ReportText::tr("%n finding(s)", nullptr, int(r.findings.size())),
+                      countText.join(QStringLiteral(", "))));
     c.pw.text(r.failed() ? ReportText::tr("Overall result: the evidence does NOT support the providers' claims in "
                                           "full. At least one finding reaches the policy's failing severity (%1).")
                                .arg(severityLabel(r.failingSeverity).toLower())

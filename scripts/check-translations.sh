@@ -20,5 +20,10 @@ for ts in resources/translations/*.ts; do
     fi
     cp "$saved/$(basename "$ts")" "$ts"
 done
+# English carries only the plural forms; an unfilled one would print "%n finding(s)" as an empty string.
+if grep -q 'type="unfinished"' resources/translations/capaudit_en.ts; then
+    echo "resources/translations/capaudit_en.ts has unfilled plural forms: run scripts/english-plurals.py" >&2
+    status=1
+fi
 [ "$status" = 0 ] && echo "translations: up to date"
 exit "$status"

@@ -13,7 +13,7 @@ BUILD_DIR=${TSAN_BUILD_DIR:-build-tsan}
 suites=(tst_samplepipeline tst_verifier tst_analytics tst_meteragreement)
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAPAUDIT_WERROR="${CAPAUDIT_WERROR:-OFF}" \
-        -DCAPAUDIT_SANITIZE=thread -DCAPAUDIT_BUILD_BENCH=OFF -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
+        -DCAPAUDIT_SANITIZE=thread -DCAPAUDIT_BUILD_BENCH=OFF -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
 fi
 cmake --build "$BUILD_DIR" -j"$(nproc)" --target capaudit-cli "${suites[@]}"
 cd "$BUILD_DIR"

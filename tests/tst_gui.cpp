@@ -17,6 +17,7 @@
 #include "jobs/importjob.h"
 #include "jobs/reportjob.h"
 #include "mainwindow.h"
+#include "pages/periodselector.h"
 #include "models/anchormodel.h"
 #include "models/bidcomparisonmodel.h"
 #include "models/bundlefiltermodel.h"
@@ -393,8 +394,14 @@ void TestGui::timelineShiftDragSelectsPeriod()
     const qint64 from = selected.last().at(0).toLongLong();
     const qint64 to = selected.last().at(1).toLongLong();
     QVERIFY(to > from);
-    // The drag is a proposal: the session's period is it widened to whole hours and whole charge periods.
+    // The drag is a proposal: the picker shows it widened to whole hours and whole charge periods; applied, it is
+    // the session's period.
+    PeriodSelector* picker = m_window->timelinePage()->periodSelector();
+    QVERIFY(picker->hasProposal());
+    QCOMPARE(m_window->session()->period().end, qint64(0));
+    picker->apply();
     const Period period = m_window->session()->period();
+    QCOMPARE(period.start, picker->shownPeriod().start);
     QVERIFY(period.start <= from && period.end >= to);
     QCOMPARE(period.start % 3600, 0);
     QCOMPARE(period.end % 3600, 0);
@@ -411,9 +418,23 @@ void TestGui::shiftDragGivesTheFindingsOfTheEquivalentCheck()
     // What a drag delivers: seconds inside two days.
     Q_EMIT m_window->timelinePage()->plot()->periodSelected(
         start + day + 19 * 3600 + 16 * 60 + 19, start + 3 * day + 15 * 3600 + 28 * 60 + 42);
+    // The drag proposes the period, widened to whole daily charge periods, in the picker; nothing changes yet.
+    PeriodSelector* picker = m_window->timelinePage()->periodSelector();
+    QCOMPARE(m_window->session()->period().end, qint64(0));
+    QVERIFY(picker->hasProposal());
+    QCOMPARE(picker->shownPeriod().start, start + day);
+    QCOMPARE(picker->shownPeriod().end, start + 4 * day);
+    QVERIFY2(picker->note().contains(QLatin1String("widened")), qPrintable(picker->note()));
+    QTest::mouseClick(picker->findChild<QPushButton*>(QStringLiteral("periodApply")), Qt::LeftButton);
+    QVERIFY(!picker->hasProposal());
     const Period period = m_window->session()->period();
     QCOMPARE(period.start, start + day);
     QCOMPARE(period.end, start + 4 * day);
+    // The status bar shows the very period the checks run on.
+    const QString status = m_window->findChild<QLabel*>(QStringLiteral("statusPeriod"))->text();
+    QVERIFY2(status.contains(QDateTime::fromSecsSinceEpoch(period.start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")))
+            && status.contains(QDateTime::fromSecsSinceEpoch(period.end, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"))),
+        qPrintable(status));
     QTRY_VERIFY_WITH_TIMEOUT(
         !m_window->analysis()->isRunning() && m_window->analysis()->report().period.start == period.start, 60000);
     const analytics::CheckReport& shown = m_window->analysis()->report();

@@ -14,7 +14,8 @@
 #include "models/recentcasesmodel.h"
 #include "overview/coveragestrip.h"
 #include "overview/overviewdashboard.h"
-#include "overview/periodselector.h"
+#include "pages/periodselector.h"
+#include "pages/timelinepage.h"
 #include "overview/providercard.h"
 #include "overview/startpage.h"
 #include "reportcomposer.h"
@@ -22,6 +23,8 @@
 #include "store/casestore.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
@@ -545,18 +548,57 @@ void TestOverview::periodSelectorDrivesChecks()
 {
     QVERIFY(openFaults());
     PeriodSelector* selector = m_window->overviewPage()->periodSelector();
-    QVERIFY(selector->count() >= 2); // whole case + September 2026
-    const Period month = selector->periodAt(1);
+    // The presets are the core's: the whole case, every attested contract period, every billing period.
+    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(m_faults.casePath);
+    QVERIFY(store);
+    Result<QList<analytics::PeriodPreset>> presets = analytics::periodPresets(**store);
+    QVERIFY(presets);
+    QTRY_COMPARE(selector->count(), int(presets->size())); // "Whole case" stands for the core's whole-case preset
+    int billing = -1;
+    int contracts = 0;
+    for (int i = 1; i < selector->count(); ++i) {
+        const QString label = selector->presetBox()->itemText(i);
+        contracts += label.startsWith(QLatin1String("Contract: "));
+        if (billing < 0 && label.startsWith(QLatin1String("Billing: ")))
+            billing = i;
+        QCOMPARE(selector->periodAt(i).start, presets->at(i).period.start);
+    }
+    QVERIFY(contracts > 0);
+    QVERIFY(billing > 0);
+    const Period month = selector->periodAt(billing);
     QVERIFY(month.end > month.start);
     QSignalSpy report(m_window->analysis(), &AnalysisController::reportChanged);
-    selector->setCurrentIndex(1);
-    Q_EMIT selector->activated(1);
+    selector->presetBox()->setCurrentIndex(billing);
+    Q_EMIT selector->presetBox()->activated(billing);
     QCOMPARE(m_window->session()->period().start, month.start);
+    QCOMPARE(m_window->session()->period().end, month.end);
+    QCOMPARE(selector->shownPeriod().start, month.start);
     QTRY_VERIFY_WITH_TIMEOUT(report.count() >= 1 && !m_window->analysis()->isRunning(), 60000);
     QCOMPARE(m_window->analysis()->report().period.start, month.start);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->overviewPage()->isLoading(), 20000);
     QCOMPARE(m_window->overviewPage()->coverageModel()->firstDay(), month.start);
-    QCOMPARE(selector->currentIndex(), 1);
+    QCOMPARE(selector->presetBox()->currentIndex(), billing);
+    // The timeline's picker shows the same period.
+    QCOMPARE(m_window->timelinePage()->periodSelector()->presetBox()->currentIndex(), billing);
+
+    // Typed dates are a proposal too: applied, they are widened to the charge periods they cut.
+    auto* from = selector->findChild<QDateTimeEdit*>(QStringLiteral("periodFrom"));
+    auto* to = selector->findChild<QDateTimeEdit*>(QStringLiteral("periodTo"));
+    QVERIFY(from && to);
+    from->setDateTime(QDateTime::fromSecsSinceEpoch(month.start + 86400 + 5 * 3600 + 17 * 60, Qt::UTC));
+    to->setDateTime(QDateTime::fromSecsSinceEpoch(month.start + 3 * 86400 + 7 * 3600, Qt::UTC));
+    QVERIFY(selector->hasProposal());
+    QCOMPARE(m_window->session()->period().start, month.start); // nothing applied yet
+    selector->apply();
+    const Period typed = m_window->session()->period();
+    const Result<analytics::SnappedPeriod> expected = analytics::snapToChargePeriods(
+        **store, { month.start + 86400 + 5 * 3600 + 17 * 60, month.start + 3 * 86400 + 7 * 3600 });
+    QVERIFY(expected);
+    QVERIFY(expected->moved());
+    QCOMPARE(typed.start, expected->period.start);
+    QCOMPARE(typed.end, expected->period.end);
+    QVERIFY2(selector->note().startsWith(QLatin1String("Widened")), qPrintable(selector->note()));
+    QVERIFY(selector->presetBox()->currentText().startsWith(QLatin1String("Chosen: ")));
 }
 
 void TestOverview::demoBankFromStartPage()

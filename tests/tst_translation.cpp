@@ -113,6 +113,22 @@ private Q_SLOTS:
         QCOMPARE(translated("capaudit::MainWindow", "&File"), QStringLiteral("&File"));
     }
 
+    // English needs its plural forms from a catalogue too: without one, "%n finding(s)" prints as written.
+    void englishSaysOneFindingAndTwoFindings()
+    {
+        for (const QString& lang : { QStringLiteral("en"), QStringLiteral("C"), QStringLiteral("de_DE") }) {
+            installTranslation(lang);
+            QCOMPARE(QCoreApplication::translate("Report", "%n finding(s)", nullptr, 1), QStringLiteral("1 finding"));
+            QCOMPARE(QCoreApplication::translate("Report", "%n finding(s)", nullptr, 2), QStringLiteral("2 findings"));
+            QCOMPARE(QCoreApplication::translate("Report", "%n provider(s)", nullptr, 0), QStringLiteral("0 providers"));
+            QCOMPARE(QCoreApplication::translate("PeriodText", "%1 – %2 (%n day(s))", nullptr, 1),
+                QStringLiteral("%1 – %2 (1 day)"));
+            QCOMPARE(translated("capaudit::MainWindow", "&File"), QStringLiteral("&File"));
+        }
+        QVERIFY(installTranslation(QStringLiteral("zh_CN")));
+        QCOMPARE(QCoreApplication::translate("Report", "%n finding(s)", nullptr, 2), QStringLiteral("2 个发现项"));
+    }
+
     void unknownLanguageFallsBackToEnglish()
     {
         QVERIFY(installTranslation(QStringLiteral("zh_CN")));

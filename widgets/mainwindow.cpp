@@ -92,6 +92,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     statusBar()->addWidget(m_caseLabel);
     statusBar()->addWidget(m_trustLabel, 1);
+    m_periodLabel->setObjectName(QStringLiteral("statusPeriod"));
     statusBar()->addPermanentWidget(m_periodLabel);
 
     connect(m_evidence, &EvidencePage::bundleSelected, this, [this](const StoredBundle& bundle) {

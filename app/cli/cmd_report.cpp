@@ -98,12 +98,10 @@ int runReport(const QStringList& arguments)
         options.paper = *p;
     }
     options.pdfa = parser.isSet(pdfa);
-    if (parser.isSet(lang)) {
-        options.language = parser.value(lang);
-        QString why;
-        if (!loadReportTranslation(options.language, &why))
-            return usageError(QStringLiteral("report: ") + why);
-    }
+    // English too: its catalogue holds the plural forms ("1 finding", "2 findings").
+    options.language = parser.isSet(lang) ? parser.value(lang) : QString();
+    if (QString why; !loadReportTranslation(options.language, &why))
+        return usageError(QStringLiteral("report: ") + why);
     options.signKeyPath = parser.value(signKey);
     options.policyPath = parser.value(policy);
 

@@ -464,12 +464,6 @@
         <source>Contents</source>
         <translation>目录</translation>
     </message>
-    <message numerus="yes">
-        <source>This report covers %n provider(s) and %1 evidence bundles (%2 verified, %3 signed by a signer outside the trust store) for the period %4. The compliance checks applied the policy &quot;%5&quot; and produced %6 findings: %7.</source>
-        <translation>
-            <numerusform>本报告涵盖 %n 个提供商和 %1 个证据包（%2 个已验证，%3 个由信任库之外的签名者签名），时段为 %4。合规检查采用策略“%5”，共产生 %6 个发现项：%7。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Overall result: the evidence does NOT support the providers&apos; claims in full. At least one finding reaches the policy&apos;s failing severity (%1).</source>
         <translation>总体结论：证据不能完全支持提供商的声明。至少有一个发现项达到策略规定的不合格严重程度（%1）。</translation>
@@ -619,20 +613,8 @@ signer key SHA-256 %2 · %3</source>
         <translation>敏感（%1）：%2。</translation>
     </message>
     <message>
-        <source>%1 has %2 finding(s); the most serious is %3, which fails the policy.</source>
-        <translation>%1 有 %2 个发现项；最严重的为 %3，未通过策略。</translation>
-    </message>
-    <message>
-        <source>%1 has %2 finding(s), none serious enough to fail the policy.</source>
-        <translation>%1 有 %2 个发现项，均未严重到不通过策略。</translation>
-    </message>
-    <message>
         <source>The evidence supports %1&apos;s claims for the period.</source>
         <translation>证据支持 %1 在该时段内的声明。</translation>
-    </message>
-    <message>
-        <source>%1 chart(s) at the %2 level</source>
-        <translation>%1 个图表采用 %2 层级</translation>
     </message>
     <message>
         <source>Allocation charts use the finest level of detail stored in the case (raw telemetry steps, hourly or daily means) with at most %1 points per line: %2.</source>
@@ -751,10 +733,6 @@ signer key SHA-256 %2 · %3</source>
         <translation>完整：每个证据包均已重新验证，每项存储的事实均已重新推导</translation>
     </message>
     <message>
-        <source>NOT INTACT: %1 problem(s)</source>
-        <translation>不完整：%1 个问题</translation>
-    </message>
-    <message>
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
@@ -765,10 +743,6 @@ signer key SHA-256 %2 · %3</source>
     <message>
         <source>Case integrity: intact (verify-case re-verified %1 bundles, %2 rows, %3 trail entries)</source>
         <translation>案卷完整性：完整（verify-case 重新验证了 %1 个证据包、%2 行、%3 条审计记录）</translation>
-    </message>
-    <message>
-        <source>CASE NOT INTACT: verify-case found %1 problem(s); do not rely on this report. First: %2</source>
-        <translation>案卷不完整：verify-case 发现 %1 个问题；请勿依赖本报告。第一个：%2</translation>
     </message>
     <message>
         <source>Three-way match</source>
@@ -845,6 +819,66 @@ signer key SHA-256 %2 · %3</source>
     <message>
         <source>Credited</source>
         <translation>已赔偿</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n finding(s); the most serious is %2, which fails the policy.</source>
+        <translation>
+            <numerusform>%1 有 %n 个发现项；最严重的为%2，未通过策略。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n finding(s), none serious enough to fail the policy.</source>
+        <translation>
+            <numerusform>%1 有 %n 个发现项，均未严重到不通过策略。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chart(s) at the %1 level</source>
+        <translation>
+            <numerusform>%n 张%1层级图表</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT INTACT: %n problem(s)</source>
+        <translation>
+            <numerusform>不完整：%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CASE NOT INTACT: verify-case found %n problem(s); do not rely on this report. First: %1</source>
+        <translation>
+            <numerusform>案卷不完整：verify-case 发现 %n 个问题；请勿依赖本报告。第一个问题：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>for the period %1</source>
+        <translation>，时段为 %1</translation>
+    </message>
+    <message>
+        <source>for the whole case</source>
+        <translation>，涵盖整个案卷</translation>
+    </message>
+    <message>
+        <source>This report covers %1 and %2 (%3 verified, %4 signed by a signer outside the trust store) %5. The compliance checks applied the policy &quot;%6&quot; and produced %7: %8.</source>
+        <translation>本报告涵盖 %1和 %2（%3 个已验证，%4 个由信任库之外的签名者签名）%5。合规检查采用策略“%6”，产生 %7：%8。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n provider(s)</source>
+        <translation>
+            <numerusform>%n 家提供商</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence bundle(s)</source>
+        <translation>
+            <numerusform>%n 个证据包</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 个发现项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3029,16 +3063,64 @@ role %4, scope: %5</source>
 <context>
     <name>capaudit::PeriodSelector</name>
     <message>
-        <source>The period the overview, the checks and the report cover. Shift+drag on the timeline selects any other period.</source>
-        <translation>概览、检查和报告所涵盖的时段。在时间线上按住 Shift 拖动可选择其他时段。</translation>
-    </message>
-    <message>
         <source>Whole case</source>
         <translation>整个案卷</translation>
     </message>
     <message>
-        <source>Selected: %1</source>
-        <translation>已选择：%1</translation>
+        <source>%1, %2 and %3 more</source>
+        <translation>%1、%2 等另外 %3 家</translation>
+    </message>
+    <message>
+        <source>Contract: %1 (%2)</source>
+        <translation>合同：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Billing: %1 (%2)</source>
+        <translation>计费：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>The period every page, the checks and the report cover: the whole case, a contract period or a billing period. Shift+drag on the timeline proposes any other period.</source>
+        <translation>所有页面、检查和报告所涵盖的时段：整个案卷、合同期或计费期。在时间线上按住 Shift 拖动可建议任意其他时段。</translation>
+    </message>
+    <message>
+        <source>Start of the period (UTC)</source>
+        <translation>时段开始（UTC）</translation>
+    </message>
+    <message>
+        <source>End of the period (UTC, not included)</source>
+        <translation>时段结束（UTC，不含）</translation>
+    </message>
+    <message>
+        <source>Use the period in the from/to fields, widened so that it cuts no charge period</source>
+        <translation>使用起止字段中的时段，并扩展至不切分任何计费周期</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>已选：%1</translation>
+    </message>
+    <message>
+        <source>Apply to use this period.</source>
+        <translation>点击“应用”以使用此时段。</translation>
+    </message>
+    <message>
+        <source>Proposed: %1, widened from the selection %2 so that it cuts no charge period. Apply to use it.</source>
+        <translation>建议时段：%1，由所选范围 %2 扩展而来，以免切分计费周期。点击“应用”以使用。</translation>
+    </message>
+    <message>
+        <source>Proposed: %1. Apply to use it.</source>
+        <translation>建议时段：%1。点击“应用”以使用。</translation>
+    </message>
+    <message>
+        <source>The end of the period must come after its start.</source>
+        <translation>时段的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Widened from %1 so that it cuts no charge period.</source>
+        <translation>已由 %1 扩展，以免切分计费周期。</translation>
     </message>
 </context>
 <context>
@@ -3729,10 +3811,6 @@ role %4, scope: %5</source>
         <translation>资源：</translation>
     </message>
     <message>
-        <source>Wheel: zoom · drag: pan · Shift+drag: select the period · hover: values</source>
-        <translation>滚轮：缩放 · 拖动：平移 · Shift+拖动：选择时段 · 悬停：查看数值</translation>
-    </message>
-    <message>
         <source>No telemetry for %1</source>
         <translation>%1 无遥测数据</translation>
     </message>
@@ -3759,6 +3837,14 @@ role %4, scope: %5</source>
     <message>
         <source>Finding (%1): %2</source>
         <translation>发现项（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan · Shift+drag: propose a period · hover: values</source>
+        <translation>滚轮：缩放 · 拖动：平移 · Shift+拖动：建议时段 · 悬停：数值</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,7 @@ void CaseSession::close()
     m_store.reset();
     m_bundles.clear();
     m_period = {};
+    m_presets.clear();
     m_readOnly = false;
     Q_EMIT caseClosed();
 }
@@ -166,19 +167,35 @@ QString CaseSession::trustStatus()
     return text;
 }
 
-void CaseSession::setPeriod(Period period)
+analytics::SnappedPeriod CaseSession::snapped(const Period& period)
 {
-    // Every proposal — a Shift+drag on the timeline, a preset — is widened to whole hours and to the charge periods
-    // it cuts before anything uses it: a charge period judged on part of its usage reads as over- or under-billing
-    // that is not there (docs/analytics.md, "Choosing the period"). A few indexed queries; the GUI thread may wait.
+    // Every proposal — a Shift+drag on the timeline, typed dates, a preset — is widened to whole hours and to the
+    // charge periods it cuts before anything uses it: a charge period judged on part of its usage reads as over- or
+    // under-billing that is not there (docs/analytics.md, "Choosing the period"). A few indexed queries; the GUI
+    // thread may wait.
     if (m_store && period.end > period.start) {
         if (Result<analytics::SnappedPeriod> snapped = analytics::snapToChargePeriods(*m_store, period))
-            period = snapped->period;
+            return *snapped;
     }
+    analytics::SnappedPeriod unchanged;
+    unchanged.proposed = period;
+    unchanged.period = period;
+    return unchanged;
+}
+
+void CaseSession::setPeriod(Period period)
+{
+    period = snapped(period).period;
     if (period.start == m_period.start && period.end == m_period.end)
         return;
     m_period = period;
     Q_EMIT periodChanged(period);
+}
+
+void CaseSession::setPeriodPresets(const QList<analytics::PeriodPreset>& presets)
+{
+    m_presets = presets;
+    Q_EMIT periodPresetsChanged();
 }
 
 void CaseSession::reload()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "analytics/periodchoice.h"
 #include "model/records.h"
 #include "store/audittrail.h"
 #include "store/casestore.h"
@@ -59,7 +60,16 @@ public:
     {
         return m_period;
     }
+    // Widens PERIOD as every period the session takes is widened (analytics::snapToChargePeriods); the period picker
+    // shows a proposal this way before the user applies it.
+    analytics::SnappedPeriod snapped(const Period& period);
     void setPeriod(Period period);
+    // The picker's presets (whole case, contract periods, billing periods), read off the GUI thread by the overview.
+    const QList<analytics::PeriodPreset>& periodPresets() const
+    {
+        return m_presets;
+    }
+    void setPeriodPresets(const QList<analytics::PeriodPreset>& presets);
 
     // Called after a background import wrote to the case: reloads the bundle list and notifies the pages.
     void reload();
@@ -77,6 +87,7 @@ Q_SIGNALS:
     void trailChanged();
     void anchorsChanged();
     void periodChanged(capaudit::Period period);
+    void periodPresetsChanged();
 
 private:
     Status adopt(std::unique_ptr<CaseStore> store, bool readOnly);
@@ -84,6 +95,7 @@ private:
     std::unique_ptr<CaseStore> m_store;
     QList<StoredBundle> m_bundles;
     Period m_period;
+    QList<analytics::PeriodPreset> m_presets;
     bool m_readOnly = false;
 };
 

@@ -10,7 +10,7 @@
 #include "models/findingmodel.h"
 #include "models/provideroverviewmodel.h"
 #include "overview/coveragestrip.h"
-#include "overview/periodselector.h"
+#include "pages/periodselector.h"
 #include "overview/providercard.h"
 #include "overview/seriousfindingslist.h"
 
@@ -48,7 +48,7 @@ OverviewDashboard::OverviewDashboard(CaseSession* session, AnalysisController* a
     , m_coverage(new CoverageModel(this))
     , m_title(new QLabel(this))
     , m_subtitle(new QLabel(this))
-    , m_period(new PeriodSelector(this))
+    , m_period(new PeriodSelector(session, this))
     , m_statusBar(new QWidget(this))
     , m_status(new QLabel(m_statusBar))
     , m_cancel(new QPushButton(tr("Cancel checks"), m_statusBar))
@@ -119,15 +119,14 @@ OverviewDashboard::OverviewDashboard(CaseSession* session, AnalysisController* a
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
     header->addLayout(titles, 1);
-    header->addWidget(new QLabel(tr("Period:"), this), 0, Qt::AlignVCenter);
-    header->addWidget(m_period, 0, Qt::AlignVCenter);
+    header->addWidget(new QLabel(tr("Period:"), this), 0, Qt::AlignTop);
+    header->addWidget(m_period, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 6);
     layout->addLayout(header);
     layout->addWidget(m_statusBar);
     layout->addWidget(scroll, 1);
 
-    connect(m_period, &PeriodSelector::periodChosen, m_session, &CaseSession::setPeriod);
     connect(m_cancel, &QPushButton::clicked, m_analysis, &AnalysisController::cancel);
     connect(m_rerun, &QPushButton::clicked, this, [this] { m_analysis->runChecks(m_session->period()); });
     connect(m_session, &CaseSession::caseOpened, this, &OverviewDashboard::reload);
@@ -193,7 +192,7 @@ void OverviewDashboard::onLoaded(const Result<DashboardData>& result)
     }
     m_data = *result;
     m_coverage->setData(m_data);
-    m_period->setPeriods(m_data.casePeriod, m_session->period());
+    m_session->setPeriodPresets(m_data.presets);
     m_coverageNote->setText(m_data.dayCount == 0
             ? tr("No telemetry in the case yet: import bundles to see their coverage.")
             : tr("One cell per UTC day. Telemetry counts the expected samples; billing and attestation their "

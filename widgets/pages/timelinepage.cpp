@@ -5,6 +5,7 @@
 #include "jobs/casesession.h"
 #include "models/findingmodel.h"
 #include "models/iconprovider.h"
+#include "pages/periodselector.h"
 #include "timeline/timelineplot.h"
 
 #include <QComboBox>
@@ -29,6 +30,7 @@ TimelinePage::TimelinePage(CaseSession* session, QWidget* parent)
     , m_resourceClass(new QComboBox(this))
     , m_meter(new QComboBox(this))
     , m_level(new QLabel(this))
+    , m_period(new PeriodSelector(session, this))
     , m_debounce(new QTimer(this))
     , m_loader(this, CaseReader::pool())
 {
@@ -61,10 +63,14 @@ TimelinePage::TimelinePage(CaseSession* session, QWidget* parent)
     bar->addWidget(m_level);
     bar->addWidget(reset);
     bar->addWidget(exportButton);
-    auto* hint = new QLabel(tr("Wheel: zoom · drag: pan · Shift+drag: select the period · hover: values"), this);
+    auto* periodBar = new QHBoxLayout;
+    periodBar->addWidget(new QLabel(tr("Period:"), this), 0, Qt::AlignTop);
+    periodBar->addWidget(m_period, 1);
+    auto* hint = new QLabel(tr("Wheel: zoom · drag: pan · Shift+drag: propose a period · hover: values"), this);
     hint->setEnabled(false);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addLayout(periodBar);
     layout->addWidget(m_plot, 1);
     layout->addWidget(hint);
 
@@ -73,9 +79,10 @@ TimelinePage::TimelinePage(CaseSession* session, QWidget* parent)
     m_debounce->setInterval(60);
     connect(m_debounce, &QTimer::timeout, this, &TimelinePage::requestLoad);
     connect(m_plot, &TimelinePlot::visibleRangeChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_plot, &TimelinePlot::periodSelected, this, [this](qint64 from, qint64 to) {
-        m_session->setPeriod(Period { from, to });
-    });
+    // A drag is a proposal: the raw seconds under the mouse cut charge periods and hours, so the picker shows it
+    // widened and the auditor applies it (or not).
+    connect(m_plot, &TimelinePlot::periodSelected, this,
+        [this](qint64 from, qint64 to) { m_period->propose(Period { from, to }); });
     connect(m_session, &CaseSession::periodChanged, m_plot, &TimelinePlot::setPeriodHighlight);
     connect(reset, &QToolButton::clicked, this, &TimelinePage::resetView);
     connect(exportButton, &QToolButton::clicked, this, &TimelinePage::exportChart);

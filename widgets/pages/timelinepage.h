@@ -14,6 +14,7 @@ class QTimer;
 namespace capaudit {
 
 class CaseSession;
+class PeriodSelector;
 class TimelinePlot;
 
 // Chooses provider, resource class and meter, and keeps the plot fed: every view change asks the store, off the GUI
@@ -24,6 +25,10 @@ public:
     explicit TimelinePage(CaseSession* session, QWidget* parent = nullptr);
     ~TimelinePage() override;
 
+    PeriodSelector* periodSelector() const
+    {
+        return m_period;
+    }
     TimelinePlot* plot() const
     {
         return m_plot;
@@ -60,6 +65,7 @@ private:
     QComboBox* m_resourceClass;
     QComboBox* m_meter;
     QLabel* m_level;
+    PeriodSelector* m_period;
     QTimer* m_debounce;
     QList<analytics::Finding> m_findings;
     JobTracker m_loader;

@@ -201,6 +201,17 @@ Result<CheckReport> runChecks(CaseStore& store, const CheckOptions& options)
     report.policyDigest = options.policy.digest();
     report.failingSeverity = options.policy.failingSeverity;
     report.period = options.period;
+    // What the telemetry covers, within the period asked for: the report's cover and summary say it.
+    Result<Period> covered = store.periodCovered();
+    if (!covered)
+        return covered.error();
+    report.evidencePeriod = *covered;
+    if (options.period.end > options.period.start && covered->end > covered->start) {
+        report.evidencePeriod.start = std::max(covered->start, options.period.start);
+        report.evidencePeriod.end = std::min(covered->end, options.period.end);
+        if (report.evidencePeriod.end <= report.evidencePeriod.start)
+            report.evidencePeriod = {};
+    }
 
     CheckContext context(store, options, report);
     if (Status s = loadContext(context); !s)

@@ -41,6 +41,19 @@ bool isEnglish(const QString& lang)
         || lang.startsWith(QLatin1String("en"), Qt::CaseInsensitive);
 }
 
+// The sources are English, but "%n finding(s)" needs a catalogue to become "1 finding" / "2 findings":
+// capaudit_en.qm holds only the plural forms (lupdate -pluralonly, scripts/english-plurals.py).
+void installEnglishPlurals()
+{
+    auto* plurals = new QTranslator(QCoreApplication::instance());
+    if (plurals->load(QStringLiteral(":/i18n/capaudit_en.qm"))) {
+        QCoreApplication::installTranslator(plurals);
+        installed().app = plurals;
+    } else {
+        delete plurals;
+    }
+}
+
 } // namespace
 
 QString systemLanguage()
@@ -52,15 +65,20 @@ bool installTranslation(const QString& lang)
 {
     const QString wanted = lang.isEmpty() ? systemLanguage() : lang;
     removeInstalled();
-    if (isEnglish(wanted))
+    if (isEnglish(wanted)) {
+        installEnglishPlurals();
         return true;
+    }
     // QLocale("zh") means zh_CN; QTranslator::load(QLocale, ...) also tries the language alone ("zh").
     const QLocale locale(wanted);
-    if (locale.language() == QLocale::C)
+    if (locale.language() == QLocale::C) {
+        installEnglishPlurals();
         return false;
+    }
     auto* app = new QTranslator(QCoreApplication::instance());
     if (!app->load(locale, QStringLiteral("capaudit"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         delete app;
+        installEnglishPlurals();
         return false;
     }
     QCoreApplication::installTranslator(app);

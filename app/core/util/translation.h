@@ -13,7 +13,8 @@ QString systemLanguage();
 // translations directory, when the qt6-translations-l10n package is there). The .qm files are compiled into the
 // binaries (":/i18n/capaudit_<lang>.qm"), so this works the same from the build tree and when installed.
 // Returns false when CapAudit has no translation for `lang`; the strings then stay English. English ("en", "C",
-// "POSIX") removes the installed translators and returns true. Call from the GUI thread before creating widgets or
+// "POSIX") installs only the English plural forms (capaudit_en.qm: "%n finding(s)" as "1 finding", "2 findings") and
+// returns true. Call from the GUI thread before creating widgets or
 // composing a report; QObject::tr() and QCoreApplication::translate() pick it up from then on.
 bool installTranslation(const QString& lang);
 
