@@ -636,10 +636,15 @@ void TestGui::findingShownOnTimeline()
                        .arg(finding.range.end)));
     QVERIFY2(to - from < double(caseSpan) / 2, "the view should zoom in on the finding");
     // The finding is marked on the chart.
+    // The finding is marked on the chart, and it alone is focused (tinted and labelled): the others stay thin bars.
+    int focused = 0;
     bool marked = false;
-    for (const TimelineMarker& m : timeline->plot()->markers())
-        marked |= m.range.start == finding.range.start && m.range.end == finding.range.end;
+    for (const TimelineMarker& m : timeline->plot()->markers()) {
+        focused += m.focused;
+        marked |= m.focused && m.range.start == finding.range.start && m.range.end == finding.range.end;
+    }
     QVERIFY(marked);
+    QCOMPARE(focused, 1);
     QVERIFY(waitForTimeline());
     QVERIFY(timeline->plot()
                 ->valuesAt((double(finding.range.start) + double(finding.range.end)) / 2)

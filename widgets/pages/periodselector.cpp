@@ -4,6 +4,7 @@
 #include "jobs/casesession.h"
 #include "models/findingmodel.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
@@ -86,7 +87,9 @@ PeriodSelector::PeriodSelector(CaseSession* session, QWidget* parent)
 {
     setObjectName(QStringLiteral("periodSelector"));
     m_presets->setObjectName(QStringLiteral("periodPresets"));
-    m_presets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A contract preset names its providers: the box keeps a fixed width and the list opens as wide as its labels.
+    m_presets->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_presets->setMinimumContentsLength(24);
     m_presets->setToolTip(tr("The period every page, the checks and the report cover: the whole case, a contract "
                              "period or a billing period. Shift+drag on the timeline proposes any other period."));
     m_from->setToolTip(tr("Start of the period (UTC)"));
@@ -175,6 +178,7 @@ void PeriodSelector::rebuild()
         }
     }
     m_presets->setCurrentIndex(selected);
+    m_presets->view()->setMinimumWidth(m_presets->view()->sizeHintForColumn(0) + 24);
     showPeriod(current.end > current.start ? current : whole);
     const bool open = m_session->isOpen();
     m_presets->setEnabled(open);
@@ -235,9 +239,9 @@ void PeriodSelector::apply()
     const analytics::SnappedPeriod snapped = m_session->snapped(asked);
     m_session->setPeriod(snapped.period);
     rebuild();
-    m_note->setText(snapped.moved() ? tr("Widened from %1 so that it cuts no charge period.")
-                                          .arg(FindingModel::rangeText(snapped.proposed))
-                                    : QString());
+    m_note->setText(snapped.moved()
+            ? tr("Widened from %1 so that it cuts no charge period.").arg(FindingModel::rangeText(snapped.proposed))
+            : QString());
 }
 
 } // namespace capaudit

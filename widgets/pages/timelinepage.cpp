@@ -65,7 +65,8 @@ TimelinePage::TimelinePage(CaseSession* session, QWidget* parent)
     bar->addWidget(exportButton);
     auto* periodBar = new QHBoxLayout;
     periodBar->addWidget(new QLabel(tr("Period:"), this), 0, Qt::AlignTop);
-    periodBar->addWidget(m_period, 1);
+    periodBar->addWidget(m_period);
+    periodBar->addStretch(1);
     auto* hint = new QLabel(tr("Wheel: zoom · drag: pan · Shift+drag: propose a period · hover: values"), this);
     hint->setEnabled(false);
     auto* layout = new QVBoxLayout(this);
@@ -81,8 +82,9 @@ TimelinePage::TimelinePage(CaseSession* session, QWidget* parent)
     connect(m_plot, &TimelinePlot::visibleRangeChanged, m_debounce, qOverload<>(&QTimer::start));
     // A drag is a proposal: the raw seconds under the mouse cut charge periods and hours, so the picker shows it
     // widened and the auditor applies it (or not).
-    connect(m_plot, &TimelinePlot::periodSelected, this,
-        [this](qint64 from, qint64 to) { m_period->propose(Period { from, to }); });
+    connect(m_plot, &TimelinePlot::periodSelected, this, [this](qint64 from, qint64 to) {
+        m_period->propose(Period { from, to });
+    });
     connect(m_session, &CaseSession::periodChanged, m_plot, &TimelinePlot::setPeriodHighlight);
     connect(reset, &QToolButton::clicked, this, &TimelinePage::resetView);
     connect(exportButton, &QToolButton::clicked, this, &TimelinePage::exportChart);
@@ -171,6 +173,7 @@ void TimelinePage::updateMarkers()
         m.colour = FindingModel::severityColor(f.severity);
         m.label = f.ruleId;
         m.text = tr("Finding (%1): %2").arg(FindingModel::severityText(f.severity), analytics::localizedTitle(f));
+        m.focused = f.id == m_focused;
         markers.append(m);
     }
     m_plot->setMarkers(markers);
@@ -178,7 +181,9 @@ void TimelinePage::updateMarkers()
 
 void TimelinePage::showFinding(const analytics::Finding& finding)
 {
+    m_focused = finding.id;
     showRange(finding.provider, finding.resourceClass, finding.range);
+    updateMarkers();
 }
 
 void TimelinePage::showRange(const QString& provider, const QString& resourceClass, const Period& range)

@@ -68,6 +68,7 @@ private:
     PeriodSelector* m_period;
     QTimer* m_debounce;
     QList<analytics::Finding> m_findings;
+    QString m_focused; // the finding shown with "Show on timeline": tinted and labelled
     JobTracker m_loader;
 };
 

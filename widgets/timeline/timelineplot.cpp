@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace capaudit {
 
@@ -275,54 +276,66 @@ void TimelinePlot::setMarkers(const QList<TimelineMarker>& markers)
         m_plot->removeItem(item);
     m_markerItems.clear();
     m_markers = markers;
-    QCPAxisRect* main = m_plot->axisRect();
-    for (const TimelineMarker& m : markers) {
+    // Every finding is a bar in a band of lanes along the top; overlapping findings take separate lanes, so twenty
+    // findings over the whole period stay twenty thin bars instead of tinting the chart solid. Only the focused one
+    // is tinted over the whole height and labelled: the data under it must stay readable.
+    constexpr double kLaneHeight = 0.018;
+    constexpr int kMaxLanes = 8;
+    QList<qint64> laneEnds;
+    QList<int> order(markers.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+        [&](int a, int b) { return markers.at(a).range.start < markers.at(b).range.start; });
+    for (int index : std::as_const(order)) {
+        const TimelineMarker& m = markers.at(index);
         if (m.range.end <= m.range.start)
             continue;
-        auto* span = new QCPItemRect(m_plot);
-        span->setLayer(QStringLiteral("findings"));
-        span->setClipAxisRect(main);
-        span->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        span->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        span->topLeft->setCoords(double(m.range.start), 0);
-        span->bottomRight->setCoords(double(m.range.end), 1);
-        QColor fill = m.colour;
-        fill.setAlpha(45);
+        int lane = 0;
+        while (lane < laneEnds.size() && laneEnds.at(lane) > m.range.start)
+            ++lane;
+        if (lane == laneEnds.size() && lane < kMaxLanes)
+            laneEnds.append(m.range.end);
+        lane = std::min(lane, kMaxLanes - 1);
+        laneEnds[lane] = std::max(laneEnds.at(lane), m.range.end);
         QColor edge = m.colour;
-        edge.setAlpha(170);
-        span->setPen(QPen(edge, 1));
-        span->setBrush(fill);
-        span->setSelectable(false);
-        m_markerItems.append(span);
-        // A solid cap marks the span even where the data below is dark.
-        auto* cap = new QCPItemRect(m_plot);
-        cap->setLayer(QStringLiteral("findings"));
-        cap->setClipAxisRect(main);
-        cap->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        cap->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        cap->topLeft->setCoords(double(m.range.start), 0);
-        cap->bottomRight->setCoords(double(m.range.end), 0.025);
-        cap->setPen(Qt::NoPen);
-        cap->setBrush(edge);
-        cap->setSelectable(false);
-        m_markerItems.append(cap);
+        edge.setAlpha(m.focused ? 230 : 170);
+        m_markerItems.append(addSpan(m.range, lane * kLaneHeight, (lane + 1) * kLaneHeight - 0.003, edge, Qt::NoPen));
+        if (!m.focused)
+            continue;
+        QColor fill = m.colour;
+        fill.setAlpha(40);
+        m_markerItems.append(addSpan(m.range, 0, 1, fill, QPen(edge, 1.5)));
         if (!m.label.isEmpty()) {
             auto* label = new QCPItemText(m_plot);
             label->setLayer(QStringLiteral("findings"));
-            label->setClipAxisRect(main);
+            label->setClipAxisRect(m_plot->axisRect());
             label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            label->position->setCoords(double(m.range.start), 0.03);
+            label->position->setCoords(double(m.range.start), kMaxLanes * kLaneHeight + 0.01);
             label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+            label->setPadding(QMargins(3, 1, 3, 1));
+            label->setBrush(QColor(255, 255, 255, 220));
             label->setText(m.label);
             label->setColor(m.colour.darker(130));
-            QFont f = font();
-            f.setPointSizeF(f.pointSizeF() * 0.8);
-            label->setFont(f);
             label->setSelectable(false);
             m_markerItems.append(label);
         }
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QCPItemRect* TimelinePlot::addSpan(const Period& range, double top, double bottom, const QColor& fill, const QPen& pen)
+{
+    auto* span = new QCPItemRect(m_plot);
+    span->setLayer(QStringLiteral("findings"));
+    span->setClipAxisRect(m_plot->axisRect());
+    span->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    span->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    span->topLeft->setCoords(double(range.start), top);
+    span->bottomRight->setCoords(double(range.end), bottom);
+    span->setPen(pen);
+    span->setBrush(fill);
+    span->setSelectable(false);
+    return span;
 }
 
 Status TimelinePlot::exportTo(const QString& path, int width, int height)

@@ -14,6 +14,7 @@ class QCPItemStraightLine;
 class QCPAbstractItem;
 class QCPRange;
 class QMouseEvent;
+class QPen;
 
 namespace capaudit {
 
@@ -23,6 +24,7 @@ struct TimelineMarker {
     QColor colour;
     QString label; // short, drawn at the top of the span ("sla.availability")
     QString text; // one line for the crosshair tooltip
+    bool focused = false; // the finding the auditor asked to see: tinted over the whole height and labelled
 };
 
 // The allocation chart: allocated capacity stacked by tenant, used as a line, node capacity and commitments as lines,
@@ -71,6 +73,7 @@ Q_SIGNALS:
     void periodSelected(qint64 from, qint64 to);
 
 private:
+    QCPItemRect* addSpan(const Period& range, double top, double bottom, const QColor& fill, const QPen& pen);
     void onRangeChanged(const QCPRange& range);
     void onMousePress(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
