@@ -14,19 +14,19 @@
 #include "models/recentcasesmodel.h"
 #include "overview/coveragestrip.h"
 #include "overview/overviewdashboard.h"
-#include "pages/periodselector.h"
-#include "pages/timelinepage.h"
 #include "overview/providercard.h"
 #include "overview/startpage.h"
+#include "pages/periodselector.h"
+#include "pages/timelinepage.h"
 #include "reportcomposer.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
 
 #include <QAbstractItemModelTester>
-#include <QComboBox>
-#include <QDateTimeEdit>
 #include <QApplication>
+#include <QComboBox>
 #include <QDateTime>
+#include <QDateTimeEdit>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -65,6 +65,7 @@ private Q_SLOTS:
     void coverageStripShowsGapsAndRefusals();
     void findingLinksOpenFindingAndTimeline();
     void startPageWhenNoCase();
+    void emptyCaseIsNotACleanResult();
     void dropCaseOnStartPage();
     void dropBundleImportsAndChecksRun();
     void checksCanBeCancelled();
@@ -424,6 +425,23 @@ void TestOverview::findingLinksOpenFindingAndTimeline()
     page->activateLink(QStringLiteral("timeline:") + withRange.id);
     QCOMPARE(timeline.count(), 1);
     QTRY_COMPARE(m_window->findChild<QTabWidget*>()->currentIndex(), int(MainWindow::TimelinePageIndex));
+}
+
+// A new case without evidence: the checks run and find nothing, which must not read as a clean result.
+void TestOverview::emptyCaseIsNotACleanResult()
+{
+    const QString path = m_dir.filePath(QStringLiteral("empty.capcase"));
+    QVERIFY(m_window->session()->create(
+        path, QStringLiteral("empty"), QDir(m_faults.demoDir).filePath(QStringLiteral("trust"))));
+    QSignalSpy report(m_window->analysis(), &AnalysisController::reportChanged);
+    m_window->analysis()->runChecks({});
+    QTRY_VERIFY_WITH_TIMEOUT(report.count() >= 1 && !m_window->analysis()->isRunning(), 60000);
+    QVERIFY(m_window->analysis()->report().findings.isEmpty());
+    const QString status = m_window->statusBar()->currentMessage();
+    QVERIFY2(status.startsWith(QLatin1String("Nothing to check yet")), qPrintable(status));
+    QTRY_VERIFY(m_window->overviewPage()->headline().startsWith(QLatin1String("Nothing to assess yet")));
+    QVERIFY2(!m_window->overviewPage()->headline().contains(QLatin1String("supports")),
+        qPrintable(m_window->overviewPage()->headline()));
 }
 
 void TestOverview::startPageWhenNoCase()

@@ -123,7 +123,11 @@ MainWindow::MainWindow(QWidget* parent)
         m_findings->setReport(report);
         m_timeline->setFindings(report.findings);
         m_comparison->setReport(report);
-        statusBar()->showMessage(tr("Checks finished: %n finding(s)", nullptr, int(report.findings.size())), 10000);
+        // "0 findings" on a case without evidence would read as a clean result.
+        statusBar()->showMessage(report.bundleDigests.isEmpty()
+                ? tr("Nothing to check yet: the case holds no evidence bundles. Import some first.")
+                : tr("Checks finished: %n finding(s)", nullptr, int(report.findings.size())),
+            10000);
         // The start page lists the verdict of each recent case; only a whole-case run speaks for the case.
         if (report.period.end <= report.period.start)
             rememberCaseSummary(m_session->path(), m_session->name(), report);

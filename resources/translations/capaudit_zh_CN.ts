@@ -2921,6 +2921,10 @@ role %4, scope: %5</source>
 
 %1</translation>
     </message>
+    <message>
+        <source>Nothing to check yet: the case holds no evidence bundles. Import some first.</source>
+        <translation>尚无可检查的内容：案卷中没有证据包。请先导入证据包。</translation>
+    </message>
 </context>
 <context>
     <name>capaudit::NewCaseDialog</name>
