@@ -185,10 +185,6 @@ Result<DashboardData> loadDashboard(CaseStore& store, const Period& period)
     if (!covered)
         return covered.error();
     d.casePeriod = *covered;
-    Result<QList<analytics::PeriodPreset>> presets = analytics::periodPresets(store);
-    if (!presets)
-        return presets.error();
-    d.presets = std::move(*presets);
     d.span = period;
     if (d.span.end <= d.span.start) {
         // The whole case: what the telemetry covers (a contract's attested period can run for years).

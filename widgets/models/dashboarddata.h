@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "analytics/periodchoice.h"
 #include "store/casestore.h"
 
 #include <QList>
@@ -40,7 +39,6 @@ struct ClassTrend {
 
 struct DashboardData {
     Period casePeriod; // what the case's telemetry covers, whatever the selection
-    QList<analytics::PeriodPreset> presets; // whole case, contract periods, billing periods (the period picker)
     Period span; // the days shown: the selected period, or what the telemetry covers
     qint64 firstDay = 0; // UTC midnight of the first column
     int dayCount = 0;

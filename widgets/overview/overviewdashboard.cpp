@@ -10,9 +10,9 @@
 #include "models/findingmodel.h"
 #include "models/provideroverviewmodel.h"
 #include "overview/coveragestrip.h"
-#include "pages/periodselector.h"
 #include "overview/providercard.h"
 #include "overview/seriousfindingslist.h"
+#include "pages/periodselector.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -55,6 +55,7 @@ OverviewDashboard::OverviewDashboard(CaseSession* session, AnalysisController* a
     , m_rerun(new QPushButton(tr("Run checks"), m_statusBar))
     , m_headline(new QLabel(this))
     , m_loader(this, CaseReader::pool())
+    , m_presetLoader(this, CaseReader::pool())
 {
     setObjectName(QStringLiteral("overviewDashboard"));
     QFont titleFont = font();
@@ -131,6 +132,8 @@ OverviewDashboard::OverviewDashboard(CaseSession* session, AnalysisController* a
     connect(m_rerun, &QPushButton::clicked, this, [this] { m_analysis->runChecks(m_session->period()); });
     connect(m_session, &CaseSession::caseOpened, this, &OverviewDashboard::reload);
     connect(m_session, &CaseSession::bundlesChanged, this, &OverviewDashboard::reload);
+    connect(m_session, &CaseSession::caseOpened, this, &OverviewDashboard::loadPresets);
+    connect(m_session, &CaseSession::bundlesChanged, this, &OverviewDashboard::loadPresets);
     connect(m_session, &CaseSession::periodChanged, this, &OverviewDashboard::reload);
     connect(m_session, &CaseSession::anchorsChanged, this, &OverviewDashboard::updateHeader);
     connect(m_session, &CaseSession::caseClosed, this, &OverviewDashboard::onCaseClosed);
@@ -182,6 +185,20 @@ void OverviewDashboard::reload()
         [this](const Result<DashboardData>& result) { onLoaded(result); });
 }
 
+void OverviewDashboard::loadPresets()
+{
+    if (!m_session->isOpen())
+        return;
+    // Apart from the strip: the billing periods are read from every FOCUS row (a quarter of a second on a year of a
+    // bank), and the first draw of the page must not wait for them (docs/performance.md, "Overview").
+    m_presetLoader.start(
+        CaseReader::reading(m_session->path(), [](CaseStore& store) { return analytics::periodPresets(store); }),
+        [this](const Result<QList<analytics::PeriodPreset>>& presets) {
+            if (m_session->isOpen() && presets)
+                m_session->setPeriodPresets(*presets);
+        });
+}
+
 void OverviewDashboard::onLoaded(const Result<DashboardData>& result)
 {
     if (!m_session->isOpen())
@@ -192,7 +209,6 @@ void OverviewDashboard::onLoaded(const Result<DashboardData>& result)
     }
     m_data = *result;
     m_coverage->setData(m_data);
-    m_session->setPeriodPresets(m_data.presets);
     m_coverageNote->setText(m_data.dayCount == 0
             ? tr("No telemetry in the case yet: import bundles to see their coverage.")
             : tr("One cell per UTC day. Telemetry counts the expected samples; billing and attestation their "

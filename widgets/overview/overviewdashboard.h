@@ -66,11 +66,12 @@ public:
     }
     bool isLoading() const
     {
-        return m_loader.isBusy();
+        return m_loader.isBusy() || m_presetLoader.isBusy();
     }
 
 public Q_SLOTS:
     void reload(); // re-reads the strip and charts off the GUI thread
+    void loadPresets();
     // "finding:<id>" opens the finding, "timeline:<id>" shows its window on the timeline.
     void activateLink(const QString& link);
 
@@ -113,6 +114,7 @@ private:
     std::optional<analytics::CheckReport> m_report;
     DashboardData m_data;
     JobTracker m_loader;
+    JobTracker m_presetLoader; // the period picker's presets
 };
 
 } // namespace capaudit
