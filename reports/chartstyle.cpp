@@ -51,7 +51,7 @@ double addAllocationGraphs(QCustomPlot& plot, const TimeSeries& s, const Allocat
         // Each graph fills down to the one below it: the areas stack.
         QCPGraph* g = plot.addGraph();
         const QColor colour = tenantColor(t);
-        g->setName(labels.allocated.arg(ts.tenant));
+        g->setName(ts.tenant.isEmpty() ? labels.unattributed : labels.allocated.arg(ts.tenant));
         g->setPen(QPen(colour.darker(125), lineWidth * 2 / 3));
         g->setBrush(QBrush(colour));
         g->setChannelFillGraph(below);

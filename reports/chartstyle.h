@@ -35,6 +35,7 @@ QVector<double> timeKeys(const QList<qint64>& times);
 // The allocation chart both draw: tenants stacked (each line the running sum of allocations), used and capacity.
 struct AllocationLabels {
     QString allocated; // with %1 for the tenant
+    QString unattributed; // use no tenant label claims (a GPU's utilisation without a pod label)
     QString used;
     QString capacity;
 };

@@ -100,8 +100,10 @@ void drawAllocationChart(QPainter* painter, const QRectF& rect, const Allocation
     const qint64 from = s.times.isEmpty() ? 0 : s.times.first();
     const qint64 to = s.times.isEmpty() ? 1 : s.times.last() + s.stepSeconds;
     setupPlot(plot, fonts, chart.unit.isEmpty() ? chart.resourceClass : chart.unit, to - from);
-    double top = addAllocationGraphs(
-        plot, s, { ReportText::tr("Allocated: %1"), ReportText::tr("Used"), ReportText::tr("Node capacity") }, 1.2);
+    double top = addAllocationGraphs(plot, s,
+        { ReportText::tr("Allocated: %1"), ReportText::tr("Not attributed to a tenant"), ReportText::tr("Used"),
+            ReportText::tr("Node capacity") },
+        1.2);
     if (!s.commitments.isEmpty() && !s.times.isEmpty()) {
         const QVector<double> total = committedTotal(s);
         top = std::max(top, *std::max_element(total.begin(), total.end()));

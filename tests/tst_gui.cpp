@@ -17,7 +17,6 @@
 #include "jobs/importjob.h"
 #include "jobs/reportjob.h"
 #include "mainwindow.h"
-#include "pages/periodselector.h"
 #include "models/anchormodel.h"
 #include "models/bidcomparisonmodel.h"
 #include "models/bundlefiltermodel.h"
@@ -38,6 +37,7 @@
 #include "pages/evidencepage.h"
 #include "pages/findingdetailwidget.h"
 #include "pages/findingspage.h"
+#include "pages/periodselector.h"
 #include "pages/scenarioform.h"
 #include "pages/timelinepage.h"
 #include "pages/trailpage.h"
@@ -86,6 +86,7 @@ private Q_SLOTS:
     void cancelledBatchLeavesCaseUnchanged();
     void selectBundleShowsChecks();
     void timelineZoomChangesRange();
+    void timelineLegendNamesEveryAllocation();
     void timelineShiftDragSelectsPeriod();
     void shiftDragGivesTheFindingsOfTheEquivalentCheck();
     void timelineExport_data();
@@ -319,6 +320,32 @@ bool TestGui::waitForTimeline()
     return QTest::qWaitFor([&] { return !page->isLoading() && !page->plot()->data().series.times.isEmpty(); }, 20000);
 }
 
+// Use no tenant label claims (a GPU's utilisation without a pod label) is named as such, never "Allocated:".
+void TestGui::timelineLegendNamesEveryAllocation()
+{
+    QVERIFY(openAnalysisCase());
+    m_window->showPage(MainWindow::TimelinePageIndex);
+    QVERIFY(waitForTimeline());
+    Result<std::unique_ptr<CaseStore>> store = CaseStore::open(m_faults.casePath);
+    QVERIFY(store);
+    Result<QStringList> providers = (*store)->providers();
+    Result<QStringList> classes = (*store)->resourceClasses();
+    QVERIFY(providers && classes);
+    int unattributed = 0;
+    for (const QString& provider : *providers) {
+        for (const QString& resourceClass : *classes) {
+            m_window->timelinePage()->showRange(provider, resourceClass, {});
+            if (!waitForTimeline())
+                continue; // no telemetry for this pair
+            for (const QString& name : m_window->timelinePage()->plot()->graphNames()) {
+                QVERIFY2(!name.trimmed().endsWith(QLatin1Char(':')), qPrintable(provider + u'/' + resourceClass));
+                unattributed += name == u"Not attributed to a tenant";
+            }
+        }
+    }
+    QVERIFY(unattributed > 0); // the demo's GPU nodes report utilisation without a pod label
+}
+
 void TestGui::timelineZoomChangesRange()
 {
     m_window->showPage(MainWindow::TimelinePageIndex);
@@ -432,8 +459,10 @@ void TestGui::shiftDragGivesTheFindingsOfTheEquivalentCheck()
     QCOMPARE(period.end, start + 4 * day);
     // The status bar shows the very period the checks run on.
     const QString status = m_window->findChild<QLabel*>(QStringLiteral("statusPeriod"))->text();
-    QVERIFY2(status.contains(QDateTime::fromSecsSinceEpoch(period.start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")))
-            && status.contains(QDateTime::fromSecsSinceEpoch(period.end, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"))),
+    QVERIFY2(
+        status.contains(QDateTime::fromSecsSinceEpoch(period.start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")))
+            && status.contains(
+                QDateTime::fromSecsSinceEpoch(period.end, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"))),
         qPrintable(status));
     QTRY_VERIFY_WITH_TIMEOUT(
         !m_window->analysis()->isRunning() && m_window->analysis()->report().period.start == period.start, 60000);

@@ -880,6 +880,10 @@ signer key SHA-256 %2 · %3</source>
             <numerusform>%n 个发现项</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not attributed to a tenant</source>
+        <translation>未归属租户</translation>
+    </message>
 </context>
 <context>
     <name>capaudit</name>
@@ -3944,6 +3948,10 @@ role %4, scope: %5</source>
     <message>
         <source>Committed: %1 %2</source>
         <translation>承诺：%1 %2</translation>
+    </message>
+    <message>
+        <source>Not attributed to a tenant</source>
+        <translation>未归属租户</translation>
     </message>
 </context>
 <context>

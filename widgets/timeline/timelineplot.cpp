@@ -194,8 +194,8 @@ void TimelinePlot::rebuildSeries()
 {
     m_plot->clearGraphs();
     const TimeSeries& s = m_data.series;
-    double top =
-        reports::addAllocationGraphs(*m_plot, s, { tr("Allocated: %1"), tr("Used"), tr("Node capacity") }, 1.5);
+    double top = reports::addAllocationGraphs(
+        *m_plot, s, { tr("Allocated: %1"), tr("Not attributed to a tenant"), tr("Used"), tr("Node capacity") }, 1.5);
     for (const CommitmentLine& c : s.commitments) {
         QCPGraph* g = m_plot->addGraph();
         g->setName(c.region.isEmpty() ? tr("Commitment") : tr("Commitment (%1)").arg(c.region));
@@ -268,6 +268,14 @@ void TimelinePlot::setPeriodHighlight(const Period& period)
         m_periodRect->bottomRight->setCoords(double(period.end), 1);
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QStringList TimelinePlot::graphNames() const
+{
+    QStringList names;
+    for (int g = 0; g < m_plot->graphCount(); ++g)
+        names.append(m_plot->graph(g)->name());
+    return names;
 }
 
 void TimelinePlot::setMarkers(const QList<TimelineMarker>& markers)

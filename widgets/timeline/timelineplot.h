@@ -65,6 +65,8 @@ public:
     {
         return m_data;
     }
+    // The names of the graphs drawn, as the legend shows them.
+    QStringList graphNames() const;
     // The values under the crosshair at KEY, as shown in its tooltip.
     QString valuesAt(double key) const;
 
