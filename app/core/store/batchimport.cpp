@@ -177,9 +177,8 @@ BatchImportResult importBundles(CaseStore& store, const QStringList& paths, cons
         status = Error(store.database().path(), QStringLiteral("the import was cancelled"));
     else if (status && stoppedAt >= 0) {
         const ImportResult& stopped = batch.results.at(stoppedAt);
-        status = Error(stopped.path,
-            QStringLiteral("%1 could not be imported (%2)")
-                .arg(QFileInfo(stopped.path).fileName(), stopped.error.toString()));
+        const QString cause = stopped.error.file == stopped.path ? stopped.error.reason : stopped.error.toString();
+        status = Error(stopped.path, QStringLiteral("could not be imported: %1").arg(cause));
     } else if (status)
         status = transaction->commit();
     if (status)
@@ -187,7 +186,12 @@ BatchImportResult importBundles(CaseStore& store, const QStringList& paths, cons
     transaction->rollback();
     batch.rolledBack = true;
     batch.error = status.error();
-    markRolledBack(batch, stoppedAt, batch.cancelled ? QStringLiteral("the import was cancelled") : batch.error.reason);
+    QString why = batch.error.reason;
+    if (batch.cancelled)
+        why = QStringLiteral("the import was cancelled");
+    else if (stoppedAt >= 0)
+        why = QStringLiteral("%1 %2").arg(QFileInfo(batch.error.file).fileName(), batch.error.reason);
+    markRolledBack(batch, stoppedAt, why);
     return batch;
 }
 
