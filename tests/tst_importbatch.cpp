@@ -114,6 +114,9 @@ private Q_SLOTS:
                 cancel = true;
         };
         const BatchImportResult batch = importBundles(*store, { m_bundle, m_tampered, m_untrusted }, options);
+        // The case first: without the batch's transaction the first two bundles' work would still be there.
+        QCOMPARE(stateOf(*store), before);
+        checkIntact(*store);
         QVERIFY(batch.rolledBack);
         QVERIFY(batch.cancelled);
         QCOMPARE(outcomes(batch.results),
@@ -123,8 +126,6 @@ private Q_SLOTS:
             QCOMPARE(r.trailSeq, 0);
         // What was found is kept for the summary.
         QVERIFY(batch.results.at(1).verdict.firstFailure());
-        QCOMPARE(stateOf(*store), before);
-        checkIntact(*store);
     }
 
     void failingBundleRollsBackTheWholeBatch()
@@ -134,6 +135,8 @@ private Q_SLOTS:
         const CaseState before = stateOf(*store);
         const QString missing = path(QStringLiteral("no-such-bundle.tar.gz"));
         const BatchImportResult batch = importBundles(*store, { m_bundle, m_tampered, missing, m_untrusted });
+        QCOMPARE(stateOf(*store), before);
+        checkIntact(*store);
         QVERIFY(batch.rolledBack);
         QVERIFY(!batch.cancelled);
         QVERIFY2(batch.error.toString().contains(QStringLiteral("no-such-bundle")), qPrintable(batch.error.toString()));
@@ -141,8 +144,6 @@ private Q_SLOTS:
             (QStringList { QStringLiteral("rolled-back"), QStringLiteral("rolled-back"), QStringLiteral("failed"),
                 QStringLiteral("rolled-back") }));
         QVERIFY(batch.results.at(3).error.reason.startsWith(QStringLiteral("not imported")));
-        QCOMPARE(stateOf(*store), before);
-        checkIntact(*store);
     }
 
     void unparsableBundleIsRecordedAndTheBatchGoesOn()
