@@ -2460,6 +2460,10 @@ role %4, scope: %5</source>
         <source>Nothing to import yet.</source>
         <translation>尚无待导入的内容。</translation>
     </message>
+    <message>
+        <source>no bundle found: imported as it is, the import will say why it fails</source>
+        <translation>未找到证据包：将按原样导入，导入结果会说明失败原因</translation>
+    </message>
 </context>
 <context>
     <name>capaudit::ImportProgressDialog</name>

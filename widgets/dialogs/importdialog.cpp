@@ -2,6 +2,7 @@
 #include "dialogs/importdialog.h"
 
 #include "store/batchimport.h"
+#include "store/bundlelint.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
@@ -32,9 +33,11 @@ QString describe(const QString& path)
         return ImportDialog::tr("not found");
     if (!info.isDir())
         return ImportDialog::tr("archive");
+    if (looksLikeBundle(path))
+        return ImportDialog::tr("bundle folder");
     const QStringList bundles = expandBundlePaths({ path });
     if (bundles == QStringList { info.absoluteFilePath() })
-        return ImportDialog::tr("bundle folder");
+        return ImportDialog::tr("no bundle found: imported as it is, the import will say why it fails");
     return ImportDialog::tr("folder of %n bundle(s)", nullptr, int(bundles.size()));
 }
 

@@ -11,7 +11,9 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -21,6 +23,29 @@ namespace {
 
 enum Column { BundleColumn, ResultColumn, ProviderColumn, RowsColumn, CheckColumn, ReasonColumn, HintColumn };
 constexpr int RowIndexRole = Qt::UserRole;
+
+// QTreeView sizes rows without the column width, so wrapped text would be cut to one line: give the delegate the width
+// of the columns that wrap (the others keep one line and size to their contents).
+class WrappingDelegate : public QStyledItemDelegate {
+public:
+    explicit WrappingDelegate(QTreeView* view)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+    {
+    }
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        if (index.column() != ReasonColumn && index.column() != HintColumn)
+            return QStyledItemDelegate::sizeHint(option, index);
+        QStyleOptionViewItem wrapped(option);
+        // The style wraps only within a valid rectangle; its height does not matter here.
+        wrapped.rect = QRect(0, 0, m_view->columnWidth(index.column()), 1);
+        return QStyledItemDelegate::sizeHint(wrapped, index);
+    }
+
+private:
+    QTreeView* m_view;
+};
 
 } // namespace
 
@@ -47,6 +72,7 @@ ImportSummaryDialog::ImportSummaryDialog(const BatchImportResult& batch, QWidget
     m_list->setWordWrap(true);
     m_list->setTextElideMode(Qt::ElideNone);
     m_list->setUniformRowHeights(false);
+    m_list->setItemDelegate(new WrappingDelegate(m_list));
     m_list->setHeaderLabels(
         { tr("Bundle"), tr("Result"), tr("Provider"), tr("Rows"), tr("Check"), tr("Reason"), tr("Hint") });
     QTreeWidgetItem* parentItem = nullptr;
@@ -68,6 +94,8 @@ ImportSummaryDialog::ImportSummaryDialog(const BatchImportResult& batch, QWidget
         item->setText(CheckColumn, r.check);
         item->setText(ReasonColumn, r.reason);
         item->setText(HintColumn, r.hint);
+        item->setToolTip(ReasonColumn, r.reason); // a digest has no space to wrap at
+        item->setToolTip(HintColumn, r.hint);
         item->setData(BundleColumn, RowIndexRole, i);
     }
     m_list->expandAll();
@@ -77,6 +105,12 @@ ImportSummaryDialog::ImportSummaryDialog(const BatchImportResult& batch, QWidget
         m_list->resizeColumnToContents(c);
     header->setSectionResizeMode(ReasonColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(HintColumn, QHeaderView::Stretch);
+    // A wider or narrower column wraps into other row heights.
+    auto* relayout = new QTimer(this); // once per burst of resized sections
+    relayout->setSingleShot(true);
+    relayout->setInterval(0);
+    connect(relayout, &QTimer::timeout, m_list, [this] { m_list->doItemsLayout(); });
+    connect(header, &QHeaderView::sectionResized, relayout, qOverload<>(&QTimer::start));
 
     m_details->setObjectName(QStringLiteral("importDetails"));
     m_details->setOpenLinks(false);

@@ -20,11 +20,9 @@ constexpr int kFolderDepth = 3;
 
 bool isBundleDirectory(const QDir& dir)
 {
-    // A bundle directory holds its signed envelope at the top (docs/bundle-format.md).
-    return !dir.entryList({ QStringLiteral("*.dsse.json"), QStringLiteral("*.sigstore.json"),
-                              QStringLiteral("*.intoto.jsonl") },
-                   QDir::Files)
-                .isEmpty();
+    // A bundle directory holds its signed envelope at the top (docs/bundle-format.md); a trust store's
+    // trusted_root.sigstore.json does not make one.
+    return dir.exists(QStringLiteral("envelope.dsse.json")) || dir.exists(QStringLiteral("envelope.sigstore.json"));
 }
 
 void collectBundles(const QString& folder, int depth, QStringList& out)
