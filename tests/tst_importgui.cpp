@@ -213,6 +213,10 @@ private Q_SLOTS:
         }
         QVERIFY2(rejected >= 2, "the demo faults reject bundles");
         QVERIFY(withHint > 0);
+        // Wrapped to its full height, not cut to one line.
+        for (int i = 0; i < batch.results.size(); ++i)
+            if (batch.results.at(i).outcome == ImportOutcome::Rejected)
+                QTRY_VERIFY(list->visualItemRect(list->topLevelItem(i)).height() > 2 * list->fontMetrics().height());
 
         QApplication::clipboard()->clear();
         auto* copy = dialog.findChild<QPushButton*>(QStringLiteral("copySummary"));
