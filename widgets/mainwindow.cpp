@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "dialogs/aboutdialog.h"
+#include "dialogs/importdialog.h"
 #include "dialogs/importprogressdialog.h"
 #include "dialogs/importsummarydialog.h"
 #include "dialogs/newcasedialog.h"
@@ -301,33 +302,19 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::importBundlesInteractive()
 {
-    QSettings settings;
-    const QStringList picked = QFileDialog::getOpenFileNames(this, tr("Import bundles"),
-        settings.value(QStringLiteral("paths/bundles")).toString(),
-        tr("Bundles (*.capbundle *.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;All files "
-           "(*)"));
-    if (picked.isEmpty())
+    if (!m_session->isOpen() || isImporting())
         return;
-    settings.setValue(QStringLiteral("paths/bundles"), QFileInfo(picked.first()).absolutePath());
-    // Picking a bundle directory's envelope stands for the directory: a file dialog cannot pick both at once.
-    QStringList paths;
-    for (const QString& p : picked) {
-        const QFileInfo info(p);
-        paths.append(info.fileName().startsWith(QLatin1String("envelope.")) ? info.absolutePath() : p);
-    }
-    paths.removeDuplicates();
-    importBundles(paths);
-}
-
-void MainWindow::importFolderInteractive()
-{
     QSettings settings;
-    const QString dir = QFileDialog::getExistingDirectory(
-        this, tr("Import a bundle or a folder of bundles"), settings.value(QStringLiteral("paths/bundles")).toString());
-    if (dir.isEmpty())
+    ImportDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("importDialog"));
+    dialog.setDirectory(settings.value(QStringLiteral("paths/bundles")).toString());
+    QAction* untrusted = action(QStringLiteral("acceptUntrusted"));
+    dialog.setAllowUntrusted(untrusted->isChecked());
+    if (dialog.exec() != QDialog::Accepted || dialog.paths().isEmpty())
         return;
-    settings.setValue(QStringLiteral("paths/bundles"), dir);
-    importBundles({ dir });
+    settings.setValue(QStringLiteral("paths/bundles"), dialog.directory());
+    untrusted->setChecked(dialog.allowUntrusted());
+    importBundles(dialog.paths(), dialog.commitEach());
 }
 
 bool MainWindow::isImporting() const
@@ -335,7 +322,7 @@ bool MainWindow::isImporting() const
     return m_importing;
 }
 
-bool MainWindow::importBundles(const QStringList& paths)
+bool MainWindow::importBundles(const QStringList& paths, bool commitEach)
 {
     if (!m_session->isOpen()) {
         statusBar()->showMessage(tr("Open or create a case before importing bundles."), 8000);
@@ -348,7 +335,6 @@ bool MainWindow::importBundles(const QStringList& paths)
     }
     if (isImporting() || paths.isEmpty())
         return false;
-    const QStringList bundles = ImportJob::expandBundlePaths(paths);
     delete m_importJob;
     m_importJob = new ImportJob(this);
     connect(m_importJob, &ImportJob::finished, this, &MainWindow::onImportFinished);
@@ -356,7 +342,7 @@ bool MainWindow::importBundles(const QStringList& paths)
     progress->setAttribute(Qt::WA_DeleteOnClose);
     progress->setObjectName(QStringLiteral("importProgress"));
     m_importing = true;
-    m_importJob->start(m_session->path(), bundles, action(QStringLiteral("acceptUntrusted"))->isChecked());
+    m_importJob->start(m_session->path(), paths, action(QStringLiteral("acceptUntrusted"))->isChecked(), commitEach);
     progress->open();
     updateCaseState();
     return true;
@@ -368,7 +354,7 @@ void MainWindow::onImportFinished()
     m_importing = false;
     m_session->reload();
     updateCaseState();
-    auto* summary = new ImportSummaryDialog(results, m_importJob->wasCancelled(), this);
+    auto* summary = new ImportSummaryDialog(m_importJob->batch(), this);
     summary->setObjectName(QStringLiteral("importSummary"));
     summary->setAttribute(Qt::WA_DeleteOnClose);
     summary->show();

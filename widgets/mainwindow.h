@@ -50,9 +50,10 @@ public:
 
     // Opens a case without any dialog; the error is what the user would be told.
     Status openCaseFile(const QString& path);
-    // Starts importing PATHS (bundle directories, archives, or folders of bundles) in the background: the code path
-    // of File > Import bundles… and of drag-and-drop. Returns false when no import could start.
-    bool importBundles(const QStringList& paths);
+    // Starts importing PATHS (bundle directories, archives, or folders of bundles, mixed) in the background, all or
+    // nothing unless COMMITEACH: the code path of File > Import… and of drag-and-drop. Returns false when no import
+    // could start.
+    bool importBundles(const QStringList& paths, bool commitEach = false);
     bool isImporting() const;
 
     CaseSession* session() const
@@ -118,7 +119,6 @@ public Q_SLOTS:
     void openCaseInteractive();
     void closeCase();
     void importBundlesInteractive();
-    void importFolderInteractive();
     void showTrustStore();
     void showAbout();
     void runChecks(); // over the period selected on the timeline, or the whole case

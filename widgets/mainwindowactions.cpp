@@ -53,10 +53,10 @@ void MainWindow::createActions()
     QAction* open =
         makeAction(QStringLiteral("openCase"), tr("&Open case…"), QKeySequence::Open, QStringLiteral("case-open"));
     QAction* close = makeAction(QStringLiteral("closeCase"), tr("&Close case"), QKeySequence(tr("Ctrl+W")));
+    // One import for archives, bundle folders and folders of bundles, mixed (ImportDialog).
     QAction* import = makeAction(
-        QStringLiteral("importBundles"), tr("&Import bundles…"), QKeySequence(tr("Ctrl+I")), QStringLiteral("import"));
-    QAction* importFolder =
-        makeAction(QStringLiteral("importFolder"), tr("Import bundle &folder…"), QKeySequence(tr("Ctrl+Shift+I")));
+        QStringLiteral("importBundles"), tr("&Import…"), QKeySequence(tr("Ctrl+I")), QStringLiteral("import"));
+    import->setStatusTip(tr("Verify bundles and import them: archives, bundle folders and folders of bundles"));
     QAction* untrusted = makeAction(
         QStringLiteral("acceptUntrusted"), tr("Accept &untrusted bundles"), QKeySequence(tr("Ctrl+Shift+U")));
     untrusted->setCheckable(true);
@@ -72,7 +72,6 @@ void MainWindow::createActions()
     file->addAction(close);
     file->addSeparator();
     file->addAction(import);
-    file->addAction(importFolder);
     file->addAction(untrusted);
     file->addSeparator();
     file->addAction(exportReport);
@@ -166,7 +165,6 @@ void MainWindow::createActions()
     connect(open, &QAction::triggered, this, &MainWindow::openCaseInteractive);
     connect(close, &QAction::triggered, this, &MainWindow::closeCase);
     connect(import, &QAction::triggered, this, &MainWindow::importBundlesInteractive);
-    connect(importFolder, &QAction::triggered, this, &MainWindow::importFolderInteractive);
     connect(untrusted, &QAction::toggled, this,
         [](bool on) { QSettings().setValue(QStringLiteral("import/acceptUntrusted"), on); });
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -195,7 +193,7 @@ void MainWindow::createActions()
 
     m_caseActions = { close, trust, chain, clearPeriod, zoomIn, zoomOut, reset, exportChart, refresh, exportVerdict,
         exportReport, runChecks, cancelChecks, exportFindings };
-    m_writeActions = { import, importFolder, saveScenario, saveWeights };
+    m_writeActions = { import, saveScenario, saveWeights };
 }
 
 } // namespace capaudit

@@ -2,7 +2,7 @@
 // capaudit-cli case init / import / verify-case / trust list|add|remove / log: the case file.
 #include "caseaccess.h"
 #include "command.h"
-#include "store/caseimporter.h"
+#include "store/batchimport.h"
 #include "store/casestore.h"
 #include "store/caseverifier.h"
 #include "util/jsonutil.h"
@@ -54,19 +54,54 @@ int runCaseInit(const QStringList& arguments)
     return kExitOk;
 }
 
+QString resultLine(const ImportResult& r)
+{
+    if (r.outcome == ImportOutcome::Imported) {
+        QString line =
+            QStringLiteral("imported  %1: %2, %3, %4 rows%5")
+                .arg(r.path, bundleKindName(r.kind), r.provider)
+                .arg(r.rows)
+                .arg(r.verdict.verdict == VerdictKind::Untrusted ? QStringLiteral(", UNTRUSTED") : QString());
+        // Imported all the same: the finding (evidence.log-consistency) needs both views of the log in the case.
+        for (const QString& warning : r.logWarnings)
+            line += QStringLiteral("\nLOG       %1: %2").arg(r.path, warning);
+        return line;
+    }
+    if (r.outcome == ImportOutcome::AlreadyPresent)
+        return QStringLiteral("present   %1: already in the case (bundle %2%3, nothing changed")
+            .arg(r.path, r.digest.left(16),
+                r.digest == r.verdict.bundleDigest
+                    ? QStringLiteral(")")
+                    : QStringLiteral(": the same signed statement in a differently encoded envelope)"));
+    QString line = importOutcomeName(r.outcome).leftJustified(9) + QLatin1Char(' ')
+        + (r.error.file == r.path ? r.error.toString() : r.path + QStringLiteral(": ") + r.error.toString());
+    // What the verifier found, with the hint `capaudit-cli verify` prints, also for a bundle the rollback undid.
+    if (r.outcome != ImportOutcome::Imported && r.outcome != ImportOutcome::AlreadyPresent)
+        if (const Check* failed = r.verdict.firstFailure()) {
+            if (r.outcome == ImportOutcome::RolledBack)
+                line += QStringLiteral("\n          %1: %2").arg(failed->id, failed->reason);
+            if (!failed->hint.isEmpty())
+                line += QStringLiteral("\n          hint: %1").arg(failed->hint);
+        }
+    return line;
+}
+
 int runImport(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case file."), QStringLiteral("CASE"));
-    parser.addPositionalArgument(
-        QStringLiteral("bundle"), QStringLiteral("Bundle directories or archives."), QStringLiteral("BUNDLE..."));
+    parser.addPositionalArgument(QStringLiteral("bundle"),
+        QStringLiteral("Bundle directories or archives, or folders holding them."), QStringLiteral("BUNDLE..."));
     const QCommandLineOption untrusted(QStringLiteral("allow-untrusted"),
         QStringLiteral("Import bundles whose signer is not trusted (marked as such)."));
-    parser.addOptions({ untrusted, jsonOption() });
+    const QCommandLineOption commitEach(QStringLiteral("commit-each"),
+        QStringLiteral("Commit each bundle on its own: an error undoes only that bundle (default: the batch is one "
+                       "transaction, all or nothing)."));
+    parser.addOptions({ untrusted, commitEach, jsonOption() });
     if (auto exit = parseArguments(parser, arguments,
-            QStringLiteral("Verify bundles against the case's trust anchors and import them. "
+            QStringLiteral("Verify bundles against the case's trust anchors and import them, all or nothing. "
                            "Exit 0: all imported or already present; 1: some rejected, "
-                           "refused or unparsable; 2: usage or I/O error.")))
+                           "refused or unparsable; 2: usage or I/O error (with the batch rolled back).")))
         return *exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2)
@@ -76,47 +111,40 @@ int runImport(const QStringList& arguments)
         return kExitUsage;
     const bool json = parser.isSet(jsonOption());
     const bool showProgress = stderrIsTerminal();
-    ImportOptions options;
+    BatchImportOptions options;
     options.allowUntrusted = parser.isSet(untrusted);
+    options.commitEach = parser.isSet(commitEach);
     if (showProgress)
-        options.progress = [](double fraction, const QString& message) {
-            err() << "\r\033[K[" << QString::number(int(fraction * 100)).rightJustified(3) << "%] "
-                  << message.left(100);
+        options.progress = [](int index, int count, double fraction, const QString& message) {
+            err() << "\r\033[K[" << index + 1 << '/' << count << ' '
+                  << QString::number(int(fraction * 100)).rightJustified(3) << "%] " << message.left(100);
             err().flush();
         };
-    CaseImporter importer(*store);
-    QJsonArray results;
+    const BatchImportResult batch = importBundles(*store, positional.mid(1), options);
+    if (showProgress)
+        err() << "\r\033[K";
     int exitCode = kExitOk;
-    for (const QString& path : positional.mid(1)) {
-        const ImportResult r = importer.importBundle(path, options);
-        if (showProgress)
-            err() << "\r\033[K";
-        if (json)
-            results.append(r.toJson());
-        else if (r.outcome == ImportOutcome::Imported) {
-            out() << "imported  " << path << ": " << bundleKindName(r.kind) << ", " << r.provider << ", " << r.rows
-                  << " rows" << (r.verdict.verdict == VerdictKind::Untrusted ? ", UNTRUSTED" : "") << Qt::endl;
-            // Imported all the same: the finding (evidence.log-consistency) needs both views of the log in the case.
-            for (const QString& warning : r.logWarnings)
-                out() << "LOG       " << path << ": " << warning << Qt::endl;
-        } else if (r.outcome == ImportOutcome::AlreadyPresent)
-            out() << "present   " << path << ": already in the case (bundle " << r.digest.left(16)
-                  << (r.digest == r.verdict.bundleDigest
-                             ? QStringLiteral(")")
-                             : QStringLiteral(": the same signed statement in a differently encoded envelope)"))
-                  << ", nothing changed" << Qt::endl;
-        else
-            out() << importOutcomeName(r.outcome).leftJustified(9) << ' '
-                  << (r.error.file == path ? r.error.toString() : path + QStringLiteral(": ") + r.error.toString())
-                  << Qt::endl;
+    for (const ImportResult& r : batch.results) {
+        if (!json)
+            out() << resultLine(r) << Qt::endl;
         if (!r.ok()) {
             // No digest means the bundle was never read: an I/O problem rather than a finding about evidence.
             const int code = r.outcome == ImportOutcome::Failed && r.digest.isEmpty() ? kExitUsage : kExitFindings;
             exitCode = std::max(exitCode, code);
         }
     }
-    if (json)
-        printJson({ { QStringLiteral("case"), positional.first() }, { QStringLiteral("results"), results } });
+    // Nothing of the batch is in the case: the cause was a bundle that could not be read or a case that could not be
+    // written, never a finding about the evidence.
+    if (batch.rolledBack) {
+        exitCode = kExitUsage;
+        if (!json)
+            out() << "ROLLED BACK: nothing of this import is in the case: " << batch.error.toString() << Qt::endl;
+    }
+    if (json) {
+        QJsonObject object = batch.toJson();
+        object.insert(QStringLiteral("case"), positional.first());
+        printJson(object);
+    }
     return exitCode;
 }
 

@@ -108,6 +108,23 @@
     </message>
 </context>
 <context>
+    <name>capaudit::ImportDialog</name>
+    <message numerus="yes">
+        <source>folder of %n bundle(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) to import.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capaudit::MainWindow</name>
     <message numerus="yes">
         <source>Checks finished: %n finding(s)</source>

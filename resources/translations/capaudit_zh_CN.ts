@@ -2421,14 +2421,86 @@ role %4, scope: %5</source>
     </message>
 </context>
 <context>
-    <name>capaudit::ImportJob</name>
+    <name>capaudit::ImportDialog</name>
     <message>
-        <source>cancelled before it started</source>
-        <translation>开始前已取消</translation>
+        <source>not found</source>
+        <translation>未找到</translation>
     </message>
     <message>
-        <source>rolled back: the import was cancelled</source>
-        <translation>已回滚：导入已取消</translation>
+        <source>archive</source>
+        <translation>归档文件</translation>
+    </message>
+    <message>
+        <source>bundle folder</source>
+        <translation>证据包文件夹</translation>
+    </message>
+    <message>
+        <source>no bundle found: imported as it is, the import will say why it fails</source>
+        <translation>未找到证据包：将按原样导入，导入结果会说明失败原因</translation>
+    </message>
+    <message numerus="yes">
+        <source>folder of %n bundle(s)</source>
+        <translation>
+            <numerusform>含 %n 个证据包的文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept &amp;untrusted signers (imported, marked untrusted)</source>
+        <translation>接受不受信任的签名者(&amp;U)（导入并标记为不受信任）</translation>
+    </message>
+    <message>
+        <source>&amp;Commit each bundle on its own</source>
+        <translation>逐个单独提交证据包(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>导入证据包</translation>
+    </message>
+    <message>
+        <source>Bundle archives, bundle folders and folders holding bundles, in any mix. Add them below or drop them here.</source>
+        <translation>证据包归档文件、证据包文件夹以及包含证据包的文件夹，可任意混合。请在下方添加，或将它们拖放到此处。</translation>
+    </message>
+    <message>
+        <source>By default the import is all or nothing: cancelling it, or a bundle that cannot be read, leaves the case exactly as it was. With this option each bundle is kept as soon as it is imported.</source>
+        <translation>默认情况下，导入要么全部完成，要么全部不生效：取消导入或遇到无法读取的证据包时，案卷将完全保持导入前的状态。选中此项后，每个证据包一经导入即予保留。</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;olders…</source>
+        <translation>添加文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Add bundle archives</source>
+        <translation>添加证据包归档文件</translation>
+    </message>
+    <message>
+        <source>Bundles (*.capbundle *.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;All files (*)</source>
+        <translation>证据包 (*.capbundle *.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add bundle folders</source>
+        <translation>添加证据包文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) to import.</source>
+        <translation>
+            <numerusform>待导入 %n 个证据包。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to import yet.</source>
+        <translation>尚无待导入的内容。</translation>
     </message>
 </context>
 <context>
@@ -2450,8 +2522,8 @@ role %4, scope: %5</source>
         <translation>第 %1 个证据包，共 %2 个：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Cancelling: rolling back the bundle being imported…</source>
-        <translation>正在取消：回滚正在导入的证据包…</translation>
+        <source>Cancelling: rolling back the whole import…</source>
+        <translation>正在取消：回滚整个导入…</translation>
     </message>
 </context>
 <context>
@@ -2517,8 +2589,48 @@ role %4, scope: %5</source>
         <translation>%1 个已验证，%2 个不受信任，%3 个已拒绝</translation>
     </message>
     <message>
-        <source>, %1 failed or cancelled</source>
-        <translation>，%1 个失败或已取消</translation>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the whole summary as tab-separated text</source>
+        <translation>将整个摘要复制为制表符分隔的文本</translation>
+    </message>
+    <message>
+        <source>Rejected, then rolled back</source>
+        <translation>已拒绝，随后已回滚</translation>
+    </message>
+    <message>
+        <source>Rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>, %1 failed, cancelled or rolled back</source>
+        <translation>，%1 个失败、已取消或已回滚</translation>
+    </message>
+    <message>
+        <source>Import cancelled and rolled back: the case is exactly as it was before. %1</source>
+        <translation>导入已取消并回滚：案卷与导入前完全相同。%1</translation>
+    </message>
+    <message>
+        <source>Import rolled back, the case is exactly as it was before: %1. %2</source>
+        <translation>导入已回滚，案卷与导入前完全相同：%1。%2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
     </message>
 </context>
 <context>
@@ -2564,20 +2676,8 @@ role %4, scope: %5</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <source>&amp;Import bundles…</source>
-        <translation>导入证据包(&amp;I)…</translation>
-    </message>
-    <message>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
-    </message>
-    <message>
-        <source>Import bundle &amp;folder…</source>
-        <translation>导入证据包文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+I</source>
-        <translation>Ctrl+Shift+I</translation>
     </message>
     <message>
         <source>Accept &amp;untrusted bundles</source>
@@ -2780,14 +2880,6 @@ role %4, scope: %5</source>
         <translation>导入证据包</translation>
     </message>
     <message>
-        <source>Bundles (*.capbundle *.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;All files (*)</source>
-        <translation>证据包 (*.capbundle *.tar.gz *.tgz *.tar *.zip envelope.dsse.json envelope.sigstore.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Import a bundle or a folder of bundles</source>
-        <translation>导入一个证据包或一个证据包文件夹</translation>
-    </message>
-    <message>
         <source>Open or create a case before importing bundles.</source>
         <translation>请先打开或新建案卷，再导入证据包。</translation>
     </message>
@@ -2929,6 +3021,14 @@ role %4, scope: %5</source>
         <source>Nothing to check yet: the case holds no evidence bundles. Import some first.</source>
         <translation>尚无可检查的内容：案卷中没有证据包。请先导入证据包。</translation>
     </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Verify bundles and import them: archives, bundle folders and folders of bundles</source>
+        <translation>验证并导入证据包：归档文件、证据包文件夹以及包含证据包的文件夹</translation>
+    </message>
 </context>
 <context>
     <name>capaudit::NewCaseDialog</name>
@@ -3064,8 +3164,8 @@ role %4, scope: %5</source>
         <translation>检查运行后将显示发现项。</translation>
     </message>
     <message>
-        <source>Nothing was checked: import bundles (File &gt; Import bundles…, or drop them on the window) to see findings here.</source>
-        <translation>尚未检查任何内容：导入证据包（文件 &gt; 导入证据包…，或将其拖放到窗口上）后即可在此查看发现项。</translation>
+        <source>Nothing was checked: import bundles (File &gt; Import…, or drop them on the window) to see findings here.</source>
+        <translation>尚未检查任何内容：导入证据包（文件 &gt; 导入…，或将其拖放到窗口上）后即可在此查看发现项。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace capaudit {
@@ -25,10 +26,11 @@ ImportProgressDialog::ImportProgressDialog(ImportJob* job, QWidget* parent)
 {
     setWindowTitle(tr("Importing bundles"));
     setMinimumWidth(520);
-    const int count = int(job->paths().size());
+    // The number of bundles is known once the job has expanded the folders it was given: the first bundleStarted.
     m_current->setRange(0, 1000);
-    m_overall->setRange(0, count * 1000);
+    m_overall->setRange(0, 1000);
     m_overall->setObjectName(QStringLiteral("overallProgress"));
+    m_bundle->setObjectName(QStringLiteral("bundleLabel"));
     m_message->setEnabled(false);
     m_message->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(this);
@@ -43,9 +45,11 @@ ImportProgressDialog::ImportProgressDialog(ImportJob* job, QWidget* parent)
     layout->addWidget(buttons);
 
     connect(m_cancel, &QPushButton::clicked, this, &ImportProgressDialog::reject);
-    connect(job, &ImportJob::bundleStarted, this, [this, count](int index, const QString& path) {
+    connect(job, &ImportJob::bundleStarted, this, [this](int index, int count, const QString& path) {
         m_index = index;
-        m_bundle->setText(tr("Bundle %1 of %2: <b>%3</b>").arg(index + 1).arg(count).arg(QFileInfo(path).fileName()));
+        m_overall->setRange(0, std::max(1, count) * 1000);
+        m_bundle->setText(
+            tr("Bundle %1 of %2: <b>%3</b>").arg(index + 1).arg(count).arg(QFileInfo(path).fileName().toHtmlEscaped()));
         m_current->setValue(0);
         m_overall->setValue(index * 1000);
     });
@@ -75,7 +79,7 @@ void ImportProgressDialog::reject()
     }
     m_job->cancel();
     m_cancel->setEnabled(false);
-    m_message->setText(tr("Cancelling: rolling back the bundle being imported…"));
+    m_message->setText(tr("Cancelling: rolling back the whole import…"));
 }
 
 } // namespace capaudit

@@ -3,7 +3,7 @@
 
 #include "demo/demogenerator.h"
 #include "evidence/truststore.h"
-#include "store/caseimporter.h"
+#include "store/batchimport.h"
 #include "store/casestore.h"
 
 #include <QDir>
@@ -71,23 +71,25 @@ Result<QString> DemoBankJob::run(JobContext& job, const QString& directory, cons
     Result<std::unique_ptr<CaseStore>> store = CaseStore::create(casePath, tr("Demo compute bank"), trust->anchors());
     if (!store)
         return store.error();
-    CaseImporter importer(**store);
-    const int total = int(summary->bundles.size());
-    for (int i = 0; i < total; ++i) {
-        if (job.isCancelled())
-            return cancelled;
-        const demo::DemoBundle& b = summary->bundles.at(i);
-        report(
-            0.3 + 0.7 * i / std::max(1, total), tr("Importing bundle %1 of %2: %3").arg(i + 1).arg(total).arg(b.path));
-        ImportOptions options;
-        options.cancel = job.cancelFlag();
-        // Two bundles are tampered with or expired on purpose: their rejection is part of the demo.
-        const ImportResult r = importer.importBundle(QDir(bankDir).filePath(b.path), options);
-        if (r.outcome == ImportOutcome::Cancelled)
-            return cancelled;
+    QStringList bundles;
+    for (const demo::DemoBundle& b : summary->bundles)
+        bundles.append(QDir(bankDir).filePath(b.path));
+    // The import of File > Import… and `capaudit-cli import`: one batch, all or nothing.
+    BatchImportOptions options;
+    options.cancel = job.cancelFlag();
+    options.started = [&](int index, int count, const QString& path) {
+        report(0.3 + 0.7 * index / std::max(1, count),
+            tr("Importing bundle %1 of %2: %3").arg(index + 1).arg(count).arg(QDir(bankDir).relativeFilePath(path)));
+    };
+    const BatchImportResult batch = importBundles(**store, bundles, options);
+    if (batch.cancelled)
+        return cancelled;
+    if (batch.rolledBack)
+        return batch.error;
+    // Two bundles are tampered with or expired on purpose: their rejection is part of the demo.
+    for (const ImportResult& r : batch.results)
         if (r.outcome == ImportOutcome::Failed)
             return r.error;
-    }
     store->reset(); // close before the GUI opens it
     report(1, tr("Demo bank ready"));
     return casePath;

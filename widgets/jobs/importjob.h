@@ -2,44 +2,46 @@
 #pragma once
 
 #include "jobs/backgroundjob.h"
-#include "store/caseimporter.h"
+#include "store/batchimport.h"
 
 #include <QObject>
 #include <QStringList>
 
 namespace capaudit {
 
-// Verifies and imports bundles into a case on a worker thread, with its own connection to the case. Every bundle is
-// one transaction; cancel rolls back the bundle being imported and skips the rest.
+// Runs the core's batch import (store/batchimport.h, the same as `capaudit-cli import`) on a worker thread with its
+// own connection to the case: all or nothing, so cancel leaves the case exactly as it was.
 class ImportJob : public BackgroundJob {
     Q_OBJECT
 public:
     explicit ImportJob(QObject* parent = nullptr);
     ~ImportJob() override;
 
-    void start(const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted);
+    // PATHS: bundles, archives and folders of them, mixed; the folders are expanded before the first bundle starts.
+    void start(const QString& casePath, const QStringList& paths, bool allowUntrusted, bool commitEach = false);
     const QStringList& paths() const
     {
         return m_paths;
     }
+    // Valid once finished() was emitted: every bundle as the case holds it now.
     const QList<ImportResult>& results() const
     {
-        return m_results;
+        return m_batch.results;
+    }
+    const BatchImportResult& batch() const
+    {
+        return m_batch;
     }
 
-    // Expands directories that hold several bundles (one level) into the bundles they hold.
-    static QStringList expandBundlePaths(const QStringList& paths);
-
 Q_SIGNALS:
-    void bundleStarted(int index, const QString& path);
+    // COUNT: the bundles of the batch after folders were expanded.
+    void bundleStarted(int index, int count, const QString& path);
     void bundleProgress(int index, double fraction, const QString& message);
     void bundleFinished(int index, const capaudit::ImportResult& result);
 
 private:
-    bool run(JobContext& job, const QString& casePath, const QStringList& bundlePaths, bool allowUntrusted);
-
     QStringList m_paths;
-    QList<ImportResult> m_results;
+    BatchImportResult m_batch;
     int m_bundle = -1; // the bundle whose progress() is reported
 };
 

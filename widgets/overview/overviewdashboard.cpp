@@ -325,7 +325,7 @@ void OverviewDashboard::rebuildFindings()
     m_serious = analytics::mostSeriousFindings(*m_report, kSeriousFindings);
     if (m_report->providers.isEmpty() && m_serious.isEmpty()) {
         // No finding in an empty case is not a clean result.
-        list->setPlaceholder(tr("Nothing was checked: import bundles (File > Import bundles…, or drop them on the "
+        list->setPlaceholder(tr("Nothing was checked: import bundles (File > Import…, or drop them on the "
                                 "window) to see findings here."));
         return;
     }

@@ -29,6 +29,17 @@ QJsonArray failedChecks(const Verdict& verdict)
     return out;
 }
 
+// The provider a refused bundle is about: what its statement claims (readable even when the signature is not), else
+// the one provider its signer's anchor is scoped to.
+QString claimedProvider(const Verdict& verdict)
+{
+    if (const QJsonValue provider = verdict.predicate.value(QStringLiteral("provider")); provider.isString())
+        return provider.toString();
+    if (verdict.signer.anchorProviders.size() == 1)
+        return verdict.signer.anchorProviders.first();
+    return {};
+}
+
 Error firstFailure(const ImportResult& r)
 {
     if (const Check* failed = r.verdict.firstFailure())
@@ -54,6 +65,8 @@ QString importOutcomeName(ImportOutcome outcome)
         return QStringLiteral("failed");
     case ImportOutcome::Cancelled:
         return QStringLiteral("cancelled");
+    case ImportOutcome::RolledBack:
+        return QStringLiteral("rolled-back");
     }
     return QStringLiteral("failed");
 }
@@ -155,6 +168,7 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
     }
     if (!source || result.verdict.verdict == VerdictKind::Rejected) {
         result.outcome = ImportOutcome::Rejected;
+        result.provider = claimedProvider(result.verdict);
         result.error = source ? firstFailure(result) : source.error();
         record(trail::kImportRejected,
             { { QStringLiteral("summary"), result.verdict.summary() },
@@ -163,6 +177,7 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
     }
     if (result.verdict.verdict == VerdictKind::Untrusted && !options.allowUntrusted) {
         result.outcome = ImportOutcome::UntrustedRefused;
+        result.provider = claimedProvider(result.verdict);
         result.error = firstFailure(result);
         record(trail::kImportRefused,
             { { QStringLiteral("summary"), result.verdict.summary() },
@@ -172,6 +187,7 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
 
     Result<ImportPlan> plan = planImport(result.verdict);
     if (!plan) {
+        result.provider = claimedProvider(result.verdict);
         result.error = plan.error();
         record(trail::kImportFailed, { { QStringLiteral("error"), errorJson(result.error) } });
         return result;

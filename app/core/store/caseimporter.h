@@ -23,6 +23,7 @@ enum class ImportOutcome {
     UntrustedRefused, // signer not trusted and allowUntrusted not set: not imported, the attempt is in the trail
     Failed, // I/O or parse error: everything rolled back, the attempt is in the trail
     Cancelled, // the cancel flag was raised: everything rolled back
+    RolledBack, // done (or about to be) inside a batch that was rolled back: nothing of it is in the case
 };
 QString importOutcomeName(ImportOutcome outcome); // "imported", "already-present", "rejected", …
 
@@ -39,7 +40,7 @@ struct ImportResult {
     QString path;
     QString digest; // bundle digest, when verification got that far
     BundleKind kind = BundleKind::Unknown;
-    QString provider;
+    QString provider; // stored bundles: the bundle's; refused ones: the provider the statement claims, if any
     Verdict verdict;
     qint64 rows = 0; // rows parsed and stored (samples, billing records, attestation rows)
     qint64 bundleId = 0; // Imported / AlreadyPresent
