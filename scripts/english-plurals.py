@@ -13,7 +13,7 @@ from pathlib import Path
 
 TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "capaudit_en.ts"
 MESSAGE = re.compile(
-    r'(<message numerus="yes">\s*<source>(?P<source>.*?)</source>\s*)'
+    r'(<message numerus="yes">\s*<source>(?P<source>[^<]*)</source>\s*)'
     r'<translation type="unfinished">\s*<numerusform></numerusform>\s*<numerusform></numerusform>\s*</translation>',
     re.S)
 

@@ -111,16 +111,16 @@
     <name>capaudit::ImportDialog</name>
     <message numerus="yes">
         <source>folder of %n bundle(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>folder of %n bundle</numerusform>
+            <numerusform>folder of %n bundles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n bundle(s) to import.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bundle to import.</numerusform>
+            <numerusform>%n bundles to import.</numerusform>
         </translation>
     </message>
 </context>
