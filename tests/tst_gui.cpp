@@ -60,6 +60,7 @@
 #include <QMessageBox>
 #include <QMutex>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -141,6 +142,8 @@ void TestGui::initTestCase()
 
 void TestGui::init()
 {
+    // The tables remember their filters and layout (views/audittable.h): each test starts from the defaults.
+    QSettings().remove(QStringLiteral("tables"));
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1400, 900);
     m_window->show();

@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/audittable.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QEvent>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace capaudit {
+
+namespace {
+
+// One Ctrl+F per scope widget: two QShortcuts with the same key in nested scopes would be ambiguous and neither
+// would fire, so the filters of a scope (and of the scopes inside it) share this one and the focus picks.
+class FindDispatcher : public QObject {
+public:
+    static void add(QWidget* scope, AuditTable* table)
+    {
+        // Reuse the dispatcher of this scope or an enclosing one in the same window, so nested tables never get a
+        // second shortcut (a dialog's filters are its own: a shortcut does not reach into another window).
+        FindDispatcher* dispatcher = nullptr;
+        for (QWidget* w = scope; w && !dispatcher; w = w->isWindow() ? nullptr : w->parentWidget())
+            dispatcher =
+                static_cast<FindDispatcher*>(w->findChild<QObject*>(QLatin1String(kName), Qt::FindDirectChildrenOnly));
+        if (!dispatcher)
+            dispatcher = new FindDispatcher(scope);
+        dispatcher->m_entries.append({ QPointer<QWidget>(scope), QPointer<AuditTable>(table) });
+    }
+
+private:
+    // Found by name: without Q_OBJECT, findChild<FindDispatcher*> would take any QObject.
+    static constexpr auto kName = "auditFindDispatcher";
+
+    explicit FindDispatcher(QWidget* scope)
+        : QObject(scope)
+    {
+        setObjectName(QLatin1String(kName));
+        auto* shortcut = new QShortcut(QKeySequence::Find, scope);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &FindDispatcher::activate);
+    }
+
+    static int depth(const QWidget* w)
+    {
+        int d = 0;
+        for (; w; w = w->parentWidget())
+            ++d;
+        return d;
+    }
+
+    void activate()
+    {
+        const QWidget* focus = QApplication::focusWidget();
+        AuditTable* best = nullptr;
+        int bestDepth = -1;
+        for (const Entry& e : std::as_const(m_entries)) {
+            if (!e.scope || !e.table || !e.table->filter() || !e.table->filter()->isVisibleTo(e.scope))
+                continue;
+            const bool holdsFocus = focus && (focus == e.scope || e.scope->isAncestorOf(focus));
+            const int d = holdsFocus ? depth(e.scope) : 0;
+            if (d > bestDepth) {
+                best = e.table;
+                bestDepth = d;
+            }
+        }
+        if (best)
+            best->focusFilter();
+    }
+
+    struct Entry {
+        QPointer<QWidget> scope;
+        QPointer<AuditTable> table;
+    };
+    QList<Entry> m_entries;
+};
+
+// A cell as one TSV field: tabs and line breaks would split the row.
+QString tsvField(const QVariant& value)
+{
+    QString text = value.toString();
+    text.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
+    return text;
+}
+
+} // namespace
+
+AuditTable::AuditTable(QAbstractItemView* view, const QString& key, QLineEdit* filter)
+    : QObject(view)
+    , m_view(view)
+    , m_filter(filter)
+    , m_key(key)
+{
+    setObjectName(QStringLiteral("auditTable"));
+}
+
+AuditTable* AuditTable::install(
+    QAbstractItemView* view, const QString& key, QLineEdit* filter, QWidget* findScope, Options options)
+{
+    auto* table = new AuditTable(view, key, filter);
+    QHeaderView* header = table->header();
+    header->setSectionsMovable(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, table,
+        [table](const QPoint& pos) { table->columnMenu(table->header())->popup(table->header()->mapToGlobal(pos)); });
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view, &QWidget::customContextMenuRequested, table, &AuditTable::showContextMenu);
+    if (view->selectionMode() == QAbstractItemView::SingleSelection)
+        view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    if (!options.testFlag(OwnCopy)) {
+        auto* copy = new QAction(tr("&Copy rows"), view);
+        copy->setObjectName(QStringLiteral("copyRows"));
+        copy->setShortcut(QKeySequence::Copy);
+        copy->setShortcutContext(Qt::WidgetShortcut);
+        connect(copy, &QAction::triggered, table, &AuditTable::copySelectedRows);
+        view->addAction(copy);
+    }
+    if (filter) {
+        if (!findScope)
+            findScope = filter->parentWidget();
+        FindDispatcher::add(findScope, table);
+        filter->setToolTip(
+            tr("Filter the table (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+        connect(filter, &QLineEdit::textChanged, table,
+            [table](const QString& text) { QSettings().setValue(table->settingsKey(QStringLiteral("filter")), text); });
+    }
+    connect(header, &QHeaderView::sectionMoved, table, &AuditTable::saveHeader);
+    // Columns that come with the data (the evidence viewer's) get their saved layout when they arrive.
+    connect(header, &QHeaderView::sectionCountChanged, table, &AuditTable::restoreHeader);
+    connect(header, &QHeaderView::sortIndicatorChanged, table, &AuditTable::saveHeader);
+    // Only a width the auditor sets by hand stops fitColumns(): the stretched last section resizes with the window.
+    header->viewport()->installEventFilter(table);
+    connect(header, &QHeaderView::sectionResized, table, [table] {
+        if (table->m_restoring)
+            return;
+        if (table->m_mouseOnHeader && !table->m_fitting && !table->m_userSized) {
+            table->m_userSized = true;
+            QSettings().setValue(table->settingsKey(QStringLiteral("userSized")), true);
+        }
+        table->saveHeader();
+    });
+    table->restore();
+    return table;
+}
+
+bool AuditTable::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonDblClick)
+        m_mouseOnHeader = true;
+    else if (event->type() == QEvent::MouseButtonRelease)
+        m_mouseOnHeader = false;
+    return QObject::eventFilter(watched, event);
+}
+
+AuditTable* AuditTable::of(const QAbstractItemView* view)
+{
+    return view ? view->findChild<AuditTable*>(QStringLiteral("auditTable"), Qt::FindDirectChildrenOnly) : nullptr;
+}
+
+QSortFilterProxyModel* AuditTable::filterProxy(QAbstractItemModel* source, int filterRole, QObject* parent)
+{
+    auto* proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(source);
+    proxy->setFilterRole(filterRole);
+    proxy->setFilterKeyColumn(-1);
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    return proxy;
+}
+
+void AuditTable::setupFilter(
+    QLineEdit* filter, const QString& objectName, const QString& placeholder, QSortFilterProxyModel* proxy)
+{
+    filter->setObjectName(objectName);
+    filter->setPlaceholderText(placeholder);
+    filter->setClearButtonEnabled(true);
+    if (proxy)
+        connect(filter, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+}
+
+QWidget* AuditTable::filteredPane(QLineEdit* filter, QWidget* view, QWidget* parent)
+{
+    auto* pane = new QWidget(parent);
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(filter);
+    layout->addWidget(view, 1);
+    return pane;
+}
+
+QLineEdit* AuditTable::filter() const
+{
+    return m_filter;
+}
+
+QHeaderView* AuditTable::header() const
+{
+    if (auto* table = qobject_cast<QTableView*>(m_view.data()))
+        return table->horizontalHeader();
+    return static_cast<QTreeView*>(m_view.data())->header();
+}
+
+QString AuditTable::settingsKey(const QString& what) const
+{
+    return QStringLiteral("tables/%1/%2").arg(m_key, what);
+}
+
+void AuditTable::restoreHeader()
+{
+    if (m_restoredHeader || m_restoring || header()->count() == 0)
+        return;
+    QSettings settings;
+    const QByteArray state = settings.value(settingsKey(QStringLiteral("header"))).toByteArray();
+    // A header saved for another set of columns (the evidence viewer's depend on the file) would be misapplied.
+    const int columns = settings.value(settingsKey(QStringLiteral("columns")), -1).toInt();
+    if (!state.isEmpty() && columns == header()->count()) {
+        m_restoring = true;
+        m_restoredHeader = header()->restoreState(state);
+        // The rows follow the restored sort indicator, whichever Qt version emits the signal for it.
+        const int column = header()->sortIndicatorSection();
+        const Qt::SortOrder order = header()->sortIndicatorOrder();
+        if (auto* table = qobject_cast<QTableView*>(m_view.data()); table && table->isSortingEnabled())
+            table->sortByColumn(column, order);
+        else if (auto* tree = qobject_cast<QTreeView*>(m_view.data()); tree && tree->isSortingEnabled())
+            tree->sortByColumn(column, order);
+        m_restoring = false;
+    }
+}
+
+void AuditTable::restore()
+{
+    QSettings settings;
+    m_userSized = settings.value(settingsKey(QStringLiteral("userSized")), false).toBool();
+    restoreHeader();
+    if (m_filter)
+        m_filter->setText(settings.value(settingsKey(QStringLiteral("filter"))).toString());
+}
+
+void AuditTable::saveHeader()
+{
+    if (m_restoring || !m_view)
+        return;
+    QSettings settings;
+    settings.setValue(settingsKey(QStringLiteral("header")), header()->saveState());
+    settings.setValue(settingsKey(QStringLiteral("columns")), header()->count());
+}
+
+void AuditTable::setDefaultOrder(const QList<int>& logical)
+{
+    if (m_restoredHeader)
+        return;
+    m_restoring = true; // the default is not the auditor's choice: nothing to save
+    for (int i = 0; i < logical.size(); ++i)
+        header()->moveSection(header()->visualIndex(logical.at(i)), i);
+    m_restoring = false;
+}
+
+void AuditTable::rememberCombo(QComboBox* combo)
+{
+    const QString key = settingsKey(QStringLiteral("combo/") + combo->objectName());
+    const QVariant saved = QSettings().value(key);
+    if (saved.isValid())
+        if (const int index = combo->findData(saved); index >= 0)
+            combo->setCurrentIndex(index);
+    connect(combo, &QComboBox::currentIndexChanged, this,
+        [key, combo] { QSettings().setValue(key, combo->currentData()); });
+}
+
+bool AuditTable::fitColumns(int maxWidth, const QHash<int, int>& wider)
+{
+    if (m_userSized)
+        return false;
+    m_fitting = true;
+    QHeaderView* h = header();
+    for (int c = 0; c < h->count(); ++c) {
+        if (h->isSectionHidden(c))
+            continue;
+        if (auto* table = qobject_cast<QTableView*>(m_view.data()))
+            table->resizeColumnToContents(c);
+        else
+            static_cast<QTreeView*>(m_view.data())->resizeColumnToContents(c);
+        if (const int cap = wider.value(c, maxWidth); h->sectionSize(c) > cap)
+            h->resizeSection(c, cap);
+    }
+    m_fitting = false;
+    saveHeader();
+    return true;
+}
+
+void AuditTable::setColumnVisible(int logical, bool visible)
+{
+    // The last visible column stays: a table without columns cannot get them back from its own header.
+    if (!visible && header()->count() - header()->hiddenSectionCount() <= 1)
+        return;
+    header()->setSectionHidden(logical, !visible);
+    saveHeader();
+}
+
+QMenu* AuditTable::columnMenu(QWidget* parent)
+{
+    auto* menu = new QMenu(tr("Columns"), parent);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const QAbstractItemModel* model = m_view->model();
+    QHeaderView* h = header();
+    for (int visual = 0; visual < h->count(); ++visual) {
+        const int logical = h->logicalIndex(visual);
+        QAction* action = menu->addAction(model->headerData(logical, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!h->isSectionHidden(logical));
+        action->setData(logical);
+        connect(action, &QAction::toggled, this, [this, logical](bool on) { setColumnVisible(logical, on); });
+    }
+    menu->addSeparator();
+    connect(menu->addAction(tr("Show all columns")), &QAction::triggered, this, [this] {
+        for (int c = 0; c < header()->count(); ++c)
+            header()->setSectionHidden(c, false);
+        saveHeader();
+    });
+    return menu;
+}
+
+void AuditTable::showContextMenu(const QPoint& pos)
+{
+    QMenu menu(m_view);
+    for (QAction* action : m_view->actions())
+        if (action->objectName() == u"copyRows")
+            menu.addAction(action);
+    menu.addMenu(columnMenu(&menu));
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+QString AuditTable::selectedRowsTsv() const
+{
+    const QAbstractItemModel* model = m_view->model();
+    QList<int> rows;
+    if (m_view->selectionModel())
+        for (const QModelIndex& index : m_view->selectionModel()->selectedIndexes())
+            if (!rows.contains(index.row()))
+                rows.append(index.row());
+    if (rows.isEmpty())
+        for (int r = 0; r < model->rowCount(); ++r)
+            rows.append(r);
+    std::sort(rows.begin(), rows.end());
+    QList<int> columns;
+    const QHeaderView* h = header();
+    for (int visual = 0; visual < h->count(); ++visual)
+        if (const int logical = h->logicalIndex(visual); !h->isSectionHidden(logical))
+            columns.append(logical);
+    QStringList lines;
+    QStringList fields;
+    for (int c : std::as_const(columns))
+        fields.append(tsvField(model->headerData(c, Qt::Horizontal)));
+    lines.append(fields.join(u'\t'));
+    for (int r : std::as_const(rows)) {
+        fields.clear();
+        for (int c : std::as_const(columns))
+            fields.append(tsvField(model->index(r, c).data()));
+        lines.append(fields.join(u'\t'));
+    }
+    return lines.join(u'\n') + u'\n';
+}
+
+void AuditTable::copySelectedRows()
+{
+    QApplication::clipboard()->setText(selectedRowsTsv());
+}
+
+void AuditTable::focusFilter()
+{
+    if (!m_filter)
+        return;
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+} // namespace capaudit
