@@ -9,7 +9,19 @@
 namespace capaudit {
 
 namespace {
+
 constexpr qint64 kMaxAnchorBytes = 1 << 20; // as TrustStore::anchorFromFile
+
+Result<QByteArray> readAnchorFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
+    if (file.size() > kMaxAnchorBytes)
+        return Error(path, QStringLiteral("file is larger than 1 MiB; not a trust anchor"));
+    return file.readAll();
+}
+
 } // namespace
 
 AnchorFileInfo classifyAnchorContent(const QByteArray& content)
@@ -58,12 +70,10 @@ AnchorFileInfo classifyAnchorContent(const QByteArray& content)
 
 Result<AnchorFileInfo> classifyAnchorFile(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
-    if (file.size() > kMaxAnchorBytes)
-        return Error(path, QStringLiteral("file is larger than 1 MiB; not a trust anchor"));
-    return classifyAnchorContent(file.readAll());
+    Result<QByteArray> content = readAnchorFile(path);
+    if (!content)
+        return content.error();
+    return classifyAnchorContent(*content);
 }
 
 QString anchorFileKindName(AnchorFileKind kind)
@@ -106,12 +116,10 @@ QString anchorFileKindDescription(AnchorFileKind kind)
 
 Result<TrustAnchor> anchorToAdd(const QString& path, const AnchorRequest& request)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
-    if (file.size() > kMaxAnchorBytes)
-        return Error(path, QStringLiteral("file is larger than 1 MiB; not a trust anchor"));
-    return anchorToAdd(path, file.readAll(), request);
+    Result<QByteArray> content = readAnchorFile(path);
+    if (!content)
+        return content.error();
+    return anchorToAdd(path, *content, request);
 }
 
 Result<TrustAnchor> anchorToAdd(const QString& path, const QByteArray& content, const AnchorRequest& request)
