@@ -105,6 +105,9 @@ AuditTable::AuditTable(QAbstractItemView* view, const QString& key, QLineEdit* f
     , m_key(key)
 {
     setObjectName(QStringLiteral("auditTable"));
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(500);
+    connect(&m_flushTimer, &QTimer::timeout, this, &AuditTable::flush);
 }
 
 AuditTable* AuditTable::install(
@@ -135,7 +138,7 @@ AuditTable* AuditTable::install(
         filter->setToolTip(
             tr("Filter the table (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
         connect(filter, &QLineEdit::textChanged, table,
-            [table](const QString& text) { QSettings().setValue(table->settingsKey(QStringLiteral("filter")), text); });
+            [table](const QString& text) { table->remember(QStringLiteral("filter"), text); });
     }
     connect(header, &QHeaderView::sectionMoved, table, &AuditTable::saveHeader);
     // Columns that come with the data (the evidence viewer's) get their saved layout when they arrive.
@@ -148,7 +151,7 @@ AuditTable* AuditTable::install(
             return;
         if (table->m_mouseOnHeader && !table->m_fitting && !table->m_userSized) {
             table->m_userSized = true;
-            QSettings().setValue(table->settingsKey(QStringLiteral("userSized")), true);
+            table->remember(QStringLiteral("userSized"), true);
         }
         table->saveHeader();
     });
@@ -252,9 +255,32 @@ void AuditTable::saveHeader()
 {
     if (m_restoring || !m_view)
         return;
+    remember(QStringLiteral("header"), header()->saveState());
+    remember(QStringLiteral("columns"), header()->count());
+}
+
+void AuditTable::remember(const QString& what, const QVariant& value)
+{
+    // A resize drag or a window resize changes the header many times a second; writing the settings file each time
+    // would stall the GUI thread, so changes are kept here and written once things settle (or the table goes).
+    m_pending.insert(settingsKey(what), value);
+    m_flushTimer.start();
+}
+
+void AuditTable::flush()
+{
+    m_flushTimer.stop();
+    if (m_pending.isEmpty())
+        return;
     QSettings settings;
-    settings.setValue(settingsKey(QStringLiteral("header")), header()->saveState());
-    settings.setValue(settingsKey(QStringLiteral("columns")), header()->count());
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        settings.setValue(it.key(), it.value());
+    m_pending.clear();
+}
+
+AuditTable::~AuditTable()
+{
+    flush();
 }
 
 void AuditTable::setDefaultOrder(const QList<int>& logical)
@@ -275,7 +301,7 @@ void AuditTable::rememberCombo(QComboBox* combo)
         if (const int index = combo->findData(saved); index >= 0)
             combo->setCurrentIndex(index);
     connect(combo, &QComboBox::currentIndexChanged, this,
-        [key, combo] { QSettings().setValue(key, combo->currentData()); });
+        [this, what = QStringLiteral("combo/") + combo->objectName(), combo] { remember(what, combo->currentData()); });
 }
 
 bool AuditTable::fitColumns(int maxWidth, const QHash<int, int>& wider)

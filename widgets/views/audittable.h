@@ -5,6 +5,8 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
+#include <QVariant>
 
 class QAbstractItemModel;
 class QAbstractItemView;
@@ -37,6 +39,7 @@ public:
     static AuditTable* install(QAbstractItemView* view, const QString& key, QLineEdit* filter = nullptr,
         QWidget* findScope = nullptr, Options options = NoOptions);
     static AuditTable* of(const QAbstractItemView* view);
+    ~AuditTable() override;
     // A case-insensitive proxy matching FILTERROLE of any column, for tables whose model has no filter of its own.
     static QSortFilterProxyModel* filterProxy(QAbstractItemModel* source, int filterRole, QObject* parent);
 
@@ -62,6 +65,8 @@ public:
     QMenu* columnMenu(QWidget* parent);
 
 public Q_SLOTS:
+    // Writes the remembered state to the settings now (it is otherwise written when changes settle).
+    void flush();
     void copySelectedRows();
     void focusFilter();
     void setColumnVisible(int logical, bool visible);
@@ -74,6 +79,7 @@ private:
     void restore();
     void restoreHeader();
     void saveHeader();
+    void remember(const QString& what, const QVariant& value);
     void showContextMenu(const QPoint& pos);
     QString settingsKey(const QString& what) const;
 
@@ -85,6 +91,8 @@ private:
     bool m_fitting = false;
     bool m_userSized = false;
     bool m_mouseOnHeader = false;
+    QHash<QString, QVariant> m_pending; // settings key -> value not written yet
+    QTimer m_flushTimer;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(AuditTable::Options)
