@@ -102,6 +102,7 @@ private Q_SLOTS:
     void exportReportWritesPdf();
     void reportWriteCancelledWhileRendering();
     void failedImportListsEveryProblem();
+    void ctrlFInTheWindow();
 
 private:
     bool waitForTimeline();
@@ -855,6 +856,24 @@ void TestGui::reportWriteCancelledWhileRendering()
 }
 
 // A bundle whose import fails stops at its first error; the summary lists every problem of it (the lint pass).
+// In the whole window (menus, other pages' shortcuts) Ctrl+F still reaches the shown page's filter.
+void TestGui::ctrlFInTheWindow()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->showPage(MainWindow::EvidencePageIndex);
+    m_window->evidencePage()->view()->setFocus();
+    QTRY_VERIFY(m_window->evidencePage()->view()->hasFocus());
+    QTest::keySequence(m_window->evidencePage()->view(), QKeySequence::Find);
+    QTRY_VERIFY(m_window->evidencePage()->filterEdit()->hasFocus());
+
+    m_window->showPage(MainWindow::TrailPageIndex);
+    m_window->trailPage()->view()->setFocus();
+    QTRY_VERIFY(m_window->trailPage()->view()->hasFocus());
+    QTest::keySequence(m_window->trailPage()->view(), QKeySequence::Find);
+    QTRY_VERIFY(m_window->trailPage()->filter()->hasFocus());
+}
+
 void TestGui::failedImportListsEveryProblem()
 {
     const test::TestPki pki = test::TestPki::create(QStringLiteral("Invoice Issuer"));
