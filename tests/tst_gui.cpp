@@ -44,7 +44,9 @@
 #include "testpki.h"
 #include "timeline/timelineplot.h"
 #include "util/jsonutil.h"
+#include "views/audittable.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -699,6 +701,12 @@ void TestGui::evidenceViewerShowsTheCitedRows()
     QCOMPARE(lines.size(), cited + 1);
     QVERIFY(lines.first().startsWith(QStringLiteral("Line\tBilledCost")));
     QVERIFY(lines.at(1).startsWith(QString::number(ref->firstLine) + QLatin1Char('\t')));
+    // Ctrl+C on the rows stays the viewer's (the cited rows without a selection); the statistics copy their own rows.
+    auto* rowsView = viewer->findChild<QTableView*>(QStringLiteral("evidenceRows"));
+    QVERIFY(rowsView);
+    QVERIFY(!rowsView->findChild<QAction*>(QStringLiteral("copyRows")));
+    QVERIFY(AuditTable::of(rowsView));
+    QVERIFY(viewer->findChild<QLineEdit*>(QStringLiteral("evidenceFilter")));
     const QString csv = m_dir.filePath(QStringLiteral("rows.csv"));
     QString error;
     QVERIFY2(viewer->exportCsv(csv, &error), qPrintable(error));

@@ -86,8 +86,10 @@ EvidenceViewerDialog::EvidenceViewerDialog(const QString& casePath, const analyt
     QPushButton* exportButton = buttons->addButton(tr("&Export CSV…"), QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(copy, &QPushButton::clicked, this, &EvidenceViewerDialog::copySelection);
-    connect(
-        new QShortcut(QKeySequence::Copy, m_table), &QShortcut::activated, this, &EvidenceViewerDialog::copySelection);
+    // The rows' own Ctrl+C, not the window's: the statistics table copies its own rows (views/audittable.h).
+    auto* copyShortcut = new QShortcut(QKeySequence::Copy, m_table);
+    copyShortcut->setContext(Qt::WidgetShortcut);
+    connect(copyShortcut, &QShortcut::activated, this, &EvidenceViewerDialog::copySelection);
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export the rows"),
             QFileInfo(m_ref.file).completeBaseName() + QStringLiteral("-rows.csv"), tr("CSV files (*.csv)"));
