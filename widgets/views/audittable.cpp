@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/audittable.h"
 
+#include "views/finddispatcher.h"
+
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
@@ -12,7 +14,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
-#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTreeView>
@@ -23,70 +24,6 @@
 namespace capaudit {
 
 namespace {
-
-// One Ctrl+F per scope widget: two QShortcuts with the same key in nested scopes would be ambiguous and neither
-// would fire, so the filters of a scope (and of the scopes inside it) share this one and the focus picks.
-class FindDispatcher : public QObject {
-public:
-    static void add(QWidget* scope, AuditTable* table)
-    {
-        // Reuse the dispatcher of this scope or an enclosing one in the same window, so nested tables never get a
-        // second shortcut (a dialog's filters are its own: a shortcut does not reach into another window).
-        FindDispatcher* dispatcher = nullptr;
-        for (QWidget* w = scope; w && !dispatcher; w = w->isWindow() ? nullptr : w->parentWidget())
-            dispatcher =
-                static_cast<FindDispatcher*>(w->findChild<QObject*>(QLatin1String(kName), Qt::FindDirectChildrenOnly));
-        if (!dispatcher)
-            dispatcher = new FindDispatcher(scope);
-        dispatcher->m_entries.append({ QPointer<QWidget>(scope), QPointer<AuditTable>(table) });
-    }
-
-private:
-    // Found by name: without Q_OBJECT, findChild<FindDispatcher*> would take any QObject.
-    static constexpr auto kName = "auditFindDispatcher";
-
-    explicit FindDispatcher(QWidget* scope)
-        : QObject(scope)
-    {
-        setObjectName(QLatin1String(kName));
-        auto* shortcut = new QShortcut(QKeySequence::Find, scope);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &FindDispatcher::activate);
-    }
-
-    static int depth(const QWidget* w)
-    {
-        int d = 0;
-        for (; w; w = w->parentWidget())
-            ++d;
-        return d;
-    }
-
-    void activate()
-    {
-        const QWidget* focus = QApplication::focusWidget();
-        AuditTable* best = nullptr;
-        int bestDepth = -1;
-        for (const Entry& e : std::as_const(m_entries)) {
-            if (!e.scope || !e.table || !e.table->filter() || !e.table->filter()->isVisibleTo(e.scope))
-                continue;
-            const bool holdsFocus = focus && (focus == e.scope || e.scope->isAncestorOf(focus));
-            const int d = holdsFocus ? depth(e.scope) : 0;
-            if (d > bestDepth) {
-                best = e.table;
-                bestDepth = d;
-            }
-        }
-        if (best)
-            best->focusFilter();
-    }
-
-    struct Entry {
-        QPointer<QWidget> scope;
-        QPointer<AuditTable> table;
-    };
-    QList<Entry> m_entries;
-};
 
 // A cell as one TSV field: tabs and line breaks would split the row.
 QString tsvField(const QVariant& value)
