@@ -45,7 +45,9 @@
 #include "testpki.h"
 #include "timeline/timelineplot.h"
 #include "util/jsonutil.h"
+#include "views/audittable.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -61,6 +63,7 @@
 #include <QMessageBox>
 #include <QMutex>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -103,6 +106,7 @@ private Q_SLOTS:
     void exportReportWritesPdf();
     void reportWriteCancelledWhileRendering();
     void failedImportListsEveryProblem();
+    void ctrlFInTheWindow();
 
 private:
     bool waitForTimeline();
@@ -143,6 +147,8 @@ void TestGui::initTestCase()
 
 void TestGui::init()
 {
+    // The tables remember their filters and layout (views/audittable.h): each test starts from the defaults.
+    QSettings().remove(QStringLiteral("tables"));
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1400, 900);
     m_window->show();
@@ -751,6 +757,12 @@ void TestGui::evidenceViewerShowsTheCitedRows()
     QCOMPARE(lines.size(), cited + 1);
     QVERIFY(lines.first().startsWith(QStringLiteral("Line\tBilledCost")));
     QVERIFY(lines.at(1).startsWith(QString::number(ref->firstLine) + QLatin1Char('\t')));
+    // Ctrl+C on the rows stays the viewer's (the cited rows without a selection); the statistics copy their own rows.
+    auto* rowsView = viewer->findChild<QTableView*>(QStringLiteral("evidenceRows"));
+    QVERIFY(rowsView);
+    QVERIFY(!rowsView->findChild<QAction*>(QStringLiteral("copyRows")));
+    QVERIFY(AuditTable::of(rowsView));
+    QVERIFY(viewer->findChild<QLineEdit*>(QStringLiteral("evidenceFilter")));
     const QString csv = m_dir.filePath(QStringLiteral("rows.csv"));
     QString error;
     QVERIFY2(viewer->exportCsv(csv, &error), qPrintable(error));
@@ -908,6 +920,24 @@ void TestGui::reportWriteCancelledWhileRendering()
 }
 
 // A bundle whose import fails stops at its first error; the summary lists every problem of it (the lint pass).
+// In the whole window (menus, other pages' shortcuts) Ctrl+F still reaches the shown page's filter.
+void TestGui::ctrlFInTheWindow()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->showPage(MainWindow::EvidencePageIndex);
+    m_window->evidencePage()->view()->setFocus();
+    QTRY_VERIFY(m_window->evidencePage()->view()->hasFocus());
+    QTest::keySequence(m_window->evidencePage()->view(), QKeySequence::Find);
+    QTRY_VERIFY(m_window->evidencePage()->filterEdit()->hasFocus());
+
+    m_window->showPage(MainWindow::TrailPageIndex);
+    m_window->trailPage()->view()->setFocus();
+    QTRY_VERIFY(m_window->trailPage()->view()->hasFocus());
+    QTest::keySequence(m_window->trailPage()->view(), QKeySequence::Find);
+    QTRY_VERIFY(m_window->trailPage()->filter()->hasFocus());
+}
+
 void TestGui::failedImportListsEveryProblem()
 {
     const test::TestPki pki = test::TestPki::create(QStringLiteral("Invoice Issuer"));

@@ -111,6 +111,8 @@ void TestOverview::initTestCase()
 
 void TestOverview::init()
 {
+    // The tables remember their filters and layout (views/audittable.h): each test starts from the defaults.
+    QSettings().remove(QStringLiteral("tables"));
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1600, 1000);
     m_window->show();

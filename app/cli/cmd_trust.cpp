@@ -2,6 +2,7 @@
 // capaudit-cli trust list|add|remove CASE: a case's trust anchors (every change recorded in its audit trail).
 #include "caseaccess.h"
 #include "command.h"
+#include "evidence/anchorfile.h"
 #include "evidence/trustedrootanchors.h"
 #include "store/casestore.h"
 #include "util/jsonutil.h"
@@ -116,8 +117,8 @@ int runTrustAdd(const QStringList& arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case file."), QStringLiteral("CASE"));
     parser.addPositionalArgument(QStringLiteral("file"),
-        QStringLiteral("Anchor file: *.pem/*.crt root certificate, *.pub key, *.crl, or a Sigstore "
-                       "trusted_root.json."),
+        QStringLiteral("Anchor file: *.pem/*.crt CA certificate (a leaf is refused unless --pin-key), *.pub key, "
+                       "*.crl, or a Sigstore trusted_root.json."),
         QStringLiteral("FILE"));
     const QCommandLineOption label(
         QStringLiteral("label"), QStringLiteral("Human name of the anchor."), QStringLiteral("LABEL"));
@@ -134,7 +135,10 @@ int runTrustAdd(const QStringList& arguments)
         QStringLiteral("SAN"));
     const QCommandLineOption issuer(QStringLiteral("issuer"),
         QStringLiteral("OIDC issuer every keyless signer certificate must carry."), QStringLiteral("ISSUER"));
-    parser.addOptions({ label, role, provider, origin, san, issuer });
+    const QCommandLineOption pinKey(QStringLiteral("pin-key"),
+        QStringLiteral("Trust the certificate's public key alone, as a pinned key: the deliberate way to add a "
+                       "signer's (leaf) certificate, which is otherwise refused."));
+    parser.addOptions({ label, role, provider, origin, san, issuer, pinKey });
     if (auto exit = parseArguments(parser, arguments,
             QStringLiteral("Add a trust anchor to a case (recorded in the audit trail). Adding a key that is "
                            "already trusted with another role or scope replaces it.")))
@@ -153,15 +157,18 @@ int runTrustAdd(const QStringList& arguments)
     std::unique_ptr<CaseStore> store = openCase(parser.positionalArguments().first());
     if (!store)
         return kExitUsage;
+    if (trustedRoot && parser.isSet(pinKey))
+        return usageError(QStringLiteral("trust add: --pin-key takes a certificate or key file, not a trusted root"));
     if (trustedRoot)
         return addTrustedRoot(*store, file, roleName, parser.values(provider), identity);
-    Result<TrustAnchor> anchor = TrustStore::anchorFromFile(file, parser.value(label), roleName, parser.value(origin));
+    const AnchorRequest request { parser.value(label), roleName, parser.value(origin), parser.values(provider),
+        identity, parser.isSet(pinKey), QStringLiteral("--provider/--san/--issuer") };
+    if (Result<AnchorFileInfo> info = classifyAnchorFile(file))
+        out() << file << ": " << anchorFileKindDescription(info->kind)
+              << (info->subject.isEmpty() ? QString() : QStringLiteral(", '%1'").arg(info->subject)) << Qt::endl;
+    Result<TrustAnchor> anchor = anchorToAdd(file, request);
     if (!anchor)
         return usageError(anchor.error().toString());
-    anchor->providers = parser.values(provider);
-    anchor->identity = identity;
-    if (Status s = TrustStore::checkScope(*anchor, file, QStringLiteral("--provider/--san/--issuer")); !s)
-        return usageError(s.error().toString());
     return addOne(*store, *anchor) ? kExitOk : kExitUsage;
 }
 

@@ -999,6 +999,50 @@ Without any, bundles it signs are rejected as unauthorized.</source>
         <source>OIDC &amp;issuer:</source>
         <translation>OIDC 颁发者(&amp;I)：</translation>
     </message>
+    <message>
+        <source>&amp;Pin this signer&apos;s key (trust this one key, not a CA)</source>
+        <translation>固定此签名者的公钥(&amp;P)（只信任这一个密钥，而非 CA）</translation>
+    </message>
+    <message>
+        <source>Stores the certificate&apos;s public key as a pinned key: bundles signed with this key (without a certificate chain) are trusted, nothing else the certificate&apos;s issuer signs</source>
+        <translation>将证书的公钥存为固定公钥：信任用此密钥签名（不带证书链）的证据包，证书颁发者签发的其他内容一概不信任</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Root CA certificate (self-signed)</source>
+        <translation>根 CA 证书（自签名）</translation>
+    </message>
+    <message>
+        <source>Intermediate CA certificate (issued by another CA)</source>
+        <translation>中间 CA 证书（由另一 CA 签发）</translation>
+    </message>
+    <message>
+        <source>Leaf certificate (not a CA; e.g. a bundle signer&apos;s)</source>
+        <translation>叶证书（不是 CA；例如证据包签名者的证书）</translation>
+    </message>
+    <message>
+        <source>Public key (pinned key)</source>
+        <translation>公钥（固定公钥）</translation>
+    </message>
+    <message>
+        <source>Certificate revocation list</source>
+        <translation>证书吊销列表</translation>
+    </message>
+    <message>
+        <source>Not a trust anchor</source>
+        <translation>不是信任锚</translation>
+    </message>
+    <message>
+        <source>The file is neither a PEM certificate, a PEM public key nor a PEM CRL (%1).</source>
+        <translation>该文件既不是 PEM 证书，也不是 PEM 公钥或 PEM 证书吊销列表（%1）。</translation>
+    </message>
+    <message>
+        <source>A leaf certificate cannot be a trust anchor: add the root CA that issued it, or pin this signer&apos;s key on purpose.</source>
+        <translation>叶证书不能作为信任锚：请添加签发它的根 CA，或有意固定此签名者的公钥。</translation>
+    </message>
 </context>
 <context>
     <name>capaudit::AnchorModel</name>
@@ -1083,6 +1127,33 @@ role %4, scope: %5</source>
     <message>
         <source>May speak for</source>
         <translation>可代表</translation>
+    </message>
+    <message>
+        <source>Intermediate CA certificate</source>
+        <translation>中间 CA 证书</translation>
+    </message>
+    <message>
+        <source>Leaf certificate (not a CA)</source>
+        <translation>叶证书（不是 CA）</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::AuditTable</name>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>复制行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Filter the table (%1)</source>
+        <translation>筛选表格（%1）</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Show all columns</source>
+        <translation>显示所有列</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1678,10 @@ role %4, scope: %5</source>
         <source>%1 (%2 %)</source>
         <translation>%1（%2%）</translation>
     </message>
+    <message>
+        <source>Filter providers…</source>
+        <translation>筛选提供商…</translation>
+    </message>
 </context>
 <context>
     <name>capaudit::CoverageModel</name>
@@ -1798,6 +1873,10 @@ role %4, scope: %5</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Filter the rows…</source>
+        <translation>筛选行…</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2497,10 @@ role %4, scope: %5</source>
     <message>
         <source>Contract, delivery, FOCUS billing and invoices per provider, invoice period and resource class, with the idle capacity the buyer pays for</source>
         <translation>按提供商、发票期间和资源类别列出合同、交付、FOCUS 计费与发票，以及买方为之付费的闲置容量</translation>
+    </message>
+    <message>
+        <source>Filter by provider, period, class, status…</source>
+        <translation>按提供商、期间、类别、状态筛选…</translation>
     </message>
 </context>
 <context>
@@ -4131,6 +4214,10 @@ previous %6
 
 %7</translation>
     </message>
+    <message>
+        <source>Filter by user, action, details…</source>
+        <translation>按用户、操作、详情筛选…</translation>
+    </message>
 </context>
 <context>
     <name>capaudit::TrustStoreDialog</name>
@@ -4173,6 +4260,10 @@ Bundles signed under it and imported later will be untrusted. The removal is rec
         <translation>是否从信任库中移除“%1”？
 
 此后导入的、由其签名的证据包将不受信任。移除操作会记录在审计轨迹中。</translation>
+    </message>
+    <message>
+        <source>Filter by label, role, scope, subject, fingerprint…</source>
+        <translation>按标签、角色、范围、主体、指纹筛选…</translation>
     </message>
 </context>
 <context>

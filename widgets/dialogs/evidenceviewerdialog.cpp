@@ -4,6 +4,7 @@
 #include "jobs/casereader.h"
 #include "models/evidencerowsmodel.h"
 #include "util/csvcell.h"
+#include "views/audittable.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -31,6 +33,7 @@ EvidenceViewerDialog::EvidenceViewerDialog(const QString& casePath, const analyt
     , m_statistics(new FieldStatisticsModel(this))
     , m_table(new QTableView(this))
     , m_statisticsView(new QTableView(this))
+    , m_filter(new QLineEdit(this))
     , m_citedOnly(new QCheckBox(tr("Statistics of the cited rows only"), this))
     , m_header(new QLabel(this))
     , m_jobs(this, CaseReader::pool())
@@ -48,6 +51,10 @@ EvidenceViewerDialog::EvidenceViewerDialog(const QString& casePath, const analyt
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EvidenceRowsModel::LineColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setObjectName(QStringLiteral("evidenceRows"));
+    sorted->setFilterKeyColumn(-1);
+    sorted->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    AuditTable::setupFilter(m_filter, QStringLiteral("evidenceFilter"), tr("Filter the rows…"), sorted);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
@@ -69,7 +76,7 @@ EvidenceViewerDialog::EvidenceViewerDialog(const QString& casePath, const analyt
     statisticsLayout->addWidget(m_citedOnly);
     statisticsLayout->addWidget(m_statisticsView);
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_table);
+    splitter->addWidget(AuditTable::filteredPane(m_filter, m_table, this));
     splitter->addWidget(statisticsBox);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -79,8 +86,10 @@ EvidenceViewerDialog::EvidenceViewerDialog(const QString& casePath, const analyt
     QPushButton* exportButton = buttons->addButton(tr("&Export CSV…"), QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(copy, &QPushButton::clicked, this, &EvidenceViewerDialog::copySelection);
-    connect(
-        new QShortcut(QKeySequence::Copy, m_table), &QShortcut::activated, this, &EvidenceViewerDialog::copySelection);
+    // The rows' own Ctrl+C, not the window's: the statistics table copies its own rows (views/audittable.h).
+    auto* copyShortcut = new QShortcut(QKeySequence::Copy, m_table);
+    copyShortcut->setContext(Qt::WidgetShortcut);
+    connect(copyShortcut, &QShortcut::activated, this, &EvidenceViewerDialog::copySelection);
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export the rows"),
             QFileInfo(m_ref.file).completeBaseName() + QStringLiteral("-rows.csv"), tr("CSV files (*.csv)"));
@@ -93,6 +102,9 @@ EvidenceViewerDialog::EvidenceViewerDialog(const QString& casePath, const analyt
     layout->addWidget(m_header);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
+    // Ctrl+C stays the viewer's own: without a selection it copies the cited rows.
+    m_rowsTable = AuditTable::install(m_table, QStringLiteral("evidenceRows"), m_filter, this, AuditTable::OwnCopy);
+    m_statisticsTable = AuditTable::install(m_statisticsView, QStringLiteral("evidenceStatistics"));
 
     EvidenceRowsQuery query;
     query.bundleDigest = ref.bundleDigest;
@@ -132,9 +144,8 @@ void EvidenceViewerDialog::showRows(const EvidenceRows& rows)
     if (rows.truncated)
         text += QStringLiteral("<br><b>%1</b>").arg(tr("Only the first %1 rows are shown.").arg(rows.rows.size()));
     m_header->setText(text);
-    m_table->resizeColumnsToContents();
-    for (int c = 0; c < m_rows->rawColumn(); ++c)
-        m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 320));
+    // The raw line last and whole; the parsed fields no wider than a JSON cell allows.
+    m_rowsTable->fitColumns(320, { { m_rows->rawColumn(), QWIDGETSIZE_MAX } });
     updateStatistics();
     // The first cited row in view.
     for (int r = 0; r < m_table->model()->rowCount(); ++r)
@@ -147,10 +158,8 @@ void EvidenceViewerDialog::showRows(const EvidenceRows& rows)
 void EvidenceViewerDialog::updateStatistics()
 {
     m_statistics->setStatistics(fieldStatistics(m_rows->rows(), m_citedOnly->isChecked()));
-    m_statisticsView->resizeColumnsToContents();
     // A JSON cell (FOCUS Tags) must not push the numbers out of sight.
-    for (int c = 0; c < m_statistics->columnCount(); ++c)
-        m_statisticsView->setColumnWidth(c, qMin(m_statisticsView->columnWidth(c), 320));
+    m_statisticsTable->fitColumns(320);
 }
 
 void EvidenceViewerDialog::copySelection()

@@ -9,10 +9,12 @@
 
 class QCheckBox;
 class QLabel;
+class QLineEdit;
 class QTableView;
 
 namespace capaudit {
 
+class AuditTable;
 class EvidenceRowsModel;
 class FieldStatisticsModel;
 
@@ -52,11 +54,14 @@ private:
     FieldStatisticsModel* m_statistics;
     QTableView* m_table;
     QTableView* m_statisticsView;
+    QLineEdit* m_filter;
     QCheckBox* m_citedOnly;
     QLabel* m_header;
     JobTracker m_jobs;
     bool m_loaded = false;
     QString m_error;
+    AuditTable* m_rowsTable = nullptr;
+    AuditTable* m_statisticsTable = nullptr;
 };
 
 } // namespace capaudit

@@ -2,10 +2,12 @@
 #include "dialogs/truststoredialog.h"
 
 #include "dialogs/addanchordialog.h"
+#include "evidence/anchorfile.h"
 #include "evidence/truststore.h"
 #include "jobs/casesession.h"
 #include "models/anchormodel.h"
 #include "models/iconprovider.h"
+#include "views/audittable.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -15,9 +17,11 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -27,7 +31,9 @@ TrustStoreDialog::TrustStoreDialog(CaseSession* session, QWidget* parent)
     : QDialog(parent)
     , m_session(session)
     , m_model(new AnchorModel(this))
+    , m_proxy(AuditTable::filterProxy(m_model, Qt::DisplayRole, this))
     , m_view(new QTableView(this))
+    , m_filter(new QLineEdit(this))
     , m_showRemoved(new QCheckBox(tr("Show removed anchors"), this))
     , m_add(new QPushButton(IconProvider::icon(QStringLiteral("add")), tr("&Add…"), this))
     , m_remove(new QPushButton(IconProvider::icon(QStringLiteral("remove")), tr("&Remove"), this))
@@ -35,7 +41,11 @@ TrustStoreDialog::TrustStoreDialog(CaseSession* session, QWidget* parent)
     setWindowTitle(tr("Trust store — %1").arg(session->name()));
     resize(980, 420);
     m_view->setObjectName(QStringLiteral("anchorTable"));
-    m_view->setModel(m_model);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);
+    AuditTable::setupFilter(
+        m_filter, QStringLiteral("anchorFilter"), tr("Filter by label, role, scope, subject, fingerprint…"), m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
@@ -54,6 +64,7 @@ TrustStoreDialog::TrustStoreDialog(CaseSession* session, QWidget* parent)
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
+    layout->addWidget(m_filter);
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
     layout->addWidget(close);
@@ -65,13 +76,14 @@ TrustStoreDialog::TrustStoreDialog(CaseSession* session, QWidget* parent)
     connect(m_showRemoved, &QCheckBox::toggled, this, &TrustStoreDialog::reload);
     connect(m_session, &CaseSession::anchorsChanged, this, &TrustStoreDialog::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TrustStoreDialog::updateButtons);
+    m_table = AuditTable::install(m_view, QStringLiteral("anchors"), m_filter, this);
     reload();
 }
 
 void TrustStoreDialog::reload()
 {
     m_model->setAnchors(m_session->anchors(m_showRemoved->isChecked()));
-    m_view->resizeColumnsToContents();
+    m_table->fitColumns(360);
     updateButtons();
 }
 
@@ -81,15 +93,12 @@ void TrustStoreDialog::updateButtons()
     m_remove->setEnabled(!m_session->isReadOnly() && index.isValid() && index.data(AnchorModel::ActiveRole).toBool());
 }
 
-Status TrustStoreDialog::addAnchorFile(
-    const QString& path, const QString& label, const QString& role, const QString& origin, const QStringList& providers)
+Status TrustStoreDialog::addAnchorFile(const QString& path, const QString& label, const QString& role,
+    const QString& origin, const QStringList& providers, bool pinKey)
 {
-    Result<TrustAnchor> anchor = TrustStore::anchorFromFile(path, label, role, origin);
+    Result<TrustAnchor> anchor = anchorToAdd(path, { label, role, origin, providers, {}, pinKey, {} });
     if (!anchor)
         return anchor.error();
-    anchor->providers = providers;
-    if (Status s = TrustStore::checkScope(*anchor, path, {}); !s)
-        return s;
     return m_session->addAnchor(*anchor);
 }
 
@@ -121,7 +130,7 @@ void TrustStoreDialog::removeSelected()
     const QModelIndex index = m_view->currentIndex();
     if (!index.isValid())
         return;
-    const CaseAnchor& a = m_model->anchor(index.row());
+    const CaseAnchor& a = m_model->anchor(m_proxy->mapToSource(index).row());
     const auto answer = QMessageBox::question(this, tr("Remove trust anchor"),
         tr("Remove “%1” from the trust store?\n\nBundles signed under it and imported later will be untrusted. "
            "The removal is recorded in the audit trail.")

@@ -6,12 +6,15 @@
 #include <QDialog>
 
 class QCheckBox;
+class QLineEdit;
 class QPushButton;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace capaudit {
 
 class AnchorModel;
+class AuditTable;
 class CaseSession;
 
 // Lists the case's trust anchors and adds or removes them; every change lands in the audit trail (by the store).
@@ -31,7 +34,7 @@ public:
 
     // The non-interactive halves of the buttons, also used by the tests.
     Status addAnchorFile(const QString& path, const QString& label, const QString& role, const QString& origin = {},
-        const QStringList& providers = {});
+        const QStringList& providers = {}, bool pinKey = false);
     Status removeAnchor(const QString& fingerprint);
 
 public Q_SLOTS:
@@ -44,10 +47,13 @@ private:
 
     CaseSession* m_session;
     AnchorModel* m_model;
+    QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
+    QLineEdit* m_filter;
     QCheckBox* m_showRemoved;
     QPushButton* m_add;
     QPushButton* m_remove;
+    AuditTable* m_table = nullptr;
 };
 
 } // namespace capaudit

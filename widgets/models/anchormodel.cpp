@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/anchormodel.h"
 
+#include "evidence/anchorfile.h"
+
 #include <QBrush>
 #include <QGuiApplication>
 #include <QPalette>
@@ -16,6 +18,16 @@ void AnchorModel::setAnchors(const QList<CaseAnchor>& anchors)
 {
     beginResetModel();
     m_anchors = anchors;
+    // A certificate anchor says what it really is: an intermediate, or a leaf added before leaves were refused.
+    m_kinds.clear();
+    for (const CaseAnchor& a : anchors) {
+        const AnchorFileKind file = a.anchor.kind == TrustAnchor::Kind::RootCertificate
+            ? classifyAnchorContent(a.anchor.content).kind
+            : AnchorFileKind::RootCertificate;
+        m_kinds.append(file == AnchorFileKind::IntermediateCertificate ? tr("Intermediate CA certificate")
+                : file == AnchorFileKind::LeafCertificate              ? tr("Leaf certificate (not a CA)")
+                                                                       : kindText(a.anchor.kind));
+    }
     endResetModel();
 }
 
@@ -86,7 +98,7 @@ QVariant AnchorModel::data(const QModelIndex& index, int role) const
         case ScopeColumn:
             return scopeText(a);
         case KindColumn:
-            return kindText(a.kind);
+            return m_kinds.value(index.row());
         case SubjectColumn:
             return a.subject;
         case FingerprintColumn:

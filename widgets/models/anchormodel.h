@@ -48,6 +48,7 @@ public:
 
 private:
     QList<CaseAnchor> m_anchors;
+    QStringList m_kinds; // per row
 };
 
 } // namespace capaudit

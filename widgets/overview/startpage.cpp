@@ -4,6 +4,7 @@
 #include "jobs/demobankjob.h"
 #include "models/iconprovider.h"
 #include "models/recentcasesmodel.h"
+#include "views/audittable.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -125,6 +126,7 @@ StartPage::StartPage(QWidget* parent)
     m_view->setAlternatingRowColors(true);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
+    AuditTable::install(m_view, QStringLiteral("recentCases"));
     connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         const QString path = index.data(RecentCasesModel::PathRole).toString();
         if (!path.isEmpty())

@@ -5,6 +5,7 @@
 #include "models/checkmodel.h"
 #include "models/subjectmodel.h"
 #include "util/jsonutil.h"
+#include "views/audittable.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -45,7 +46,10 @@ BundleDetailWidget::BundleDetailWidget(QWidget* parent)
     }
     m_checkView->setObjectName(QStringLiteral("checkView"));
     m_checkView->setModel(m_checks);
+    m_subjectView->setObjectName(QStringLiteral("subjectView"));
     m_subjectView->setModel(m_subjects);
+    AuditTable::install(m_checkView, QStringLiteral("checks"));
+    AuditTable::install(m_subjectView, QStringLiteral("subjects"));
     m_predicate->setReadOnly(true);
     m_predicate->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_predicate->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

@@ -5,6 +5,7 @@
 
 #include "jobs/casesession.h"
 #include "models/bidcomparisonmodel.h"
+#include "views/audittable.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -12,7 +13,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -36,14 +39,20 @@ ComparisonPage::ComparisonPage(CaseSession* session, QWidget* parent)
     , m_session(session)
     , m_model(new BidComparisonModel(this))
     , m_view(new QTableView(this))
+    , m_filter(new QLineEdit(this))
     , m_chart(new QCustomPlot(this))
     , m_verdict(new QLabel(this))
     , m_status(new QLabel(this))
     , m_save(new QPushButton(tr("&Save weights"), this))
     , m_reset(new QPushButton(tr("&Equal weights"), this))
 {
+    auto* proxy = AuditTable::filterProxy(m_model, Qt::DisplayRole, this);
+    proxy->setSortRole(BidComparisonModel::SortRole);
     m_view->setObjectName(QStringLiteral("comparisonTable"));
-    m_view->setModel(m_model);
+    m_view->setModel(proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // rank order until the auditor sorts
+    AuditTable::setupFilter(m_filter, QStringLiteral("comparisonFilter"), tr("Filter providers…"), proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
@@ -111,7 +120,7 @@ ComparisonPage::ComparisonPage(CaseSession* session, QWidget* parent)
     rightLayout->addWidget(weightsBox);
     rightLayout->addStretch(1);
     auto* left = new QSplitter(Qt::Vertical, this);
-    left->addWidget(m_view);
+    left->addWidget(AuditTable::filteredPane(m_filter, m_view, this));
     left->addWidget(m_chart);
     left->setStretchFactor(0, 1);
     left->setStretchFactor(1, 4);
@@ -127,6 +136,7 @@ ComparisonPage::ComparisonPage(CaseSession* session, QWidget* parent)
     connect(m_reset, &QPushButton::clicked, this, &ComparisonPage::resetWeights);
     connect(m_session, &CaseSession::caseOpened, this, &ComparisonPage::loadWeights);
     connect(m_session, &CaseSession::caseClosed, this, &ComparisonPage::clear);
+    m_table = AuditTable::install(m_view, QStringLiteral("comparison"), m_filter, this);
     clear();
 }
 
@@ -226,7 +236,7 @@ void ComparisonPage::recompute()
     // Pure arithmetic over the check run's facts: cheap enough to follow every spin box step.
     const analytics::BidComparison comparison = analytics::compareBids(m_report, weights());
     m_model->setComparison(comparison);
-    m_view->resizeColumnsToContents();
+    m_table->fitColumns();
     QString text;
     if (comparison.bidders.size() < 2) {
         text = tr("A comparison needs at least two providers in the case.");

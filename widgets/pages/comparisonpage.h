@@ -10,11 +10,13 @@
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTableView;
 
 namespace capaudit {
 
+class AuditTable;
 class BidComparisonModel;
 class CaseSession;
 
@@ -55,6 +57,7 @@ private:
     CaseSession* m_session;
     BidComparisonModel* m_model;
     QTableView* m_view;
+    QLineEdit* m_filter;
     QCustomPlot* m_chart;
     QLabel* m_verdict;
     QLabel* m_status;
@@ -64,6 +67,7 @@ private:
     analytics::CheckReport m_report;
     bool m_hasReport = false;
     bool m_loading = false;
+    AuditTable* m_table = nullptr;
 };
 
 } // namespace capaudit

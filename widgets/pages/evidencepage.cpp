@@ -5,6 +5,7 @@
 #include "models/bundlefiltermodel.h"
 #include "models/bundlemodel.h"
 #include "pages/recordtable.h"
+#include "views/audittable.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -31,9 +32,10 @@ EvidencePage::EvidencePage(CaseSession* session, QWidget* parent)
     m_proxy->setSourceModel(m_model);
     setupRecordTable(m_view, m_proxy, QStringLiteral("bundleTable"));
 
-    m_filter->setObjectName(QStringLiteral("bundleFilter"));
-    m_filter->setPlaceholderText(tr("Filter by provider, signer, fingerprint, digest…"));
-    m_filter->setClearButtonEnabled(true);
+    AuditTable::setupFilter(
+        m_filter, QStringLiteral("bundleFilter"), tr("Filter by provider, signer, fingerprint, digest…"));
+    m_kind->setObjectName(QStringLiteral("bundleKind"));
+    m_verdict->setObjectName(QStringLiteral("bundleVerdict"));
     m_kind->addItem(tr("All kinds"), -1);
     m_kind->addItem(BundleModel::kindText(BundleKind::Telemetry), int(BundleKind::Telemetry));
     m_kind->addItem(BundleModel::kindText(BundleKind::Attestation), int(BundleKind::Attestation));
@@ -68,6 +70,12 @@ EvidencePage::EvidencePage(CaseSession* session, QWidget* parent)
     connect(m_session, &CaseSession::caseOpened, this, &EvidencePage::reload);
     connect(m_session, &CaseSession::bundlesChanged, this, &EvidencePage::reload);
     connect(m_session, &CaseSession::caseClosed, this, &EvidencePage::reload);
+    // Who sent it, what it is and whether it verified come first; digests and fingerprints are for the record.
+    m_table = AuditTable::install(m_view, QStringLiteral("bundles"), m_filter, this);
+    m_table->setDefaultOrder({ BundleModel::ProviderColumn, BundleModel::KindColumn, BundleModel::VerdictColumn,
+        BundleModel::SigningTimeColumn, BundleModel::SignerColumn });
+    m_table->rememberCombo(m_kind);
+    m_table->rememberCombo(m_verdict);
     updateCount();
 }
 
@@ -75,9 +83,7 @@ void EvidencePage::reload()
 {
     const QString current = m_view->currentIndex().data(BundleModel::DigestRole).toString();
     m_model->setBundles(m_session->bundles());
-    m_view->resizeColumnsToContents();
-    if (m_view->columnWidth(BundleModel::SignerColumn) > 280)
-        m_view->setColumnWidth(BundleModel::SignerColumn, 280);
+    m_table->fitColumns(280);
     updateCount();
     if (current.isEmpty() || !selectBundle(current))
         Q_EMIT selectionCleared();

@@ -12,6 +12,7 @@ class QTableView;
 
 namespace capaudit {
 
+class AuditTable;
 class BundleFilterModel;
 class BundleModel;
 class CaseSession;
@@ -60,6 +61,7 @@ private:
     QComboBox* m_kind;
     QComboBox* m_verdict;
     QLabel* m_count;
+    AuditTable* m_table = nullptr;
 };
 
 } // namespace capaudit

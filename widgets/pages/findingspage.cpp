@@ -11,6 +11,7 @@
 #include "pages/findingdetailwidget.h"
 #include "pages/recordtable.h"
 #include "reportexport.h"
+#include "views/audittable.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -44,6 +46,7 @@ FindingsPage::FindingsPage(CaseSession* session, QWidget* parent)
     , m_detail(new FindingDetailWidget(this))
     , m_threeWay(new ThreeWayModel(this))
     , m_threeWayView(new QTableView(this))
+    , m_threeWayFilter(new QLineEdit(this))
     , m_filter(new QLineEdit(this))
     , m_severity(new QComboBox(this))
     , m_rule(new QComboBox(this))
@@ -58,9 +61,7 @@ FindingsPage::FindingsPage(CaseSession* session, QWidget* parent)
     m_proxy->setSourceModel(m_model);
     setupRecordTable(m_view, m_proxy, QStringLiteral("findingTable"));
 
-    m_filter->setObjectName(QStringLiteral("findingFilter"));
-    m_filter->setPlaceholderText(tr("Filter by node, tenant, rule, text…"));
-    m_filter->setClearButtonEnabled(true);
+    AuditTable::setupFilter(m_filter, QStringLiteral("findingFilter"), tr("Filter by node, tenant, rule, text…"));
     m_severity->setObjectName(QStringLiteral("findingSeverity"));
     m_severity->addItem(tr("All severities"), int(Severity::Info));
     m_severity->addItem(tr("Low and above"), int(Severity::Low));
@@ -100,14 +101,16 @@ FindingsPage::FindingsPage(CaseSession* session, QWidget* parent)
     bar->addWidget(m_count);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
-    m_threeWayView->setObjectName(QStringLiteral("threeWayTable"));
-    m_threeWayView->setModel(m_threeWay);
-    m_threeWayView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_threeWayView->verticalHeader()->hide();
+    auto* threeWayProxy = AuditTable::filterProxy(m_threeWay, Qt::DisplayRole, this);
+    threeWayProxy->setSortRole(ThreeWayModel::SortRole);
+    setupRecordTable(m_threeWayView, threeWayProxy, QStringLiteral("threeWayTable"));
+    AuditTable::setupFilter(m_threeWayFilter, QStringLiteral("threeWayFilter"),
+        tr("Filter by provider, period, class, status…"), threeWayProxy);
+    QWidget* threeWayPane = AuditTable::filteredPane(m_threeWayFilter, m_threeWayView, this);
     auto* tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("findingTabs"));
     tabs->addTab(m_detail, tr("Finding"));
-    tabs->addTab(m_threeWayView, tr("Three-way match"));
+    tabs->addTab(threeWayPane, tr("Three-way match"));
     tabs->setTabToolTip(1,
         tr("Contract, delivery, FOCUS billing and invoices per provider, invoice period and resource class, with the "
            "idle capacity the buyer pays for"));
@@ -146,6 +149,12 @@ FindingsPage::FindingsPage(CaseSession* session, QWidget* parent)
     connect(m_detail, &FindingDetailWidget::evidenceRowsRequested, this, &FindingsPage::openEvidenceViewer);
     connect(m_run, &QToolButton::clicked, this, &FindingsPage::runChecksRequested);
     connect(m_export, &QToolButton::clicked, this, &FindingsPage::exportFindings);
+    // The finding's sentence beside its severity and rule, where it can be read, not last and cut off.
+    m_table = AuditTable::install(m_view, QStringLiteral("findings"), m_filter, this);
+    m_table->setDefaultOrder({ FindingModel::SeverityColumn, FindingModel::RuleColumn, FindingModel::TitleColumn,
+        FindingModel::ProviderColumn });
+    m_table->rememberCombo(m_severity);
+    m_threeWayTable = AuditTable::install(m_threeWayView, QStringLiteral("threeWay"), m_threeWayFilter, threeWayPane);
     clear();
 }
 
@@ -199,10 +208,8 @@ void FindingsPage::setReport(const analytics::CheckReport& report)
     m_proxy->setProvider(m_provider->currentData().toString());
     m_model->setFindings(report.findings);
     m_threeWay->setLines(report.threeWay);
-    m_threeWayView->resizeColumnsToContents();
-    m_view->resizeColumnsToContents();
-    if (m_view->columnWidth(FindingModel::ScopeColumn) > 260)
-        m_view->setColumnWidth(FindingModel::ScopeColumn, 260);
+    m_threeWayTable->fitColumns();
+    m_table->fitColumns(260, { { FindingModel::TitleColumn, 560 } });
 
     const QMap<Severity, int> counts = report.countBySeverity();
     QStringList parts;

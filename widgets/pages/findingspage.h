@@ -15,6 +15,7 @@ class QToolButton;
 
 namespace capaudit {
 
+class AuditTable;
 class CaseSession;
 class EvidenceViewerDialog;
 class FindingDetailWidget;
@@ -58,6 +59,10 @@ public:
     {
         return m_severity;
     }
+    QLineEdit* filter() const
+    {
+        return m_filter;
+    }
     // Selects the finding with ID; false when it is not shown.
     bool selectFinding(const QString& id);
     QString summaryText() const;
@@ -89,6 +94,7 @@ private:
     FindingDetailWidget* m_detail;
     ThreeWayModel* m_threeWay;
     QTableView* m_threeWayView;
+    QLineEdit* m_threeWayFilter;
     QLineEdit* m_filter;
     QComboBox* m_severity;
     QComboBox* m_rule;
@@ -98,6 +104,8 @@ private:
     QProgressBar* m_progress;
     QToolButton* m_run;
     QToolButton* m_export;
+    AuditTable* m_table = nullptr;
+    AuditTable* m_threeWayTable = nullptr;
     analytics::CheckReport m_report;
     JobTracker m_exportJob;
 };

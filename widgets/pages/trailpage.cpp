@@ -4,14 +4,18 @@
 #include "jobs/casesession.h"
 #include "models/iconprovider.h"
 #include "models/trailmodel.h"
+#include "pages/recordtable.h"
+#include "views/audittable.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -22,17 +26,14 @@ TrailPage::TrailPage(CaseSession* session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
     , m_model(new TrailModel(this))
+    , m_proxy(AuditTable::filterProxy(m_model, Qt::DisplayRole, this))
     , m_view(new QTableView(this))
+    , m_filter(new QLineEdit(this))
     , m_status(new QLabel(this))
     , m_details(new QPlainTextEdit(this))
 {
-    m_view->setObjectName(QStringLiteral("trailTable"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    setupRecordTable(m_view, m_proxy, QStringLiteral("trailTable"));
+    AuditTable::setupFilter(m_filter, QStringLiteral("trailFilter"), tr("Filter by user, action, details…"), m_proxy);
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_status->setObjectName(QStringLiteral("chainStatus"));
@@ -42,6 +43,7 @@ TrailPage::TrailPage(CaseSession* session, QWidget* parent)
     check->setToolTip(tr("Recompute every entry's hash and link (Ctrl+K)"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);
+    bar->addWidget(m_filter);
     bar->addWidget(check);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
@@ -60,6 +62,7 @@ TrailPage::TrailPage(CaseSession* session, QWidget* parent)
     });
     connect(m_session, &CaseSession::trailChanged, this, &TrailPage::reload);
     connect(m_session, &CaseSession::caseClosed, this, &TrailPage::reload);
+    m_table = AuditTable::install(m_view, QStringLiteral("trail"), m_filter, this);
 }
 
 QString TrailPage::chainStatus() const
@@ -71,7 +74,7 @@ void TrailPage::reload()
 {
     m_model->setEntries(m_session->trail());
     m_model->setFirstBrokenSeq(0);
-    m_view->resizeColumnsToContents();
+    m_table->fitColumns(360);
     if (m_model->rowCount() > 0)
         m_view->scrollToBottom();
     m_details->clear();
@@ -108,7 +111,7 @@ void TrailPage::checkChain()
 
 void TrailPage::showDetails()
 {
-    const QModelIndex index = m_view->currentIndex();
+    const QModelIndex index = m_proxy->mapToSource(m_view->currentIndex());
     if (!index.isValid()) {
         m_details->clear();
         return;

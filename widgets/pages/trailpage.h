@@ -4,11 +4,14 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace capaudit {
 
+class AuditTable;
 class CaseSession;
 class TrailModel;
 
@@ -21,6 +24,14 @@ public:
     TrailModel* model() const
     {
         return m_model;
+    }
+    QTableView* view() const
+    {
+        return m_view;
+    }
+    QLineEdit* filter() const
+    {
+        return m_filter;
     }
     QString chainStatus() const;
 
@@ -36,9 +47,12 @@ private:
 
     CaseSession* m_session;
     TrailModel* m_model;
+    QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
+    QLineEdit* m_filter;
     QLabel* m_status;
     QPlainTextEdit* m_details;
+    AuditTable* m_table = nullptr;
 };
 
 } // namespace capaudit

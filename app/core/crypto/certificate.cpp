@@ -150,6 +150,15 @@ bool Certificate::hasCaBasicConstraint() const
     return ca;
 }
 
+CertificateKind Certificate::kind() const
+{
+    // The basicConstraints extension, not OpenSSL's EXFLAG_CA, decides: a v1 certificate or one that only has
+    // keyCertSign in its key usage is no CA for a trust store.
+    if (!hasCaBasicConstraint())
+        return CertificateKind::Leaf;
+    return isSelfIssued() && isSignedBy(publicKey()) ? CertificateKind::Root : CertificateKind::Intermediate;
+}
+
 bool Certificate::allowsCodeSigning() const
 {
     if (!m_cert)

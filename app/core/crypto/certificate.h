@@ -14,6 +14,10 @@ using X509_CRL = struct X509_crl_st;
 
 namespace capaudit::crypto {
 
+// Where a certificate stands in a chain, read from the certificate alone: a root is a self-signed CA
+// (basicConstraints cA TRUE), an intermediate a CA signed by another key, a leaf anything that is not a CA.
+enum class CertificateKind { Root, Intermediate, Leaf };
+
 class Certificate {
 public:
     Certificate() = default;
@@ -37,6 +41,7 @@ public:
     bool isSelfIssued() const;
     bool allowsDigitalSignature() const; // keyUsage absent or containing digitalSignature
     bool hasCaBasicConstraint() const; // basicConstraints present with cA TRUE
+    CertificateKind kind() const;
     bool allowsCodeSigning() const; // extendedKeyUsage absent, or containing codeSigning or anyExtendedKeyUsage
     QStringList subjectAlternativeNames() const; // URIs, emails and DNS names as text
     // URIs and e-mail addresses only: the names that identify a person or workflow (keyless signers), never a host.
