@@ -35,7 +35,7 @@ QString measuredText(const analytics::Finding& f)
     if (isMissing(f.measured) && isMissing(f.expected))
         return QStringLiteral("—");
     return ReportText::tr("%1 measured, %2 expected %3")
-        .arg(formatNumber(f.measured, 3), formatNumber(f.expected, 3), f.unit)
+        .arg(formatNumber(f.measured, 3), formatNumber(f.expected, 3), analytics::localizedUnit(f.unit))
         .trimmed();
 }
 
@@ -50,7 +50,7 @@ QString evidenceText(const SectionContext& c, const analytics::Finding& f)
             ref += e.lastLine > e.firstLine ? ReportText::tr(" lines %1–%2").arg(e.firstLine).arg(e.lastLine)
                                             : ReportText::tr(" line %1").arg(e.firstLine);
         if (!e.note.isEmpty())
-            ref += QStringLiteral(" (") + e.note + QLatin1Char(')');
+            ref += QStringLiteral(" (") + analytics::localizedNote(e.note) + QLatin1Char(')');
         refs << ref;
     }
     return refs.isEmpty() ? QStringLiteral("—") : refs.join(QLatin1Char('\n'));
@@ -82,7 +82,8 @@ void writeFindings(SectionContext& c)
             const analytics::RuleInfo* rule = analytics::findRule(f->ruleId);
             QList<QPair<QString, QString>> rows {
                 { ReportText::tr("Finding ID"), f->id },
-                { ReportText::tr("Rule"), rule ? QStringLiteral("%1 (%2)").arg(f->ruleId, rule->title) : f->ruleId },
+                { ReportText::tr("Rule"),
+                    rule ? QStringLiteral("%1 (%2)").arg(f->ruleId, analytics::localizedTitle(*rule)) : f->ruleId },
                 { ReportText::tr("Scope"), scopeOf(*f) },
                 { ReportText::tr("Period"), formatPeriodText(f->range) },
                 { ReportText::tr("Measured vs expected"), measuredText(*f) },
