@@ -67,6 +67,28 @@ QString squeeze(QString s)
     return s.remove(QRegularExpression(QStringLiteral("\\s+")));
 }
 
+// pdftotext gives some ideographs as the Kangxi radical or CJK radical-supplement character that shares their glyph
+// ("⼀" U+2F00 for "一", "⼾" U+2FBE for "户"), and the translations use full-width punctuation: the text keeps the
+// radicals and has everything else NFKC-folded ("（" -> "("), and cjkPattern() lets any radical stand for an ideograph.
+QString cjkFolded(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text)
+        out += c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF ? QString(c)
+                                                              : QString(c).normalized(QString::NormalizationForm_KC);
+    return out;
+}
+
+QRegularExpression cjkPattern(const QString& expected)
+{
+    QString pattern;
+    for (const QChar c : cjkFolded(squeeze(expected)))
+        pattern += c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF ? QStringLiteral("[%1\\x{2E80}-\\x{2FDF}]").arg(c)
+                                                                  : QRegularExpression::escape(QString(c));
+    return QRegularExpression(pattern);
+}
+
 int pdfPages(const QString& pdf)
 {
     const QRegularExpressionMatch m =
@@ -91,6 +113,7 @@ class TestReport : public QObject {
     QStringList m_bundleDigests; // from the case itself, not from the report
     QStringList m_findingIds; // from a run of the checks, not from the report
     QList<analytics::Finding> m_findings; // the same run: their evidence notes and units
+    QSet<QString> m_findingRules;
 
     QString path(const QString& name) const
     {
@@ -145,6 +168,8 @@ private slots:
         Result<analytics::CheckReport> checks = analytics::runChecks(**store, {});
         QVERIFY(checks.ok());
         m_findings = checks->findings;
+        for (const analytics::Finding& f : checks->findings)
+            m_findingRules.insert(f.ruleId);
         for (const analytics::Finding& f : checks->findings)
             m_findingIds.append(f.id);
         QVERIFY2(m_findingIds.size() >= 5, "a demo with every fault must produce findings");
@@ -428,14 +453,17 @@ private slots:
         }
         QVERIFY(loadReportTranslation(QStringLiteral("en"), &why));
         QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-        const QString text = pdfText(r->path);
+        const QString text = cjkFolded(pdfText(r->path));
+        const auto has = [&](const QString& expected) { return cjkPattern(expected).match(text).hasMatch(); };
 
         const QList<analytics::RuleInfo>& catalog = analytics::ruleCatalog();
         for (qsizetype i = 0; i < catalog.size(); ++i) {
             const auto& [english, chinese] = titles.at(i);
             const QString id = catalog.at(i).id;
             QVERIFY2(chinese != english, qPrintable(id));
-            QVERIFY2(text.contains(squeeze(QStringLiteral("%1 (%2)").arg(chinese, id))), qPrintable(chinese));
+            QVERIFY2(has(QStringLiteral("%1 (%2)").arg(chinese, id)), qPrintable(chinese));
+            QVERIFY2(
+                has(QStringLiteral("%1 (%2)").arg(id, chinese)) || !m_findingRules.contains(id), qPrintable(chinese));
             QVERIFY2(!text.contains(squeeze(QStringLiteral("%1 (%2)").arg(english, id))), qPrintable(english));
             QVERIFY2(!text.contains(squeeze(QStringLiteral("%1 (%2)").arg(id, english))), qPrintable(english));
         }
@@ -443,7 +471,7 @@ private slots:
             QVERIFY2(chineseMeanings.at(i) != meanings.at(i), qPrintable(meanings.at(i)));
             QVERIFY2(!text.contains(squeeze(meanings.at(i))), qPrintable(meanings.at(i)));
         }
-        QVERIFY2(text.contains(QStringLiteral("(%1)").arg(squeeze(coveringChinese))), qPrintable(coveringChinese));
+        QVERIFY2(has(QStringLiteral("(%1)").arg(coveringChinese)), qPrintable(coveringChinese));
         QVERIFY2(notes.contains(coveringNote), "the demo's findings cite the telemetry covering their period");
         for (const QString& note : std::as_const(notes))
             QVERIFY2(!text.contains(QStringLiteral("(%1)").arg(squeeze(note))), qPrintable(note));
