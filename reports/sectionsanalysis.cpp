@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Findings, billing reconciliation, capacity forecasts and bid comparison.
+#include "analytics/comparison.h"
 #include "analytics/rulecatalog.h"
 #include "reportcharts.h"
 #include "reportformat.h"
@@ -179,7 +180,9 @@ void writeComparison(SectionContext& c)
         cols.append({ p, 2, false, Qt::AlignRight });
     QList<PageWriter::Row> rows;
     for (const ComparisonCriterion& cr : k.criteria) {
-        QStringList cells { cr.unit.isEmpty() ? cr.title : QStringLiteral("%1 (%2)").arg(cr.title, cr.unit),
+        // The data keeps the English title for the exports; the reader gets it in the report's language.
+        const QString title = analytics::localizedCriterionTitle(cr.id, cr.title);
+        QStringList cells { cr.unit.isEmpty() ? title : QStringLiteral("%1 (%2)").arg(title, cr.unit),
             formatPercent(cr.weight, 0) };
         for (int i = 0; i < k.providers.size(); ++i)
             cells << QStringLiteral("%1 (%2)").arg(

@@ -1538,6 +1538,49 @@ role %4, scope: %5</source>
     </message>
 </context>
 <context>
+    <name>capaudit::ComparisonCriteria</name>
+    <message>
+        <source>Delivered vs claimed capacity</source>
+        <translation>已交付容量与申报容量对比</translation>
+    </message>
+    <message>
+        <source>Mean delivered capacity / committed capacity per resource class, averaged over the classes; 100 x ratio, capped at 100; then x0.25 per critical, x0.6 per high, x0.85 per medium, x0.95 per low finding of capacity.*, sovereignty.*, attestation.coverage and telemetry.meter-agreement.</source>
+        <translation>每个资源类别的平均已交付容量 / 承诺容量，再对各类别取平均；得分为 100 x 比例，上限 100；之后 capacity.*、sovereignty.*、attestation.coverage 和 telemetry.meter-agreement 的每个严重发现项乘以 0.25，每个高级发现项乘以 0.6，每个中级发现项乘以 0.85，每个低级发现项乘以 0.95。</translation>
+    </message>
+    <message>
+        <source>SLA attainment</source>
+        <translation>SLA 达成情况</translation>
+    </message>
+    <message>
+        <source>Node-weighted availability vs the attested target: downtime within the allowed downtime scores 100, otherwise 100 x allowed / actual downtime; then lowered by each sla.* finding like delivery.</source>
+        <translation>按节点加权的可用性对比已证明的目标：停机时间在允许范围内得 100 分，否则为 100 x 允许停机时间 / 实际停机时间；之后与交付一样，因每个 sla.* 发现项而降低。</translation>
+    </message>
+    <message>
+        <source>Effective cost per delivered unit</source>
+        <translation>每交付单位的有效成本</translation>
+    </message>
+    <message>
+        <source>Billed cost / metered allocated unit-hours per class; 100 x cheapest bidder&apos;s cost / this bidder&apos;s, averaged over its billed classes (one common currency is assumed); then lowered by each billing.* finding like delivery.</source>
+        <translation>每个资源类别的计费金额 / 计量的已分配单位小时；得分为 100 x 最低投标方的成本 / 本投标方的成本，并对其有计费的各类别取平均（假定使用同一币种）；之后与交付一样，因每个 billing.* 发现项而降低。</translation>
+    </message>
+    <message>
+        <source>Findings by severity</source>
+        <translation>按严重程度统计的发现项</translation>
+    </message>
+    <message>
+        <source>Penalty P = 10 per critical, 5 per high, 2 per medium, 1 per low finding; score 100 x 10 / (10 + P).</source>
+        <translation>罚分 P = 每个严重发现项 10 分、每个高级发现项 5 分、每个中级发现项 2 分、每个低级发现项 1 分；得分为 100 x 10 / (10 + P)。</translation>
+    </message>
+    <message>
+        <source>Evidence assurance</source>
+        <translation>证据保证程度</translation>
+    </message>
+    <message>
+        <source>80 x (verified + 0.5 untrusted) / all bundles (rejected count 0), plus 20 when an independent meter covers the provider&apos;s nodes; then lowered by each finding of any other rule (evidence.*, telemetry.*, time.*, attestation.versions) like delivery.</source>
+        <translation>80 x（已验证 + 0.5 x 不受信任）/ 全部证据包（被拒绝的计为 0），有独立计量方覆盖该提供商的节点时另加 20；之后与交付一样，因其他任一规则（evidence.*、telemetry.*、time.*、attestation.versions）的每个发现项而降低。</translation>
+    </message>
+</context>
+<context>
     <name>capaudit::ComparisonPage</name>
     <message>
         <source>&amp;Save weights</source>
