@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The translation machinery (app/core/util/translation.h) and the quality of the shipped zh_CN catalogue.
+#include "analytics/comparison.h"
 #include "analytics/finding.h"
 #include "analytics/rulecatalog.h"
 #include "testsupport.h"
@@ -197,6 +198,12 @@ private Q_SLOTS:
             for (const analytics::ThresholdInfo& t : rule.thresholds)
                 if (analytics::localizedMeaning(t) == t.meaning)
                     english << rule.id + QLatin1Char('.') + t.key + QStringLiteral(": ") + t.meaning;
+        }
+        for (const analytics::CriterionInfo& c : analytics::comparisonCriteria()) {
+            if (analytics::localizedTitle(c) == c.title)
+                english << c.id + QStringLiteral(" criterion title: ") + c.title;
+            if (analytics::localizedMethod(c) == c.method)
+                english << c.id + QStringLiteral(" criterion method");
         }
         QVERIFY2(english.isEmpty(), qPrintable(english.join(QLatin1Char('\n'))));
         QCOMPARE(
