@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Findings, billing reconciliation, capacity forecasts and bid comparison.
+#include "analytics/comparison.h"
 #include "analytics/rulecatalog.h"
 #include "reportcharts.h"
 #include "reportformat.h"
@@ -35,7 +36,7 @@ QString measuredText(const analytics::Finding& f)
     if (isMissing(f.measured) && isMissing(f.expected))
         return QStringLiteral("—");
     return ReportText::tr("%1 measured, %2 expected %3")
-        .arg(formatNumber(f.measured, 3), formatNumber(f.expected, 3), f.unit)
+        .arg(formatNumber(f.measured, 3), formatNumber(f.expected, 3), analytics::localizedUnit(f.unit))
         .trimmed();
 }
 
@@ -50,7 +51,7 @@ QString evidenceText(const SectionContext& c, const analytics::Finding& f)
             ref += e.lastLine > e.firstLine ? ReportText::tr(" lines %1–%2").arg(e.firstLine).arg(e.lastLine)
                                             : ReportText::tr(" line %1").arg(e.firstLine);
         if (!e.note.isEmpty())
-            ref += QStringLiteral(" (") + e.note + QLatin1Char(')');
+            ref += QStringLiteral(" (") + analytics::localizedNote(e.note) + QLatin1Char(')');
         refs << ref;
     }
     return refs.isEmpty() ? QStringLiteral("—") : refs.join(QLatin1Char('\n'));
@@ -82,7 +83,8 @@ void writeFindings(SectionContext& c)
             const analytics::RuleInfo* rule = analytics::findRule(f->ruleId);
             QList<QPair<QString, QString>> rows {
                 { ReportText::tr("Finding ID"), f->id },
-                { ReportText::tr("Rule"), rule ? QStringLiteral("%1 (%2)").arg(f->ruleId, rule->title) : f->ruleId },
+                { ReportText::tr("Rule"),
+                    rule ? QStringLiteral("%1 (%2)").arg(f->ruleId, analytics::localizedTitle(*rule)) : f->ruleId },
                 { ReportText::tr("Scope"), scopeOf(*f) },
                 { ReportText::tr("Period"), formatPeriodText(f->range) },
                 { ReportText::tr("Measured vs expected"), measuredText(*f) },
@@ -178,7 +180,9 @@ void writeComparison(SectionContext& c)
         cols.append({ p, 2, false, Qt::AlignRight });
     QList<PageWriter::Row> rows;
     for (const ComparisonCriterion& cr : k.criteria) {
-        QStringList cells { cr.unit.isEmpty() ? cr.title : QStringLiteral("%1 (%2)").arg(cr.title, cr.unit),
+        // The data keeps the English title for the exports; the reader gets it in the report's language.
+        const QString title = analytics::localizedCriterionTitle(cr.id, cr.title);
+        QStringList cells { cr.unit.isEmpty() ? title : QStringLiteral("%1 (%2)").arg(title, cr.unit),
             formatPercent(cr.weight, 0) };
         for (int i = 0; i < k.providers.size(); ++i)
             cells << QStringLiteral("%1 (%2)").arg(

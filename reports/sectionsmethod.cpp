@@ -43,7 +43,7 @@ void writeMethodology(SectionContext& c)
 
     const QJsonObject rulesJson = d.policy.value(QStringLiteral("rules")).toObject();
     for (const analytics::RuleInfo& rule : analytics::ruleCatalog()) {
-        c.pw.heading(2, QStringLiteral("%1 (%2)").arg(rule.title, rule.id));
+        c.pw.heading(2, QStringLiteral("%1 (%2)").arg(analytics::localizedTitle(rule), rule.id));
         const QJsonObject rp = rulesJson.value(rule.id).toObject();
         const bool enabled = rp.value(QStringLiteral("enabled")).toBool(true);
         const QString severity =
@@ -51,7 +51,7 @@ void writeMethodology(SectionContext& c)
         c.pw.text(enabled ? ReportText::tr("Enabled; findings at severity %1.").arg(severity)
                           : ReportText::tr("Disabled by the policy: this rule did not run."),
             Style::BodyBold);
-        c.pw.text(rule.method);
+        c.pw.text(analytics::localizedMethod(rule));
         if (rule.thresholds.isEmpty())
             continue;
         const QJsonObject thresholds = rp.value(QStringLiteral("thresholds")).toObject();
@@ -59,7 +59,7 @@ void writeMethodology(SectionContext& c)
         for (const analytics::ThresholdInfo& t : rule.thresholds) {
             const QJsonValue used = thresholds.value(t.key);
             rows.append({ { t.key, used.isUndefined() ? formatNumber(t.defaultValue, 4) : jsonValueText(used),
-                formatNumber(t.defaultValue, 4), t.meaning } });
+                formatNumber(t.defaultValue, 4), analytics::localizedMeaning(t) } });
         }
         c.pw.table({ { ReportText::tr("Threshold"), 2.2 }, { ReportText::tr("Value used"), 1.2, false, Qt::AlignRight },
                        { ReportText::tr("Default"), 1.1, false, Qt::AlignRight }, { ReportText::tr("Meaning"), 5 } },

@@ -3,6 +3,7 @@
 // section, bundle digest and finding id is in the text, charts are vector, PDF/A metadata, a stable manifest digest,
 // a detached signature that openssl verifies, and the export columns.
 #include "analytics/checkrunner.h"
+#include "analytics/rulecatalog.h"
 #include "crypto/digest.h"
 #include "crypto/publickey.h"
 #include "demo/demogenerator.h"
@@ -66,6 +67,28 @@ QString squeeze(QString s)
     return s.remove(QRegularExpression(QStringLiteral("\\s+")));
 }
 
+// pdftotext gives some ideographs as the Kangxi radical or CJK radical-supplement character that shares their glyph
+// ("⼀" U+2F00 for "一", "⼾" U+2FBE for "户"), and the translations use full-width punctuation: the text keeps the
+// radicals and has everything else NFKC-folded ("（" -> "("), and cjkPattern() lets any radical stand for an ideograph.
+QString cjkFolded(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text)
+        out += c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF ? QString(c)
+                                                              : QString(c).normalized(QString::NormalizationForm_KC);
+    return out;
+}
+
+QRegularExpression cjkPattern(const QString& expected)
+{
+    QString pattern;
+    for (const QChar c : cjkFolded(squeeze(expected)))
+        pattern += c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF ? QStringLiteral("[%1\\x{2E80}-\\x{2FDF}]").arg(c)
+                                                                  : QRegularExpression::escape(QString(c));
+    return QRegularExpression(pattern);
+}
+
 int pdfPages(const QString& pdf)
 {
     const QRegularExpressionMatch m =
@@ -89,6 +112,8 @@ class TestReport : public QObject {
     QString m_case;
     QStringList m_bundleDigests; // from the case itself, not from the report
     QStringList m_findingIds; // from a run of the checks, not from the report
+    QList<analytics::Finding> m_findings; // the same run: their evidence notes and units
+    QSet<QString> m_findingRules;
 
     QString path(const QString& name) const
     {
@@ -142,6 +167,9 @@ private slots:
             m_bundleDigests.append(b.digest);
         Result<analytics::CheckReport> checks = analytics::runChecks(**store, {});
         QVERIFY(checks.ok());
+        m_findings = checks->findings;
+        for (const analytics::Finding& f : checks->findings)
+            m_findingRules.insert(f.ruleId);
         for (const analytics::Finding& f : checks->findings)
             m_findingIds.append(f.id);
         QVERIFY2(m_findingIds.size() >= 5, "a demo with every fault must produce findings");
@@ -388,6 +416,68 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("最严重的为")), qPrintable(text.left(2000)));
         static const QRegularExpression english(QStringLiteral("最严重的为\\s*(critical|high|medium|low|info)"));
         QVERIFY2(!english.match(text).hasMatch(), qPrintable(english.match(text).captured(0)));
+    }
+
+    // Issue 16: a zh_CN report says the core's catalogue in Chinese too: every rule's title (in the methodology and
+    // beside the rule id of each finding), the methods, the thresholds' meanings, the evidence notes and the rules'
+    // own units; the English the JSON keeps must not show.
+    void chineseReportSaysCatalogueAndNotesInChinese()
+    {
+        QString why;
+        QVERIFY2(loadReportTranslation(QStringLiteral("zh_CN"), &why), qPrintable(why));
+        auto store = open();
+        QVERIFY(store);
+        ReportOptions o = options(QStringLiteral("zh-catalogue.pdf"));
+        o.language = QStringLiteral("zh_CN");
+        o.sections = { Section::Findings, Section::Methodology };
+        Result<ReportResult> r = writeReport(*store, o);
+        // What the reader should see, taken while the translation is installed.
+        QList<std::pair<QString, QString>> titles; // English, Chinese
+        QStringList meanings, chineseMeanings;
+        for (const analytics::RuleInfo& rule : analytics::ruleCatalog()) {
+            titles.append({ rule.title, analytics::localizedTitle(rule) });
+            for (const analytics::ThresholdInfo& t : rule.thresholds) {
+                meanings << t.meaning;
+                chineseMeanings << analytics::localizedMeaning(t);
+            }
+        }
+        const QString coveringNote = QStringLiteral("telemetry covering the period");
+        const QString coveringChinese = analytics::localizedNote(coveringNote);
+        QSet<QString> notes, units;
+        for (const analytics::Finding& f : std::as_const(m_findings)) {
+            for (const analytics::EvidenceRef& e : f.evidence)
+                if (analytics::localizedNote(e.note) != e.note)
+                    notes.insert(e.note);
+            if (analytics::localizedUnit(f.unit) != f.unit)
+                units.insert(f.unit);
+        }
+        QVERIFY(loadReportTranslation(QStringLiteral("en"), &why));
+        QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        const QString text = cjkFolded(pdfText(r->path));
+        const auto has = [&](const QString& expected) { return cjkPattern(expected).match(text).hasMatch(); };
+
+        const QList<analytics::RuleInfo>& catalog = analytics::ruleCatalog();
+        for (qsizetype i = 0; i < catalog.size(); ++i) {
+            const auto& [english, chinese] = titles.at(i);
+            const QString id = catalog.at(i).id;
+            QVERIFY2(chinese != english, qPrintable(id));
+            QVERIFY2(has(QStringLiteral("%1 (%2)").arg(chinese, id)), qPrintable(chinese));
+            QVERIFY2(
+                has(QStringLiteral("%1 (%2)").arg(id, chinese)) || !m_findingRules.contains(id), qPrintable(chinese));
+            QVERIFY2(!text.contains(squeeze(QStringLiteral("%1 (%2)").arg(english, id))), qPrintable(english));
+            QVERIFY2(!text.contains(squeeze(QStringLiteral("%1 (%2)").arg(id, english))), qPrintable(english));
+        }
+        for (qsizetype i = 0; i < meanings.size(); ++i) {
+            QVERIFY2(chineseMeanings.at(i) != meanings.at(i), qPrintable(meanings.at(i)));
+            QVERIFY2(!text.contains(squeeze(meanings.at(i))), qPrintable(meanings.at(i)));
+        }
+        QVERIFY2(has(QStringLiteral("(%1)").arg(coveringChinese)), qPrintable(coveringChinese));
+        QVERIFY2(notes.contains(coveringNote), "the demo's findings cite the telemetry covering their period");
+        for (const QString& note : std::as_const(notes))
+            QVERIFY2(!text.contains(QStringLiteral("(%1)").arg(squeeze(note))), qPrintable(note));
+        for (const QString& unit : std::as_const(units))
+            if (unit.contains(QLatin1Char(' ')))
+                QVERIFY2(!text.contains(squeeze(unit)), qPrintable(unit));
     }
 
     // The layout engine alone: a long table continues over pages with its header repeated on each.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The translation machinery (app/core/util/translation.h) and the quality of the shipped zh_CN catalogue.
+#include "analytics/comparison.h"
 #include "analytics/finding.h"
+#include "analytics/rulecatalog.h"
 #include "testsupport.h"
 #include "util/translation.h"
 
@@ -120,7 +122,8 @@ private Q_SLOTS:
             installTranslation(lang);
             QCOMPARE(QCoreApplication::translate("Report", "%n finding(s)", nullptr, 1), QStringLiteral("1 finding"));
             QCOMPARE(QCoreApplication::translate("Report", "%n finding(s)", nullptr, 2), QStringLiteral("2 findings"));
-            QCOMPARE(QCoreApplication::translate("Report", "%n provider(s)", nullptr, 0), QStringLiteral("0 providers"));
+            QCOMPARE(
+                QCoreApplication::translate("Report", "%n provider(s)", nullptr, 0), QStringLiteral("0 providers"));
             QCOMPARE(QCoreApplication::translate("PeriodText", "%1 – %2 (%n day(s))", nullptr, 1),
                 QStringLiteral("%1 – %2 (1 day)"));
             QCOMPARE(translated("capaudit::MainWindow", "&File"), QStringLiteral("&File"));
@@ -179,6 +182,55 @@ private Q_SLOTS:
         QCOMPARE(analytics::localizedTitle(*back), chinese);
         QVERIFY(installTranslation(QStringLiteral("en")));
         QCOMPARE(analytics::localizedTitle(f), english);
+    }
+
+    // Issue 16: the rule catalogue, the thresholds' meanings, the evidence notes and the rules' own units come out of
+    // the core in English (the JSON keeps them) and are said in the reader's language at the edge.
+    void catalogueTextsAreTranslatedAtTheEdge()
+    {
+        QVERIFY(installTranslation(QStringLiteral("zh_CN")));
+        QStringList english;
+        for (const analytics::RuleInfo& rule : analytics::ruleCatalog()) {
+            if (analytics::localizedTitle(rule) == rule.title)
+                english << rule.id + QStringLiteral(" title: ") + rule.title;
+            if (analytics::localizedMethod(rule) == rule.method)
+                english << rule.id + QStringLiteral(" method");
+            for (const analytics::ThresholdInfo& t : rule.thresholds)
+                if (analytics::localizedMeaning(t) == t.meaning)
+                    english << rule.id + QLatin1Char('.') + t.key + QStringLiteral(": ") + t.meaning;
+        }
+        for (const analytics::CriterionInfo& c : analytics::comparisonCriteria()) {
+            if (analytics::localizedTitle(c) == c.title)
+                english << c.id + QStringLiteral(" criterion title: ") + c.title;
+            if (analytics::localizedMethod(c) == c.method)
+                english << c.id + QStringLiteral(" criterion method");
+        }
+        QVERIFY2(english.isEmpty(), qPrintable(english.join(QLatin1Char('\n'))));
+        QCOMPARE(
+            analytics::findRule(QStringLiteral("invoice.sla-credit"))->title, QStringLiteral("SLA credit not given"));
+
+        // A fixed note, and notes a rule filled in (from a check run or read back from older JSON).
+        QCOMPARE(analytics::localizedNote(QStringLiteral("telemetry covering the period")),
+            QStringLiteral("覆盖该时段的遥测"));
+        QCOMPARE(analytics::localizedNote(QStringLiteral("trail entry 17")), QStringLiteral("审计记录 17"));
+        QCOMPARE(analytics::localizedNote(QStringLiteral("import-failed, trail entry 3")),
+            QStringLiteral("导入失败，审计记录 3"));
+        QCOMPARE(analytics::localizedNote(QStringLiteral("checkpoint 'log.example/1' size 12 root ab%2cd")),
+            QStringLiteral("检查点“log.example/1”，大小 12，根 ab%2cd"));
+        // A catalogue word inside a note is translated with it; evidence text is not.
+        QCOMPARE(analytics::localizedNote(QStringLiteral("independent meter: the capacity it saw")),
+            QStringLiteral("独立计量方：其观测到的容量"));
+        QCOMPARE(analytics::localizedNote(QStringLiteral("attestation signed 2026-03-01")),
+            QStringLiteral("2026-03-01 签名的分配证明"));
+        QCOMPARE(
+            analytics::localizedNote(QStringLiteral("a note nobody wrote")), QStringLiteral("a note nobody wrote"));
+        QCOMPARE(analytics::localizedUnit(QStringLiteral("hours billed twice")), QStringLiteral("重复计费小时"));
+        QCOMPARE(analytics::localizedUnit(QStringLiteral("GPU")), QStringLiteral("GPU"));
+
+        QVERIFY(installTranslation(QStringLiteral("en")));
+        QCOMPARE(analytics::localizedNote(QStringLiteral("trail entry 17")), QStringLiteral("trail entry 17"));
+        QCOMPARE(analytics::localizedTitle(*analytics::findRule(QStringLiteral("invoice.sla-credit"))),
+            QStringLiteral("SLA credit not given"));
     }
 
     // One pass, as QString::arg reads placeholders (%10 is the tenth), and an argument holding "%2" stays as it is:

@@ -1609,6 +1609,49 @@ role %4, scope: %5</source>
     </message>
 </context>
 <context>
+    <name>capaudit::ComparisonCriteria</name>
+    <message>
+        <source>Delivered vs claimed capacity</source>
+        <translation>已交付容量与申报容量对比</translation>
+    </message>
+    <message>
+        <source>Mean delivered capacity / committed capacity per resource class, averaged over the classes; 100 x ratio, capped at 100; then x0.25 per critical, x0.6 per high, x0.85 per medium, x0.95 per low finding of capacity.*, sovereignty.*, attestation.coverage and telemetry.meter-agreement.</source>
+        <translation>每个资源类别的平均已交付容量 / 承诺容量，再对各类别取平均；得分为 100 x 比例，上限 100；之后 capacity.*、sovereignty.*、attestation.coverage 和 telemetry.meter-agreement 的每个严重发现项乘以 0.25，每个高级发现项乘以 0.6，每个中级发现项乘以 0.85，每个低级发现项乘以 0.95。</translation>
+    </message>
+    <message>
+        <source>SLA attainment</source>
+        <translation>SLA 达成情况</translation>
+    </message>
+    <message>
+        <source>Node-weighted availability vs the attested target: downtime within the allowed downtime scores 100, otherwise 100 x allowed / actual downtime; then lowered by each sla.* finding like delivery.</source>
+        <translation>按节点加权的可用性对比已证明的目标：停机时间在允许范围内得 100 分，否则为 100 x 允许停机时间 / 实际停机时间；之后与交付一样，因每个 sla.* 发现项而降低。</translation>
+    </message>
+    <message>
+        <source>Effective cost per delivered unit</source>
+        <translation>每交付单位的有效成本</translation>
+    </message>
+    <message>
+        <source>Billed cost / metered allocated unit-hours per class; 100 x cheapest bidder&apos;s cost / this bidder&apos;s, averaged over its billed classes (one common currency is assumed); then lowered by each billing.* finding like delivery.</source>
+        <translation>每个资源类别的计费金额 / 计量的已分配单位小时；得分为 100 x 最低投标方的成本 / 本投标方的成本，并对其有计费的各类别取平均（假定使用同一币种）；之后与交付一样，因每个 billing.* 发现项而降低。</translation>
+    </message>
+    <message>
+        <source>Findings by severity</source>
+        <translation>按严重程度统计的发现项</translation>
+    </message>
+    <message>
+        <source>Penalty P = 10 per critical, 5 per high, 2 per medium, 1 per low finding; score 100 x 10 / (10 + P).</source>
+        <translation>罚分 P = 每个严重发现项 10 分、每个高级发现项 5 分、每个中级发现项 2 分、每个低级发现项 1 分；得分为 100 x 10 / (10 + P)。</translation>
+    </message>
+    <message>
+        <source>Evidence assurance</source>
+        <translation>证据保证程度</translation>
+    </message>
+    <message>
+        <source>80 x (verified + 0.5 untrusted) / all bundles (rejected count 0), plus 20 when an independent meter covers the provider&apos;s nodes; then lowered by each finding of any other rule (evidence.*, telemetry.*, time.*, attestation.versions) like delivery.</source>
+        <translation>80 x（已验证 + 0.5 x 不受信任）/ 全部证据包（被拒绝的计为 0），有独立计量方覆盖该提供商的节点时另加 20；之后与交付一样，因其他任一规则（evidence.*、telemetry.*、time.*、attestation.versions）的每个发现项而降低。</translation>
+    </message>
+</context>
+<context>
     <name>capaudit::ComparisonPage</name>
     <message>
         <source>&amp;Save weights</source>
@@ -1770,6 +1813,181 @@ role %4, scope: %5</source>
     <message>
         <source>Demo bank ready</source>
         <translation>演示银行已就绪</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::EvidenceNote</name>
+    <message>
+        <source>attested inventory entry</source>
+        <translation>已证明的资源清单条目</translation>
+    </message>
+    <message>
+        <source>attested node</source>
+        <translation>已证明的节点</translation>
+    </message>
+    <message>
+        <source>SLA terms (attestation)</source>
+        <translation>SLA 条款（分配证明）</translation>
+    </message>
+    <message>
+        <source>rows involved</source>
+        <translation>涉及的行</translation>
+    </message>
+    <message>
+        <source>unreconciled rows</source>
+        <translation>未核对的行</translation>
+    </message>
+    <message>
+        <source>FOCUS Usage rows</source>
+        <translation>FOCUS 用量（Usage）行</translation>
+    </message>
+    <message>
+        <source>rows in another currency</source>
+        <translation>以其他币种计费的行</translation>
+    </message>
+    <message>
+        <source>rows for the tenant</source>
+        <translation>向该租户计费的行</translation>
+    </message>
+    <message>
+        <source>rows whose charge period overlaps an earlier row&apos;s</source>
+        <translation>计费期间与更早一行重叠的行</translation>
+    </message>
+    <message>
+        <source>all Usage rows of the tenant and class</source>
+        <translation>该租户和资源类别的全部用量行</translation>
+    </message>
+    <message>
+        <source>measured allocation (hourly rollups)</source>
+        <translation>实测分配（按小时汇总）</translation>
+    </message>
+    <message>
+        <source>attestation signed %1</source>
+        <translation>%1 签名的分配证明</translation>
+    </message>
+    <message>
+        <source>import-failed, trail entry %1</source>
+        <translation>导入失败，审计记录 %1</translation>
+    </message>
+    <message>
+        <source>attested commitment</source>
+        <translation>已证明的承诺容量</translation>
+    </message>
+    <message>
+        <source>quarantined rows</source>
+        <translation>已隔离的行</translation>
+    </message>
+    <message>
+        <source>rows noted</source>
+        <translation>已记录但保留的行</translation>
+    </message>
+    <message>
+        <source>trail entry %1</source>
+        <translation>审计记录 %1</translation>
+    </message>
+    <message>
+        <source>imported as untrusted</source>
+        <translation>以不受信任状态导入</translation>
+    </message>
+    <message>
+        <source>latest provider-signed telemetry bundle</source>
+        <translation>由提供商签名的最新遥测证据包</translation>
+    </message>
+    <message>
+        <source>checkpoint &apos;%1&apos; size %2 root %3</source>
+        <translation>检查点“%1”，大小 %2，根 %3</translation>
+    </message>
+    <message>
+        <source>independent meter: the %1 it saw</source>
+        <translation>独立计量方：其观测到的%1</translation>
+    </message>
+    <message>
+        <source>declared resolutionSeconds %1</source>
+        <translation>声明的 resolutionSeconds 为 %1</translation>
+    </message>
+    <message>
+        <source>telemetry covering the period</source>
+        <translation>覆盖该时段的遥测</translation>
+    </message>
+    <message>
+        <source>commitment (attestation)</source>
+        <translation>承诺容量（分配证明）</translation>
+    </message>
+    <message>
+        <source>attested inventory</source>
+        <translation>已证明的资源清单</translation>
+    </message>
+    <message>
+        <source>attestation</source>
+        <translation>分配证明</translation>
+    </message>
+    <message>
+        <source>line claiming usage again</source>
+        <translation>再次申报用量的发票行</translation>
+    </message>
+    <message>
+        <source>EN 16931 invoice</source>
+        <translation>EN 16931 发票</translation>
+    </message>
+    <message>
+        <source>invoice lines outside the period</source>
+        <translation>超出期间的发票行</translation>
+    </message>
+    <message>
+        <source>independent meter: no row for the node at these scrapes</source>
+        <translation>独立计量方：这些采集时刻没有该节点的行</translation>
+    </message>
+    <message>
+        <source>provider telemetry</source>
+        <translation>提供商遥测</translation>
+    </message>
+    <message>
+        <source>node rows above</source>
+        <translation>高于已证明容量的节点行</translation>
+    </message>
+    <message>
+        <source>rows first reporting the keys</source>
+        <translation>首次报告这些键的行</translation>
+    </message>
+    <message>
+        <source>rows repeating them</source>
+        <translation>重复报告这些键的行</translation>
+    </message>
+    <message>
+        <source>last sample before the gap</source>
+        <translation>缺口前的最后一个样本</translation>
+    </message>
+    <message>
+        <source>first sample after the gap</source>
+        <translation>缺口后的第一个样本</translation>
+    </message>
+    <message>
+        <source>first bundle</source>
+        <translation>第一个证据包</translation>
+    </message>
+    <message>
+        <source>second bundle</source>
+        <translation>第二个证据包</translation>
+    </message>
+    <message>
+        <source>steps above the limit</source>
+        <translation>超出限值的步长</translation>
+    </message>
+    <message>
+        <source>first such sample</source>
+        <translation>第一个此类样本</translation>
+    </message>
+    <message>
+        <source>invoice lines</source>
+        <translation>发票行</translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation>贷项通知单</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>发票</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2522,57 @@ role %4, scope: %5</source>
     </message>
 </context>
 <context>
+    <name>capaudit::FindingUnit</name>
+    <message>
+        <source>missing steps</source>
+        <translation>个缺失步长</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>hours billed twice</source>
+        <translation>重复计费小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>项变更</translation>
+    </message>
+    <message>
+        <source>unit-hours</source>
+        <translation>单位小时</translation>
+    </message>
+    <message>
+        <source>node classes</source>
+        <translation>个节点类别</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>duplicated rows</source>
+        <translation>重复行</translation>
+    </message>
+    <message>
+        <source>allocated/capacity</source>
+        <translation>分配/容量</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>个样本</translation>
+    </message>
+</context>
+<context>
     <name>capaudit::FindingWord</name>
     <message>
         <source>never reported</source>
@@ -2380,6 +2649,14 @@ role %4, scope: %5</source>
     <message>
         <source>are time-stamped after their bundle was signed</source>
         <translation>的时间戳晚于其证据包的签名时间</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>allocation</source>
+        <translation>分配</translation>
     </message>
 </context>
 <context>
@@ -3315,6 +3592,97 @@ role %4, scope: %5</source>
     </message>
 </context>
 <context>
+    <name>capaudit::PolicyText</name>
+    <message>
+        <source>smallest difference reported, in the contract currency</source>
+        <translation>报告的最小差额，以合同币种计</translation>
+    </message>
+    <message>
+        <source>difference tolerated, relative to the leg compared with</source>
+        <translation>容许的差异，相对于被比较一方的数值</translation>
+    </message>
+    <message>
+        <source>unit-hours tolerated</source>
+        <translation>容许的单位小时数</translation>
+    </message>
+    <message>
+        <source>1: untrusted bundles are findings; 0: only rejected ones</source>
+        <translation>1：不受信任的证据包计为发现项；0：仅被拒绝的证据包计为发现项</translation>
+    </message>
+    <message>
+        <source>smallest gap reported, in steps</source>
+        <translation>报告的最小缺口，以步长计</translation>
+    </message>
+    <message>
+        <source>delivered / committed required</source>
+        <translation>要求达到的已交付 / 承诺比例</translation>
+    </message>
+    <message>
+        <source>shortest run reported</source>
+        <translation>报告的最短连续区间（小时）</translation>
+    </message>
+    <message>
+        <source>allocated / capacity allowed; 0: the contract&apos;s limit</source>
+        <translation>允许的分配 / 容量比例；0：采用合同的限值</translation>
+    </message>
+    <message>
+        <source>availability required; 0: the attested SLA target</source>
+        <translation>要求达到的可用性；0：采用已证明的 SLA 目标</translation>
+    </message>
+    <message>
+        <source>maintenance per node and window that still counts as available</source>
+        <translation>每个节点在每个窗口内仍计为可用的维护时长</translation>
+    </message>
+    <message>
+        <source>1: capacity-weighted availability decides; 0: node-weighted</source>
+        <translation>1：以按容量加权的可用性为准；0：以按节点加权的可用性为准</translation>
+    </message>
+    <message>
+        <source>relative difference tolerated</source>
+        <translation>容许的相对差异</translation>
+    </message>
+    <message>
+        <source>difference tolerated per charge period, unit-hours</source>
+        <translation>每个计费期间容许的差异，单位小时</translation>
+    </message>
+    <message>
+        <source>smallest amount reported, billing currency</source>
+        <translation>报告的最小金额，以计费币种计</translation>
+    </message>
+    <message>
+        <source>relative difference tolerated on an invoice&apos;s total per tenant and class</source>
+        <translation>每张发票按租户和资源类别合计时容许的相对差异</translation>
+    </message>
+    <message>
+        <source>difference tolerated on an invoice&apos;s total per tenant and class, unit-hours</source>
+        <translation>每张发票按租户和资源类别合计时容许的差异，单位小时</translation>
+    </message>
+    <message>
+        <source>relative difference tolerated on the expected cost</source>
+        <translation>相对于预期费用容许的相对差异</translation>
+    </message>
+    <message>
+        <source>currency units</source>
+        <translation>货币单位</translation>
+    </message>
+    <message>
+        <source>attestation age allowed at the end of the telemetry</source>
+        <translation>遥测结束时分配证明允许的最长签署时长（天）</translation>
+    </message>
+    <message>
+        <source>clock skew tolerated between a sample and the signing time</source>
+        <translation>样本与签名时间之间容许的时钟偏差（分钟）</translation>
+    </message>
+    <message>
+        <source>capacity or allocation difference tolerated, relative to the meter&apos;s</source>
+        <translation>容许的容量或分配差异，相对于计量方的数值</translation>
+    </message>
+    <message>
+        <source>capacity or allocation difference tolerated, in the class&apos;s unit</source>
+        <translation>容许的容量或分配差异，以该资源类别的单位计</translation>
+    </message>
+</context>
+<context>
     <name>capaudit::ProviderCard</name>
     <message>
         <source>Findings</source>
@@ -3740,6 +4108,249 @@ role %4, scope: %5</source>
     <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>capaudit::RuleCatalog</name>
+    <message>
+        <source>Invoice arithmetic (EN 16931)</source>
+        <translation>发票算术校验（EN 16931）</translation>
+    </message>
+    <message>
+        <source>Every EN 16931 invoice and credit note is re-added: the line net amounts against quantity x net price / base quantity + line charges - line allowances (within 0.02), the sum of lines (BR-CO-10), document allowances and charges (BR-CO-11, 12), the total without VAT (BR-CO-13), the VAT total against its breakdown (BR-CO-14) and each category&apos;s VAT against taxable amount x rate (BR-CO-17), the total with VAT (BR-CO-15), the amount due (BR-CO-16) and non-negative net prices (BR-27), each compared to the cent after rounding as the CEN schematron does. One finding per invoice and breached rule.</source>
+        <translation>每张 EN 16931 发票和贷项通知单都会重新加总：发票行净额对比 数量 x 净价 / 基准数量 + 行附加费 - 行折让（容差 0.02）、各行之和（BR-CO-10）、单据级折让与附加费（BR-CO-11、12）、不含增值税总额（BR-CO-13）、增值税总额对比其明细（BR-CO-14）、各类别增值税对比 应税金额 x 税率（BR-CO-17）、含增值税总额（BR-CO-15）、应付金额（BR-CO-16）以及非负净价（BR-27），均按 CEN schematron 的方式舍入后精确到分进行比较。每张发票、每条被违反的规则各产生一个发现项。</translation>
+    </message>
+    <message>
+        <source>Invoice currency or period mismatch</source>
+        <translation>发票币种或期间不符</translation>
+    </message>
+    <message>
+        <source>An invoice in another currency than the contract in force at its period&apos;s start, with amounts in another currency than its own, or claiming for time outside the contract period or outside its own invoice period (a line period beyond the header&apos;s): one finding per invoice and kind of mismatch with the amount concerned.</source>
+        <translation>发票使用的币种与其期间开始时有效合同的币种不同、其中金额使用了与发票自身不同的币种，或者就合同期间之外或发票自身期间之外的时间收费（发票行期间超出表头期间）：每张发票、每种不符情形各产生一个发现项，并给出所涉金额。</translation>
+    </message>
+    <message>
+        <source>Invoiced but not billed in FOCUS</source>
+        <translation>已开票但未在 FOCUS 中计费</translation>
+    </message>
+    <message>
+        <source>Per provider, invoice period and resource class: the invoice lines&apos; net amount (credit notes subtracted, lines invoiced twice counted once) against the FOCUS Usage rows&apos; BilledCost over the same period. Claimed above billed by more than relativeTolerance x billed and minAmount is a finding with the difference.</source>
+        <translation>按提供商、发票期间和资源类别：发票行净额（扣除贷项通知单，重复开票的行只计一次）对比同一期间 FOCUS 用量行的 BilledCost。开票金额超出计费金额且差额同时大于 relativeTolerance x 计费金额和 minAmount 时，记为发现项并给出差额。</translation>
+    </message>
+    <message>
+        <source>Invoiced but not delivered</source>
+        <translation>已开票但未交付</translation>
+    </message>
+    <message>
+        <source>Per provider, invoice period and resource class: the invoiced quantity (unit-hours, credit notes subtracted, lines invoiced twice counted once) against the provider-metered allocation to tenants over exactly that period. Invoiced above allocated by more than absoluteTolerance unit-hours and relativeTolerance x allocated is a finding; the amount prices the excess at the contracted unit price and is reported when at least minAmount.</source>
+        <translation>按提供商、发票期间和资源类别：开票数量（单位小时，扣除贷项通知单，重复开票的行只计一次）对比该期间内由提供商计量的、分配给租户的资源量。开票数量超出分配量且超出部分同时大于 absoluteTolerance 单位小时和 relativeTolerance x 分配量时，记为发现项；金额按合同单价为超出部分定价，不低于 minAmount 时报告。</translation>
+    </message>
+    <message>
+        <source>Delivered below commitment, invoiced in full</source>
+        <translation>交付低于承诺容量却全额开票</translation>
+    </message>
+    <message>
+        <source>Per provider, invoice period and committed resource class: delivered capacity (attested nodes reported up, unit-hours) below the committed unit-hours by more than relativeTolerance while the invoice claims at least the committed charge (committed x contracted price, less the same tolerance). The amount is the committed charge&apos;s share that was not delivered.</source>
+        <translation>按提供商、发票期间和有承诺容量的资源类别：已交付容量（报告为运行中的已证明节点，单位小时）比承诺的单位小时数低出 relativeTolerance 以上，而发票仍至少收取承诺费用（承诺量 x 合同价格，减去同一容差）。金额为承诺费用中未交付的部分。</translation>
+    </message>
+    <message>
+        <source>SLA credit not given</source>
+        <translation>未给予 SLA 赔偿</translation>
+    </message>
+    <message>
+        <source>Per provider and invoice period: for every SLA measurement window in which sla.availability finds the provider below its target, the credit owed is the attested creditPercent of the invoiced line amounts for time inside that window. Credit given is every document-level allowance of the period&apos;s invoices and every credit note for the period. Owed above given by more than relativeTolerance x owed and minAmount is a finding with the missing credit.</source>
+        <translation>按提供商和发票期间：对于 sla.availability 判定提供商低于其目标的每个 SLA 计量窗口，应给予的赔偿为该窗口内时间对应的发票行金额乘以已证明的 creditPercent。已给予的赔偿为该期间各发票的全部单据级折让以及该期间的全部贷项通知单。应赔偿额超出已赔偿额且差额同时大于 relativeTolerance x 应赔偿额和 minAmount 时，记为发现项并给出缺少的赔偿。</translation>
+    </message>
+    <message>
+        <source>Usage invoiced twice</source>
+        <translation>用量重复开票</translation>
+    </message>
+    <message>
+        <source>Invoice lines of one provider, resource class and tenant over all invoices, in order of their period&apos;s start (then signing time, bundle digest, line): the part of a line&apos;s period that an earlier line already claims is invoiced twice. Amount = line amount x overlapped seconds / the line&apos;s seconds; one finding per provider, class and tenant spanning the overlap when at least minAmount. Credit notes are not claims.</source>
+        <translation>同一提供商、资源类别和租户在所有发票中的发票行，按其期间开始时间排序（其次为签名时间、证据包摘要、行号）：某行期间中已被更早一行申报的部分即为重复开票。金额 = 行金额 x 重叠秒数 / 该行秒数；每个提供商、资源类别和租户产生一个覆盖重叠范围的发现项，金额不低于 minAmount 时报告。贷项通知单不算申报。</translation>
+    </message>
+    <message>
+        <source>Evidence integrity</source>
+        <translation>证据完整性</translation>
+    </message>
+    <message>
+        <source>Every import attempt recorded in the audit trail is examined: a bundle the verifier rejected (bad signature, digest mismatch, expired or revoked signer) is a finding at the rule&apos;s severity; a bundle imported as untrusted (signer outside the trust store) is a finding one level lower when untrustedIsFinding is 1.</source>
+        <translation>审计轨迹中记录的每次导入尝试都会被检查：验证器拒绝的证据包（签名无效、摘要不符、签名者已过期或已吊销）按该规则的严重程度记为发现项；以不受信任状态导入的证据包（签名者不在信任库中）在 untrustedIsFinding 为 1 时记为低一级的发现项。</translation>
+    </message>
+    <message>
+        <source>Evidence assurance level</source>
+        <translation>证据保证等级</translation>
+    </message>
+    <message>
+        <source>A provider whose telemetry is signed only by the provider itself is measured by the party that bills: reported once per provider when no independent meter&apos;s verified telemetry covers any of its nodes, and once when the meter covers only some of the node classes the provider reports (naming the rest).</source>
+        <translation>遥测仅由提供商自身签名时，计量者正是计费方：若没有任何独立计量方的已验证遥测覆盖其任何节点，则每个提供商报告一次；若计量方只覆盖了提供商所报告节点类别中的一部分，则再报告一次（列出其余类别）。</translation>
+    </message>
+    <message>
+        <source>Transparency-log consistency</source>
+        <translation>透明日志一致性</translation>
+    </message>
+    <message>
+        <source>Every transparency-log checkpoint a verified bundle carried is kept per log origin, with the RFC 9162 consistency proofs bundles carried. The distinct checkpoints of a log are ordered by tree size and root (never by import order): two different roots at one size are a split view; each checkpoint and the next larger one must be linked by verified consistency proofs (directly, or both reaching a common later checkpoint), else the log grew without proof. Each break is one finding naming both checkpoints (origin, size, root) and the bundles that carried them.</source>
+        <translation>已验证证据包携带的每个透明日志检查点都按日志来源保存，连同证据包携带的 RFC 9162 一致性证明。一个日志的各个不同检查点按树大小和根排序（从不按导入顺序）：同一大小下出现两个不同的根即为分裂视图；每个检查点与下一个更大的检查点必须由已验证的一致性证明相连（直接相连，或两者都能到达一个共同的更晚检查点），否则该日志在没有证明的情况下增长。每处断裂产生一个发现项，列出两个检查点（来源、大小、根）以及携带它们的证据包。</translation>
+    </message>
+    <message>
+        <source>Telemetry coverage</source>
+        <translation>遥测覆盖</translation>
+    </message>
+    <message>
+        <source>Per node of the provider&apos;s own telemetry, the sample times are merged across bundles and payloads; every interval between two consecutive samples longer than the bundle&apos;s measurement interval is a gap of (interval / step - 1) missing steps. Gaps of at least minMissingSteps are reported with the samples on either side as evidence.</source>
+        <translation>对提供商自身遥测中的每个节点，合并各证据包和各载荷中的样本时间；两个相邻样本之间的间隔若长于该证据包的计量间隔，即为缺少（间隔 / 步长 - 1）个步长的缺口。缺失步长不少于 minMissingSteps 的缺口会被报告，并以缺口两侧的样本作为证据。</translation>
+    </message>
+    <message>
+        <source>Committed capacity delivered</source>
+        <translation>承诺容量的交付</translation>
+    </message>
+    <message>
+        <source>Per provider, resource class, region and telemetry step: delivered capacity is the sum of the reported capacity of nodes attested in that region that are up. Steps where it falls below minDeliveredRatio x the commitment in force are joined into runs; runs of at least minDurationHours are reported with the lowest delivered value.</source>
+        <translation>按提供商、资源类别、区域和遥测步长：已交付容量为该区域内处于运行状态的已证明节点所报告容量之和。已交付容量低于 minDeliveredRatio x 当时有效承诺容量的步长合并为连续区间；持续至少 minDurationHours 的区间会被报告，并给出最低的已交付值。</translation>
+    </message>
+    <message>
+        <source>Over-commitment</source>
+        <translation>超额承诺</translation>
+    </message>
+    <message>
+        <source>Per node, resource class and step: the sum of the tenants&apos; allocations divided by the node&apos;s reported capacity, compared with the contract&apos;s over-commitment limit for that class and region (or limitOverride when non-zero). Consecutive steps above the limit form one finding with the peak ratio.</source>
+        <translation>按节点、资源类别和步长：各租户分配之和除以节点报告的容量，与合同针对该资源类别和区域规定的超额承诺限值（或非零时的 limitOverride）比较。连续超出限值的步长合并为一个发现项，并给出峰值比例。</translation>
+    </message>
+    <message>
+        <source>SLA availability</source>
+        <translation>SLA 可用性</translation>
+    </message>
+    <message>
+        <source>Every step of every attested node over the contract period (within the checked period, up to the end of the provider&apos;s evidence: the latest declared period end or sample of any of its bundles) is accounted for on the telemetry&apos;s effective step: a step is available only when reported up with a capacity above 0; missing, unknown or empty, down, capacity 0 and maintenance beyond maintenanceAllowanceHours per node and window count as unavailable. Availability is judged per SLA measurement window from the contract start: node-weighted (available / expected steps over all nodes) and capacity-weighted (per class, weighted by attested capacity; the lowest class counts). capacityWeighted chooses which one decides. Below the attested target (or targetOverride): one finding per provider and window at the rule&apos;s severity and one per node and window one level lower.</source>
+        <translation>合同期间内（限于检查时段，并截至提供商证据的结束：其任一证据包中最晚的声明期间结束时间或样本）每个已证明节点的每个步长，都按遥测的有效步长逐一计入：只有报告为运行中且容量大于 0 的步长才算可用；缺失、未知或为空、停机、容量为 0，以及每个节点每个窗口内超出 maintenanceAllowanceHours 的维护，均计为不可用。可用性从合同开始起按每个 SLA 计量窗口判定：按节点加权（所有节点的可用步长 / 预期步长）和按容量加权（按资源类别、以已证明容量加权；以最低的类别为准）。capacityWeighted 决定以哪一种为准。低于已证明目标（或 targetOverride）时：每个提供商和窗口按该规则的严重程度产生一个发现项，每个节点和窗口产生一个低一级的发现项。</translation>
+    </message>
+    <message>
+        <source>Billing reconciliation</source>
+        <translation>计费核对</translation>
+    </message>
+    <message>
+        <source>FOCUS Usage rows are summed per provider, tenant, resource class and charge period (over all invoices; overlapping periods together, over their union) and compared with the provider-metered allocation over exactly the seconds of that period: allocated x the step the samples bear out / 3600 unit-hours from the hourly rollups, an hour cut by the period counted pro rata (allocation assumed uniform within the hour). A period differs when |billed - measured| exceeds both absoluteTolerance unit-hours and relativeTolerance x measured; consecutive differing periods form one finding. What the periods that pass leave over is summed per invoice, tenant and class and judged against invoiceAbsoluteTolerance and invoiceRelativeTolerance, so a steady small over-billing accumulates into a finding; what that leaves is judged the same way over all invoices of the checked period (daily invoices reset nothing). Amounts price the difference at the attested unit price (the billed one when none is attested) and are reported when at least minAmount. A charge period cut by --period is pro-rated on both sides alike: billed x the share of its measured allocation inside the period (its share of seconds when nothing was measured) against the measured allocation inside.</source>
+        <translation>FOCUS 用量行按提供商、租户、资源类别和计费期间求和（跨所有发票；重叠的期间合并处理，按其并集计算），并与该期间恰好这些秒数内由提供商计量的分配进行比较：依据小时汇总数据，按 分配量 x 样本所体现的步长 / 3600 计算单位小时，被期间切分的小时按比例计入（假定分配在该小时内均匀）。当 |计费 - 实测| 同时超过 absoluteTolerance 单位小时和 relativeTolerance x 实测值时，该期间视为有差异；连续有差异的期间合并为一个发现项。通过检查的期间所余下的差异按发票、租户和资源类别求和，并依据 invoiceAbsoluteTolerance 和 invoiceRelativeTolerance 判定，因此持续的小幅多收费会累积成发现项；此后余下的差异再以同样方式在检查时段的全部发票上判定（按日开具的发票不会使累计归零）。金额按已证明的单价为差异定价（无已证明单价时采用计费单价），不低于 minAmount 时报告。被 --period 切分的计费期间在两侧同样按比例计算：计费量 x 其实测分配落在时段内的比例（没有任何实测时按秒数比例），对比时段内的实测分配。</translation>
+    </message>
+    <message>
+        <source>Unreconciled charges</source>
+        <translation>未核对的费用</translation>
+    </message>
+    <message>
+        <source>Every FOCUS row is either reconciled with measured delivery or listed here: rows of category Adjustment, Purchase, Tax or Credit, rows of class Correction, Usage rows without tenant, resource class or ConsumedQuantity, Usage of a class without an attested price, and quarantined rows. One finding per provider, invoice and reason with the summed BilledCost, when its magnitude is at least minAmount; a net credit (negative amount, in the buyer&apos;s favour) is reported two levels lower.</source>
+        <translation>每个 FOCUS 行要么与实测交付核对，要么列在此处：类别为 Adjustment、Purchase、Tax 或 Credit 的行，类型为 Correction 的行，缺少租户、资源类别或 ConsumedQuantity 的用量行，资源类别没有已证明价格的用量，以及已隔离的行。每个提供商、发票和原因产生一个发现项，给出 BilledCost 之和，其绝对值不低于 minAmount 时报告；净贷记（负金额，对买方有利）按低两级报告。</translation>
+    </message>
+    <message>
+        <source>Billed cost against the contract price</source>
+        <translation>计费金额与合同价格对比</translation>
+    </message>
+    <message>
+        <source>Per FOCUS Usage row: BilledCost against ConsumedQuantity x the unit price of the attestation in force at the start of the charge period. The differences are summed per provider, invoice, tenant and class; a sum above both minAmount and relativeTolerance x the expected cost is a finding (negative: under-billed, two levels lower).</source>
+        <translation>逐个 FOCUS 用量行：BilledCost 对比 ConsumedQuantity x 计费期间开始时有效分配证明中的单价。差额按提供商、发票、租户和资源类别求和；总和同时高于 minAmount 和 relativeTolerance x 预期费用时记为发现项（为负即少收费，低两级）。</translation>
+    </message>
+    <message>
+        <source>Billing currency</source>
+        <translation>计费币种</translation>
+    </message>
+    <message>
+        <source>Every FOCUS row&apos;s BillingCurrency must be the currency of the attestation in force at the start of its charge period; rows in another currency cannot be reconciled in money and are reported per provider, invoice and currency with their summed BilledCost.</source>
+        <translation>每个 FOCUS 行的 BillingCurrency 必须是其计费期间开始时有效分配证明的币种；以其他币种计费的行无法按金额核对，按提供商、发票和币种报告，并给出其 BilledCost 之和。</translation>
+    </message>
+    <message>
+        <source>Billed tenants</source>
+        <translation>被计费的租户</translation>
+    </message>
+    <message>
+        <source>Every tenant a FOCUS row charges must be in the tenant list of the attestation in force at the start of its charge period (when the attestation lists tenants); rows for other tenants are reported per provider, invoice and tenant with their summed BilledCost.</source>
+        <translation>FOCUS 行所计费的每个租户都必须在其计费期间开始时有效分配证明的租户列表中（当分配证明列出租户时）；向其他租户计费的行按提供商、发票和租户报告，并给出其 BilledCost 之和。</translation>
+    </message>
+    <message>
+        <source>Overlapping charge periods</source>
+        <translation>重叠的计费期间</translation>
+    </message>
+    <message>
+        <source>Usage rows for the same provider, tenant, resource class and ResourceId (over all invoices) are compared in time: the part of a row&apos;s charge period an earlier row already covers is billed twice (rows without ResourceId: only when the periods differ). The overlapped share of its BilledCost (overlapped seconds / its seconds) is the amount; one finding per provider, tenant and class when at least minAmount. Overlaps across resources show in billing.reconciliation, which judges overlapping periods together.</source>
+        <translation>同一提供商、租户、资源类别和 ResourceId 的用量行（跨所有发票）按时间比较：某行计费期间中已被更早一行覆盖的部分即为重复计费（没有 ResourceId 的行：仅当期间不同时）。其 BilledCost 中重叠部分的份额（重叠秒数 / 该行秒数）即为金额；每个提供商、租户和资源类别产生一个发现项，金额不低于 minAmount 时报告。跨资源的重叠体现在 billing.reconciliation 中，该规则将重叠的期间合并判定。</translation>
+    </message>
+    <message>
+        <source>Billing internal consistency</source>
+        <translation>计费内部一致性</translation>
+    </message>
+    <message>
+        <source>Each FOCUS row must agree with itself and the contract: PricingQuantity x ContractedUnitPrice = ContractedCost, ContractedUnitPrice = the attested unit price, and BilledCost not above ListCost; differences above costTolerance (currency units) are reported per invoice with the rows involved.</source>
+        <translation>每个 FOCUS 行必须与自身及合同一致：PricingQuantity x ContractedUnitPrice = ContractedCost，ContractedUnitPrice = 已证明的单价，且 BilledCost 不高于 ListCost；超过 costTolerance（货币单位）的差异按发票报告，并列出涉及的行。</translation>
+    </message>
+    <message>
+        <source>Billing data quality</source>
+        <translation>计费数据质量</translation>
+    </message>
+    <message>
+        <source>FOCUS rows that break a rule of the declared FOCUS version (a null mandatory value, a malformed decimal or date, a value outside the allowed set, a sign the version forbids) are stored flagged and kept out of reconciliation and the consistency checks; one finding per billing payload and violated rule gives the row count and line range. Tolerated deviations (a null ContractedCost, a negative unit price on a credit, a non-x_ custom column) are reported one level lower. With the policy&apos;s billing.nonConformantRows set to reject, an invoice with any quarantined row is kept out as a whole and its findings rise one level.</source>
+        <translation>违反所声明 FOCUS 版本规则的 FOCUS 行（必填值为空、小数或日期格式错误、取值不在允许集合内、出现该版本禁止的符号）会被标记存储，并排除在核对和一致性检查之外；每个计费载荷和每条被违反的规则产生一个发现项，给出行数和行范围。可容忍的偏差（ContractedCost 为空、贷记行上的负单价、不以 x_ 开头的自定义列）按低一级报告。若策略的 billing.nonConformantRows 设为 reject，含有任何已隔离行的发票将整体排除，其发现项提高一级。</translation>
+    </message>
+    <message>
+        <source>Attestation coverage</source>
+        <translation>分配证明覆盖</translation>
+    </message>
+    <message>
+        <source>Every node seen in a provider&apos;s telemetry must be in the attested inventory of the attestation version in force at each time it is seen; a node that is not is reported with the first and last such time. The attestation in force at the end of the telemetry must also be fresh: signed no more than maxAttestationAgeDays before the telemetry ends, and the provider must have one at all.</source>
+        <translation>提供商遥测中出现的每个节点，在其出现的每个时刻都必须位于当时有效的分配证明版本的已证明资源清单中；不在其中的节点会被报告，并给出首次和最后一次出现的时间。遥测结束时有效的分配证明还必须足够新：签署时间不早于遥测结束前 maxAttestationAgeDays 天，并且提供商必须有分配证明。</translation>
+    </message>
+    <message>
+        <source>Attestation versions</source>
+        <translation>分配证明版本</translation>
+    </message>
+    <message>
+        <source>Every version of a provider&apos;s attestation is kept, keyed by its contract period and the signing time the verifier established from its signature (never a time the statement gives itself, never import order). Each time is governed by the latest version signed by then whose period contains it. A version signed after the whole period it governs is a finding (one level lower when it restates no earlier version); a version that restates an earlier overlapping one with weaker or moved terms (lower SLA target, lower or dropped commitment, higher over-commitment limit, changed allowed jurisdictions, contract id, currency, prices or node capacities, a node moved to another region or jurisdiction or no longer listed, a shortened period) is a finding naming both bundles and every change.</source>
+        <translation>提供商分配证明的每个版本都会保留，以其合同期间和验证器从签名中确认的签名时间为键（从不采用声明自述的时间，也从不按导入顺序）。每个时刻由截至该时刻已签署、且期间包含该时刻的最新版本管辖。在其管辖的整个期间结束之后才签署的版本记为发现项（若未重述任何更早版本则低一级）；重述某个更早的重叠版本、但条款更弱或有所变动的版本（SLA 目标降低、承诺容量降低或取消、超额承诺限值提高、允许的司法管辖区、合同编号、币种、价格或节点容量发生变化、节点被移到其他区域或司法管辖区或不再列出、期间缩短）记为发现项，列出两个证据包及每一处变更。</translation>
+    </message>
+    <message>
+        <source>Data sovereignty</source>
+        <translation>数据主权</translation>
+    </message>
+    <message>
+        <source>Every attested node&apos;s jurisdiction, in every attestation version covering the period, must be in the allowed list of every version in force over the same time; a node outside it that holds tenant allocations is reported at the rule&apos;s severity, one without allocations one level lower. A later version that moves the node does not erase it.</source>
+        <translation>在覆盖该时段的每个分配证明版本中，每个已证明节点的司法管辖区都必须在同一时间内所有有效版本的允许列表中；持有租户分配、却位于允许范围之外的节点按该规则的严重程度报告，没有分配的则低一级。之后将该节点迁移的版本不会抹去此发现项。</translation>
+    </message>
+    <message>
+        <source>Time sanity</source>
+        <translation>时间合理性</translation>
+    </message>
+    <message>
+        <source>Samples outside their bundle&apos;s declared period or the attested contract period, and samples time-stamped after their bundle was signed (more than futureToleranceMinutes).</source>
+        <translation>落在其证据包声明期间或已证明合同期间之外的样本，以及时间戳晚于其证据包签名时间（超过 futureToleranceMinutes）的样本。</translation>
+    </message>
+    <message>
+        <source>Independent meter agreement</source>
+        <translation>与独立计量方的一致性</translation>
+    </message>
+    <message>
+        <source>At every scrape of a verified independent meter, for each node and class the meter covers: the provider reporting the node up while the meter did not reach it (no row at a time the meter reported other nodes of the class) or saw it down or in maintenance, or the provider reporting more capacity, or more tenant allocation on the node, than the meter saw (beyond both tolerances). Consecutive disagreeing scrapes form one finding naming both bundles, with the unit-hours the provider claimed beyond the meter; runs shorter than minDurationHours are ignored.</source>
+        <translation>在已验证独立计量方的每次采集时刻，对计量方覆盖的每个节点和资源类别：提供商报告节点运行中，而计量方未能访问该节点（在计量方报告了同类别其他节点的时刻没有该节点的行）或观测到其停机或处于维护状态；或者提供商报告的容量、或节点上的租户分配多于计量方所观测到的（超出两项容差）。连续不一致的采集合并为一个发现项，列出两个证据包，并给出提供商超出计量方申报的单位小时数；短于 minDurationHours 的连续区间忽略不计。</translation>
+    </message>
+    <message>
+        <source>Telemetry step</source>
+        <translation>遥测步长</translation>
+    </message>
+    <message>
+        <source>Per provider telemetry bundle, the effective step is the most frequent interval between consecutive node rows of one payload, node and class (from the node-hour aggregates). Every rule integrates over it, never over the declared resolutionSeconds; a bundle whose declared resolution differs is a finding with both values.</source>
+        <translation>对每个提供商遥测证据包，有效步长是同一载荷、节点和资源类别中相邻节点行之间最常见的间隔（依据节点小时汇总数据）。所有规则都按有效步长积分，从不按声明的 resolutionSeconds；声明分辨率与之不同的证据包记为发现项，并给出两个值。</translation>
+    </message>
+    <message>
+        <source>Double-counted telemetry</source>
+        <translation>重复计算的遥测</translation>
+    </message>
+    <message>
+        <source>A (time, node, class, tenant) key with an allocation reported twice, within one payload or across payloads and bundles, is double counting: one finding per pair of sources, node and class with the rows on both sides and the quantity counted twice (allocated x step / 3600). Only where node-hour aggregates show a repeated tenant or two sources of the same node and class in the same hours are raw samples read. Node rows of one node reported for the same steps by two bundles are double counting too (one finding per pair of bundles).</source>
+        <translation>一个（时间、节点、资源类别、租户）键的分配被报告两次，无论是在同一载荷内，还是跨载荷和证据包，即为重复计算：每对来源、每个节点和资源类别产生一个发现项，列出两侧的行以及被重复计算的量（分配量 x 步长 / 3600）。只有当节点小时汇总数据显示租户重复，或同一节点和资源类别在同一小时内有两个来源时，才读取原始样本。同一节点在相同步长上被两个证据包报告的节点行同样属于重复计算（每对证据包一个发现项）。</translation>
+    </message>
+    <message>
+        <source>Capacity above attested</source>
+        <translation>容量高于已证明值</translation>
+    </message>
+    <message>
+        <source>A node&apos;s reported capacity above its attested capacity for the class (attested inventory in force at that time) is capped at the attested capacity for delivered capacity, availability and over-commitment; each run of such steps is a finding with the highest reported and the attested capacity.</source>
+        <translation>节点报告的容量高于其该资源类别的已证明容量（以当时有效的已证明资源清单为准）时，在计算已交付容量、可用性和超额承诺时按已证明容量封顶；每段此类连续步长记为一个发现项，给出报告的最高容量和已证明容量。</translation>
     </message>
 </context>
 <context>

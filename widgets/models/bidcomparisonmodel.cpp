@@ -118,7 +118,7 @@ QVariant BidComparisonModel::headerData(int section, Qt::Orientation orientation
     if (role == Qt::ToolTipRole && !criterion.isEmpty()) {
         for (const analytics::CriterionInfo& info : analytics::comparisonCriteria()) {
             if (info.id == criterion)
-                return info.method;
+                return analytics::localizedMethod(info);
         }
     }
     if (role != Qt::DisplayRole)

@@ -176,10 +176,10 @@ QVariant FindingModel::data(const QModelIndex& index, int role) const
         return sort ? QVariant(f.range.start) : QVariant(rangeText(f.range));
     case MeasuredColumn:
         return sort ? QVariant(isMissing(f.measured) ? -1e300 : f.measured)
-                    : QVariant(quantityText(f.measured, f.unit));
+                    : QVariant(quantityText(f.measured, analytics::localizedUnit(f.unit)));
     case ExpectedColumn:
         return sort ? QVariant(isMissing(f.expected) ? -1e300 : f.expected)
-                    : QVariant(quantityText(f.expected, f.unit));
+                    : QVariant(quantityText(f.expected, analytics::localizedUnit(f.unit)));
     case AmountColumn:
         return sort ? QVariant(isMissing(f.amount) ? -1e300 : f.amount) : QVariant(amountText(f.amount, f.currency));
     case TitleColumn:

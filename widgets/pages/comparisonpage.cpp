@@ -69,8 +69,8 @@ ComparisonPage::ComparisonPage(CaseSession* session, QWidget* parent)
         spin->setSingleStep(0.5);
         spin->setDecimals(1);
         spin->setValue(1);
-        spin->setToolTip(info.method);
-        form->addRow(info.title + QLatin1Char(':'), spin);
+        spin->setToolTip(analytics::localizedMethod(info));
+        form->addRow(analytics::localizedTitle(info) + QLatin1Char(':'), spin);
         m_weights.insert(info.id, spin);
         connect(spin, &QDoubleSpinBox::valueChanged, this, [this] {
             if (m_loading)
@@ -281,7 +281,8 @@ void ComparisonPage::updateChart()
         for (const analytics::BidderScore& b : c.bidders)
             values.append(weight * b.criteria.value(id).score);
         auto* bars = new QCPBars(m_chart->xAxis, m_chart->yAxis);
-        bars->setName(tr("%1 (%2 %)").arg(criteria.at(k).title, QLocale().toString(weight * 100, 'f', 0)));
+        bars->setName(
+            tr("%1 (%2 %)").arg(analytics::localizedTitle(criteria.at(k)), QLocale().toString(weight * 100, 'f', 0)));
         const QColor colour = criterionColours().at(k % criterionColours().size());
         bars->setBrush(colour);
         bars->setPen(QPen(colour.darker(130)));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pages/findingdetailwidget.h"
 
+#include "analytics/rulecatalog.h"
 #include "models/findingmodel.h"
 #include "models/iconprovider.h"
 
@@ -99,15 +100,21 @@ QString FindingDetailWidget::html(const Finding& f)
                 analytics::localizedTitle(f).toHtmlEscaped());
     out += QStringLiteral("<table cellspacing='0' cellpadding='1'>");
     out += row(tr("Finding"), QStringLiteral("<code>%1</code>").arg(f.id.toHtmlEscaped()));
-    out += row(tr("Rule"), QStringLiteral("<code>%1</code>").arg(f.ruleId.toHtmlEscaped()));
+    // The rule's title beside its id, as the report prints it, so the reader need not know the ids.
+    const analytics::RuleInfo* rule = analytics::findRule(f.ruleId);
+    out += row(tr("Rule"),
+        QStringLiteral("<code>%1</code>").arg(f.ruleId.toHtmlEscaped())
+            + (rule ? QStringLiteral(" (%1)").arg(analytics::localizedTitle(*rule).toHtmlEscaped()) : QString()));
     out += row(tr("Provider"), f.provider.toHtmlEscaped());
     out += row(tr("Node"), f.node.toHtmlEscaped());
     out += row(tr("Tenant"), f.tenant.toHtmlEscaped());
     out += row(tr("Resource class"), f.resourceClass.toHtmlEscaped());
     out += row(tr("Region"), f.region.toHtmlEscaped());
     out += row(tr("Period"), FindingModel::rangeText(f.range).toHtmlEscaped());
-    out += row(tr("Measured"), FindingModel::quantityText(f.measured, f.unit).toHtmlEscaped());
-    out += row(tr("Expected"), FindingModel::quantityText(f.expected, f.unit).toHtmlEscaped());
+    out +=
+        row(tr("Measured"), FindingModel::quantityText(f.measured, analytics::localizedUnit(f.unit)).toHtmlEscaped());
+    out +=
+        row(tr("Expected"), FindingModel::quantityText(f.expected, analytics::localizedUnit(f.unit)).toHtmlEscaped());
     out += row(tr("Amount"), FindingModel::amountText(f.amount, f.currency).toHtmlEscaped());
     out += QStringLiteral("</table>");
 
@@ -129,7 +136,7 @@ QString FindingDetailWidget::html(const Finding& f)
             out += QStringLiteral("<tr><td><a href='bundle:%1'><code>%2</code></a></td><td>%3</td>"
                                   "<td>%4</td><td>%5</td></tr>")
                        .arg(ref.bundleDigest.toHtmlEscaped(), ref.bundleDigest.toHtmlEscaped(), file,
-                           linesText(ref).toHtmlEscaped(), ref.note.toHtmlEscaped());
+                           linesText(ref).toHtmlEscaped(), analytics::localizedNote(ref.note).toHtmlEscaped());
         }
         out += QStringLiteral("</table>");
     }

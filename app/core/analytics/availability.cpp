@@ -96,14 +96,14 @@ void coverageAtEnds(CheckContext& c, const ProviderAttestation& a, const Period&
             f.range = { from, to };
             f.measured = double(missing);
             f.expected = 0;
-            f.unit = QStringLiteral("missing steps");
+            f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "missing steps"));
             f.say("availability.unreported-node",
                 QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                     "Attested node %1 %2 (%3 steps, %4 h): counted as unavailable and not delivered"),
                 { marg(n.name), MessageArg { what, true }, marg(missing),
                     marg(double(to - from) / 3600.0, 0, 'f', 1) });
-            f.evidence.append(
-                { n.bundleDigest, QString(), n.line, n.line, QStringLiteral("attested inventory entry") });
+            f.evidence.append({ n.bundleDigest, QString(), n.line, n.line,
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "attested inventory entry")) });
             f.details = { { QStringLiteral("subject"), subject },
                 { QStringLiteral("missingSeconds"), double(to - from) },
                 { QStringLiteral("stepSeconds"), double(step) } };
@@ -253,8 +253,8 @@ void runAvailabilityRules(CheckContext& c, const QHash<qint64, QList<TimeRun>>& 
                 f.details = { { QStringLiteral("unavailableSteps"), double(w.expected - w.available) },
                     { QStringLiteral("expectedSteps"), double(w.expected) },
                     { QStringLiteral("windowStart"), double(from) }, { QStringLiteral("windowEnd"), double(to) } };
-                f.evidence.append(
-                    { w.node->bundleDigest, QString(), w.node->line, w.node->line, QStringLiteral("attested node") });
+                f.evidence.append({ w.node->bundleDigest, QString(), w.node->line, w.node->line,
+                    QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "attested node")) });
                 c.add(f, 1);
             }
             if (decisive >= target)
@@ -277,7 +277,8 @@ void runAvailabilityRules(CheckContext& c, const QHash<qint64, QList<TimeRun>>& 
                 { QStringLiteral("nodeWeighted"), nodeWeighted }, { QStringLiteral("capacityWeighted"), byCapacity },
                 { QStringLiteral("lowestClass"), lowestClass }, { QStringLiteral("unavailableSteps"), expected - ok },
                 { QStringLiteral("expectedSteps"), expected } };
-            f.evidence.append({ a->bundleDigest, QString(), 0, 0, QStringLiteral("SLA terms (attestation)") });
+            f.evidence.append({ a->bundleDigest, QString(), 0, 0,
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "SLA terms (attestation)")) });
             c.add(f);
         }
         if (totalExpected <= 0)

@@ -52,11 +52,11 @@ void ConsistencyCheck::report()
         f.say("billing.consistency", QT_TRANSLATE_NOOP("capaudit::FindingMessage", "Invoice %1: %2 in %3 rows (%4)"),
             { marg(invoice), marg(what), marg(it->rows), marg(it->example) });
         f.measured = double(it->rows);
-        f.unit = QStringLiteral("rows");
+        f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "rows"));
         f.amount = it->amount;
         f.currency = m_c.facts(provider).currency;
         f.evidence.append({ b ? b->digest : QString(), m_c.payloadPath(bundleId, 0), it->firstLine, it->lastLine,
-            QStringLiteral("rows involved") });
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "rows involved")) });
         f.details = { { QStringLiteral("subject"), invoice + QLatin1Char('/') + what } };
         m_c.add(f);
     }

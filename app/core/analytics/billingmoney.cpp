@@ -139,9 +139,10 @@ private:
             }
             if (std::abs(set.cost) < minAmount)
                 continue;
-            Finding f = base(rules::kBillingUnreconciled, provider, set, QStringLiteral("unreconciled rows"));
+            Finding f = base(rules::kBillingUnreconciled, provider, set,
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "unreconciled rows")));
             f.measured = double(set.rows.size());
-            f.unit = QStringLiteral("rows");
+            f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "rows"));
             f.amount = set.cost;
             f.details = { { QStringLiteral("invoiceId"), invoice }, { QStringLiteral("reason"), reason } };
             f.say("billing.unreconciled",
@@ -166,7 +167,8 @@ private:
             const RowSet& set = *it;
             if (std::abs(set.difference) < minAmount || std::abs(set.difference) <= m_priceRelative * set.expected)
                 continue;
-            Finding f = base(rules::kBillingPrice, provider, set, QStringLiteral("FOCUS Usage rows"));
+            Finding f = base(rules::kBillingPrice, provider, set,
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "FOCUS Usage rows")));
             if (set.materialRange.end > set.materialRange.start)
                 f.range = set.materialRange;
             f.measured = set.cost;
@@ -195,10 +197,11 @@ private:
             const auto& [provider, invoice, subject] = it.key();
             const RowSet& set = *it;
             Finding f = base(currency ? rules::kBillingCurrency : rules::kBillingTenant, provider, set,
-                currency ? QStringLiteral("rows in another currency") : QStringLiteral("rows for the tenant"));
+                currency ? QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "rows in another currency"))
+                         : QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "rows for the tenant")));
             const QString contract = set.rows.first()->contractCurrency;
             f.measured = double(set.rows.size());
-            f.unit = QStringLiteral("rows");
+            f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "rows"));
             f.amount = set.cost;
             f.details = { { QStringLiteral("invoiceId"), invoice },
                 { currency ? QStringLiteral("contractCurrency") : QStringLiteral("tenant"),

@@ -66,11 +66,14 @@ void runOverlapRule(CheckContext& c, const BillingData& data)
         f.node = resources.size() == 1 ? *resources.begin() : QString();
         f.range = range;
         f.measured = seconds / 3600.0;
-        f.unit = QStringLiteral("hours billed twice");
+        f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "hours billed twice"));
         f.amount = amount;
         f.currency = currencies.size() == 1 ? *currencies.begin() : QString();
-        f.evidence = rowEvidence(c, overlapped, QStringLiteral("rows whose charge period overlaps an earlier row's"));
-        f.evidence += rowEvidence(c, rows, QStringLiteral("all Usage rows of the tenant and class"));
+        f.evidence = rowEvidence(c, overlapped,
+            QStringLiteral(
+                QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "rows whose charge period overlaps an earlier row's")));
+        f.evidence += rowEvidence(c, rows,
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "all Usage rows of the tenant and class")));
         f.details = { { QStringLiteral("rows"), double(overlapped.size()) },
             { QStringLiteral("overlappedSeconds"), seconds } };
         f.say("billing.overlap",

@@ -151,12 +151,14 @@ private:
         f.unit = rows.isEmpty() ? QString() : rows.first()->unit;
         f.amount = amount;
         f.currency = currency;
-        f.evidence = rowEvidence(m_c, rows, QStringLiteral("FOCUS Usage rows"));
+        f.evidence =
+            rowEvidence(m_c, rows, QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "FOCUS Usage rows")));
         for (const StoredBundle& b : m_c.bundles)
             if (b.provider == f.provider && b.kind == BundleKind::Telemetry && b.meter == QLatin1String("provider")
                 && b.period.start < f.range.end && f.range.start < b.period.end)
-                f.evidence.append(
-                    { b.digest, QString(), 0, 0, QStringLiteral("measured allocation (hourly rollups)") });
+                f.evidence.append({ b.digest, QString(), 0, 0,
+                    QStringLiteral(
+                        QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "measured allocation (hourly rollups)")) });
         return f;
     }
 

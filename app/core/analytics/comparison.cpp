@@ -2,6 +2,7 @@
 // Bid comparison: per-criterion scores 0..100, weighted total, ranking and its sensitivity to the weights.
 #include "analytics/comparison.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 
@@ -150,28 +151,56 @@ QStringList rankByTotals(QList<std::pair<double, QString>> totals)
 const QList<CriterionInfo>& comparisonCriteria()
 {
     static const QList<CriterionInfo> list = {
-        { QString::fromLatin1(criteria::kDelivery), QStringLiteral("Delivered vs claimed capacity"),
-            QStringLiteral("Mean delivered capacity / committed capacity per resource class, averaged over the "
-                           "classes; 100 x ratio, capped at 100; then x0.25 per critical, x0.6 per high, x0.85 per "
-                           "medium, x0.95 per low finding of capacity.*, sovereignty.*, attestation.coverage and "
-                           "telemetry.meter-agreement.") },
-        { QString::fromLatin1(criteria::kSla), QStringLiteral("SLA attainment"),
-            QStringLiteral("Node-weighted availability vs the attested target: downtime within the allowed "
-                           "downtime scores 100, otherwise 100 x allowed / actual downtime; then lowered by each "
-                           "sla.* finding like delivery.") },
-        { QString::fromLatin1(criteria::kCost), QStringLiteral("Effective cost per delivered unit"),
-            QStringLiteral("Billed cost / metered allocated unit-hours per class; 100 x cheapest bidder's cost / "
-                           "this bidder's, averaged over its billed classes (one common currency is assumed); then "
-                           "lowered by each billing.* finding like delivery.") },
-        { QString::fromLatin1(criteria::kFindings), QStringLiteral("Findings by severity"),
-            QStringLiteral("Penalty P = 10 per critical, 5 per high, 2 per medium, 1 per low finding; "
-                           "score 100 x 10 / (10 + P).") },
-        { QString::fromLatin1(criteria::kAssurance), QStringLiteral("Evidence assurance"),
-            QStringLiteral("80 x (verified + 0.5 untrusted) / all bundles (rejected count 0), plus 20 when an "
-                           "independent meter covers the provider's nodes; then lowered by each finding of any other "
-                           "rule (evidence.*, telemetry.*, time.*, attestation.versions) like delivery.") },
+        { QString::fromLatin1(criteria::kDelivery),
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria", "Delivered vs claimed capacity")),
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria",
+                "Mean delivered capacity / committed capacity per resource class, averaged over the "
+                "classes; 100 x ratio, capped at 100; then x0.25 per critical, x0.6 per high, x0.85 per "
+                "medium, x0.95 per low finding of capacity.*, sovereignty.*, attestation.coverage and "
+                "telemetry.meter-agreement.")) },
+        { QString::fromLatin1(criteria::kSla),
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria", "SLA attainment")),
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria",
+                "Node-weighted availability vs the attested target: downtime within the allowed "
+                "downtime scores 100, otherwise 100 x allowed / actual downtime; then lowered by each "
+                "sla.* finding like delivery.")) },
+        { QString::fromLatin1(criteria::kCost),
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria", "Effective cost per delivered unit")),
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria",
+                "Billed cost / metered allocated unit-hours per class; 100 x cheapest bidder's cost / "
+                "this bidder's, averaged over its billed classes (one common currency is assumed); then "
+                "lowered by each billing.* finding like delivery.")) },
+        { QString::fromLatin1(criteria::kFindings),
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria", "Findings by severity")),
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria",
+                "Penalty P = 10 per critical, 5 per high, 2 per medium, 1 per low finding; "
+                "score 100 x 10 / (10 + P).")) },
+        { QString::fromLatin1(criteria::kAssurance),
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria", "Evidence assurance")),
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria",
+                "80 x (verified + 0.5 untrusted) / all bundles (rejected count 0), plus 20 when an "
+                "independent meter covers the provider's nodes; then lowered by each finding of any other "
+                "rule (evidence.*, telemetry.*, time.*, attestation.versions) like delivery.")) },
     };
     return list;
+}
+
+QString localizedTitle(const CriterionInfo& criterion)
+{
+    return QCoreApplication::translate("capaudit::ComparisonCriteria", criterion.title.toUtf8().constData());
+}
+
+QString localizedMethod(const CriterionInfo& criterion)
+{
+    return QCoreApplication::translate("capaudit::ComparisonCriteria", criterion.method.toUtf8().constData());
+}
+
+QString localizedCriterionTitle(const QString& id, const QString& fallback)
+{
+    for (const CriterionInfo& c : comparisonCriteria())
+        if (c.id == id)
+            return localizedTitle(c);
+    return fallback;
 }
 
 ComparisonWeights ComparisonWeights::defaults()

@@ -36,6 +36,11 @@ struct CriterionInfo {
     QString method; // how the 0..100 score is computed
 };
 const QList<CriterionInfo>& comparisonCriteria(); // in display order
+// The criteria's titles and methods stay English (the exports and the JSON keep them); they are marked with
+// QT_TRANSLATE_NOOP("capaudit::ComparisonCriteria", …) and said in the installed translation with these.
+QString localizedTitle(const CriterionInfo& criterion);
+QString localizedMethod(const CriterionInfo& criterion);
+QString localizedCriterionTitle(const QString& id, const QString& fallback); // FALLBACK for an unknown ID
 
 // Reviewer weights by criterion id; any non-negative numbers (normalised to sum 1 when used).
 struct ComparisonWeights {

@@ -184,7 +184,7 @@ void runSovereigntyRule(CheckContext& c)
                 const auto entry = std::find_if(
                     v->nodes.begin(), v->nodes.end(), [&](const AttestedNodeInfo& x) { return x.nodeId == n.nodeId; });
                 f.evidence.append({ v->bundleDigest, QString(), entry->line, entry->line,
-                    QStringLiteral("attested inventory entry") });
+                    QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "attested inventory entry")) });
                 digests.append(v->bundleDigest);
             }
             f.details = { { QStringLiteral("jurisdiction"), n.jurisdiction },
@@ -217,9 +217,11 @@ void runAttestationVersionRule(CheckContext& c)
                     : v.period;
                 if (previous)
                     f.evidence.append({ previous->bundleDigest, QString(), 0, 0,
-                        QStringLiteral("attestation signed %1").arg(day(previous->signedAt)) });
-                f.evidence.append(
-                    { v.bundleDigest, QString(), 0, 0, QStringLiteral("attestation signed %1").arg(day(v.signedAt)) });
+                        QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "attestation signed %1"))
+                            .arg(day(previous->signedAt)) });
+                f.evidence.append({ v.bundleDigest, QString(), 0, 0,
+                    QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "attestation signed %1"))
+                        .arg(day(v.signedAt)) });
                 f.details = { { QStringLiteral("subject"), subject + QLatin1Char(':') + shortDigest(v.bundleDigest) },
                     { QStringLiteral("contractId"), v.contractId }, { QStringLiteral("attestation"), v.bundleDigest },
                     { QStringLiteral("signedAt"), day(v.signedAt) } };
@@ -231,7 +233,7 @@ void runAttestationVersionRule(CheckContext& c)
                 Finding f = finding(QStringLiteral("signed-after-period"));
                 f.measured = double(v.signedAt - v.period.end) / 86400.0;
                 f.expected = 0;
-                f.unit = QStringLiteral("days");
+                f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "days"));
                 if (previous)
                     f.say("attestation.reissued-late",
                         QT_TRANSLATE_NOOP("capaudit::FindingMessage",
@@ -258,7 +260,7 @@ void runAttestationVersionRule(CheckContext& c)
                 continue;
             Finding f = finding(QStringLiteral("restated-terms"));
             f.measured = double(changes.size());
-            f.unit = QStringLiteral("changes");
+            f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "changes"));
             f.say("attestation.restated-weaker",
                 QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                     "%1 restated contract %2 in bundle %3 (signed %4) with weaker or moved terms than bundle %5 "

@@ -49,7 +49,8 @@ void reportFailedImports(CheckContext& c, const QList<TrailEntry>& trail)
             QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                 "A verified %1 bundle could not be imported, so none of its evidence was checked: %2: %3"),
             { kindWord(e.details.value(QStringLiteral("kind")).toString()), marg(where), marg(reason) });
-        f.evidence.append({ digest, file, line, line, QStringLiteral("import-failed, trail entry %1").arg(e.seq) });
+        f.evidence.append({ digest, file, line, line,
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "import-failed, trail entry %1")).arg(e.seq) });
         f.details = { { QStringLiteral("subject"), key }, { QStringLiteral("path"), path },
             { QStringLiteral("file"), file }, { QStringLiteral("line"), line }, { QStringLiteral("field"), field },
             { QStringLiteral("reason"), reason }, { QStringLiteral("trailSeq"), e.seq },
@@ -105,7 +106,8 @@ Status reportUncoveredCommitments(CheckContext& c)
                     marg(formatUnixSeconds(p.start)), marg(formatUnixSeconds(p.end)) });
             f.expected = line.quantity;
             f.unit = line.unit;
-            f.evidence.append({ a.bundleDigest, QString(), 0, 0, QStringLiteral("attested commitment") });
+            f.evidence.append({ a.bundleDigest, QString(), 0, 0,
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "attested commitment")) });
             f.details = { { QStringLiteral("subject"), QStringLiteral("no-telemetry/") + line.resourceClass } };
             // One level above a gap: nothing at all can be checked for this class, so check must not pass.
             c.add(f, -1);
@@ -141,9 +143,10 @@ void reportDataQuality(CheckContext& c, const QList<TrailEntry>& trail)
                 QT_TRANSLATE_NOOP("capaudit::FindingMessage", "%1 %2: %3 row(s) break %4 (%5; e.g. %6)"),
                 { marg(g.file), marg(lines), marg(g.count), marg(g.rule), marg(outcome), marg(reason) });
             f.measured = double(g.count);
-            f.unit = QStringLiteral("rows");
+            f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "rows"));
             f.evidence.append({ b.digest, g.file, g.firstLine, g.lastLine,
-                g.quarantine ? QStringLiteral("quarantined rows") : QStringLiteral("rows noted") });
+                g.quarantine ? QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "quarantined rows"))
+                             : QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "rows noted")) });
             QJsonArray examples;
             for (const DataQualityIssue& e : g.examples)
                 examples.append(QStringLiteral("line %1: %2").arg(e.line).arg(e.reason));

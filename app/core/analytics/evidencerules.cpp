@@ -38,7 +38,8 @@ void reportAttempt(CheckContext& c, const TrailEntry& entry, bool rejected)
             QT_TRANSLATE_NOOP(
                 "capaudit::FindingMessage", "A %1 bundle's signer is not trusted; it was not imported (%2)"),
             { kind, marg(reason) });
-    f.evidence.append({ digest, path, 0, 0, QStringLiteral("trail entry %1").arg(entry.seq) });
+    f.evidence.append({ digest, path, 0, 0,
+        QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "trail entry %1")).arg(entry.seq) });
     f.details = { { QStringLiteral("subject"), digest.isEmpty() ? path : digest }, { QStringLiteral("check"), check },
         { QStringLiteral("reason"), reason }, { QStringLiteral("trailSeq"), entry.seq },
         { QStringLiteral("path"), path },
@@ -94,7 +95,8 @@ void runEvidenceRules(CheckContext& c)
             QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                 "A %1 bundle was imported although its signer (%2) is not in the trust store"),
             { kindWord(bundleKindName(b.kind)), marg(b.signerSubject) });
-        f.evidence.append({ b.digest, QString(), 0, 0, QStringLiteral("imported as untrusted") });
+        f.evidence.append({ b.digest, QString(), 0, 0,
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "imported as untrusted")) });
         f.details = { { QStringLiteral("subject"), b.digest },
             { QStringLiteral("verdict"), QStringLiteral("untrusted") }, { QStringLiteral("signer"), b.signerSubject },
             { QStringLiteral("fingerprint"), b.signerFingerprint } };
@@ -120,7 +122,8 @@ void runEvidenceRules(CheckContext& c)
             QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                 "%1's telemetry is signed only by %1 itself; no independent meter corroborates it"),
             { marg(facts.provider) });
-        f.evidence.append({ digest, QString(), 0, 0, QStringLiteral("latest provider-signed telemetry bundle") });
+        f.evidence.append({ digest, QString(), 0, 0,
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "latest provider-signed telemetry bundle")) });
         c.add(f);
     }
 }

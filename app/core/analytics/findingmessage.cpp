@@ -2,6 +2,9 @@
 #include "analytics/findingmessage.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace capaudit::analytics {
 namespace {
@@ -24,7 +27,79 @@ QStringList argTexts(const QList<MessageArg>& args, bool translate)
     QT_TRANSLATE_NOOP("capaudit::FindingWord", "attestation"), QT_TRANSLATE_NOOP("capaudit::FindingWord", "billing"),
     QT_TRANSLATE_NOOP("capaudit::FindingWord", "invoice") };
 
+constexpr char kNoteContext[] = "capaudit::EvidenceNote";
+
+// The notes the rules fill in with .arg(): QCoreApplication::translate finds only the template, so localizedNote()
+// recognises the filled-in note by these, in the order given (the first whole match wins). A rule that adds a note with
+// a placeholder adds it here too (tst_translation::catalogueTextsAreTranslatedAtTheEdge tries some).
+constexpr const char* kNoteTemplates[] = {
+    QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "import-failed, trail entry %1"),
+    QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "trail entry %1"),
+    QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "attestation signed %1"),
+    QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "checkpoint '%1' size %2 root %3"),
+    QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "independent meter: the %1 it saw"),
+    QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "declared resolutionSeconds %1"),
+};
+
+struct NotePattern {
+    const char* source;
+    QRegularExpression match;
+    QList<int> numbers; // the placeholder each capture stands for: a translation may reorder them, a template too
+};
+
+const QList<NotePattern>& notePatterns()
+{
+    static const QList<NotePattern> patterns = [] {
+        QList<NotePattern> out;
+        static const QRegularExpression placeholder(QStringLiteral("%([1-9])"));
+        for (const char* source : kNoteTemplates) {
+            // The template's text literally, each %n a lazy capture, anchored at both ends.
+            const QString text = QString::fromUtf8(source);
+            QString pattern = QStringLiteral("^");
+            QList<int> numbers;
+            qsizetype at = 0;
+            for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+                const QRegularExpressionMatch m = it.next();
+                pattern += QRegularExpression::escape(text.mid(at, m.capturedStart() - at)) + QStringLiteral("(.*?)");
+                numbers.append(m.captured(1).toInt());
+                at = m.capturedEnd();
+            }
+            pattern += QRegularExpression::escape(text.mid(at)) + QLatin1Char('$');
+            out.append({ source, QRegularExpression(pattern), numbers });
+        }
+        return out;
+    }();
+    return patterns;
+}
+
 } // namespace
+
+QString localizedNote(const QString& note)
+{
+    if (note.isEmpty())
+        return note;
+    const QByteArray utf8 = note.toUtf8();
+    const QString fixed = QCoreApplication::translate(kNoteContext, utf8.constData());
+    if (fixed != note)
+        return fixed;
+    for (const NotePattern& p : notePatterns()) {
+        const QRegularExpressionMatch m = p.match.match(note);
+        if (!m.hasMatch())
+            continue;
+        // Arguments are evidence (a date, a digest) or a catalogue word ("capacity"), translated as findings' words.
+        QStringList args(p.numbers.isEmpty() ? 0 : *std::max_element(p.numbers.begin(), p.numbers.end()));
+        for (qsizetype i = 0; i < p.numbers.size(); ++i)
+            args[p.numbers.at(i) - 1] =
+                QCoreApplication::translate(kWordContext, m.captured(int(i) + 1).toUtf8().constData());
+        return substitute(QCoreApplication::translate(kNoteContext, p.source), args);
+    }
+    return note;
+}
+
+QString localizedUnit(const QString& unit)
+{
+    return unit.isEmpty() ? unit : QCoreApplication::translate("capaudit::FindingUnit", unit.toUtf8().constData());
+}
 
 MessageArg kindWord(const QString& kind)
 {

@@ -86,6 +86,16 @@ inline MessageArg marg(double value, int fieldWidth, char format, int precision)
 // A bundle kind ("telemetry", "attestation", "billing", "invoice") as a translated word; any other text stays as it is.
 MessageArg kindWord(const QString& kind);
 
+// An evidence reference's note (EvidenceRef::note) in the installed translation. The rules write the English note,
+// marked with QT_TRANSLATE_NOOP("capaudit::EvidenceNote", …), and the JSON keeps it: a fixed note is looked up as it
+// is, a note with a number or a name in it ("trail entry 7") is matched against the notes with placeholders
+// (findingmessage.cpp), so a note read back from an older JSON is translated too. A note it does not know stays as it
+// is.
+QString localizedNote(const QString& note);
+// A finding's unit (Finding::unit) in the installed translation: the rules' own units ("rows", "hours billed twice")
+// are marked with QT_TRANSLATE_NOOP("capaudit::FindingUnit", …); units taken from the evidence ("GPU", "EUR") stay.
+QString localizedUnit(const QString& unit);
+
 // %1..%99 of TEMPLATE replaced by ARGS in one pass, so an argument that itself contains "%2" stays as it is.
 QString substitute(const QString& templateText, const QStringList& args);
 

@@ -14,7 +14,8 @@ QList<EvidenceRef> telemetryRefs(const CheckContext& c, const QString& provider,
     for (const StoredBundle& b : c.bundles)
         if (b.provider == provider && b.kind == BundleKind::Telemetry && b.meter == QLatin1String("provider")
             && b.period.start < range.end && range.start < b.period.end)
-            refs.append({ b.digest, QString(), 0, 0, QStringLiteral("telemetry covering the period") });
+            refs.append({ b.digest, QString(), 0, 0,
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "telemetry covering the period")) });
     return refs;
 }
 
@@ -45,7 +46,8 @@ void deliveredShortfalls(CheckContext& c, const ProviderAttestation& a, const Co
             { marg(a.provider), marg(lowest, 0, 'f', 1), marg(line.unit), marg(line.resourceClass), marg(line.region),
                 marg(line.quantity, 0, 'f', 1), marg(double(end - first) / 3600.0, 0, 'f', 1) });
         f.evidence = telemetryRefs(c, a.provider, f.range);
-        f.evidence.append({ line.bundleDigest, QString(), 0, 0, QStringLiteral("commitment (attestation)") });
+        f.evidence.append({ line.bundleDigest, QString(), 0, 0,
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "commitment (attestation)")) });
         f.details = { { QStringLiteral("shortfall"), line.quantity - lowest },
             { QStringLiteral("steps"), double(steps) } };
         c.add(f);
@@ -270,7 +272,8 @@ void runInventoryRules(CheckContext& c)
                         marg(QDateTime::fromSecsSinceEpoch(f.range.end, Qt::UTC).toString(Qt::ISODate)) });
             f.evidence = telemetryRefs(c, provider, f.range);
             for (const QString& digest : uncovered.versions)
-                f.evidence.append({ digest, QString(), 0, 0, QStringLiteral("attested inventory") });
+                f.evidence.append({ digest, QString(), 0, 0,
+                    QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "attested inventory")) });
             f.details = { { QStringLiteral("firstSeen"), double(ns.firstTime) } };
             c.add(f);
         }
@@ -284,12 +287,13 @@ void runInventoryRules(CheckContext& c)
             f.range = { attestation->signedAt, telemetry.end };
             f.measured = double(telemetry.end - attestation->signedAt) / 86400.0;
             f.expected = maxAgeDays;
-            f.unit = QStringLiteral("days");
+            f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "days"));
             f.say("attestation.stale",
                 QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                     "%1's attestation is %2 days older than the end of its telemetry (allowed %3)"),
                 { marg(provider), marg(f.measured, 0, 'f', 1), marg(maxAgeDays) });
-            f.evidence.append({ attestation->bundleDigest, QString(), 0, 0, QStringLiteral("attestation") });
+            f.evidence.append({ attestation->bundleDigest, QString(), 0, 0,
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "attestation")) });
             f.details = { { QStringLiteral("subject"), QStringLiteral("freshness") } };
             c.add(f);
         }

@@ -83,8 +83,8 @@ QList<DuplicatePart> runDuplicateRule(CheckContext& c, const InvoiceData& data)
             quantity += p.quantity;
             range.start = qMin(range.start, p.overlap.start);
             range.end = qMax(range.end, p.overlap.end);
-            evidence.append(
-                invoiceEvidence(*p.line->invoice, { p.line->line }, QStringLiteral("line claiming usage again")));
+            evidence.append(invoiceEvidence(*p.line->invoice, { p.line->line },
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "line claiming usage again"))));
             if (!invoices.contains(p.line->invoice->doc.id))
                 invoices.append(p.line->invoice->doc.id);
             all.append(p);
@@ -99,7 +99,7 @@ QList<DuplicatePart> runDuplicateRule(CheckContext& c, const InvoiceData& data)
         f.tenant = key[2];
         f.range = clipToChecked(range, c.options.period);
         f.measured = quantity;
-        f.unit = QStringLiteral("unit-hours");
+        f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "unit-hours"));
         f.amount = amount;
         const ProviderAttestation* a = c.attestationAt(f.provider, range.start);
         f.currency = a && !a->currency.isEmpty() ? a->currency : it->first().line->invoice->doc.currency;

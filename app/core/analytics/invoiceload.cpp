@@ -135,7 +135,8 @@ void runInvoiceDocumentRules(CheckContext& c, const InvoiceData& data)
             for (const InvoiceLineItem& l : inv.doc.lines)
                 if (b.subject == QStringLiteral("line %1").arg(l.id))
                     lines.append(&l);
-            f.evidence.append(invoiceEvidence(inv, lines, QStringLiteral("EN 16931 invoice")));
+            f.evidence.append(invoiceEvidence(
+                inv, lines, QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "EN 16931 invoice"))));
             c.add(f);
         }
         const ProviderAttestation* a = c.attestationAt(inv.provider, inv.period.start);
@@ -151,7 +152,8 @@ void runInvoiceDocumentRules(CheckContext& c, const InvoiceData& data)
             f.amount = inv.doc.sign() * inv.doc.totals.taxExclusive;
             f.details.insert(QStringLiteral("mismatch"), QStringLiteral("currency"));
             f.details.insert(QStringLiteral("currencies"), QJsonArray::fromStringList(currencies));
-            f.evidence.append(invoiceEvidence(inv, {}, QStringLiteral("EN 16931 invoice")));
+            f.evidence.append(invoiceEvidence(
+                inv, {}, QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "EN 16931 invoice"))));
             c.add(f);
         }
         // Time claimed outside the contract or outside the invoice's own period.
@@ -178,7 +180,8 @@ void runInvoiceDocumentRules(CheckContext& c, const InvoiceData& data)
             f.amount = outside;
             f.details.insert(QStringLiteral("mismatch"), QStringLiteral("period"));
             f.details.insert(QStringLiteral("contractPeriod"), formatPeriod(a->period));
-            f.evidence.append(invoiceEvidence(inv, lines, QStringLiteral("invoice lines outside the period")));
+            f.evidence.append(invoiceEvidence(inv, lines,
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "invoice lines outside the period"))));
             c.add(f);
         }
     }

@@ -66,7 +66,7 @@ Finding findingOf(const LogBreak& b)
     for (const LogCheckpointRef* ref : { &b.earlier, &b.later })
         for (const LogCarrier& c : ref->carriers)
             f.evidence.append({ c.bundleDigest, c.file, 0, 0,
-                QStringLiteral("checkpoint '%1' size %2 root %3")
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "checkpoint '%1' size %2 root %3"))
                     .arg(b.origin)
                     .arg(ref->treeSize)
                     .arg(hex(ref->rootHash)) });

@@ -401,7 +401,9 @@ private:
         f.expected = run.providerValue;
         f.unit = unitOf(f.resourceClass);
         const double hours = double(range.end - range.start) / double(kHour);
-        static const char* const kNames[] = { "", "unavailable", "capacity", "allocation" };
+        // Marked as words: the evidence note "independent meter: the %1 it saw" is translated with its word.
+        static const char* const kNames[] = { "", "unavailable", QT_TRANSLATE_NOOP("capaudit::FindingWord", "capacity"),
+            QT_TRANSLATE_NOOP("capaudit::FindingWord", "allocation") };
         const QString what = QLatin1String(kNames[int(run.kind)]);
         if (run.kind == Disagreement::Allocation)
             f.say("meter.allocation",
@@ -425,12 +427,14 @@ private:
         f.evidence.append(
             { m_meter.digest, m_c.payloadPath(m_meter.id, run.meterPayload), run.meterFirstLine, run.meterLastLine,
                 run.kind == Disagreement::Unavailable
-                    ? QStringLiteral("independent meter: no row for the node at these scrapes")
-                    : QStringLiteral("independent meter: the %1 it saw").arg(what) });
+                    ? QStringLiteral(QT_TRANSLATE_NOOP(
+                        "capaudit::EvidenceNote", "independent meter: no row for the node at these scrapes"))
+                    : QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "independent meter: the %1 it saw"))
+                          .arg(what) });
         if (const StoredBundle* b = m_c.bundle(run.provider->bundleId)) {
             const qint64 line = sampleLineIn(m_db, b->id, run.provider->firstSeq);
             f.evidence.append({ b->digest, m_c.payloadPath(b->id, run.provider->payload), line, line,
-                QStringLiteral("provider telemetry") });
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "provider telemetry")) });
         }
         f.details = { { QStringLiteral("disagreement"), what }, { QStringLiteral("scrapes"), double(run.scrapes) },
             { QStringLiteral("unitHours"), run.unitHours }, { QStringLiteral("meterBundle"), m_meter.digest } };
@@ -494,7 +498,7 @@ void reportPartialMeterCoverage(CheckContext& c, const QHash<QString, MeterCover
         f.provider = it.key();
         f.measured = double(own.size() - uncovered.size());
         f.expected = double(own.size());
-        f.unit = QStringLiteral("node classes");
+        f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "node classes"));
         f.say("meter.partial-coverage",
             QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                 "The independent meter covers %1 of %2's %3 node classes; the other %4 rest on the provider's own "

@@ -59,7 +59,14 @@ struct RuleInfo {
     QList<ThresholdInfo> thresholds;
 };
 
+// The catalogue is English (policies, the JSON and the tests read it); its texts are marked with
+// QT_TRANSLATE_NOOP("capaudit::RuleCatalog", …) (title, method) and ("capaudit::PolicyText", …) (threshold meanings),
+// so the report and the GUI say them in the installed translation with these.
 const QList<RuleInfo>& ruleCatalog(); // in report order
 const RuleInfo* findRule(const QString& id);
+
+QString localizedTitle(const RuleInfo& rule);
+QString localizedMethod(const RuleInfo& rule);
+QString localizedMeaning(const ThresholdInfo& threshold);
 
 } // namespace capaudit::analytics

@@ -44,14 +44,15 @@ void stepRule(CheckContext& c)
             f.range = b->period;
         f.measured = double(scan.effectiveStep);
         f.expected = double(scan.declaredStep);
-        f.unit = QStringLiteral("seconds");
+        f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "seconds"));
         f.say("telemetry.declared-step",
             QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                 "Telemetry bundle %1 declares a %2 s resolution but its samples are %3 s apart: quantities are "
                 "integrated over %3 s"),
             { marg(b ? b->digest.left(12) : QString()), marg(scan.declaredStep), marg(scan.effectiveStep) });
         f.evidence.append({ b ? b->digest : QString(), QString(), 0, 0,
-            QStringLiteral("declared resolutionSeconds %1").arg(scan.declaredStep) });
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "declared resolutionSeconds %1"))
+                .arg(scan.declaredStep) });
         f.details = { { QStringLiteral("subject"), b ? b->digest : QString() },
             { QStringLiteral("declaredSeconds"), double(scan.declaredStep) },
             { QStringLiteral("effectiveSeconds"), double(scan.effectiveStep) },
@@ -108,7 +109,7 @@ void capacityRule(CheckContext& c)
             f.range = { r.first, r.last + step };
             f.measured = r.reported;
             f.expected = r.attested;
-            f.unit = QStringLiteral("capacity");
+            f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "capacity"));
             f.say("telemetry.capacity-above-attested",
                 QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                     "Node %1 reported %2 capacity up to %3 against %4 attested, for %5 h: capped at the attested "
@@ -116,9 +117,11 @@ void capacityRule(CheckContext& c)
                 { marg(f.node), marg(f.resourceClass), marg(r.reported), marg(r.attested),
                     marg(double(f.range.end - f.range.start) / 3600.0, 0, 'f', 1) });
             const qint64 first = c.sampleLine(r.bundleId, r.firstSeq), last = c.sampleLine(r.bundleId, r.lastSeq);
-            f.evidence.append(lineRef(c, r.bundleId, r.payload, first, last, QStringLiteral("node rows above")));
+            f.evidence.append(lineRef(c, r.bundleId, r.payload, first, last,
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "node rows above"))));
             if (const ProviderAttestation* a = c.attestationAt(f.provider, r.first))
-                f.evidence.append({ a->bundleDigest, QString(), 0, 0, QStringLiteral("attested inventory") });
+                f.evidence.append({ a->bundleDigest, QString(), 0, 0,
+                    QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "attested inventory")) });
             f.details = { { QStringLiteral("steps"), double(r.steps) },
                 { QStringLiteral("excessUnitHours"), excessUnitHours } };
             c.add(f);
@@ -281,7 +284,7 @@ void duplicateRule(CheckContext& c)
         f.resourceClass = c.resourceNames.value(resource);
         f.range = { g.first, g.last + c.effectiveStep(secondBundle) };
         f.measured = double(g.count);
-        f.unit = QStringLiteral("duplicated rows");
+        f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "duplicated rows"));
         const QString where = firstBundle == secondBundle && firstPayload == secondPayload
             ? QStringLiteral("one payload of bundle %1").arg(a ? a->digest.left(12) : QString())
             : QStringLiteral("bundles %1 and %2")
@@ -292,9 +295,9 @@ void duplicateRule(CheckContext& c)
                 "twice"),
             { marg(g.count), marg(f.node), marg(f.resourceClass), marg(where), marg(g.allocated, 0, 'f', 3) });
         f.evidence.append(lineRef(c, firstBundle, firstPayload, g.firstLineMin, g.firstLineMax,
-            QStringLiteral("rows first reporting the keys")));
-        f.evidence.append(lineRef(
-            c, secondBundle, secondPayload, g.secondLineMin, g.secondLineMax, QStringLiteral("rows repeating them")));
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "rows first reporting the keys"))));
+        f.evidence.append(lineRef(c, secondBundle, secondPayload, g.secondLineMin, g.secondLineMax,
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "rows repeating them"))));
         f.details = { { QStringLiteral("doubleCountedQuantity"), g.allocated },
             { QStringLiteral("tenants"), tenants.join(QLatin1Char(',')) },
             { QStringLiteral("subject"),

@@ -66,13 +66,13 @@ void coverageRule(CheckContext& c, const QHash<qint64, QList<TimeRun>>& runsByNo
                         { marg(f.node), marg(missing), marg(double(f.range.end - f.range.start) / 3600.0, 0, 'f', 1) });
                     f.measured = double(missing);
                     f.expected = 0;
-                    f.unit = QStringLiteral("missing steps");
+                    f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "missing steps"));
                     const qint64 before = c.sampleLine(current.bundleId, current.lastSeq);
                     const qint64 after = c.sampleLine(next.bundleId, next.firstSeq);
                     f.evidence.append(lineRef(c, current.bundleId, current.payload, before, before,
-                        QStringLiteral("last sample before the gap")));
-                    f.evidence.append(lineRef(
-                        c, next.bundleId, next.payload, after, after, QStringLiteral("first sample after the gap")));
+                        QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "last sample before the gap"))));
+                    f.evidence.append(lineRef(c, next.bundleId, next.payload, after, after,
+                        QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "first sample after the gap"))));
                     f.details = { { QStringLiteral("missingSeconds"), double(f.range.end - f.range.start) },
                         { QStringLiteral("stepSeconds"), double(step) } };
                     c.add(f);
@@ -99,8 +99,10 @@ void coverageRule(CheckContext& c, const QHash<qint64, QList<TimeRun>>& runsByNo
             QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                 "Two telemetry bundles report the same node steps for %1 nodes (double counting)"),
             { marg(it->nodes.size()) });
-        f.evidence.append({ a ? a->digest : QString(), {}, 0, 0, QStringLiteral("first bundle") });
-        f.evidence.append({ b ? b->digest : QString(), {}, 0, 0, QStringLiteral("second bundle") });
+        f.evidence.append({ a ? a->digest : QString(), {}, 0, 0,
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "first bundle")) });
+        f.evidence.append({ b ? b->digest : QString(), {}, 0, 0,
+            QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "second bundle")) });
         f.details = { { QStringLiteral("subject"),
                           QStringLiteral("overlap %1 %2").arg(it.key().first).arg(it.key().second) },
             { QStringLiteral("nodes"), double(it->nodes.size()) } };
@@ -135,14 +137,14 @@ void overcommitRule(CheckContext& c, const QHash<qint64, QList<OvercommitStep>>&
             f.range = { steps.at(i).time, steps.at(j).time + step };
             f.measured = peak->allocated / peak->capacity;
             f.expected = peak->limit;
-            f.unit = QStringLiteral("allocated/capacity");
+            f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "allocated/capacity"));
             f.say("telemetry.over-commitment",
                 QT_TRANSLATE_NOOP(
                     "capaudit::FindingMessage", "Node %1 had %2 allocated up to %3x its capacity (limit %4x) for %5 h"),
                 { marg(f.node), marg(f.resourceClass), marg(f.measured, 0, 'f', 2), marg(f.expected, 0, 'f', 2),
                     marg(double(f.range.end - f.range.start) / 3600.0, 0, 'f', 1) });
             f.evidence.append(lineRef(c, steps.at(i).bundleId, steps.at(i).payload, steps.at(i).line, steps.at(j).line,
-                QStringLiteral("steps above the limit")));
+                QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "steps above the limit"))));
             f.details = { { QStringLiteral("steps"), double(j - i + 1) },
                 { QStringLiteral("maxAllocated"), peak->allocated }, { QStringLiteral("capacity"), peak->capacity } };
             c.add(f);
@@ -161,11 +163,11 @@ void timeAnomaly(CheckContext& c, const BundleScan& scan, const TimeAnomaly& ano
     f.provider = b ? b->provider : QString();
     f.range = { anomaly.firstTime, anomaly.lastTime + 1 };
     f.measured = double(anomaly.count);
-    f.unit = QStringLiteral("samples");
+    f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "samples"));
     f.say("telemetry.time-anomaly", QT_TRANSLATE_NOOP("capaudit::FindingMessage", "%1 samples %2"),
         { marg(anomaly.count), MessageArg { what, true } });
-    f.evidence.append(lineRef(
-        c, scan.bundleId, anomaly.payload, anomaly.firstLine, anomaly.firstLine, QStringLiteral("first such sample")));
+    f.evidence.append(lineRef(c, scan.bundleId, anomaly.payload, anomaly.firstLine, anomaly.firstLine,
+        QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "first such sample"))));
     f.details = { { QStringLiteral("subject"), (b ? b->digest : QString()) + what } };
     c.add(f);
 }

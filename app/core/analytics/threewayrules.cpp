@@ -112,7 +112,8 @@ private:
                         }
                 }
             if (!items.isEmpty())
-                invoiceRefs.append(invoiceEvidence(*inv, items, QStringLiteral("invoice lines")));
+                invoiceRefs.append(invoiceEvidence(
+                    *inv, items, QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "invoice lines"))));
         }
         if (g.attestation) {
             line.committedQuantity = m_legs.committed(*g.attestation, cls, g.period);
@@ -124,7 +125,8 @@ private:
         line.allocatedQuantity = m_legs.allocated(g.provider, cls, g.period);
         const QList<const BillingRow*> rows =
             m_legs.billed(g.provider, cls, g.period, line.billedQuantity, line.billedAmount);
-        QList<EvidenceRef> focusRefs = rowEvidence(m_c, rows, QStringLiteral("FOCUS Usage rows"));
+        QList<EvidenceRef> focusRefs =
+            rowEvidence(m_c, rows, QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "FOCUS Usage rows")));
         if (!cls.isEmpty()) {
             notBilled(line, invoiceRefs + focusRefs);
             notDelivered(line, invoiceRefs);
@@ -182,7 +184,7 @@ private:
                 marg(line.currency) });
         f.measured = claimed;
         f.expected = line.allocatedQuantity;
-        f.unit = QStringLiteral("unit-hours");
+        f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "unit-hours"));
         f.amount = amount;
         f.details.insert(QStringLiteral("excessUnitHours"), excess);
         add(f, line, evidence);
@@ -206,7 +208,7 @@ private:
                 marg(QString::number(invoiced, 'f', 2)), marg(line.currency) });
         f.measured = line.deliveredQuantity;
         f.expected = line.committedQuantity;
-        f.unit = QStringLiteral("unit-hours");
+        f.unit = QStringLiteral(QT_TRANSLATE_NOOP("capaudit::FindingUnit", "unit-hours"));
         f.amount = line.expectedCharge * missing;
         add(f, line, evidence);
     }
@@ -219,7 +221,8 @@ private:
         for (const InvoiceDocument* inv : g.invoices) {
             if (inv->doc.creditNote) {
                 line.creditGiven += inv->doc.totals.taxExclusive;
-                evidence.append(invoiceEvidence(*inv, {}, QStringLiteral("credit note")));
+                evidence.append(invoiceEvidence(
+                    *inv, {}, QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "credit note"))));
                 continue;
             }
             for (const InvoiceAllowanceCharge& ac : inv->doc.allowanceCharges)
@@ -251,7 +254,8 @@ private:
             && missing > threshold(rules::kInvoiceSlaCredit, "relativeTolerance") * line.creditOwed) {
             for (const InvoiceDocument* inv : g.invoices)
                 if (!inv->doc.creditNote)
-                    evidence.append(invoiceEvidence(*inv, {}, QStringLiteral("invoice")));
+                    evidence.append(invoiceEvidence(
+                        *inv, {}, QStringLiteral(QT_TRANSLATE_NOOP("capaudit::EvidenceNote", "invoice"))));
             Finding f = base(rules::kInvoiceSlaCredit, line, "invoice.sla-credit",
                 QT_TRANSLATE_NOOP("capaudit::FindingMessage",
                     "%1 owes an SLA credit of %2 %3 (%4 % of %5 invoiced while below its availability target) and "
