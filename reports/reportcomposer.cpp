@@ -38,9 +38,9 @@ QList<ProviderVerdict> verdictsOf(const analytics::CheckReport& r)
         v.counts = a.counts;
         switch (a.assessment) {
         case analytics::Assessment::NotCompliant:
-            v.explanation =
-                ReportText::tr("%1 has %n finding(s); the most serious is %2, which fails the policy.", nullptr, a.total)
-                    .arg(a.provider, severityLabel(a.worst).toLower());
+            v.explanation = ReportText::tr(
+                "%1 has %n finding(s); the most serious is %2, which fails the policy.", nullptr, a.total)
+                                .arg(a.provider, severityLabel(a.worst).toLower());
             break;
         case analytics::Assessment::CompliantWithFindings:
             v.explanation =

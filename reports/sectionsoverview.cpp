@@ -60,7 +60,7 @@ void writeCover(SectionContext& c)
     else
         c.pw.text(ReportText::tr("CASE NOT INTACT: verify-case found %n problem(s); do not rely on this report. "
                                  "First: %1",
-            nullptr, integrity.problems)
+                      nullptr, integrity.problems)
                       .arg(integrity.firstProblems.value(0)),
             Style::BodyBold, QColor(0xb0, 0x1c, 0x1c));
     c.pw.spacer(56);

@@ -7,6 +7,7 @@
 #include "dialogs/importprogressdialog.h"
 #include "dialogs/importsummarydialog.h"
 #include "evidence/truststore.h"
+#include "guidrop.h"
 #include "guitestcase.h"
 #include "jobs/importjob.h"
 #include "mainwindow.h"
@@ -56,23 +57,6 @@ bool copyTree(const QString& from, const QString& to)
         if (!copyTree(e.absoluteFilePath(), QDir(to).filePath(e.fileName())))
             return false;
     return true;
-}
-
-// As a window system delivers a drop: the drag enters first, then it is dropped.
-void drop(QWidget* target, const QStringList& paths)
-{
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString& p : paths)
-        urls.append(QUrl::fromLocalFile(p));
-    mime.setUrls(urls);
-    const QPointF pos(target->width() / 2.0, target->height() / 2.0);
-    QDragEnterEvent enter(pos.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropped(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &dropped);
-    QVERIFY(dropped.isAccepted());
 }
 
 QStringList trailActions(CaseStore& store)
@@ -265,7 +249,7 @@ private Q_SLOTS:
         QVERIFY(start->isEnabled());
 
         // A drop of a folder of bundles beside them.
-        drop(&dialog, { folder.absolutePath() });
+        QCOMPARE(test::dropPaths(&dialog, { folder.absolutePath() }), QString());
         QCOMPARE(dialog.paths().size(), 3);
         QCOMPARE(dialog.bundleCount(), int(expandBundlePaths({ folder.absolutePath() }).size()));
         QVERIFY(!dialog.commitEach());
@@ -287,7 +271,7 @@ private Q_SLOTS:
             QVERIFY(copyTree(entries.at(i).absoluteFilePath(), target));
         }
         QSignalSpy finished(&window, &MainWindow::importFinished);
-        drop(&window, { entries.at(0).absoluteFilePath(), sub });
+        QCOMPARE(test::dropPaths(&window, { entries.at(0).absoluteFilePath(), sub }), QString());
         QVERIFY(finished.wait(120000));
         const auto results = finished.first().first().value<QList<ImportResult>>();
         QCOMPARE(results.size(), 3);

@@ -3,6 +3,7 @@
 #include "analytics/policyselection.h"
 #include "demo/democonfig.h"
 #include "evidence/truststore.h"
+#include "guidrop.h"
 #include "guitestcase.h"
 #include "jobs/analysiscontroller.h"
 #include "jobs/casesession.h"
@@ -75,7 +76,6 @@ private Q_SLOTS:
 private:
     bool openFaults(); // the case with every fault, checks finished
     QJsonArray faults() const;
-    static void drop(QWidget* target, const QStringList& paths);
 
     QTemporaryDir m_dir;
     test::DemoCase m_faults;
@@ -150,22 +150,6 @@ QJsonArray TestOverview::faults() const
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("faults")).toArray();
-}
-
-void TestOverview::drop(QWidget* target, const QStringList& paths)
-{
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString& p : paths)
-        urls.append(QUrl::fromLocalFile(p));
-    mime.setUrls(urls);
-    const QPointF pos(target->width() / 2.0, target->height() / 2.0);
-    QDragEnterEvent enter(pos.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropEvent(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &dropEvent);
-    QVERIFY(dropEvent.isAccepted());
 }
 
 // The classification the report and the overview share, on a hand-made report.
@@ -481,7 +465,7 @@ void TestOverview::startPageWhenNoCase()
 void TestOverview::dropCaseOnStartPage()
 {
     StartPage* start = m_window->startPage();
-    drop(start, { m_small.casePath });
+    QCOMPARE(test::dropPaths(start, { m_small.casePath }), QString());
     QVERIFY(m_window->session()->isOpen());
     QCOMPARE(m_window->session()->path(), QFileInfo(m_small.casePath).absoluteFilePath());
     QVERIFY(!start->isDropHighlighted());
@@ -533,7 +517,7 @@ void TestOverview::dropBundleImportsAndChecksRun()
     QSignalSpy started(m_window->analysis(), &AnalysisController::started);
     QSignalSpy imported(m_window.get(), &MainWindow::importFinished);
     QSignalSpy updated(m_window->overviewPage(), &OverviewDashboard::updated);
-    drop(m_window.get(), { withheld });
+    QCOMPARE(test::dropPaths(m_window.get(), { withheld }), QString());
     QTRY_COMPARE_WITH_TIMEOUT(imported.count(), 1, 60000);
     // No manual refresh: the checks start by themselves and the overview follows.
     QTRY_VERIFY_WITH_TIMEOUT(started.count() >= 1, 10000);
