@@ -2,6 +2,7 @@
 // The capacity plan and the bid comparison, turned into the report's plain data.
 #include "analytics/capacityplan.h"
 #include "analytics/comparison.h"
+#include "analytics/comparisontext.h"
 #include "crypto/digest.h"
 #include "reportcomposer.h"
 #include "reportformat.h"
@@ -109,12 +110,13 @@ Status addComparison(CaseStore& store, ReportData& data)
     QStringList flips;
     for (const analytics::SensitivityFlip& f : cmp.flips)
         flips << ReportText::tr("%1 weight ×%2 puts %3 above %4")
-                     .arg(f.criterion, formatNumber(f.factor, 1), f.below, f.above);
+                     .arg(analytics::localizedCriterionTitle(f.criterion, f.criterion), formatNumber(f.factor, 1),
+                         f.below, f.above);
     out.sensitivity = cmp.stable
         ? ReportText::tr("Stable: no change of any weight by ±%1 % changes the ranking (%2).")
-              .arg(formatNumber(analytics::kSensitivityStep * 100, 0), cmp.verdict)
-        : ReportText::tr("Sensitive (%1): %2.").arg(cmp.verdict, flips.join(QStringLiteral("; ")));
-    out.note = cmp.notes.join(QLatin1Char(' '));
+              .arg(formatNumber(analytics::kSensitivityStep * 100, 0), analytics::localizedVerdict(cmp))
+        : ReportText::tr("Sensitive (%1): %2.").arg(analytics::localizedVerdict(cmp), flips.join(QStringLiteral("; ")));
+    out.note = analytics::localizedNotes(cmp).join(QLatin1Char(' '));
     out.weightsDigest = crypto::sha256Hex(canonicalJson(cmp.weights.toJson()));
     return {};
 }

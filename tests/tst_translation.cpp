@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The translation machinery (app/core/util/translation.h) and the quality of the shipped zh_CN catalogue.
 #include "analytics/comparison.h"
+#include "analytics/comparisontext.h"
 #include "analytics/finding.h"
 #include "analytics/rulecatalog.h"
 #include "testsupport.h"
@@ -186,6 +187,57 @@ private Q_SLOTS:
 
     // Issue 16: the rule catalogue, the thresholds' meanings, the evidence notes and the rules' own units come out of
     // the core in English (the JSON keeps them) and are said in the reader's language at the edge.
+    // The bid comparison's notes and verdict are composed from its facts at the edge; the core's English stays.
+    void comparisonSentencesAreTranslatedAtTheEdge()
+    {
+        analytics::BidderScore b;
+        b.provider = QStringLiteral("Aurora");
+        b.rank = 2;
+        b.unadjustedRank = 1;
+        b.total = 50;
+        b.unadjustedTotal = 70;
+        analytics::CriterionScore delivery;
+        delivery.unadjusted = 100;
+        delivery.score = 60;
+        b.criteria.insert(QStringLiteral("delivery"), delivery);
+        analytics::ScoreAdjustment a;
+        a.criterion = QStringLiteral("delivery");
+        a.ruleId = QStringLiteral("capacity.delivered");
+        a.severity = analytics::Severity::High;
+        a.count = 1;
+        a.points = 40;
+        b.adjustments = { a };
+        analytics::BidComparison c;
+        c.bidders = { b };
+        c.notes = { analytics::detail::adjustmentNote(b), QStringLiteral("another caveat") };
+        c.stable = false;
+        c.flips = { { QStringLiteral("cost"), 1.1, QStringLiteral("A"), QStringLiteral("B") },
+            { QStringLiteral("cost"), 0.9, QStringLiteral("B"), QStringLiteral("A") } };
+
+        QVERIFY(installTranslation(QStringLiteral("en")));
+        QCOMPARE(analytics::localizedAdjustmentNote(b),
+            QStringLiteral("Aurora: findings lowered Delivered vs claimed capacity 100.0 → 60.0 (capacity.delivered "
+                           "high ×1: −40.0); total 70.0 → 50.0, rank 2 (1 without the findings)."));
+        QCOMPARE(
+            analytics::localizedVerdict(c), QStringLiteral("ranking sensitive to Effective cost per delivered unit"));
+
+        QVERIFY(installTranslation(QStringLiteral("zh_CN")));
+        const QStringList notes = analytics::localizedNotes(c);
+        QCOMPARE(notes.size(), 2);
+        QVERIFY2(notes.at(0).contains(QStringLiteral("发现项使")) && notes.at(0).contains(QStringLiteral("排名第 2"))
+                && !notes.at(0).contains(QLatin1String("findings lowered"))
+                && !notes.at(0).contains(QLatin1String("Delivered")),
+            qPrintable(notes.at(0)));
+        QCOMPARE(notes.at(1), QStringLiteral("another caveat"));
+        const QString verdict = analytics::localizedVerdict(c);
+        QVERIFY2(verdict.startsWith(QStringLiteral("排名对")) && !verdict.contains(QLatin1String("cost")),
+            qPrintable(verdict));
+        c.stable = true;
+        QCOMPARE(analytics::localizedVerdict(c), QStringLiteral("排名稳定"));
+        // The core's own text is untouched by the installed language: the JSON keeps it.
+        QVERIFY(analytics::detail::adjustmentNote(b).contains(QLatin1String("findings lowered")));
+    }
+
     void catalogueTextsAreTranslatedAtTheEdge()
     {
         QVERIFY(installTranslation(QStringLiteral("zh_CN")));

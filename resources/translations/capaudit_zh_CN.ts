@@ -1727,6 +1727,49 @@ role %4, scope: %5</source>
     </message>
 </context>
 <context>
+    <name>capaudit::ComparisonText</name>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 (%4)</source>
+        <translation>%1 %2 → %3（%4）</translation>
+    </message>
+    <message>
+        <source>%1 %2 ×%3: −%4</source>
+        <translation>%1 %2 ×%3：−%4</translation>
+    </message>
+    <message>
+        <source>%1: findings lowered %2; total %3 → %4, rank %5 (%6 without the findings).</source>
+        <translation>%1：发现项使%2降低；总分 %3 → %4，排名第 %5（不计发现项时为第 %6）。</translation>
+    </message>
+    <message>
+        <source>ranking sensitive to %1</source>
+        <translation>排名对%1敏感</translation>
+    </message>
+    <message>
+        <source>ranking stable</source>
+        <translation>排名稳定</translation>
+    </message>
+</context>
+<context>
     <name>capaudit::CoverageModel</name>
     <message>
         <source>Verified</source>

@@ -3,6 +3,7 @@
 #undef QT_NO_FOREACH
 #include "pages/comparisonpage.h"
 
+#include "analytics/comparisontext.h"
 #include "jobs/casesession.h"
 #include "models/bidcomparisonmodel.h"
 #include "views/audittable.h"
@@ -244,15 +245,16 @@ void ComparisonPage::recompute()
         text = comparison.stable ? tr("<b>Ranking stable</b>: no single weight moved by ±10 % changes the order (%1).")
                                        .arg(comparison.ranking().join(QStringLiteral(" > ")).toHtmlEscaped())
                                  : tr("<b>Ranking sensitive</b>: %1 (%2).")
-                                       .arg(comparison.verdict.toHtmlEscaped(),
+                                       .arg(analytics::localizedVerdict(comparison).toHtmlEscaped(),
                                            comparison.ranking().join(QStringLiteral(" > ")).toHtmlEscaped());
         for (const analytics::SensitivityFlip& flip : comparison.flips)
             text += QStringLiteral("<br>")
                 + tr("%1 weight ×%2: %3 drops below %4")
-                      .arg(flip.criterion, QLocale().toString(flip.factor, 'f', 1), flip.above, flip.below)
+                      .arg(analytics::localizedCriterionTitle(flip.criterion, flip.criterion),
+                          QLocale().toString(flip.factor, 'f', 1), flip.above, flip.below)
                       .toHtmlEscaped();
     }
-    for (const QString& note : comparison.notes)
+    for (const QString& note : analytics::localizedNotes(comparison))
         text += QStringLiteral("<br><span style='color:#777'>%1</span>").arg(note.toHtmlEscaped());
     m_verdict->setText(text);
     updateChart();
