@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace capaudit {
@@ -140,6 +141,17 @@ namespace detail {
 void applyFindings(const QList<Finding>& findings, BidderScore& score);
 // "B: findings lowered delivery 100.0 -> 15.0 (...); ranked 3, 1 without them"
 QString adjustmentNote(const BidderScore& score);
+// The same facts in other words (analytics/comparisontext.h says them in the installed language): PART "%1 %2 %3
+// (%4)" per criterion (name, before, after, causes), CAUSE "%1 %2 %3 %4" (rule, severity, count, points), SENTENCE
+// "%1 %2 %3 %4 %5 %6" (provider, parts, totals before and after, rank, rank without the findings).
+struct AdjustmentWords {
+    QString part;
+    QString cause;
+    QString sentence;
+    std::function<QString(const QString&)> criterion;
+    std::function<QString(Severity)> severity;
+};
+QString adjustmentNote(const BidderScore& score, const AdjustmentWords& words);
 } // namespace detail
 
 // Weights kept in the case (document kind "weights", name ""); defaults when none were saved.

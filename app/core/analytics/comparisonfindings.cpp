@@ -95,7 +95,7 @@ void applyFindings(const QList<Finding>& findings, BidderScore& score)
     }
 }
 
-QString adjustmentNote(const BidderScore& score)
+QString adjustmentNote(const BidderScore& score, const AdjustmentWords& words)
 {
     QStringList parts;
     QString criterion;
@@ -104,9 +104,8 @@ QString adjustmentNote(const BidderScore& score)
         if (criterion.isEmpty())
             return;
         const CriterionScore c = score.criteria.value(criterion);
-        parts.append(QStringLiteral("%1 %2 -> %3 (%4)")
-                         .arg(criterion, QString::number(c.unadjusted, 'f', 1), QString::number(c.score, 'f', 1),
-                             causes.join(QStringLiteral(", "))));
+        parts.append(words.part.arg(words.criterion(criterion), QString::number(c.unadjusted, 'f', 1),
+            QString::number(c.score, 'f', 1), causes.join(QStringLiteral(", "))));
         causes.clear();
     };
     for (const ScoreAdjustment& a : score.adjustments) {
@@ -114,17 +113,23 @@ QString adjustmentNote(const BidderScore& score)
             flush();
             criterion = a.criterion;
         }
-        causes.append(QStringLiteral("%1 %2 x%3: -%4")
-                          .arg(a.ruleId, severityName(a.severity))
-                          .arg(a.count)
-                          .arg(a.points, 0, 'f', 1));
+        causes.append(words.cause.arg(a.ruleId, words.severity(a.severity)).arg(a.count).arg(a.points, 0, 'f', 1));
     }
     flush();
-    return QStringLiteral("%1: findings lowered %2; total %3 -> %4, rank %5 (%6 without the findings)")
+    return words.sentence
         .arg(score.provider, parts.join(QStringLiteral("; ")), QString::number(score.unadjustedTotal, 'f', 1),
             QString::number(score.total, 'f', 1))
         .arg(score.rank)
         .arg(score.unadjustedRank);
+}
+
+QString adjustmentNote(const BidderScore& score)
+{
+    // English, as the JSON and the CSV keep it.
+    return adjustmentNote(score,
+        { QStringLiteral("%1 %2 -> %3 (%4)"), QStringLiteral("%1 %2 x%3: -%4"),
+            QStringLiteral("%1: findings lowered %2; total %3 -> %4, rank %5 (%6 without the findings)"),
+            [](const QString& id) { return id; }, severityName });
 }
 
 } // namespace detail

@@ -24,45 +24,16 @@ QString severityWord(Severity severity)
     return QCoreApplication::translate("capaudit::ComparisonText", "info");
 }
 
-QString number(double value)
-{
-    return QString::number(value, 'f', 1);
-}
-
 } // namespace
 
 QString localizedAdjustmentNote(const BidderScore& score)
 {
-    // The same facts, in the same order, as detail::adjustmentNote: per criterion its score before and after, and
-    // the rules and severities that lowered it.
-    QStringList parts;
-    QString criterion;
-    QStringList causes;
-    auto flush = [&] {
-        if (criterion.isEmpty())
-            return;
-        const CriterionScore c = score.criteria.value(criterion);
-        parts.append(QCoreApplication::translate("capaudit::ComparisonText", "%1 %2 → %3 (%4)")
-                         .arg(localizedCriterionTitle(criterion, criterion), number(c.unadjusted), number(c.score),
-                             causes.join(QStringLiteral(", "))));
-        causes.clear();
-    };
-    for (const ScoreAdjustment& a : score.adjustments) {
-        if (a.criterion != criterion) {
-            flush();
-            criterion = a.criterion;
-        }
-        causes.append(QCoreApplication::translate("capaudit::ComparisonText", "%1 %2 ×%3: −%4")
-                          .arg(a.ruleId, severityWord(a.severity))
-                          .arg(a.count)
-                          .arg(a.points, 0, 'f', 1));
-    }
-    flush();
-    return QCoreApplication::translate(
-        "capaudit::ComparisonText", "%1: findings lowered %2; total %3 → %4, rank %5 (%6 without the findings).")
-        .arg(score.provider, parts.join(QStringLiteral("; ")), number(score.unadjustedTotal), number(score.total))
-        .arg(score.rank)
-        .arg(score.unadjustedRank);
+    return detail::adjustmentNote(score,
+        { QCoreApplication::translate("capaudit::ComparisonText", "%1 %2 → %3 (%4)"),
+            QCoreApplication::translate("capaudit::ComparisonText", "%1 %2 ×%3: −%4"),
+            QCoreApplication::translate("capaudit::ComparisonText",
+                "%1: findings lowered %2; total %3 → %4, rank %5 (%6 without the findings)."),
+            [](const QString& id) { return localizedCriterionTitle(id, id); }, severityWord });
 }
 
 QStringList localizedNotes(const BidComparison& comparison)
