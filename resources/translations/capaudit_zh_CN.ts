@@ -3035,6 +3035,10 @@ role %4, scope: %5</source>
         <source>Path</source>
         <translation>路径</translation>
     </message>
+    <message>
+        <source>%1 (claimed, not verified)</source>
+        <translation>%1（仅为声明，未经验证）</translation>
+    </message>
 </context>
 <context>
     <name>capaudit::MainWindow</name>

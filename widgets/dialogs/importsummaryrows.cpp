@@ -89,7 +89,11 @@ QList<ImportSummaryRow> ImportSummaryRows::rows(const BatchImportResult& batch)
         row.path = r.path;
         row.bundle = QFileInfo(r.path).fileName();
         row.result = outcomeText(r);
-        row.provider = r.provider.isEmpty() ? tr("unknown") : r.provider;
+        // A refused bundle's provider is what its statement says, which no trusted signature vouches for: say so.
+        const bool vouched = r.outcome != ImportOutcome::Rejected && r.outcome != ImportOutcome::UntrustedRefused;
+        row.provider = r.provider.isEmpty() ? tr("unknown")
+            : vouched                       ? r.provider
+                                            : tr("%1 (claimed, not verified)").arg(r.provider);
         row.rows = r.ok() ? QString::number(r.rows) : QString();
         QList<const Check*> failed;
         for (const Check& c : r.verdict.checks)
