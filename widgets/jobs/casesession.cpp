@@ -183,13 +183,14 @@ analytics::SnappedPeriod CaseSession::snapped(const Period& period)
     return unchanged;
 }
 
-void CaseSession::setPeriod(Period period)
+analytics::SnappedPeriod CaseSession::setPeriod(Period period)
 {
-    period = snapped(period).period;
-    if (period.start == m_period.start && period.end == m_period.end)
-        return;
-    m_period = period;
-    Q_EMIT periodChanged(period);
+    const analytics::SnappedPeriod widened = snapped(period);
+    if (widened.period.start == m_period.start && widened.period.end == m_period.end)
+        return widened;
+    m_period = widened.period;
+    Q_EMIT periodChanged(m_period);
+    return widened;
 }
 
 void CaseSession::setPeriodPresets(const QList<analytics::PeriodPreset>& presets)

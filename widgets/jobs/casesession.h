@@ -63,7 +63,8 @@ public:
     // Widens PERIOD as every period the session takes is widened (analytics::snapToChargePeriods); the period picker
     // shows a proposal this way before the user applies it.
     analytics::SnappedPeriod snapped(const Period& period);
-    void setPeriod(Period period);
+    // Takes PERIOD widened (snapped()) and returns how it was widened, so a caller need not ask twice.
+    analytics::SnappedPeriod setPeriod(Period period);
     // The picker's presets (whole case, contract periods, billing periods), read off the GUI thread by the overview.
     const QList<analytics::PeriodPreset>& periodPresets() const
     {

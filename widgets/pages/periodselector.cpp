@@ -236,8 +236,7 @@ void PeriodSelector::apply()
         m_note->setText(tr("The end of the period must come after its start."));
         return;
     }
-    const analytics::SnappedPeriod snapped = m_session->snapped(asked);
-    m_session->setPeriod(snapped.period);
+    const analytics::SnappedPeriod snapped = m_session->setPeriod(asked);
     rebuild();
     m_note->setText(snapped.moved()
             ? tr("Widened from %1 so that it cuts no charge period.").arg(FindingModel::rangeText(snapped.proposed))
