@@ -4,6 +4,7 @@
 #include "crypto/certificatebuilder.h"
 #include "evidence/bundlewriter.h"
 #include "store/blobcodec.h"
+#include "store/sampleblocks.h"
 #include "store/schema.h"
 
 #include <QDateTime>
@@ -242,8 +243,100 @@ std::unique_ptr<CaseStore> CaseFixture::newCase(const QString& name)
     return store ? std::move(store).value() : nullptr;
 }
 
+QString downgradeToVersion7(const QString& path)
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return QStringLiteral("cannot open %1").arg(path);
+    }
+    QString error;
+    auto fail = [&](const QString& what) {
+        if (error.isEmpty())
+            error = what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db));
+    };
+    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail(QStringLiteral("begin"));
+    sqlite3_stmt* select = nullptr;
+    sqlite3_stmt* insert = nullptr;
+    if (sqlite3_prepare_v2(db,
+            "SELECT bundle, first_seq, last_seq, codec, raw_size, bytes FROM sample_blocks ORDER BY bundle, first_seq",
+            -1, &select, nullptr)
+            != SQLITE_OK
+        || sqlite3_prepare_v2(
+               db, "INSERT INTO samples VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &insert, nullptr)
+            != SQLITE_OK)
+        fail(QStringLiteral("prepare"));
+    std::vector<StoredSample> rows;
+    QByteArray scratch;
+    while (error.isEmpty() && sqlite3_step(select) == SQLITE_ROW) {
+        const qint64 bundle = sqlite3_column_int64(select, 0);
+        const QByteArrayView stored(
+            static_cast<const char*>(sqlite3_column_blob(select, 5)), sqlite3_column_bytes(select, 5));
+        Result<QByteArrayView> raw =
+            blobcodec::decode(stored, sqlite3_column_int64(select, 3), sqlite3_column_int64(select, 4), scratch);
+        if (!raw) {
+            error = raw.error().reason;
+            break;
+        }
+        if (Status s = sampleblocks::decode(
+                *raw, bundle, sqlite3_column_int64(select, 1), sqlite3_column_int64(select, 2), rows);
+            !s) {
+            error = s.error().reason;
+            break;
+        }
+        for (const StoredSample& r : rows) {
+            const qint64 ints[] = { bundle, r.seq, r.payload, r.line, r.time, r.provider, r.node, r.resource,
+                r.tenant };
+            for (int i = 0; i < 9; ++i)
+                sqlite3_bind_int64(insert, i + 1, ints[i]);
+            const double reals[] = { r.allocated, r.used, r.capacity };
+            for (int i = 0; i < 3; ++i) {
+                if (isMissing(reals[i]))
+                    sqlite3_bind_null(insert, 10 + i);
+                else
+                    sqlite3_bind_double(insert, 10 + i, reals[i]);
+            }
+            sqlite3_bind_int64(insert, 13, r.state);
+            if (sqlite3_step(insert) != SQLITE_DONE)
+                fail(QStringLiteral("insert"));
+            sqlite3_reset(insert);
+        }
+    }
+    sqlite3_finalize(select);
+    sqlite3_finalize(insert);
+    if (error.isEmpty()
+        && sqlite3_exec(db,
+               "DROP TABLE sample_blocks; DELETE FROM schema_migrations WHERE version >= 8; PRAGMA user_version = 7; "
+               "COMMIT;",
+               nullptr, nullptr, nullptr)
+            != SQLITE_OK)
+        fail(QStringLiteral("finish"));
+    if (!error.isEmpty())
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return error;
+}
+
+QString rowLayoutCopy(const QString& path)
+{
+    static int counter = 0;
+    const QString copy = path + QStringLiteral(".rows%1").arg(++counter);
+    QFile::remove(copy);
+    QString error = execSql(path, QStringLiteral("VACUUM INTO '%1'").arg(copy));
+    if (error.isEmpty())
+        error = downgradeToVersion7(copy);
+    if (!error.isEmpty()) {
+        qWarning() << "rowLayoutCopy" << path << error;
+        return {};
+    }
+    return copy;
+}
+
 QString downgradeToVersion6(const QString& path)
 {
+    if (QString error = downgradeToVersion7(path); !error.isEmpty())
+        return error;
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
         sqlite3_close(db);

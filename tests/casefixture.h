@@ -54,6 +54,12 @@ bool names(const QList<CaseProblem>& problems, const QString& needle);
 qint64 scalar(const QString& path, const QString& sql);
 // Runs SQL read-write; returns SQLite's error message, empty on success.
 QString execSql(const QString& path, const QString& sql);
+// Takes the case at PATH back to schema version 7 (before sample blocks), as version 7 would have written it: every
+// block decoded into one samples row per sample, the sample_blocks table gone. Returns an error, empty on success.
+QString downgradeToVersion7(const QString& path);
+// A copy of the case at PATH (read through its WAL) with its samples as version 7 stored them, one row each, so a test
+// can compute from the samples in SQL, independently of SampleCursor. Empty on error (logged).
+QString rowLayoutCopy(const QString& path);
 // Takes the case at PATH back to schema version 6 (before compressed evidence bytes), as version 6 would have written
 // it: every chunk decompressed and stored raw in the version-1 blob_chunks table. Returns an error, empty on success.
 // Run before downgradeToVersion4Sql().

@@ -36,8 +36,8 @@ private slots:
     void triggersRefuseChanges_data()
     {
         QTest::addColumn<QString>("sql");
-        QTest::newRow("update sample") << QStringLiteral("UPDATE samples SET used = 0");
-        QTest::newRow("delete sample") << QStringLiteral("DELETE FROM samples");
+        QTest::newRow("update sample block") << QStringLiteral("UPDATE sample_blocks SET bytes = x'00'");
+        QTest::newRow("delete sample block") << QStringLiteral("DELETE FROM sample_blocks");
         QTest::newRow("update trail") << QStringLiteral("UPDATE audit_trail SET os_user = 'x'");
         QTest::newRow("delete trail") << QStringLiteral("DELETE FROM audit_trail WHERE seq = 1");
         QTest::newRow("update blob") << QStringLiteral("UPDATE blob_chunks SET bytes = x'00'");
@@ -76,14 +76,23 @@ private slots:
     {
         QTest::addColumn<QString>("sql");
         QTest::addColumn<QString>("expected"); // %1: digest of the telemetry bundle
-        QTest::newRow("sample value") << QStringLiteral("UPDATE samples SET used = used + 1 WHERE seq = 17")
-                                      << QStringLiteral("bundle %1");
-        QTest::newRow("sample deleted") << QStringLiteral("DELETE FROM samples WHERE seq = 3")
-                                        << QStringLiteral("bundle %1");
-        QTest::newRow("sample inserted") << QStringLiteral(
-            "INSERT INTO samples SELECT bundle, 999999, payload, line, time, provider, node, resource, "
-            "tenant, allocated, used, capacity, state FROM samples WHERE seq = 0")
-                                         << QStringLiteral("bundle %1");
+        // Samples are compressed blocks (schema 8): a byte in the middle of the block, the block removed, a copy of
+        // it added further on, a row of the old layout slipped in beside it.
+        QTest::newRow("sample block bytes")
+            << QStringLiteral("UPDATE sample_blocks SET bytes = CAST(substr(bytes, 1, length(bytes) / 2) || x'5a' || "
+                              "substr(bytes, length(bytes) / 2 + 2) AS BLOB) "
+                              "WHERE substr(bytes, length(bytes) / 2 + 1, 1) != x'5a'")
+            << QStringLiteral("bundle %1");
+        QTest::newRow("sample block deleted")
+            << QStringLiteral("DELETE FROM sample_blocks") << QStringLiteral("bundle %1");
+        QTest::newRow("sample block copied") << QStringLiteral(
+            "INSERT INTO sample_blocks (bundle, first_seq, last_seq, codec, raw_size, bytes) "
+            "SELECT bundle, last_seq + 1, 2 * last_seq - first_seq + 1, codec, raw_size, bytes FROM sample_blocks")
+                                             << QStringLiteral("bundle %1");
+        QTest::newRow("legacy sample inserted") << QStringLiteral(
+            "INSERT INTO samples (bundle, seq, payload, line, time, provider, node, resource, tenant, allocated, "
+            "used, capacity, state) SELECT bundle, 0, 0, 2, 0, 1, 1, 1, 0, 1, 1, 1, 1 FROM sample_blocks")
+                                                << QStringLiteral("bundle %1");
         QTest::newRow("node renamed") << QStringLiteral("UPDATE nodes SET name = 'node-x' WHERE name = 'node-1'")
                                       << QStringLiteral("bundle %1");
         // Chunks are stored zstd-compressed (schema 7), so a text edit would miss them: one byte in the middle of every

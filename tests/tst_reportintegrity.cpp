@@ -73,7 +73,9 @@ private slots:
         }
         m_intact = path(QStringLiteral("intact.capcase"));
         m_tampered = path(QStringLiteral("tampered.capcase"));
-        // The samples edited behind the application's back, the guard put back so nothing but the edit shows.
+        // The samples edited behind the application's back (as the rows of a case before schema 8 stored them), the
+        // guard put back so nothing but the edit shows.
+        QCOMPARE(downgradeToVersion7(m_tampered), QString());
         QCOMPARE(execSql(m_tampered,
                      QStringLiteral("DROP TRIGGER samples_no_update; UPDATE samples SET allocated = 0 WHERE seq < 40; "
                                     "CREATE TRIGGER samples_no_update BEFORE UPDATE ON samples BEGIN SELECT "

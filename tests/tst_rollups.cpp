@@ -141,19 +141,28 @@ void numberRollupInput(QList<RollupInput>& samples)
         samples[i].seq = i + 1;
 }
 
-// A scratch database with just the samples columns RollupBuilder reads back.
+// A scratch database with the two sample tables SampleCursor reads; the rows go into the layout of cases imported
+// before schema 8 (one row per sample), which SampleCursor reads like blocks.
 Status storeRollupInput(sql::Database& db, const QString& path, qint64 bundle, const QList<RollupInput>& samples)
 {
     if (Status s = db.open(path, sql::Database::Mode::Create); !s)
         return s;
-    if (Status s = db.exec("CREATE TABLE IF NOT EXISTS samples (bundle INTEGER NOT NULL, seq INTEGER NOT NULL, time "
-                           "INTEGER NOT NULL, resource INTEGER NOT NULL, tenant INTEGER NOT NULL, allocated REAL, "
-                           "used REAL, capacity REAL, PRIMARY KEY (bundle, seq)) WITHOUT ROWID");
+    if (Status s = db.exec(
+            "CREATE TABLE IF NOT EXISTS samples (bundle INTEGER NOT NULL, seq INTEGER NOT NULL, payload INTEGER NOT "
+            "NULL "
+            "DEFAULT 0, line INTEGER NOT NULL DEFAULT 0, time INTEGER NOT NULL, provider INTEGER NOT NULL DEFAULT 1, "
+            "node INTEGER NOT NULL DEFAULT 1, resource INTEGER NOT NULL, tenant INTEGER NOT NULL, allocated REAL, "
+            "used REAL, capacity REAL, state INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (bundle, seq)) WITHOUT ROWID;"
+            "CREATE TABLE IF NOT EXISTS sample_blocks (id INTEGER PRIMARY KEY, bundle INTEGER NOT NULL, first_seq "
+            "INTEGER NOT NULL, last_seq INTEGER NOT NULL, codec INTEGER NOT NULL, raw_size INTEGER NOT NULL, bytes "
+            "BLOB NOT NULL)");
         !s)
         return s;
     if (Status s = db.exec("BEGIN"); !s)
         return s;
-    sql::Statement* insert = db.prepare("INSERT INTO samples VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    sql::Statement* insert = db.prepare("INSERT INTO samples (bundle, seq, time, resource, tenant, allocated, used, "
+                                        "capacity) VALUES (?, ?, ?, ?, ?, ?, "
+                                        "?, ?)");
     if (!insert)
         return db.lastError();
     for (const RollupInput& r : samples) {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// capaudit-cli case init / import / verify-case / trust list|add|remove / log: the case file.
+// capaudit-cli case init / case upgrade / import / verify-case / trust list|add|remove / log: the case file.
 #include "caseaccess.h"
 #include "command.h"
 #include "store/batchimport.h"
 #include "store/casestore.h"
 #include "store/caseverifier.h"
+#include "store/sampleupgrade.h"
 #include "util/jsonutil.h"
 
 #include <QFileInfo>
@@ -216,6 +217,49 @@ int runVerifyCase(const QStringList& arguments)
     return result.intact() ? kExitOk : kExitFindings;
 }
 
+int runCaseUpgrade(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case file."), QStringLiteral("CASE"));
+    parser.addOption(jsonOption());
+    if (auto exit = parseArguments(parser, arguments,
+            QStringLiteral("Move the samples of bundles imported before schema 8 into compressed sample blocks, in "
+                           "place and in one transaction, with a trail entry. Opening the case has already applied "
+                           "the schema migrations; run verify-case afterwards.")))
+        return *exit;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("case upgrade: name exactly one CASE file"));
+    std::unique_ptr<CaseStore> store = openCase(parser.positionalArguments().first());
+    if (!store)
+        return kExitUsage;
+    std::function<bool(qint64, qint64)> progress;
+    if (stderrIsTerminal())
+        progress = [](qint64 done, qint64 total) {
+            err() << "\r\033[K[" << QString::number(total ? done * 100 / total : 100).rightJustified(3) << "%] " << done
+                  << " of " << total << " samples moved into blocks";
+            err().flush();
+            return true;
+        };
+    Result<SampleUpgrade> upgraded = upgradeSampleLayout(*store, progress);
+    if (progress)
+        err() << "\r\033[K";
+    if (!upgraded) {
+        err() << "capaudit-cli: case upgrade: " << upgraded.error().toString() << Qt::endl;
+        return kExitUsage;
+    }
+    if (parser.isSet(jsonOption())) {
+        printJson({ { QStringLiteral("case"), store->info().id }, { QStringLiteral("bundles"), upgraded->bundles },
+            { QStringLiteral("samples"), upgraded->samples }, { QStringLiteral("blocks"), upgraded->blocks } });
+        return kExitOk;
+    }
+    if (upgraded->samples == 0)
+        out() << "nothing to upgrade: every sample is already stored in blocks" << Qt::endl;
+    else
+        out() << "upgraded: " << upgraded->samples << " samples of " << upgraded->bundles << " bundles moved into "
+              << upgraded->blocks << " blocks; run verify-case to confirm" << Qt::endl;
+    return kExitOk;
+}
+
 int runLog(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -255,4 +299,6 @@ CAPAUDIT_REGISTER_COMMAND("case init", "Create a case file with its trust anchor
 CAPAUDIT_REGISTER_COMMAND("import", "Verify bundles and import them into a case.", capaudit::cli::runImport);
 CAPAUDIT_REGISTER_COMMAND(
     "verify-case", "Re-verify a case: trail, stored bundles, rows.", capaudit::cli::runVerifyCase);
+CAPAUDIT_REGISTER_COMMAND(
+    "case upgrade", "Move a case's samples into the compact layout (schema 8).", capaudit::cli::runCaseUpgrade);
 CAPAUDIT_REGISTER_COMMAND("log", "Print a case's audit trail.", capaudit::cli::runLog);

@@ -5,6 +5,7 @@
 #include "analytics/checkcontext.h"
 #include "analytics/meterrules.h"
 #include "analytics/rulecatalog.h"
+#include "store/samplecursor.h"
 #include "store/sqlitedb.h"
 #include "util/prefetch.h"
 #include "util/timeutil.h"
@@ -118,13 +119,7 @@ qint64 CheckContext::sampleLine(qint64 bundleId, qint64 seq) const
 
 qint64 sampleLineIn(sql::Database& db, qint64 bundleId, qint64 seq)
 {
-    sql::Statement* select = db.prepare("SELECT line FROM samples WHERE bundle = ? AND seq = ?");
-    if (!select)
-        return 0;
-    select->bind(1, bundleId).bind(2, seq);
-    const qint64 line = select->next() ? select->int64(0) : 0;
-    select->reset();
-    return line;
+    return storedSampleLine(db, bundleId, seq);
 }
 
 qint64 CheckContext::effectiveStep(qint64 bundleId) const

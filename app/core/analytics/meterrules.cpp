@@ -14,6 +14,7 @@
 #include "analytics/checkcontext.h"
 #include "analytics/rulecatalog.h"
 #include "store/nodehourbuilder.h"
+#include "store/samplecursor.h"
 #include "store/sqlitedb.h"
 
 #include <algorithm>
@@ -116,20 +117,16 @@ private:
     Status readMeter()
     {
         sql::Database& db = m_db;
-        std::unique_ptr<sql::Statement> select = db.prepareOnce(QStringLiteral(
-            "SELECT time, node, resource, capacity, state, line, payload, tenant, allocated FROM samples "
-            "WHERE bundle = ?1 ORDER BY seq"));
-        if (!select)
-            return db.lastError();
-        select->bind(1, m_meter.id);
+        SampleCursor select(db, m_meter.id);
         MeterPoints* points = nullptr;
         NodeClass lastKey;
         bool sorted = true;
-        while (select->next()) {
-            const qint64 time = select->int64(0);
+        while (select.next()) {
+            const StoredSample& s = select.row();
+            const qint64 time = s.time;
             if (!m_c.inPeriod(time))
                 continue;
-            const NodeClass key { select->int64(1), select->int64(2) };
+            const NodeClass key { s.node, s.resource };
             if (!points || key != lastKey) {
                 points = &m_points[key];
                 lastKey = key;
@@ -141,26 +138,26 @@ private:
                 points->push_back({ time, MeterPoint() });
             }
             MeterPoint& point = points->back().second;
-            if (select->int64(7) != 0) {
-                if (!select->isNull(8)) {
-                    point.allocated += select->real(8);
+            if (s.tenant != 0) {
+                if (!isMissing(s.allocated)) {
+                    point.allocated += s.allocated;
                     point.hasAllocation = true;
                     m_allocationHours.insert({ key, hourOf(time) });
                 }
                 continue;
             }
             point.nodeRow = true;
-            point.state = int(select->int64(4));
-            point.capacity = select->isNull(3) ? kMissing : select->real(3);
-            point.line = select->int64(5);
-            point.payload = int(select->int64(6));
+            point.state = int(s.state);
+            point.capacity = s.capacity;
+            point.line = s.line;
+            point.payload = int(s.payload);
             m_scrapes[key.second].push_back(time);
             m_first = m_any ? qMin(m_first, time) : time;
             m_last = m_any ? qMax(m_last, time) : time;
             m_any = true;
         }
-        if (select->failed())
-            return select->error();
+        if (select.failed())
+            return select.error();
         if (!sorted)
             for (auto& [key, list] : m_points)
                 list = mergedByTime(std::move(list));
@@ -241,29 +238,21 @@ private:
     {
         const bool whole = range == std::pair<qint64, qint64>();
         sql::Database& db = m_db;
-        std::unique_ptr<sql::Statement> select = db.prepareOnce(
-            QStringLiteral("SELECT time, node, resource, capacity, state, payload, seq, tenant, allocated FROM samples "
-                           "WHERE bundle = ?1 %1 ORDER BY seq")
-                .arg(whole ? QString() : QStringLiteral("AND seq BETWEEN ?2 AND ?3")));
-        if (!select)
-            return db.lastError();
-        select->bind(1, b.id);
-        if (!whole)
-            select->bind(2, range.first).bind(3, range.second);
-        while (select->next()) {
-            const NodeClass key { select->int64(1), select->int64(2) };
+        SampleCursor select(db, b.id, whole ? 0 : range.first, whole ? SampleCursor::kAll : range.second);
+        while (select.next()) {
+            const StoredSample& s = select.row();
+            const NodeClass key { s.node, s.resource };
             if (!m_points.count(key))
                 continue;
-            const qint64 time = select->int64(0);
-            if (select->int64(7) != 0) {
-                if (!select->isNull(8) && m_allocationHours.count({ key, hourOf(time) }))
-                    m_allocated[{ key, b.id }][time] += select->real(8);
+            const qint64 time = s.time;
+            if (s.tenant != 0) {
+                if (!isMissing(s.allocated) && m_allocationHours.count({ key, hourOf(time) }))
+                    m_allocated[{ key, b.id }][time] += s.allocated;
                 continue;
             }
-            m_spans[key].append({ time, time, step, int(select->int64(4)),
-                select->isNull(3) ? kMissing : select->real(3), b.id, int(select->int64(5)), select->int64(6) });
+            m_spans[key].append({ time, time, step, int(s.state), s.capacity, b.id, int(s.payload), s.seq });
         }
-        return select->failed() ? Status(select->error()) : Status::success();
+        return select.failed() ? Status(select.error()) : Status::success();
     }
 
     // The provider's claim at T: "up" wins over any other report of the same step (that is the claim it profits from).

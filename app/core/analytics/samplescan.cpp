@@ -12,6 +12,7 @@
 #include "analytics/checkcontext.h"
 #include "analytics/scanbounds.h"
 #include "store/nodehourbuilder.h"
+#include "store/samplecursor.h"
 #include "store/sqlitedb.h"
 #include "util/parallel.h"
 #include "util/timeutil.h"
@@ -252,40 +253,30 @@ private:
         m_wholeRaw = whole;
         const Period& period = m_context.options.period;
         const bool filtered = period.end > period.start;
-        std::unique_ptr<sql::Statement> select = db.prepareOnce(
-            QStringLiteral("SELECT payload, line, time, node, resource, tenant, allocated, capacity, state, seq "
-                           "FROM samples WHERE bundle = ?1 %1 %2 ORDER BY seq")
-                .arg(whole ? QString() : QStringLiteral("AND seq BETWEEN ?4 AND ?5"),
-                    filtered ? QStringLiteral("AND time >= ?2 AND time < ?3") : QString()));
-        if (!select)
-            return db.lastError();
-        select->bind(1, m_job.bundleId);
-        if (filtered)
-            select->bind(2, period.start).bind(3, period.end);
-        if (!whole)
-            select->bind(4, range.first).bind(5, range.second);
-        while (select->next()) {
+        SampleCursor select(db, m_job.bundleId, whole ? 0 : range.first, whole ? SampleCursor::kAll : range.second);
+        while (select.next()) {
             if ((++m_rowsRead % kCheckEvery) == 0 && cancelled())
                 return Error(QStringLiteral("check cancelled"));
-            const qint64 time = select->int64(2);
-            if (!whole
-                && !m_dirty.contains(
-                    { select->int64(0), select->int64(3), select->int64(4), time - ((time % kHour) + kHour) % kHour }))
+            const StoredSample& s = select.row();
+            const qint64 time = s.time;
+            if (filtered && (time < period.start || time >= period.end))
                 continue;
-            row(*select);
+            if (!whole && !m_dirty.contains({ s.payload, s.node, s.resource, time - ((time % kHour) + kHour) % kHour }))
+                continue;
+            row(s);
         }
-        return select->failed() ? Status(select->error()) : Status::success();
+        return select.failed() ? Status(select.error()) : Status::success();
     }
 
-    void row(const sql::Statement& s)
+    void row(const StoredSample& s)
     {
         ++m_scan.samples;
         ++m_scan.rawSamples;
-        const int payload = int(s.int64(0));
-        const qint64 line = s.int64(1), time = s.int64(2), node = s.int64(3), resource = s.int64(4);
-        const qint64 seq = s.int64(9);
-        const bool nodeRow = s.int64(5) == 0;
-        const double allocated = s.real(6);
+        const int payload = int(s.payload);
+        const qint64 line = s.line, time = s.time, node = s.node, resource = s.resource;
+        const qint64 seq = s.seq;
+        const bool nodeRow = s.tenant == 0;
+        const double allocated = s.allocated;
 
         if (outside(m_job.bundlePeriod, time, time))
             note(m_scan.outsideBundlePeriod, time, seq, line, payload);
@@ -312,8 +303,8 @@ private:
             a = StepAccumulator { time, node, resource, payload, 0, false, kMissing, -1, line, 0 };
         }
         if (nodeRow) {
-            a.capacity = s.real(7);
-            a.state = int(s.int64(8));
+            a.capacity = s.capacity;
+            a.state = int(s.state);
             a.line = line;
             a.seq = seq;
             extendRun(node, payload, time, seq);
@@ -321,13 +312,13 @@ private:
             if (m_wholeRaw)
                 m_sources.add(payload, node, resource, time, time, seq, seq);
             // A key seen before in this payload is double counting: recorded, and its allocation counted once.
-            const RowKey rowKey { payload, node, resource, s.int64(5), time };
+            const RowKey rowKey { payload, node, resource, s.tenant, time };
             if (m_wholeRaw)
                 ageKeys(time);
             const auto earlier = m_olderKeys.find(rowKey);
             const auto [seen, inserted] = m_keys.try_emplace(rowKey, line);
             if (!inserted || earlier != m_olderKeys.end()) {
-                m_scan.duplicates.append({ time, node, resource, s.int64(5), allocated, m_job.bundleId, m_job.bundleId,
+                m_scan.duplicates.append({ time, node, resource, s.tenant, allocated, m_job.bundleId, m_job.bundleId,
                     payload, payload, inserted ? earlier->second : seen->second, line });
                 return;
             }

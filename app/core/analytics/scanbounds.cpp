@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analytics/scanbounds.h"
 
+#include "store/samplecursor.h"
 #include "store/sqlitedb.h"
 
 #include <algorithm>
@@ -32,24 +33,23 @@ void StepSpacing::addGroups(const QList<NodeHourRow>& groups)
 
 Status StepSpacing::addRows(sql::Database& db, qint64 bundleId, const std::atomic_bool* cancel)
 {
-    std::unique_ptr<sql::Statement> select = db.prepareOnce(QStringLiteral(
-        "SELECT payload, node, resource, time FROM samples WHERE bundle = ?1 AND tenant = 0 ORDER BY seq"));
-    if (!select)
-        return db.lastError();
-    select->bind(1, bundleId);
+    SampleCursor select(db, bundleId);
     std::unordered_map<quint64, qint64> last; // by payload, node and class: the previous node row's time
     qint64 rows = 0;
-    while (select->next()) {
+    while (select.next()) {
         if ((++rows % kCheckEvery) == 0 && cancel && cancel->load())
             return Error(QStringLiteral("check cancelled"));
-        const qint64 time = select->int64(3);
-        auto [it, inserted] = last.try_emplace(keyOf(select->int64(0), select->int64(1), select->int64(2)), time);
+        const StoredSample& s = select.row();
+        if (s.tenant != 0)
+            continue;
+        const qint64 time = s.time;
+        auto [it, inserted] = last.try_emplace(keyOf(s.payload, s.node, s.resource), time);
         if (!inserted) {
             add(time - it->second, 1);
             it->second = time;
         }
     }
-    return select->failed() ? Status(select->error()) : Status::success();
+    return select.failed() ? Status(select.error()) : Status::success();
 }
 
 qint64 StepSpacing::decide(qint64 declared, BundleScan& scan) const

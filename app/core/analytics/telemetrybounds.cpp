@@ -5,6 +5,7 @@
 // (samplescan.cpp) collects the facts; this file loads the attested bounds it needs and turns the facts into findings.
 #include "analytics/checkcontext.h"
 #include "analytics/rulecatalog.h"
+#include "store/samplecursor.h"
 #include "store/sqlitedb.h"
 #include "util/jsonutil.h"
 
@@ -194,11 +195,6 @@ Status crossSourceDuplicates(CheckContext& c)
         QHash<QPair<qint64, qint64>, QList<DrillWindow>> windowsOf;
         for (const auto& [run, w] : windows)
             windowsOf[{ w.node, w.resource }].append(w);
-        std::unique_ptr<sql::Statement> select =
-            db.prepareOnce(QStringLiteral("SELECT payload, line, time, node, resource, tenant, allocated FROM samples "
-                                          "WHERE bundle = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq"));
-        if (!select)
-            return db.lastError();
         QList<std::pair<qint64, qint64>> ranges;
         for (const auto& [run, w] : windows)
             ranges.append({ run.firstSeq, run.lastSeq });
@@ -211,13 +207,13 @@ Status crossSourceDuplicates(CheckContext& c)
                 merged.append(r);
         }
         for (const auto& range : std::as_const(merged)) {
-            select->reset();
-            select->bind(1, source.first).bind(2, range.first).bind(3, range.second);
-            while (select->next()) {
-                const qint64 tenant = select->int64(5);
-                const double allocated = select->real(6);
-                const qint64 time = select->int64(2), node = select->int64(3), resource = select->int64(4);
-                if (select->int64(0) != source.second || tenant == 0 || isMissing(allocated) || !c.inPeriod(time))
+            SampleCursor select(db, source.first, range.first, range.second);
+            while (select.next()) {
+                const StoredSample& s = select.row();
+                const qint64 tenant = s.tenant;
+                const double allocated = s.allocated;
+                const qint64 time = s.time, node = s.node, resource = s.resource;
+                if (s.payload != source.second || tenant == 0 || isMissing(allocated) || !c.inPeriod(time))
                     continue;
                 const auto own = windowsOf.constFind({ node, resource });
                 const bool inWindow = own != windowsOf.constEnd()
@@ -225,7 +221,7 @@ Status crossSourceDuplicates(CheckContext& c)
                         own->begin(), own->end(), [&](const DrillWindow& w) { return time >= w.from && time <= w.to; });
                 if (!inWindow)
                     continue;
-                const qint64 line = select->int64(1);
+                const qint64 line = s.line;
                 const auto [seen, inserted] = keys.try_emplace(
                     TenantKey { node, resource, tenant, time }, Seen { source.first, source.second, line });
                 // The same source twice is a repeat within one payload, which the scan already reported.
@@ -234,8 +230,8 @@ Status crossSourceDuplicates(CheckContext& c)
                 c.duplicates.append({ time, node, resource, tenant, allocated, seen->second.bundle, source.first,
                     seen->second.payload, source.second, seen->second.line, line });
             }
-            if (select->failed())
-                return select->error();
+            if (select.failed())
+                return select.error();
         }
     }
     return Status::success();

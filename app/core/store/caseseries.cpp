@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CaseStore: queries for plotting and analytics (series at the right level of detail, coverage, commitments).
 #include "store/casestore.h"
+#include "store/samplecursor.h"
+#include "store/sqlitedb.h"
 
 #include <QMap>
 
 #include <cmath>
+#include <map>
+#include <vector>
 
 namespace capaudit {
 
@@ -66,6 +70,108 @@ QString seriesLevelName(SeriesLevel level)
     return QStringLiteral("raw");
 }
 
+namespace {
+
+// One point of a series: a time, a tenant ('' for node rows) and its quantities.
+struct SeriesPoint {
+    qint64 time = 0;
+    QString tenant;
+    double allocated = kNaN, used = kNaN, capacity = kNaN, peakAllocated = kNaN, peakCapacity = kNaN;
+};
+
+// Rollup levels: means over the bucket's steps and peaks, per bucket and tenant, in time order.
+Result<std::vector<SeriesPoint>> rollupPoints(
+    sql::Database& db, const SeriesQuery& q, qint64 provider, qint64 resource, qint64 level)
+{
+    std::unique_ptr<sql::Statement> select = db.prepareOnce(
+        QStringLiteral("SELECT r.bucket, t.name, sum(r.sum_allocated) / sum(r.steps), sum(r.sum_used) / sum(r.steps), "
+                       "sum(r.sum_capacity) / sum(r.steps), max(r.max_allocated), max(r.max_capacity) "
+                       "FROM rollups r JOIN tenants t ON t.id = r.tenant "
+                       "WHERE r.level = ?7 AND r.provider = ?1 AND r.resource = ?4 AND r.bucket >= ?5 - ?7 + 1 "
+                       "AND r.bucket < ?6 AND r.bundle IN (%1) GROUP BY r.bucket, r.tenant ORDER BY r.bucket")
+            .arg(QString::fromLatin1(kBundleFilter)));
+    if (!select)
+        return db.lastError();
+    select->bind(1, provider)
+        .bind(2, q.meter.isEmpty() ? QString() : q.meter)
+        .bind(3, qint64(q.includeUntrusted))
+        .bind(4, resource)
+        .bind(5, q.from)
+        .bind(6, q.to)
+        .bind(7, level);
+    std::vector<SeriesPoint> out;
+    while (select->next())
+        out.push_back({ select->int64(0), select->text(1), select->real(2), select->real(3), select->real(4),
+            select->real(5), select->real(6) });
+    if (select->failed())
+        return select->error();
+    return out;
+}
+
+// The raw level: samples have no time index, so the hourly coverage rows give, per bundle, the seq range holding the
+// requested hours and SampleCursor decodes only the blocks of that range. Quantities of one time and tenant add up
+// across nodes and bundles (a missing value adds nothing; all missing stays missing).
+Result<std::vector<SeriesPoint>> rawPoints(sql::Database& db, const SeriesQuery& q, qint64 provider, qint64 resource)
+{
+    std::unique_ptr<sql::Statement> ranges = db.prepareOnce(QStringLiteral(
+        "SELECT bundle, min(first_seq), max(last_seq) FROM coverage WHERE level = 3600 AND provider = ?1 "
+        "AND bucket > ?5 - 3600 AND bucket < ?6 AND bundle IN (%1) GROUP BY bundle ORDER BY bundle")
+                                                                .arg(QString::fromLatin1(kBundleFilter)));
+    if (!ranges)
+        return db.lastError();
+    ranges->bind(1, provider)
+        .bind(2, q.meter.isEmpty() ? QString() : q.meter)
+        .bind(3, qint64(q.includeUntrusted))
+        .bind(5, q.from)
+        .bind(6, q.to);
+    struct Sum {
+        double allocated = kNaN, used = kNaN, capacity = kNaN;
+    };
+    auto add = [](double& sum, double v) {
+        if (!std::isnan(v))
+            sum = std::isnan(sum) ? v : sum + v;
+    };
+    std::map<std::pair<qint64, qint64>, Sum> sums; // (time, tenant id)
+    while (ranges->next()) {
+        SampleCursor cursor(db, ranges->int64(0), ranges->int64(1), ranges->int64(2));
+        while (cursor.next()) {
+            const StoredSample& s = cursor.row();
+            if (s.resource != resource || s.time < q.from || s.time >= q.to)
+                continue;
+            Sum& sum = sums[{ s.time, s.tenant }];
+            add(sum.allocated, s.allocated);
+            add(sum.used, s.used);
+            add(sum.capacity, s.capacity);
+        }
+        if (cursor.failed())
+            return cursor.error();
+    }
+    if (ranges->failed())
+        return ranges->error();
+    sql::Statement* name = db.prepare("SELECT name FROM tenants WHERE id = ?");
+    if (!name)
+        return db.lastError();
+    QHash<qint64, QString> names;
+    std::vector<SeriesPoint> out;
+    out.reserve(sums.size());
+    for (const auto& [key, sum] : sums) {
+        auto it = names.constFind(key.second);
+        if (it == names.constEnd()) {
+            name->bind(1, key.second);
+            if (!name->next())
+                return name->failed() ? Result<std::vector<SeriesPoint>>(name->error())
+                                      : Error(db.path(), 0, QStringLiteral("samples.tenant"),
+                                          QStringLiteral("id %1 names no tenant").arg(key.second));
+            it = names.insert(key.second, name->text(0));
+            name->reset();
+        }
+        out.push_back({ key.first, *it, sum.allocated, sum.used, sum.capacity, sum.allocated, sum.capacity });
+    }
+    return out;
+}
+
+} // namespace
+
 Result<TimeSeries> CaseStore::series(const SeriesQuery& q)
 {
     Result<qint64> provider =
@@ -95,38 +201,11 @@ Result<TimeSeries> CaseStore::series(const SeriesQuery& q)
         out.stepSeconds = kRollupLevelDay;
     }
 
-    // Columns: time, tenant name, mean allocated, mean used, mean capacity, peak allocated, peak capacity.
-    const QString filter = QString::fromLatin1(kBundleFilter);
-    const QString sql = out.level == SeriesLevel::Raw
-        // Raw samples have no time index: the hourly coverage rows give, per bundle, the seq range holding the
-        // requested hours, and the (bundle, seq) primary key does the rest.
-        ? QStringLiteral(
-            "SELECT s.time, t.name, sum(s.allocated), sum(s.used), sum(s.capacity), sum(s.allocated), "
-            "sum(s.capacity) FROM (SELECT bundle, min(first_seq) AS lo, max(last_seq) AS hi FROM coverage "
-            "  WHERE level = 3600 AND provider = ?1 AND bucket > ?5 - 3600 AND bucket < ?6 "
-            "  AND bundle IN (%1) GROUP BY bundle) r "
-            "JOIN samples s ON s.bundle = r.bundle AND s.seq BETWEEN r.lo AND r.hi "
-            "JOIN tenants t ON t.id = s.tenant "
-            "WHERE s.resource = ?4 AND s.time >= ?5 AND s.time < ?6 GROUP BY s.time, s.tenant ORDER BY s.time")
-              .arg(filter)
-        : QStringLiteral(
-            "SELECT r.bucket, t.name, sum(r.sum_allocated) / sum(r.steps), sum(r.sum_used) / sum(r.steps), "
-            "sum(r.sum_capacity) / sum(r.steps), max(r.max_allocated), max(r.max_capacity) "
-            "FROM rollups r JOIN tenants t ON t.id = r.tenant "
-            "WHERE r.level = ?7 AND r.provider = ?1 AND r.resource = ?4 AND r.bucket >= ?5 - ?7 + 1 "
-            "AND r.bucket < ?6 AND r.bundle IN (%1) GROUP BY r.bucket, r.tenant ORDER BY r.bucket")
-              .arg(filter);
-    std::unique_ptr<sql::Statement> select = m_db.prepareOnce(sql);
-    if (!select)
-        return m_db.lastError();
-    select->bind(1, *provider)
-        .bind(2, q.meter.isEmpty() ? QString() : q.meter)
-        .bind(3, qint64(q.includeUntrusted))
-        .bind(4, *resource)
-        .bind(5, q.from)
-        .bind(6, q.to);
-    if (out.level != SeriesLevel::Raw)
-        select->bind(7, out.stepSeconds);
+    Result<std::vector<SeriesPoint>> points = out.level == SeriesLevel::Raw
+        ? rawPoints(m_db, q, *provider, *resource)
+        : rollupPoints(m_db, q, *provider, *resource, out.stepSeconds);
+    if (!points)
+        return points.error();
 
     QHash<QString, qsizetype> tenantIndex;
     auto pointFor = [&](qint64 time) {
@@ -142,33 +221,30 @@ Result<TimeSeries> CaseStore::series(const SeriesQuery& q)
         }
         return out.times.size() - 1;
     };
-    while (select->next()) {
-        const qsizetype point = pointFor(select->int64(0));
-        const QString tenant = select->text(1);
-        if (tenant.isEmpty()) {
-            out.capacity[point] = select->real(4);
-            out.peakCapacity[point] = select->real(6);
+    for (const SeriesPoint& p : *points) {
+        const qsizetype point = pointFor(p.time);
+        if (p.tenant.isEmpty()) {
+            out.capacity[point] = p.capacity;
+            out.peakCapacity[point] = p.peakCapacity;
             // Node-level rows may also carry unattributed use (a GPU's utilisation without a pod label).
-            if (std::isnan(select->real(2)) && std::isnan(select->real(3)))
+            if (std::isnan(p.allocated) && std::isnan(p.used))
                 continue;
         }
-        auto it = tenantIndex.constFind(tenant);
+        auto it = tenantIndex.constFind(p.tenant);
         if (it == tenantIndex.constEnd()) {
             TenantSeries series;
-            series.tenant = tenant;
+            series.tenant = p.tenant;
             series.allocated.fill(kNaN, out.times.size());
             series.used.fill(kNaN, out.times.size());
             series.peakAllocated.fill(kNaN, out.times.size());
             out.tenants.append(series);
-            it = tenantIndex.insert(tenant, out.tenants.size() - 1);
+            it = tenantIndex.insert(p.tenant, out.tenants.size() - 1);
         }
         TenantSeries& series = out.tenants[it.value()];
-        series.allocated[point] = select->real(2);
-        series.used[point] = select->real(3);
-        series.peakAllocated[point] = select->real(5);
+        series.allocated[point] = p.allocated;
+        series.used[point] = p.used;
+        series.peakAllocated[point] = p.peakAllocated;
     }
-    if (select->failed())
-        return select->error();
     std::sort(out.tenants.begin(), out.tenants.end(),
         [](const TenantSeries& a, const TenantSeries& b) { return a.tenant < b.tenant; });
 

@@ -317,14 +317,9 @@ void Run::rows(const StoredBundle& b)
     RowsDigest digest;
     RollupBuilder rollups;
     NodeHourBuilder nodeHours;
-    const Status read = m_codec.digestStored(b.id, digest, [&](const QByteArray& table, const sql::Statement& row) {
-        // samples columns after "bundle": seq payload line time provider node resource tenant allocated used capacity
-        // state
-        if (table != "samples")
-            return;
-        rollups.add(row.int64(0), row.int64(3), row.int64(6), row.int64(7), row.real(8), row.real(9), row.real(10));
-        nodeHours.add(row.int64(0), row.int64(1), row.int64(3), row.int64(5), row.int64(6), row.int64(7), row.real(8),
-            row.real(10), int(row.int64(11)));
+    const Status read = m_codec.digestStored(b.id, digest, [&](const StoredSample& s) {
+        rollups.add(s.seq, s.time, s.resource, s.tenant, s.allocated, s.used, s.capacity);
+        nodeHours.add(s.seq, s.payload, s.time, s.node, s.resource, s.tenant, s.allocated, s.capacity, int(s.state));
     });
     if (!read) {
         problem(QStringLiteral("bundle"), b.digest, b.sourcePath, read.error().toString());
@@ -418,6 +413,7 @@ void Run::orphans(const QSet<qint64>& bundleIds)
            << "node_hours_built"
            << "tlog_checkpoints"
            << "tlog_consistency"
+           << "sample_blocks"
            << "bundle_files";
     for (const QByteArray& table : tables) {
         // Walks the distinct bundle ids by index seeks rather than scanning every row.

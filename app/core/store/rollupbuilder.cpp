@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/rollupbuilder.h"
 
+#include "store/samplecursor.h"
 #include "store/sqlitedb.h"
 
 #include <QSet>
@@ -196,17 +197,14 @@ Status RollupBuilder::rescanIfNeeded(sql::Database& db, qint64 bundle)
 
 Result<RollupBuilder> RollupBuilder::rebuildFromStore(sql::Database& db, qint64 bundle)
 {
-    sql::Statement* select = db.prepare("SELECT seq, time, resource, tenant, allocated, used, capacity FROM samples "
-                                        "WHERE bundle = ? ORDER BY seq");
-    if (!select)
-        return db.lastError();
-    select->bind(1, bundle);
+    SampleCursor select(db, bundle);
     RollupBuilder out(Mode::Unbounded);
-    while (select->next())
-        out.add(select->int64(0), select->int64(1), select->int64(2), select->int64(3), select->real(4),
-            select->real(5), select->real(6));
-    if (select->failed())
-        return select->error();
+    while (select.next()) {
+        const StoredSample& s = select.row();
+        out.add(s.seq, s.time, s.resource, s.tenant, s.allocated, s.used, s.capacity);
+    }
+    if (select.failed())
+        return select.error();
     out.finish();
     return out;
 }
@@ -218,23 +216,17 @@ Result<RollupBuilder> RollupBuilder::mergeRunsFromStore(
     sql::Database& db, qint64 bundle, const QList<qint64>& runStarts)
 {
     struct Run {
-        std::unique_ptr<sql::Statement> rows;
+        std::unique_ptr<SampleCursor> rows;
         qint64 time = 0;
     };
     std::vector<Run> runs;
     using Head = std::pair<qint64, size_t>; // (time, run): the smallest first
     std::priority_queue<Head, std::vector<Head>, std::greater<Head>> heads;
     for (qsizetype i = 0; i <= runStarts.size(); ++i) {
-        std::unique_ptr<sql::Statement> rows =
-            db.prepareOnce(QStringLiteral("SELECT seq, time, resource, tenant, allocated, used, capacity FROM samples "
-                                          "WHERE bundle = ? AND seq >= ? AND seq < ? ORDER BY seq"));
-        if (!rows)
-            return db.lastError();
-        rows->bind(1, bundle)
-            .bind(2, i == 0 ? std::numeric_limits<qint64>::min() : runStarts[i - 1])
-            .bind(3, i == runStarts.size() ? std::numeric_limits<qint64>::max() : runStarts[i]);
+        auto rows = std::make_unique<SampleCursor>(
+            db, bundle, i == 0 ? 0 : runStarts[i - 1], i == runStarts.size() ? SampleCursor::kAll : runStarts[i] - 1);
         if (rows->next())
-            heads.push({ rows->int64(1), runs.size() });
+            heads.push({ rows->row().time, runs.size() });
         else if (rows->failed())
             return rows->error();
         runs.push_back({ std::move(rows), 0 });
@@ -243,15 +235,16 @@ Result<RollupBuilder> RollupBuilder::mergeRunsFromStore(
     while (!heads.empty()) {
         const size_t i = heads.top().second;
         heads.pop();
-        sql::Statement& row = *runs[i].rows;
-        runs[i].time = row.int64(1);
-        out.add(row.int64(0), row.int64(1), row.int64(2), row.int64(3), row.real(4), row.real(5), row.real(6));
-        if (row.next()) {
-            if (row.int64(1) < runs[i].time) // not the runs add() saw: no merge can be exact
+        SampleCursor& rows = *runs[i].rows;
+        const StoredSample& s = rows.row();
+        runs[i].time = s.time;
+        out.add(s.seq, s.time, s.resource, s.tenant, s.allocated, s.used, s.capacity);
+        if (rows.next()) {
+            if (rows.row().time < runs[i].time) // not the runs add() saw: no merge can be exact
                 return rebuildFromStore(db, bundle);
-            heads.push({ row.int64(1), i });
-        } else if (row.failed()) {
-            return row.error();
+            heads.push({ rows.row().time, i });
+        } else if (rows.failed()) {
+            return rows.error();
         }
     }
     if (out.needsRescan())

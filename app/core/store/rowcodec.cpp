@@ -3,6 +3,7 @@
 
 #include "store/dictionaries.h"
 #include "store/rowsdigest.h"
+#include "store/samplecursor.h"
 #include "store/schema.h"
 #include "store/schemacheck.h"
 #include "store/sqlitedb.h"
@@ -127,9 +128,48 @@ Status RowCodec::insert(const QByteArray& table, qint64 bundle, const QList<Cell
     return insert->exec();
 }
 
-Status RowCodec::digestStored(qint64 bundle, RowsDigest& digest, const RowHook& onRow)
+Status RowCodec::digestSamples(qint64 bundle, RowsDigest& digest, const SampleHook& onSample)
+{
+    // The columns of the samples table, in its order (SampleDigester feeds the same at import).
+    SampleCursor cursor(m_db, bundle);
+    const QByteArray names[] = { "provider", "node", "resource", "tenant" };
+    while (cursor.next()) {
+        const StoredSample& s = cursor.row();
+        digest.beginRow("samples");
+        digest.addInt(s.seq);
+        digest.addInt(s.payload);
+        digest.addInt(s.line);
+        digest.addInt(s.time);
+        const qint64 ids[] = { s.provider, s.node, s.resource, s.tenant };
+        for (int i = 0; i < 4; ++i) {
+            bool found = false;
+            digest.addText(dictionaryName(names[i], ids[i], &found));
+            if (!found)
+                return Error(m_db.path(), 0, QStringLiteral("samples.") + QString::fromLatin1(names[i]),
+                    QStringLiteral("bundle %1, row %2: id %3 names no %4")
+                        .arg(bundle)
+                        .arg(s.seq)
+                        .arg(ids[i])
+                        .arg(QString::fromLatin1(names[i])));
+        }
+        digest.addReal(s.allocated);
+        digest.addReal(s.used);
+        digest.addReal(s.capacity);
+        digest.addInt(s.state);
+        if (onSample)
+            onSample(s);
+    }
+    return cursor.failed() ? Status(cursor.error()) : Status::success();
+}
+
+Status RowCodec::digestStored(qint64 bundle, RowsDigest& digest, const SampleHook& onSample)
 {
     for (const QByteArray& table : rowTables()) {
+        if (table == "samples") {
+            if (Status s = digestSamples(bundle, digest, onSample); !s)
+                return s;
+            continue;
+        }
         Result<QList<ColumnInfo>> cols = columns(table);
         if (!cols)
             return cols.error();
@@ -175,8 +215,6 @@ Status RowCodec::digestStored(qint64 bundle, RowsDigest& digest, const RowHook& 
                 }
                 }
             }
-            if (onRow)
-                onRow(table, *select);
         }
         if (select->failed())
             return select->error();

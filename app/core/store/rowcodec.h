@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/sampleblocks.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -43,14 +44,16 @@ public:
     // CELLS in the table's column order, without the leading "bundle" column.
     Status insert(const QByteArray& table, qint64 bundle, const QList<Cell>& cells, RowsDigest& digest);
 
-    // Feeds every stored row of BUNDLE, table by table in rowTables() order, to DIGEST. ONROW (optional) sees each
-    // row as read; a dictionary id that names nothing is reported as an error naming the table, row and column.
-    using RowHook = std::function<void(const QByteArray& table, const sql::Statement& row)>;
-    Status digestStored(qint64 bundle, RowsDigest& digest, const RowHook& onRow = {});
+    // Feeds every stored row of BUNDLE, table by table in rowTables() order, to DIGEST; samples are read through
+    // SampleCursor, whichever layout holds them. ONSAMPLE (optional) sees each sample as read; a dictionary id that
+    // names nothing is reported as an error naming the table, row and column.
+    using SampleHook = std::function<void(const StoredSample& sample)>;
+    Status digestStored(qint64 bundle, RowsDigest& digest, const SampleHook& onSample = {});
 
     Result<QList<ColumnInfo>> columns(const QByteArray& table); // without "bundle"
 
 private:
+    Status digestSamples(qint64 bundle, RowsDigest& digest, const SampleHook& onSample);
     QByteArray dictionaryName(const QByteArray& column, qint64 id, bool* found) const;
 
     sql::Database& m_db;

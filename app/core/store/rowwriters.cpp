@@ -85,10 +85,10 @@ Status SampleWriter::addSample(const UsageSample& s)
 
     const qint64 seq = m_seq++;
     const qint64 state = qint64(s.state);
-    m_batch[size_t(m_pending++)] = { seq, m_payload, s.line, s.time, *node, *resource, *tenant, state, s.allocated,
-        s.used, s.capacity };
-    if (m_pending == kBatch) {
-        if (Status st = flush(); !st)
+    m_block.push_back({ seq, m_payload, s.line, s.time, m_target.provider, *node, *resource, *tenant, state,
+        s.allocated, s.used, s.capacity });
+    if (qint64(m_block.size()) == sampleblocks::kMaxRows) {
+        if (Status st = writeBlock(); !st)
             return st;
     }
 
@@ -102,47 +102,27 @@ Status SampleWriter::addSample(const UsageSample& s)
     return {};
 }
 
-void SampleWriter::bindRow(sql::Statement& statement, int offset, const Row& r, qint64 bundle, qint64 provider)
-{
-    statement.bind(offset + 1, bundle)
-        .bind(offset + 2, r.seq)
-        .bind(offset + 3, r.payload)
-        .bind(offset + 4, r.line)
-        .bind(offset + 5, r.time)
-        .bind(offset + 6, provider)
-        .bind(offset + 7, r.node)
-        .bind(offset + 8, r.resource)
-        .bind(offset + 9, r.tenant)
-        .bind(offset + 10, r.allocated)
-        .bind(offset + 11, r.used)
-        .bind(offset + 12, r.capacity)
-        .bind(offset + 13, r.state);
-}
-
 Status SampleWriter::flush()
 {
-    static const QByteArray kInsert =
-        "INSERT INTO samples (bundle, seq, payload, line, time, provider, node, resource, "
-        "tenant, allocated, used, capacity, state) VALUES ";
-    static const QByteArray kValues = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static const QByteArray kOne = kInsert + kValues;
-    static const QByteArray kMany = kInsert + kValues + QByteArray(", " + kValues).repeated(kBatch - 1);
-    constexpr int kColumns = 13;
-    if (m_pending == 0)
-        return {};
-    const bool full = m_pending == kBatch;
-    sql::Statement* insert = m_target.db.prepare(full ? kMany.constData() : kOne.constData());
+    return m_block.empty() ? Status() : writeBlock();
+}
+
+Status SampleWriter::writeBlock()
+{
+    Q_ASSERT(!m_block.empty());
+    sql::Statement* insert = m_target.db.prepare(
+        "INSERT INTO sample_blocks (bundle, first_seq, last_seq, codec, raw_size, bytes) VALUES (?, ?, ?, ?, ?, ?)");
     if (!insert)
         return m_target.db.lastError();
-    for (int i = 0; i < m_pending; ++i) {
-        bindRow(*insert, full ? i * kColumns : 0, m_batch[size_t(i)], m_target.bundle, m_target.provider);
-        if (!full) {
-            if (Status st = insert->exec(); !st)
-                return st;
-        }
-    }
-    m_pending = 0;
-    return full ? insert->exec() : Status();
+    const blobcodec::StoredChunk chunk = sampleblocks::encode(m_target.bundle, m_block);
+    insert->bind(1, m_target.bundle)
+        .bind(2, m_block.front().seq)
+        .bind(3, m_block.back().seq)
+        .bind(4, qint64(chunk.codec))
+        .bind(5, chunk.rawSize)
+        .bind(6, QByteArrayView(chunk.bytes));
+    m_block.clear();
+    return insert->exec();
 }
 
 BillingWriter::BillingWriter(RowTarget target)

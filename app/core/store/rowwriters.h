@@ -9,12 +9,13 @@
 #include "store/rollupbuilder.h"
 #include "store/rowcodec.h"
 #include "store/rowsdigest.h"
+#include "store/sampleblocks.h"
 
 #include <QHash>
 #include <QJsonObject>
 
-#include <array>
 #include <functional>
+#include <vector>
 
 namespace capaudit {
 
@@ -60,8 +61,8 @@ private:
     qint64 m_seq = 0;
 };
 
-// The hot path of telemetry import: integer-coded samples in batched multi-row INSERTs, digest and rollups fed in
-// the same pass. Digests exactly what RowCodec::digestStored() reads back for the samples table.
+// The hot path of telemetry import: integer-coded samples in compressed blocks, digest and rollups fed in the same
+// pass. Digests exactly what RowCodec::digestStored() reads back for the samples table.
 class SampleWriter final : public UsageSink {
 public:
     explicit SampleWriter(RowTarget target);
@@ -95,19 +96,13 @@ public:
     }
 
 private:
-    // Rows go to SQLite in multi-row INSERTs: one statement execution (cursor opening, B-tree descent) per batch
-    // instead of per row is most of the per-row cost SQLite adds over a bulk load.
-    static constexpr int kBatch = 256;
-    struct Row {
-        qint64 seq, payload, line, time, node, resource, tenant, state;
-        double allocated, used, capacity;
-    };
-    static void bindRow(sql::Statement& statement, int offset, const Row& row, qint64 bundle, qint64 provider);
+    // Samples go to the case as compressed column blocks (store/sampleblocks): one INSERT per 8,192 rows instead of
+    // one B-tree row each, which was most of what an import cost and most of the case file.
+    Status writeBlock();
     Result<qint64> resolve(QHash<QString, qint64>& cache, const QString& name, int kind); // dictionary id
 
     RowTarget m_target;
-    std::array<Row, kBatch> m_batch;
-    int m_pending = 0;
+    std::vector<StoredSample> m_block;
     QHash<QString, qint64> m_nodes, m_resources, m_tenants;
     SampleDigester m_digester;
     bool m_digestHere = true;

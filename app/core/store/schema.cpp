@@ -421,18 +421,38 @@ ALTER TABLE blob_chunks ADD COLUMN codec INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE blob_chunks ADD COLUMN raw_size INTEGER;
 )SQL";
 
+// Version 8: samples in compressed column blocks (issue 15; docs/case-file.md "Sample blocks"). One row per up to
+// 8,192 consecutive samples of a bundle instead of one row per sample (no foreign key, as samples: blocks are written
+// before their bundle row; verify-case names orphans): a rowid table, because its rows are tens of
+// kilobytes, with the key a reader looks blocks up by as a unique index. The samples table stays for cases imported
+// before; `case upgrade` moves their rows into blocks.
+constexpr const char* kSchemaV8 = R"SQL(
+CREATE TABLE sample_blocks (
+    id        INTEGER PRIMARY KEY,
+    bundle    INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    last_seq  INTEGER NOT NULL,
+    codec     INTEGER NOT NULL,
+    raw_size  INTEGER NOT NULL,
+    bytes     BLOB NOT NULL
+);
+CREATE UNIQUE INDEX sample_blocks_by_seq ON sample_blocks (bundle, first_seq);
+)SQL";
+
 // Evidence is append-only; the trail records every change, so nothing here may be rewritten or removed.
 constexpr const char* kEvidenceTables[] = { "case_info", "audit_trail", "trust_anchors", "trust_anchor_removals",
     "blobs", "blob_chunks", "providers", "resource_classes", "tenants", "nodes", "bundles", "bundle_files", "samples",
     "billing_records", "attestation_contracts", "attestation_sla", "attestation_tenants", "attestation_commitments",
     "attestation_nodes", "attestation_prices", "rollups", "coverage", "node_hours", "node_hours_built",
-    "tlog_checkpoints", "tlog_consistency", "invoices", "invoice_lines", nullptr };
+    "tlog_checkpoints", "tlog_consistency", "invoices", "invoice_lines", "sample_blocks", nullptr };
 constexpr int kFirstV3Table = 22; // the tables from here on are created by migration 3
 static_assert(std::string_view(kEvidenceTables[kFirstV3Table]) == "node_hours");
 constexpr int kFirstV5Table = 24; // and from here on by migration 5
 static_assert(std::string_view(kEvidenceTables[kFirstV5Table]) == "tlog_checkpoints");
 constexpr int kFirstV6Table = 26; // and from here on by migration 6
 static_assert(std::string_view(kEvidenceTables[kFirstV6Table]) == "invoices");
+constexpr int kFirstV8Table = 28; // and from here on by migration 8
+static_assert(std::string_view(kEvidenceTables[kFirstV8Table]) == "sample_blocks");
 constexpr int kBundlesTable = 10; // re-created by migration 6
 static_assert(std::string_view(kEvidenceTables[kBundlesTable]) == "bundles");
 
@@ -464,6 +484,7 @@ const Migration kMigrations[] = {
     { 5, "transparency-log history: checkpoints and consistency proofs per log origin", kSchemaV5 },
     { 6, "invoice evidence: EN 16931 invoices and their lines", kSchemaV6 },
     { 7, "compressed evidence bytes: codec and raw length of each blob chunk", kSchemaV7 },
+    { 8, "telemetry samples in compressed column blocks", kSchemaV8 },
 };
 
 Status applyMigrationStep(sql::Database& db, const Migration& migration)
@@ -484,7 +505,11 @@ Status applyMigrationStep(sql::Database& db, const Migration& migration)
     if (migration.version == 6) {
         if (Status s = db.exec(evidenceTriggers(kBundlesTable, kBundlesTable + 1)); !s)
             return s;
-        if (Status s = db.exec(evidenceTriggers(kFirstV6Table, int(std::size(kEvidenceTables)))); !s)
+        if (Status s = db.exec(evidenceTriggers(kFirstV6Table, kFirstV8Table)); !s)
+            return s;
+    }
+    if (migration.version == 8) {
+        if (Status s = db.exec(evidenceTriggers(kFirstV8Table, int(std::size(kEvidenceTables)))); !s)
             return s;
     }
     if (migration.version == 4) {
