@@ -13,7 +13,7 @@ BUILD_DIR=$(realpath -m "${FUZZ_BUILD_DIR:-build-fuzz}")
 ROOT=$(pwd)
 mode=${1:-smoke}
 targets=(fuzz_verifier fuzz_dsse fuzz_sigstore fuzz_checkpoint fuzz_merkle fuzz_x509 fuzz_archive fuzz_usagecsv
-    fuzz_metricstext fuzz_otlpjson fuzz_focus fuzz_einvoice fuzz_predicates fuzz_mapping fuzz_policy fuzz_strictjson fuzz_casefile)
+    fuzz_metricstext fuzz_otlpjson fuzz_focus fuzz_einvoice fuzz_predicates fuzz_mapping fuzz_policy fuzz_strictjson fuzz_casefile fuzz_sampleblocks)
 declare -A dict=([fuzz_dsse]=json [fuzz_sigstore]=json [fuzz_checkpoint]=pem [fuzz_x509]=pem [fuzz_otlpjson]=json
     [fuzz_predicates]=json [fuzz_mapping]=json [fuzz_policy]=json [fuzz_strictjson]=json [fuzz_usagecsv]=csv
     [fuzz_focus]=csv [fuzz_metricstext]=metricstext)

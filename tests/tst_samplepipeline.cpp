@@ -94,7 +94,7 @@ private slots:
         BlobTee tee(m_db, m_file, QStringLiteral("data/usage.csv"), m_sha);
         QVERIFY(tee.start().ok());
         chunks = 0;
-        result = SamplePipeline::run(tee, parser, nullptr, target,
+        result = SamplePipeline::run(tee, parser, target,
             [&](qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored) {
                 ++chunks;
                 // Compressed before the hand-over, on the parser thread (this list of numbers compresses well).

@@ -13,6 +13,8 @@
 #include "ingest/metricmapping.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
+#include "store/samplecursor.h"
+#include "store/sqlitedb.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -181,6 +183,35 @@ void structuredSeeds()
     seed("fuzz_checkpoint", *note);
 }
 
+// Blocks of real demo samples (the first rows of each telemetry bundle), small enough for -max_len, with the header
+// fuzz_sampleblocks.cpp reads before the raw block.
+void sampleBlockSeeds(sql::Database& db)
+{
+    for (qint64 bundle = 1; bundle <= 255; ++bundle) {
+        for (const qint64 rows : { 1, 40, 600 }) {
+            const qint64 first = bundle % 3 == 0 ? 0 : 8192 + bundle;
+            SampleCursor cursor(db, bundle, 0, rows - 1);
+            std::vector<StoredSample> block;
+            while (cursor.next()) {
+                block.push_back(cursor.row());
+                block.back().seq = first + qint64(block.size()) - 1;
+            }
+            if (qint64(block.size()) != rows)
+                break;
+            const blobcodec::StoredChunk chunk = sampleblocks::encode(bundle, block);
+            QByteArray scratch;
+            Result<QByteArrayView> raw = blobcodec::decode(chunk.bytes, qint64(chunk.codec), chunk.rawSize, scratch);
+            if (!raw.ok())
+                fuzz::fail("cannot decode a seed block", raw.error().reason);
+            QByteArray input;
+            input.append(char(bundle));
+            input.append(char(first >> 8)).append(char(first & 0xff));
+            input.append(char((rows - 1) >> 8)).append(char((rows - 1) & 0xff));
+            seed("fuzz_sampleblocks", input + raw->toByteArray());
+        }
+    }
+}
+
 void caseSeed(const QString& demoDir, const QStringList& bundles)
 {
     const QString path = demoDir + QStringLiteral("/seed.capcase");
@@ -194,6 +225,7 @@ void caseSeed(const QString& demoDir, const QStringList& bundles)
             if (!result.ok())
                 fuzz::fail("cannot import a seed bundle", bundle + QStringLiteral(": ") + result.error.toString());
         }
+        sampleBlockSeeds((*store)->database());
     } // closing the last connection checkpoints the WAL into the main file
     seed("fuzz_casefile", readAll(path));
 }

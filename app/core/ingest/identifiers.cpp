@@ -86,19 +86,20 @@ CheckedUsageSink::CheckedUsageSink(UsageSink& inner, QString fileName)
 
 Status CheckedUsageSink::addSample(const UsageSample& sample)
 {
-    const auto checkName = [&](const QString& value, QString& last, const char* field) -> Status {
-        if (value.isEmpty() || value == last)
+    // A name's problems depend on its text alone, so one that passed passes in any column.
+    const auto checkName = [&](const QString& value, const char* field) -> Status {
+        if (value.isEmpty() || m_checked.find(value))
             return {};
         if (QString problem = identifierProblem(QStringView(value)); !problem.isEmpty())
             return Error(m_fileName, sample.line, QLatin1String(field), QStringLiteral("the name ") + problem);
-        last = value;
+        m_checked.insert(value, true);
         return {};
     };
-    if (Status s = checkName(sample.node, m_lastNode, "node"); !s)
+    if (Status s = checkName(sample.node, "node"); !s)
         return s;
-    if (Status s = checkName(sample.resourceClass, m_lastClass, "resource_class"); !s)
+    if (Status s = checkName(sample.resourceClass, "resource_class"); !s)
         return s;
-    if (Status s = checkName(sample.tenant, m_lastTenant, "tenant"); !s)
+    if (Status s = checkName(sample.tenant, "tenant"); !s)
         return s;
     for (const auto& [value, field] : { std::pair { sample.allocated, "allocated" }, std::pair { sample.used, "used" },
              std::pair { sample.capacity, "capacity" } }) {

@@ -3,6 +3,7 @@
 
 #include "ingest/sinks.h"
 #include "model/records.h"
+#include "util/identitycache.h"
 #include "util/result.h"
 
 #include <QByteArrayView>
@@ -38,7 +39,7 @@ public:
 private:
     UsageSink& m_inner;
     QString m_fileName;
-    QString m_lastNode, m_lastClass, m_lastTenant; // rows repeat names: check each new one once
+    IdentityCache<bool> m_checked; // names that passed: rows repeat them, as the same interned buffer
 };
 
 // The same for FOCUS billing rows: provider, tenant, resource class, resource and account ids, and every cost and

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QString>
 
+#include <algorithm>
+#include <array>
 #include <optional>
 
 namespace capaudit {
@@ -26,7 +28,8 @@ private:
     QHash<QByteArray, QString> m_strings;
 };
 
-// One slot per column: consecutive rows usually repeat the previous value, which is cheaper to compare than to hash.
+// A few slots per column: a column cycles through a handful of values (a node's tenants, the classes of a scrape),
+// which is cheaper to compare byte for byte than to hash.
 class CachedInterner {
 public:
     explicit CachedInterner(StringInterner& interner)
@@ -35,22 +38,30 @@ public:
     }
     std::optional<QString> intern(QByteArrayView text)
     {
-        if (m_valid && QByteArrayView(m_lastBytes) == text)
-            return m_last;
+        for (int i = 0; i < m_used; ++i)
+            if (QByteArrayView(m_slots[size_t(i)].bytes) == text)
+                return m_slots[size_t(i)].string;
         auto s = m_interner.intern(text);
         if (s) {
-            ingest::assignBytes(m_lastBytes, text);
-            m_last = *s;
-            m_valid = true;
+            Slot& slot = m_slots[size_t(m_next)];
+            ingest::assignBytes(slot.bytes, text);
+            slot.string = *s;
+            m_next = (m_next + 1) % kSlots;
+            m_used = std::min(m_used + 1, kSlots);
         }
         return s;
     }
 
 private:
+    static constexpr int kSlots = 8;
+    struct Slot {
+        QByteArray bytes;
+        QString string;
+    };
     StringInterner& m_interner;
-    QByteArray m_lastBytes;
-    QString m_last;
-    bool m_valid = false;
+    std::array<Slot, kSlots> m_slots;
+    int m_used = 0;
+    int m_next = 0;
 };
 
 } // namespace capaudit

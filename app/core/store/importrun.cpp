@@ -245,13 +245,7 @@ Status ImportRun::run(ImportResult& result)
         };
         auto progress = [&](qint64 bytesRead) { m_currentRead = bytesRead; };
         if (Status s = parsePayload(payload.path, i,
-                [&](BlobTee& tee) {
-                    samples.setDigestedElsewhere(true);
-                    Result<qint64> blob =
-                        SamplePipeline::run(tee, parse, &samples.digester(), samples, storeChunk, progress);
-                    samples.setDigestedElsewhere(false);
-                    return blob;
-                });
+                [&](BlobTee& tee) { return SamplePipeline::run(tee, parse, samples, storeChunk, progress); });
             !s)
             return s;
     }

@@ -27,9 +27,12 @@ QJsonValue jsonNumber(double value)
 
 const QByteArray& SampleDigester::utf8(const QString& name)
 {
+    if (const QByteArray* hit = m_recent.find(name))
+        return *hit;
     auto it = m_utf8.find(name);
     if (it == m_utf8.end())
         it = m_utf8.insert(name, name.toUtf8());
+    m_recent.insert(name, it.value());
     return it.value();
 }
 
@@ -60,14 +63,20 @@ SampleWriter::SampleWriter(RowTarget target)
 
 Result<qint64> SampleWriter::resolve(QHash<QString, qint64>& cache, const QString& name, int kind)
 {
-    if (auto it = cache.constFind(name); it != cache.constEnd())
+    IdentityCache<qint64>& recent = m_recent[size_t(kind)];
+    if (const qint64* hit = recent.find(name))
+        return *hit;
+    if (auto it = cache.constFind(name); it != cache.constEnd()) {
+        recent.insert(name, it.value());
         return it.value();
+    }
     Result<qint64> id = kind == kNode ? m_target.dictionaries.node(m_target.provider, name)
         : kind == kResource           ? m_target.dictionaries.resourceClass(name)
                                       : m_target.dictionaries.tenant(name);
     if (!id)
         return id.error();
     cache.insert(name, *id);
+    recent.insert(name, *id);
     return *id;
 }
 
@@ -92,9 +101,8 @@ Status SampleWriter::addSample(const UsageSample& s)
             return st;
     }
 
-    if (m_digestHere)
-        if (Status st = m_digester.addSample(s); !st)
-            return st;
+    if (Status st = m_digester.addSample(s); !st)
+        return st;
     m_rollups.add(seq, s.time, *resource, *tenant, s.allocated, s.used, s.capacity);
     m_nodeHours.add(seq, m_payload, s.time, *node, *resource, *tenant, s.allocated, s.capacity, int(state));
     if (m_seq % kTickEvery == 0 && m_target.tick)

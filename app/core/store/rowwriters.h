@@ -10,10 +10,12 @@
 #include "store/rowcodec.h"
 #include "store/rowsdigest.h"
 #include "store/sampleblocks.h"
+#include "util/identitycache.h"
 
 #include <QHash>
 #include <QJsonObject>
 
+#include <array>
 #include <functional>
 #include <vector>
 
@@ -37,7 +39,8 @@ struct RowTarget {
 };
 
 // Feeds samples into the rows digest: the same columns, in the same order, as RowCodec::digestStored() reads back for
-// the samples table. A sink of its own, so the import can run it on the parser thread (SamplePipeline).
+// the samples table. A sink of its own so it can run on either side of SamplePipeline; it runs on the storing thread,
+// which has the spare time since samples are stored as blocks (docs/performance.md).
 class SampleDigester final : public UsageSink {
 public:
     SampleDigester(RowsDigest& digest, QByteArray providerUtf8)
@@ -57,6 +60,7 @@ private:
     RowsDigest& m_digest;
     QByteArray m_providerUtf8;
     QHash<QString, QByteArray> m_utf8;
+    IdentityCache<QByteArray> m_recent;
     qint64 m_payload = 0;
     qint64 m_seq = 0;
 };
@@ -72,16 +76,7 @@ public:
         m_digester.setPayload(index);
     }
     Status addSample(const UsageSample& sample) override;
-    Status flush();
-    // While set, addSample() leaves the rows digest to whoever runs digester() (the parser thread).
-    void setDigestedElsewhere(bool elsewhere)
-    {
-        m_digestHere = !elsewhere;
-    }
-    SampleDigester& digester()
-    {
-        return m_digester;
-    } // writes the rows still batched; call after each payload
+    Status flush(); // writes the rows still collected as a (short) block; call after each payload
     qint64 count() const
     {
         return m_seq;
@@ -104,8 +99,8 @@ private:
     RowTarget m_target;
     std::vector<StoredSample> m_block;
     QHash<QString, qint64> m_nodes, m_resources, m_tenants;
+    std::array<IdentityCache<qint64>, 3> m_recent; // per kind: a node and a tenant of the same text share a buffer
     SampleDigester m_digester;
-    bool m_digestHere = true;
     RollupBuilder m_rollups;
     NodeHourBuilder m_nodeHours;
     qint64 m_payload = 0;

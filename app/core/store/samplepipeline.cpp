@@ -70,18 +70,14 @@ private:
 
 class BatchSink final : public UsageSink {
 public:
-    BatchSink(Queue& queue, const BlobTee& tee, UsageSink* tap)
+    BatchSink(Queue& queue, const BlobTee& tee)
         : m_queue(queue)
         , m_tee(tee)
-        , m_tap(tap)
     {
         m_batch.reserve(kBatch);
     }
     Status addSample(const UsageSample& sample) override
     {
-        if (m_tap)
-            if (Status s = m_tap->addSample(sample); !s)
-                return s;
         m_batch.append(sample);
         if (m_batch.size() == kBatch)
             return flush();
@@ -104,14 +100,13 @@ public:
 private:
     Queue& m_queue;
     const BlobTee& m_tee;
-    UsageSink* m_tap;
     QList<UsageSample> m_batch;
 };
 
 } // namespace
 
-Result<qint64> SamplePipeline::run(BlobTee& tee, const Parse& parse, UsageSink* tap, UsageSink& target,
-    const StoreChunk& storeChunk, const Progress& progress)
+Result<qint64> SamplePipeline::run(
+    BlobTee& tee, const Parse& parse, UsageSink& target, const StoreChunk& storeChunk, const Progress& progress)
 {
     Queue queue;
     tee.setChunkSink([&](qint64 blob, qint64 chunk, blobcodec::StoredChunk stored) -> Status {
@@ -128,7 +123,7 @@ Result<qint64> SamplePipeline::run(BlobTee& tee, const Parse& parse, UsageSink* 
     std::thread parser;
     try {
         parser = std::thread([&] {
-            BatchSink sink(queue, tee, tap);
+            BatchSink sink(queue, tee);
             Status parsed = parse(tee, sink);
             if (parsed)
                 parsed = sink.flush();

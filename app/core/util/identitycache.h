@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <array>
+
+namespace capaudit {
+
+// Names that come out of a StringInterner repeat as the very same QString buffer, millions of times. This cache answers
+// a lookup by the buffer's address, without hashing or comparing the text (which was a fifth of an import's CPU):
+// a direct-mapped table of SLOTS entries, the caller falling back to its real map on a miss. Sound because each slot
+// holds a copy of its QString: the buffer stays alive while the slot exists, so its address cannot be reused by
+// another name, and an equal address and length mean equal text.
+template <typename Value, size_t Slots = 64> class IdentityCache {
+public:
+    const Value* find(const QString& name) const
+    {
+        const Slot& slot = m_slots[index(name)];
+        return slot.valid && slot.name.constData() == name.constData() && slot.name.size() == name.size() ? &slot.value
+                                                                                                          : nullptr;
+    }
+    void insert(const QString& name, Value value)
+    {
+        m_slots[index(name)] = { name, std::move(value), true };
+    }
+
+private:
+    static size_t index(const QString& name)
+    {
+        return (reinterpret_cast<quintptr>(name.constData()) >> 4) % Slots;
+    }
+    struct Slot {
+        QString name;
+        Value value {};
+        bool valid = false;
+    };
+    std::array<Slot, Slots> m_slots;
+};
+
+} // namespace capaudit
