@@ -35,7 +35,7 @@ capaudit() {
     read -r w1 m1 < <(timed "$CLI" case init "$WORK/case.capcase" --trust "$WORK/demo/trust")
     read -r w2 m2 < <(timed "$CLI" import "$WORK/case.capcase" "$bundle" "$attestation")
     read -r w3 m3 < <(timed "$CLI" report "$WORK/case.capcase" --out "$WORK/allocation.pdf" --sections allocation)
-    echo "$(echo "$w1 + $w2 + $w3" | bc) $(printf '%s\n' "$m1" "$m2" "$m3" | sort -n | tail -n 1)"
+    echo "$(echo "$w1 + $w2 + $w3" | bc) $(printf '%s\n' "$m1" "$m2" "$m3" | sort -n | tail -n 1) $w1 $w2 $w3"
 }
 peer() {
     timed /usr/bin/python3 bench/analyst_peer.py "$WORK/peer" $files
@@ -49,8 +49,11 @@ for r in $(seq "$ROUNDS"); do
 done
 cw=$(cut -d' ' -f1 "$WORK/c" | median); cm=$(cut -d' ' -f2 "$WORK/c" | median)
 pw=$(cut -d' ' -f1 "$WORK/p" | median); pm=$(cut -d' ' -f2 "$WORK/p" | median)
-samples=$(sqlite3 "$WORK/case.capcase" "SELECT count(*) FROM samples" 2>/dev/null || echo "?")
-echo "CapAudit verify + import + allocation chart: ${cw} s wall, peak RSS $((cm / 1024)) MiB ($samples samples stored)"
+samples=$(sqlite3 "$WORK/case.capcase" "SELECT coalesce(sum(last_seq - first_seq + 1), 0) FROM sample_blocks" \
+    2>/dev/null || echo "?")
+phases="init $(cut -d' ' -f3 "$WORK/c" | median) s, import $(cut -d' ' -f4 "$WORK/c" | median) s, report $(cut -d' ' -f5 "$WORK/c" | median) s"
+echo "CapAudit verify + import + allocation chart: ${cw} s wall ($phases), peak RSS $((cm / 1024)) MiB" \
+    "($samples samples stored)"
 echo "analyst pipeline (prometheus_client, pandas, to_sql, matplotlib): ${pw} s wall, peak RSS $((pm / 1024)) MiB"
 echo "ratio: the analyst pipeline takes $(echo "scale=1; $pw / $cw" | bc)x CapAudit's time (goal >= 10x);" \
     "CapAudit uses $(echo "scale=2; $cm / $pm" | bc)x its memory (goal < 0.25)"

@@ -6,6 +6,7 @@
 #include "store/caseimporter.h"
 #include "store/casestore.h"
 #include "store/caseverifier.h"
+#include "store/sampleupgrade.h"
 #include "store/schema.h"
 #include "testsupport.h"
 
@@ -147,7 +148,19 @@ private slots:
             // The old bundle re-verifies under its inferred scope: the case stays intact.
             const CaseVerification v = verifyCase(**store);
             QVERIFY2(v.intact(), qPrintable(listed(v.problems)));
+            // Its samples are still rows (schema 3 stored them so); `case upgrade` moves them into blocks, with a
+            // trail entry, and the rows digest recorded at the version-3 import still verifies.
+            const qint64 rows = scalar(file, QStringLiteral("SELECT count(*) FROM samples"));
+            QVERIFY(rows > 0);
+            Result<SampleUpgrade> upgraded = upgradeSampleLayout(**store);
+            QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().toString()));
+            QCOMPARE(upgraded->samples, rows);
+            QCOMPARE((*store)->trail()->last().action, QStringLiteral("case-upgraded"));
+            const CaseVerification after = verifyCase(**store);
+            QVERIFY2(after.intact(), qPrintable(listed(after.problems)));
+            QCOMPARE(after.rows, v.rows);
         }
+        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM samples")), qint64(0));
         QCOMPARE(scalar(file, QStringLiteral("PRAGMA user_version")), qint64(schema::currentVersion()));
         // The append-only trigger is back in place after the migration's one UPDATE.
         QVERIFY(execSql(file, QStringLiteral("UPDATE trust_anchors SET providers = '[]'"))
