@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/rowwriters.h"
 
+#include "store/samplecursor.h"
 #include "store/sqlitedb.h"
 #include "util/jsonutil.h"
 
@@ -117,20 +118,9 @@ Status SampleWriter::flush()
 
 Status SampleWriter::writeBlock()
 {
-    Q_ASSERT(!m_block.empty());
-    sql::Statement* insert = m_target.db.prepare(
-        "INSERT INTO sample_blocks (bundle, first_seq, last_seq, codec, raw_size, bytes) VALUES (?, ?, ?, ?, ?, ?)");
-    if (!insert)
-        return m_target.db.lastError();
-    const blobcodec::StoredChunk chunk = sampleblocks::encode(m_target.bundle, m_block);
-    insert->bind(1, m_target.bundle)
-        .bind(2, m_block.front().seq)
-        .bind(3, m_block.back().seq)
-        .bind(4, qint64(chunk.codec))
-        .bind(5, chunk.rawSize)
-        .bind(6, QByteArrayView(chunk.bytes));
+    const Status written = writeSampleBlock(m_target.db, m_target.bundle, m_block);
     m_block.clear();
-    return insert->exec();
+    return written;
 }
 
 BillingWriter::BillingWriter(RowTarget target)

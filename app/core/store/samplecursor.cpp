@@ -129,6 +129,23 @@ bool SampleCursor::nextBlock()
     return true;
 }
 
+Status writeSampleBlock(sql::Database& db, qint64 bundle, std::span<const StoredSample> rows)
+{
+    Q_ASSERT(!rows.empty());
+    sql::Statement* insert = db.prepare(
+        "INSERT INTO sample_blocks (bundle, first_seq, last_seq, codec, raw_size, bytes) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert)
+        return db.lastError();
+    const blobcodec::StoredChunk chunk = sampleblocks::encode(bundle, rows);
+    insert->bind(1, bundle)
+        .bind(2, rows.front().seq)
+        .bind(3, rows.back().seq)
+        .bind(4, qint64(chunk.codec))
+        .bind(5, chunk.rawSize)
+        .bind(6, QByteArrayView(chunk.bytes));
+    return insert->exec();
+}
+
 qint64 storedSampleLine(sql::Database& db, qint64 bundle, qint64 seq)
 {
     SampleCursor cursor(db, bundle, seq, seq);

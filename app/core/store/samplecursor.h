@@ -81,6 +81,10 @@ private:
     Error m_error;
 };
 
+// Stores ROWS (consecutive seqs of BUNDLE, at most sampleblocks::kMaxRows) as one sample_blocks row: the one writer
+// of the table, for the import and for `case upgrade`.
+Status writeSampleBlock(sql::Database& db, qint64 bundle, std::span<const StoredSample> rows);
+
 // The line of sample SEQ of BUNDLE (0 when there is none).
 qint64 storedSampleLine(sql::Database& db, qint64 bundle, qint64 seq);
 

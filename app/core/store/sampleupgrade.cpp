@@ -10,26 +10,6 @@
 
 namespace capaudit {
 
-namespace {
-
-Status writeBlock(sql::Database& db, qint64 bundle, const std::vector<StoredSample>& rows)
-{
-    sql::Statement* insert = db.prepare(
-        "INSERT INTO sample_blocks (bundle, first_seq, last_seq, codec, raw_size, bytes) VALUES (?, ?, ?, ?, ?, ?)");
-    if (!insert)
-        return db.lastError();
-    const blobcodec::StoredChunk chunk = sampleblocks::encode(bundle, rows);
-    insert->bind(1, bundle)
-        .bind(2, rows.front().seq)
-        .bind(3, rows.back().seq)
-        .bind(4, qint64(chunk.codec))
-        .bind(5, chunk.rawSize)
-        .bind(6, QByteArrayView(chunk.bytes));
-    return insert->exec();
-}
-
-} // namespace
-
 Result<SampleUpgrade> upgradeSampleLayout(
     CaseStore& store, const std::function<bool(qint64 done, qint64 total)>& progress)
 {
@@ -67,7 +47,7 @@ Result<SampleUpgrade> upgradeSampleLayout(
             ++expected;
             block.push_back(s);
             if (qint64(block.size()) == sampleblocks::kMaxRows) {
-                if (Status st = writeBlock(db, bundle, block); !st)
+                if (Status st = writeSampleBlock(db, bundle, block); !st)
                     return st.error();
                 ++out.blocks;
                 block.clear();
@@ -78,7 +58,7 @@ Result<SampleUpgrade> upgradeSampleLayout(
         if (rows.failed())
             return rows.error();
         if (!block.empty()) {
-            if (Status st = writeBlock(db, bundle, block); !st)
+            if (Status st = writeSampleBlock(db, bundle, block); !st)
                 return st.error();
             ++out.blocks;
             block.clear();
