@@ -382,7 +382,7 @@ private:
         if (Status s = checkCounter(*metric); !s.ok())
             return s;
         // Sorted by scrape time before aggregation: dumps list each series with all its timestamps.
-        return m_sorter.add(*time, m_reader.lineNumber(), *value, line.first(seriesEnd));
+        return m_sorter.add(*time, m_reader.lineNumber(), *value, line.first(seriesEnd), series->sorterId);
     }
 
     Status replay()
@@ -422,6 +422,7 @@ private:
         QString key;
         mutable ResolvedSeriesMap resolved; // what each mapping makes of the labels, filled by the aggregator
         const QList<qsizetype>* mappings = nullptr; // the metric's mappings (null: unmapped)
+        mutable qsizetype sorterId = -1; // the series' id in m_sorter (ObservationSorter::add's memo)
     };
     static constexpr qsizetype kSeriesCacheBytes = 64 * 1024 * 1024;
 

@@ -150,6 +150,21 @@ qsizetype ObservationSorter::seriesId(QByteArrayView series)
     return m_series.size() - 1;
 }
 
+Status ObservationSorter::add(qint64 time, qint64 line, double value, QByteArrayView series, qsizetype& memo)
+{
+    if (m_disk)
+        return add(time, line, value, series);
+    if (memo < 0)
+        memo = seriesId(series);
+    Q_ASSERT(m_series.at(memo) == series);
+    ++m_count;
+    m_records.append(Record { time, line, value, memo });
+    m_used += static_cast<qint64>(sizeof(Record));
+    if (m_used > m_budget)
+        return spill();
+    return {};
+}
+
 Status ObservationSorter::add(qint64 time, qint64 line, double value, QByteArrayView series)
 {
     ++m_count;

@@ -38,6 +38,9 @@ public:
     ObservationSorter& operator=(const ObservationSorter&) = delete;
 
     Status add(qint64 time, qint64 line, double value, QByteArrayView series);
+    // The same, for a caller that already knows the series (it looked the bytes up itself): MEMO starts at -1 and
+    // keeps the series' id between calls, so its bytes are hashed once, not on every line. Valid for this sorter only.
+    Status add(qint64 time, qint64 line, double value, QByteArrayView series, qsizetype& memo);
     // Calls VISIT for every observation in time order; within one time, the observations of one series are
     // adjacent and in insertion order. Stops at the first failed Status.
     Status replay(const Visitor& visit);
