@@ -16,6 +16,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTest>
 
@@ -359,6 +360,7 @@ private slots:
         const qint64 samples = scalar(rows, QStringLiteral("SELECT count(*) FROM samples"));
         QVERIFY2(samples > 65536, qPrintable(QString::number(samples)));
         QCOMPARE(checksJson(rows), blocks); // opened (migrated to schema 8), read from the rows
+        const qint64 rowLayoutSize = QFileInfo(rows).size();
         QCOMPARE(scalar(rows, QStringLiteral("SELECT count(*) FROM sample_blocks")), qint64(0));
         {
             std::unique_ptr<CaseStore> store = open(rows);
@@ -371,6 +373,7 @@ private slots:
             });
             QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().toString()));
             QCOMPARE(upgraded->samples, samples);
+            QVERIFY(upgraded->compacted);
             QVERIFY(progress.size() >= 2);
             QCOMPARE(progress.last(), std::make_pair(samples, samples));
             QCOMPARE(store->trail()->last().action, QStringLiteral("case-upgraded"));
@@ -380,6 +383,9 @@ private slots:
         }
         QCOMPARE(scalar(rows, QStringLiteral("SELECT count(*) FROM samples")), qint64(0));
         QCOMPARE(scalar(rows, QStringLiteral("SELECT sum(last_seq - first_seq + 1) FROM sample_blocks")), samples);
+        // The point of upgrading: the file no longer holds the rows' pages.
+        QVERIFY2(QFileInfo(rows).size() < rowLayoutSize * 3 / 5,
+            qPrintable(QStringLiteral("%1 -> %2 bytes").arg(rowLayoutSize).arg(QFileInfo(rows).size())));
         QCOMPARE(checksJson(rows), blocks);
     }
 

@@ -249,14 +249,17 @@ int runCaseUpgrade(const QStringList& arguments)
     }
     if (parser.isSet(jsonOption())) {
         printJson({ { QStringLiteral("case"), store->info().id }, { QStringLiteral("bundles"), upgraded->bundles },
-            { QStringLiteral("samples"), upgraded->samples }, { QStringLiteral("blocks"), upgraded->blocks } });
+            { QStringLiteral("samples"), upgraded->samples }, { QStringLiteral("blocks"), upgraded->blocks },
+            { QStringLiteral("compacted"), upgraded->compacted } });
         return kExitOk;
     }
     if (upgraded->samples == 0)
         out() << "nothing to upgrade: every sample is already stored in blocks" << Qt::endl;
     else
         out() << "upgraded: " << upgraded->samples << " samples of " << upgraded->bundles << " bundles moved into "
-              << upgraded->blocks << " blocks; run verify-case to confirm" << Qt::endl;
+              << upgraded->blocks << " blocks"
+              << (upgraded->compacted ? "" : " (the file could not be compacted: too little free disk space?)")
+              << "; run verify-case to confirm" << Qt::endl;
     return kExitOk;
 }
 

@@ -79,6 +79,11 @@ Result<SampleUpgrade> upgradeSampleLayout(
         return entry.error();
     if (Status s = transaction.commit(); !s)
         return s.error();
+    // The rows' pages are free now but still part of the file; the upgrade is about size, so the file is rewritten
+    // without them (it needs free disk space for the new, smaller file, and a failure leaves the upgraded case as it
+    // is, only larger).
+    if (Status s = db.exec("VACUUM"); !s)
+        out.compacted = false;
     if (progress)
         progress(*total, *total);
     return out;

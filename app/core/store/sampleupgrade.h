@@ -13,6 +13,7 @@ struct SampleUpgrade {
     qint64 bundles = 0; // bundles whose rows were moved
     qint64 samples = 0;
     qint64 blocks = 0;
+    bool compacted = true; // the file was rewritten without the freed pages (VACUUM)
 };
 
 // Moves the samples of bundles imported before schema 8 (one `samples` row each) into compressed blocks, in one
