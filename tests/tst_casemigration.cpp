@@ -5,8 +5,8 @@
 #include "casefixture.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
+#include "store/caseupgrade.h"
 #include "store/caseverifier.h"
-#include "store/sampleupgrade.h"
 #include "store/schema.h"
 #include "testsupport.h"
 
@@ -152,7 +152,7 @@ private slots:
             // trail entry, and the rows digest recorded at the version-3 import still verifies.
             const qint64 rows = scalar(file, QStringLiteral("SELECT count(*) FROM samples"));
             QVERIFY(rows > 0);
-            Result<SampleUpgrade> upgraded = upgradeSampleLayout(**store);
+            Result<CaseUpgrade> upgraded = upgradeCase(**store);
             QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().toString()));
             QCOMPARE(upgraded->samples, rows);
             QCOMPARE((*store)->trail()->last().action, QStringLiteral("case-upgraded"));

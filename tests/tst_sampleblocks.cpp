@@ -8,9 +8,10 @@
 #include "guitestcase.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
+#include "store/caseupgrade.h"
 #include "store/caseverifier.h"
 #include "store/samplecursor.h"
-#include "store/sampleupgrade.h"
+#include "store/schema.h"
 #include "store/sqlitedb.h"
 #include "util/jsonutil.h"
 
@@ -367,7 +368,7 @@ private slots:
             QVERIFY(store);
             QVERIFY(verifyCase(*store).intact());
             QList<std::pair<qint64, qint64>> progress;
-            Result<SampleUpgrade> upgraded = upgradeSampleLayout(*store, [&](qint64 done, qint64 total) {
+            Result<CaseUpgrade> upgraded = upgradeCase(*store, [&](qint64 done, qint64 total) {
                 progress.append({ done, total });
                 return true;
             });
@@ -390,29 +391,84 @@ private slots:
     }
 
     // Cancelled or refused, an upgrade changes nothing: no block, every row, no trail entry.
+    void upgradeIsAllOrNothing_data()
+    {
+        QTest::addColumn<QString>("sql"); // applied to a copy with its samples as rows
+        QTest::addColumn<bool>("cancel");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("cancelled") << QString() << true << QStringLiteral("upgrade cancelled; the case is unchanged");
+        QTest::newRow("a row missing") << QStringLiteral(
+            "DROP TRIGGER samples_no_delete; DELETE FROM samples WHERE seq = 9000")
+                                       << false << QStringLiteral("row 9001 follows row 8999");
+        QTest::newRow("a guard missing") << QStringLiteral("DROP TRIGGER samples_no_delete") << false
+                                         << QStringLiteral("the append-only guard is missing");
+    }
     void upgradeIsAllOrNothing()
     {
-        const QString rows = rowLayoutCopy(m_base);
-        QVERIFY(!rows.isEmpty());
-        const QString gap = rowLayoutCopy(m_base);
-        QCOMPARE(execSql(gap, QStringLiteral("DROP TRIGGER samples_no_delete; DELETE FROM samples WHERE seq = 9000")),
-            QString());
-        for (const QString& file : { rows, gap }) {
-            std::unique_ptr<CaseStore> store = open(file);
-            QVERIFY(store);
-            const qint64 trail = store->trail()->size();
-            Result<SampleUpgrade> upgraded = upgradeSampleLayout(*store, [&](qint64, qint64) {
-                return file != rows; /* cancel the first */
-            });
-            QVERIFY(!upgraded);
-            QVERIFY2(upgraded.error().reason.contains(
-                         file == rows ? QStringLiteral("cancelled") : QStringLiteral("row 9001 follows row 8999")),
-                qPrintable(upgraded.error().toString()));
-            QCOMPARE(store->trail()->size(), trail);
-            store.reset();
-            QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sample_blocks")), qint64(0));
-            QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM samples")), kRows - (file == gap ? 1 : 0));
-        }
+        QFETCH(QString, sql);
+        QFETCH(bool, cancel);
+        QFETCH(QString, reason);
+        const QString file = rowLayoutCopy(m_base);
+        QVERIFY(!file.isEmpty());
+        if (!sql.isEmpty())
+            QCOMPARE(execSql(file, sql), QString());
+        const qint64 rows = scalar(file, QStringLiteral("SELECT count(*) FROM samples"));
+        std::unique_ptr<CaseStore> store = open(file);
+        QVERIFY(store);
+        const qint64 trail = store->trail()->size();
+        Result<CaseUpgrade> upgraded = upgradeCase(*store, [&](qint64, qint64) { return !cancel; });
+        QVERIFY(!upgraded);
+        QVERIFY2(upgraded.error().toString().contains(reason), qPrintable(upgraded.error().toString()));
+        QCOMPARE(store->trail()->size(), trail);
+        store.reset();
+        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sample_blocks")), qint64(0));
+        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM samples")), rows);
+    }
+
+    // A case from before schema 7 stored its evidence chunks raw: the upgrade compresses them as an import would, and
+    // an edit made to a chunk before the upgrade is carried over as it is, so verify-case still names it.
+    void upgradeCompressesOldEvidence_data()
+    {
+        QTest::addColumn<bool>("tampered");
+        QTest::newRow("intact") << false;
+        QTest::newRow("a chunk edited before the upgrade") << true;
+    }
+    void upgradeCompressesOldEvidence()
+    {
+        QFETCH(bool, tampered);
+        const QString file = copyOf(tampered ? QStringLiteral("v6-tampered") : QStringLiteral("v6"));
+        QCOMPARE(downgradeToVersion6(file), QString());
+        const qint64 raw = scalar(file, QStringLiteral("SELECT count(*) FROM blob_chunks")); // all raw in schema 6
+        QVERIFY(raw > 0);
+        if (tampered)
+            QCOMPARE(execSql(file,
+                         QStringLiteral("DROP TRIGGER blob_chunks_no_update; UPDATE blob_chunks SET bytes = "
+                                        "CAST(replace(CAST(bytes AS TEXT), 'node-1,', 'node-9,') AS BLOB) WHERE "
+                                        "instr(bytes, 'node-1,') > 0;")
+                             + schema::evidenceTrigger(QStringLiteral("blob_chunks"), QStringLiteral("UPDATE"))),
+                QString());
+        const qint64 before = QFileInfo(file).size();
+        std::unique_ptr<CaseStore> store = open(file);
+        QVERIFY(store);
+        Result<CaseUpgrade> upgraded = upgradeCase(*store);
+        QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().toString()));
+        QCOMPARE(upgraded->samples, kRows);
+        QVERIFY(upgraded->chunks > 0);
+        QVERIFY(upgraded->chunkBytesAfter * 4 < upgraded->chunkBytesBefore);
+        const TrailEntry last = store->trail()->last();
+        QCOMPARE(last.action, QStringLiteral("case-upgraded"));
+        QCOMPARE(last.details.value(QStringLiteral("chunks")).toInteger(), upgraded->chunks);
+        const CaseVerification v = verifyCase(*store);
+        QCOMPARE(v.intact(), !tampered);
+        if (tampered)
+            QVERIFY2(names(v.problems, m_bundleDigest), qPrintable(listed(v.problems)));
+        store.reset();
+        QCOMPARE(scalar(file,
+                     QStringLiteral("SELECT count(*) FROM blob_chunks WHERE codec = 0 AND raw_size IS NULL "
+                                    "AND length(bytes) > 4096")),
+            qint64(0));
+        QVERIFY2(QFileInfo(file).size() * 3 < before,
+            qPrintable(QStringLiteral("%1 -> %2 bytes").arg(before).arg(QFileInfo(file).size())));
     }
 
     void cliUpgradesInPlace()
@@ -423,12 +479,13 @@ private slots:
         cli.start(QStringLiteral(CAPAUDIT_CLI_PATH), { QStringLiteral("case"), QStringLiteral("upgrade"), rows });
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-        QVERIFY2(cli.readAllStandardOutput().contains("upgraded: 19200 samples of 1 bundles moved into 3 blocks"),
+        QVERIFY2(cli.readAllStandardOutput().contains(
+                     "upgraded: 19200 samples of 1 bundles moved into 3 blocks; 0 evidence"),
             cli.readAllStandardError().constData());
         cli.start(QStringLiteral(CAPAUDIT_CLI_PATH), { QStringLiteral("case"), QStringLiteral("upgrade"), rows });
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
-        QVERIFY(cli.readAllStandardOutput().contains("nothing to upgrade"));
+        QVERIFY(cli.readAllStandardOutput().contains("nothing to upgrade: the case already has the current layout"));
         cli.start(QStringLiteral(CAPAUDIT_CLI_PATH), { QStringLiteral("verify-case"), rows });
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);

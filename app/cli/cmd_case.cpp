@@ -4,8 +4,8 @@
 #include "command.h"
 #include "store/batchimport.h"
 #include "store/casestore.h"
+#include "store/caseupgrade.h"
 #include "store/caseverifier.h"
-#include "store/sampleupgrade.h"
 #include "util/jsonutil.h"
 
 #include <QFileInfo>
@@ -223,9 +223,10 @@ int runCaseUpgrade(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("case"), QStringLiteral("The case file."), QStringLiteral("CASE"));
     parser.addOption(jsonOption());
     if (auto exit = parseArguments(parser, arguments,
-            QStringLiteral("Move the samples of bundles imported before schema 8 into compressed sample blocks, in "
-                           "place and in one transaction, with a trail entry. Opening the case has already applied "
-                           "the schema migrations; run verify-case afterwards.")))
+            QStringLiteral("Bring a case imported by an older CapAudit to the current layout, in place and in one "
+                           "transaction with a trail entry: samples into compressed blocks (schema 8), evidence "
+                           "chunks stored raw compressed (schema 7); then compact the file. Opening the case has "
+                           "already applied the schema migrations; run verify-case afterwards.")))
         return *exit;
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("case upgrade: name exactly one CASE file"));
@@ -236,30 +237,34 @@ int runCaseUpgrade(const QStringList& arguments)
     if (stderrIsTerminal())
         progress = [](qint64 done, qint64 total) {
             err() << "\r\033[K[" << QString::number(total ? done * 100 / total : 100).rightJustified(3) << "%] " << done
-                  << " of " << total << " samples moved into blocks";
+                  << " of " << total << " samples and evidence chunks";
             err().flush();
             return true;
         };
-    Result<SampleUpgrade> upgraded = upgradeSampleLayout(*store, progress);
+    Result<CaseUpgrade> upgraded = upgradeCase(*store, progress);
     if (progress)
         err() << "\r\033[K";
     if (!upgraded) {
         err() << "capaudit-cli: case upgrade: " << upgraded.error().toString() << Qt::endl;
         return kExitUsage;
     }
+    const CaseUpgrade& u = *upgraded;
     if (parser.isSet(jsonOption())) {
-        printJson({ { QStringLiteral("case"), store->info().id }, { QStringLiteral("bundles"), upgraded->bundles },
-            { QStringLiteral("samples"), upgraded->samples }, { QStringLiteral("blocks"), upgraded->blocks },
-            { QStringLiteral("compacted"), upgraded->compacted } });
+        printJson({ { QStringLiteral("case"), store->info().id }, { QStringLiteral("bundles"), u.bundles },
+            { QStringLiteral("samples"), u.samples }, { QStringLiteral("blocks"), u.blocks },
+            { QStringLiteral("chunks"), u.chunks }, { QStringLiteral("chunkBytesBefore"), u.chunkBytesBefore },
+            { QStringLiteral("chunkBytesAfter"), u.chunkBytesAfter }, { QStringLiteral("compacted"), u.compacted } });
         return kExitOk;
     }
-    if (upgraded->samples == 0)
-        out() << "nothing to upgrade: every sample is already stored in blocks" << Qt::endl;
-    else
-        out() << "upgraded: " << upgraded->samples << " samples of " << upgraded->bundles << " bundles moved into "
-              << upgraded->blocks << " blocks"
-              << (upgraded->compacted ? "" : " (the file could not be compacted: too little free disk space?)")
-              << "; run verify-case to confirm" << Qt::endl;
+    if (!u.changed()) {
+        out() << "nothing to upgrade: the case already has the current layout" << Qt::endl;
+        return kExitOk;
+    }
+    out() << "upgraded: " << u.samples << " samples of " << u.bundles << " bundles moved into " << u.blocks
+          << " blocks; " << u.chunks << " evidence chunks compressed (" << u.chunkBytesBefore << " -> "
+          << u.chunkBytesAfter << " bytes)"
+          << (u.compacted ? "" : "; the file could not be compacted (too little free disk space?)")
+          << "; run verify-case to confirm" << Qt::endl;
     return kExitOk;
 }
 
@@ -302,6 +307,6 @@ CAPAUDIT_REGISTER_COMMAND("case init", "Create a case file with its trust anchor
 CAPAUDIT_REGISTER_COMMAND("import", "Verify bundles and import them into a case.", capaudit::cli::runImport);
 CAPAUDIT_REGISTER_COMMAND(
     "verify-case", "Re-verify a case: trail, stored bundles, rows.", capaudit::cli::runVerifyCase);
-CAPAUDIT_REGISTER_COMMAND(
-    "case upgrade", "Move a case's samples into the compact layout (schema 8).", capaudit::cli::runCaseUpgrade);
+CAPAUDIT_REGISTER_COMMAND("case upgrade",
+    "Bring an older case to the compact layout (sample blocks, compressed evidence).", capaudit::cli::runCaseUpgrade);
 CAPAUDIT_REGISTER_COMMAND("log", "Print a case's audit trail.", capaudit::cli::runLog);
