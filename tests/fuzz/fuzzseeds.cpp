@@ -13,8 +13,7 @@
 #include "ingest/metricmapping.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
-#include "store/samplecursor.h"
-#include "store/sqlitedb.h"
+#include "store/sampleblocks.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -168,6 +167,44 @@ void fixtureSeeds()
     }
 }
 
+// Sample blocks shaped like real telemetry (a node row and four tenant rows per node and step; missing quantities),
+// small enough for -max_len, with the header fuzz_sampleblocks.cpp reads before the raw block. (The seed case holds
+// no telemetry, so they are built here rather than read from it.)
+void sampleBlockSeeds()
+{
+    for (const qint64 rows : { 1, 40, 600 }) {
+        for (const qint64 first : { qint64(0), qint64(8192 + 17) }) {
+            std::vector<StoredSample> block;
+            for (qint64 i = 0; i < rows; ++i) {
+                StoredSample s;
+                s.seq = first + i;
+                s.line = 2 + i;
+                s.time = 1767225600 + 300 * (i / 40);
+                s.provider = 1;
+                s.node = 1 + (i / 5) % 8;
+                s.resource = 1 + (i / 5) % 2;
+                s.tenant = i % 5;
+                s.state = s.tenant == 0 ? 1 : 0;
+                s.allocated = s.tenant == 0 ? kMissing : 2.0 + double(i % 7) * 0.5;
+                s.used = s.tenant == 0 ? kMissing : s.allocated * 0.8;
+                s.capacity = s.tenant == 0 ? 96.0 : kMissing;
+                block.push_back(s);
+            }
+            const qint64 bundle = 3 + rows % 5;
+            const blobcodec::StoredChunk chunk = sampleblocks::encode(bundle, block);
+            QByteArray scratch;
+            Result<QByteArrayView> raw = blobcodec::decode(chunk.bytes, qint64(chunk.codec), chunk.rawSize, scratch);
+            if (!raw.ok())
+                fuzz::fail("cannot decode a seed block", raw.error().reason);
+            QByteArray input;
+            input.append(char(bundle));
+            input.append(char(first >> 8)).append(char(first & 0xff));
+            input.append(char((rows - 1) >> 8)).append(char((rows - 1) & 0xff));
+            seed("fuzz_sampleblocks", input + raw->toByteArray());
+        }
+    }
+}
+
 void structuredSeeds()
 {
     // Merkle: tree size, claim kind and tampering bytes (fuzz_merkle.cpp reads them in this order).
@@ -181,35 +218,7 @@ void structuredSeeds()
     if (!note.ok())
         fuzz::fail("cannot sign the checkpoint seed", note.error().toString());
     seed("fuzz_checkpoint", *note);
-}
-
-// Blocks of real demo samples (the first rows of each telemetry bundle), small enough for -max_len, with the header
-// fuzz_sampleblocks.cpp reads before the raw block.
-void sampleBlockSeeds(sql::Database& db)
-{
-    for (qint64 bundle = 1; bundle <= 255; ++bundle) {
-        for (const qint64 rows : { 1, 40, 600 }) {
-            const qint64 first = bundle % 3 == 0 ? 0 : 8192 + bundle;
-            SampleCursor cursor(db, bundle, 0, rows - 1);
-            std::vector<StoredSample> block;
-            while (cursor.next()) {
-                block.push_back(cursor.row());
-                block.back().seq = first + qint64(block.size()) - 1;
-            }
-            if (qint64(block.size()) != rows)
-                break;
-            const blobcodec::StoredChunk chunk = sampleblocks::encode(bundle, block);
-            QByteArray scratch;
-            Result<QByteArrayView> raw = blobcodec::decode(chunk.bytes, qint64(chunk.codec), chunk.rawSize, scratch);
-            if (!raw.ok())
-                fuzz::fail("cannot decode a seed block", raw.error().reason);
-            QByteArray input;
-            input.append(char(bundle));
-            input.append(char(first >> 8)).append(char(first & 0xff));
-            input.append(char((rows - 1) >> 8)).append(char((rows - 1) & 0xff));
-            seed("fuzz_sampleblocks", input + raw->toByteArray());
-        }
-    }
+    sampleBlockSeeds();
 }
 
 void caseSeed(const QString& demoDir, const QStringList& bundles)
@@ -225,7 +234,6 @@ void caseSeed(const QString& demoDir, const QStringList& bundles)
             if (!result.ok())
                 fuzz::fail("cannot import a seed bundle", bundle + QStringLiteral(": ") + result.error.toString());
         }
-        sampleBlockSeeds((*store)->database());
     } // closing the last connection checkpoints the WAL into the main file
     seed("fuzz_casefile", readAll(path));
 }
