@@ -155,7 +155,7 @@ private slots:
             Result<CaseUpgrade> upgraded = upgradeCase(**store);
             QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error().toString()));
             QCOMPARE(upgraded->samples, rows);
-            QCOMPARE((*store)->trail()->last().action, QStringLiteral("case-upgraded"));
+            QCOMPARE((*store)->trail()->last().action, QLatin1String(trail::kCaseUpgraded));
             const CaseVerification after = verifyCase(**store);
             QVERIFY2(after.intact(), qPrintable(listed(after.problems)));
             QCOMPARE(after.rows, v.rows);

@@ -377,7 +377,7 @@ private slots:
             QVERIFY(upgraded->compacted);
             QVERIFY(progress.size() >= 2);
             QCOMPARE(progress.last(), std::make_pair(samples, samples));
-            QCOMPARE(store->trail()->last().action, QStringLiteral("case-upgraded"));
+            QCOMPARE(store->trail()->last().action, QLatin1String(trail::kCaseUpgraded));
             QCOMPARE(store->trail()->last().details.value(QStringLiteral("samples")).toInteger(), samples);
             const CaseVerification v = verifyCase(*store);
             QVERIFY2(v.intact(), qPrintable(listed(v.problems)));
@@ -456,7 +456,7 @@ private slots:
         QVERIFY(upgraded->chunks > 0);
         QVERIFY(upgraded->chunkBytesAfter * 4 < upgraded->chunkBytesBefore);
         const TrailEntry last = store->trail()->last();
-        QCOMPARE(last.action, QStringLiteral("case-upgraded"));
+        QCOMPARE(last.action, QLatin1String(trail::kCaseUpgraded));
         QCOMPARE(last.details.value(QStringLiteral("chunks")).toInteger(), upgraded->chunks);
         const CaseVerification v = verifyCase(*store);
         QCOMPARE(v.intact(), !tampered);

@@ -24,6 +24,7 @@ inline constexpr auto kImportRefused = "import-refused-untrusted";
 inline constexpr auto kImportFailed = "import-failed";
 inline constexpr auto kCaseVerified = "case-verified";
 inline constexpr auto kMigration = "schema-migration"; // a schema migration that changed what the case says
+inline constexpr auto kCaseUpgraded = "case-upgraded"; // `case upgrade`: samples into blocks, old evidence compressed
 } // namespace trail
 
 // One entry of the append-only audit trail. hash = SHA-256(prevHash bytes || canonicalBytes()), see docs/case-file.md.

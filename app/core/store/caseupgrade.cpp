@@ -161,7 +161,7 @@ Result<CaseUpgrade> upgradeCase(CaseStore& store, const Progress& progress)
         return s.error();
     if (Status s = compressChunks(db, out, done, total, progress); !s)
         return s.error();
-    Result<TrailEntry> entry = store.appendTrail(QStringLiteral("case-upgraded"),
+    Result<TrailEntry> entry = store.appendTrail(QLatin1String(trail::kCaseUpgraded),
         QJsonObject { { QStringLiteral("layout"), QStringLiteral("sample blocks (schema 8), compressed evidence") },
             { QStringLiteral("bundles"), out.bundles }, { QStringLiteral("samples"), out.samples },
             { QStringLiteral("blocks"), out.blocks }, { QStringLiteral("chunks"), out.chunks },

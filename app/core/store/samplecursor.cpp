@@ -122,7 +122,6 @@ bool SampleCursor::nextBlock()
         return fail(QStringLiteral("the block at seq %1: %2").arg(first).arg(raw.error().reason));
     if (Status s = sampleblocks::decode(*raw, m_bundle, first, last, m_rows); !s)
         return fail(QStringLiteral("the block at seq %1: %2").arg(first).arg(s.error().reason));
-    m_sawBlock = true;
     const qint64 lo = std::max(first, m_from), hi = std::min(last, m_to);
     m_index = lo <= hi ? size_t(lo - first) : 0;
     m_end = lo <= hi ? size_t(hi - first + 1) : 0;

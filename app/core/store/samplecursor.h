@@ -50,12 +50,6 @@ public:
     {
         return m_error;
     }
-    // The seq after the last row of the bundle's last block read (0 before any): lets a whole-bundle reader see that
-    // rows at its end are missing.
-    qint64 endSeq() const
-    {
-        return m_nextSeq;
-    }
 
 private:
     enum class Phase { Start, Legacy, Blocks, Done };
@@ -74,7 +68,6 @@ private:
     size_t m_index = 0;
     size_t m_end = 0;
     bool m_sawLegacy = false;
-    bool m_sawBlock = false;
     qint64 m_nextSeq = 0; // the first seq the next block must start at (-1: not known yet)
     QByteArray m_scratch;
     bool m_failed = false;
