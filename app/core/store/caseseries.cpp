@@ -79,6 +79,17 @@ struct SeriesPoint {
     double allocated = kNaN, used = kNaN, capacity = kNaN, peakAllocated = kNaN, peakCapacity = kNaN;
 };
 
+// The parameters both levels' queries share: ?1 provider, ?2 meter, ?3 untrusted too (kBundleFilter), ?5..?6 the
+// time range.
+void bindSeriesFilter(sql::Statement& select, const SeriesQuery& q, qint64 provider)
+{
+    select.bind(1, provider)
+        .bind(2, q.meter.isEmpty() ? QString() : q.meter)
+        .bind(3, qint64(q.includeUntrusted))
+        .bind(5, q.from)
+        .bind(6, q.to);
+}
+
 // Rollup levels: means over the bucket's steps and peaks, per bucket and tenant, in time order.
 Result<std::vector<SeriesPoint>> rollupPoints(
     sql::Database& db, const SeriesQuery& q, qint64 provider, qint64 resource, qint64 level)
@@ -92,13 +103,8 @@ Result<std::vector<SeriesPoint>> rollupPoints(
             .arg(QString::fromLatin1(kBundleFilter)));
     if (!select)
         return db.lastError();
-    select->bind(1, provider)
-        .bind(2, q.meter.isEmpty() ? QString() : q.meter)
-        .bind(3, qint64(q.includeUntrusted))
-        .bind(4, resource)
-        .bind(5, q.from)
-        .bind(6, q.to)
-        .bind(7, level);
+    bindSeriesFilter(*select, q, provider);
+    select->bind(4, resource).bind(7, level);
     std::vector<SeriesPoint> out;
     while (select->next())
         out.push_back({ select->int64(0), select->text(1), select->real(2), select->real(3), select->real(4),
@@ -119,11 +125,7 @@ Result<std::vector<SeriesPoint>> rawPoints(sql::Database& db, const SeriesQuery&
                                                                 .arg(QString::fromLatin1(kBundleFilter)));
     if (!ranges)
         return db.lastError();
-    ranges->bind(1, provider)
-        .bind(2, q.meter.isEmpty() ? QString() : q.meter)
-        .bind(3, qint64(q.includeUntrusted))
-        .bind(5, q.from)
-        .bind(6, q.to);
+    bindSeriesFilter(*ranges, q, provider);
     struct Sum {
         double allocated = kNaN, used = kNaN, capacity = kNaN;
     };
