@@ -87,8 +87,11 @@ int main(int argc, char** argv)
                 return 1;
         }
     }
-    for (int threads : threadCounts)
-        std::printf("median, %d thread(s): %.2f s wall, %.2f s CPU (goal < 10 s: %s)\n", threads,
-            median(walls[threads]), median(cpus[threads]), median(walls[threads]) < 10 ? "met" : "NOT met");
+    for (int threads : threadCounts) {
+        // Issue 5 asked for < 10 s on a 100-million-sample case; issue 13's rules must keep it under 2 s.
+        const double wall = median(walls[threads]);
+        std::printf("median, %d thread(s): %.2f s wall, %.2f s CPU (goal < 2 s: %s)\n", threads, wall,
+            median(cpus[threads]), wall < 2 ? "met" : "NOT met");
+    }
     return 0;
 }

@@ -365,39 +365,61 @@ private slots:
             QStringLiteral("first on line 1"));
     }
 
+    void sorterKeepsScrapeOrderAcrossTheSpill_data()
+    {
+        QTest::addColumn<qint64>("budget");
+        QTest::addColumn<QString>("times");
+        QTest::addColumn<bool>("spilled");
+        QTest::addColumn<bool>("sortedOnDisk");
+        // The flat file keeps scrapes that come one after the other; anything else takes the database's sort.
+        QTest::newRow("in memory, any order") << (qint64(1) << 30) << "random" << false << false;
+        QTest::newRow("spilled, any order") << qint64(8192) << "random" << true << true;
+        QTest::newRow("spilled, scrapes in turn") << qint64(8192) << "scrapes" << true << false;
+        QTest::newRow("spilled, a scrape late") << qint64(8192) << "late" << true << true;
+        QTest::newRow("spilled, one long time") << qint64(8192) << "one" << true << true;
+    }
+
     void sorterKeepsScrapeOrderAcrossTheSpill()
     {
-        for (const qint64 budget : { qint64(1) << 30, qint64(4096) }) {
-            ObservationSorter sorter(QStringLiteral("x"), budget);
-            struct Expected {
-                qint64 time, series, line; // series: order of first appearance
-            };
-            QList<Expected> expected;
-            QList<qint64> firstSeen;
-            for (qint64 line = 1; line <= 5000; ++line) {
-                const qint64 time = QRandomGenerator::global()->bounded(50);
-                const qint64 series = (line * 7919) % 37;
-                if (!firstSeen.contains(series))
-                    firstSeen.append(series);
-                QVERIFY(sorter.add(time, line, double(line), "s" + QByteArray::number(series)).ok());
-                expected.append({ time, firstSeen.indexOf(series), line });
-            }
-            QCOMPARE(sorter.spilled(), budget == 4096);
-            // Time order; within a time, one series' observations together, each series in insertion order.
-            std::stable_sort(expected.begin(), expected.end(), [](const Expected& a, const Expected& b) {
-                return std::tie(a.time, a.series) < std::tie(b.time, b.series);
-            });
-            qsizetype i = 0;
-            const Status s = sorter.replay([&](const ObservationSorter::Observation& o) -> Status {
-                if (o.time != expected[i].time || o.line != expected[i].line || o.value != double(o.line)
-                    || o.series != "s" + QByteArray::number((o.line * 7919) % 37))
-                    return Error(QStringLiteral("order"), QStringLiteral("mismatch at %1").arg(i));
-                ++i;
-                return {};
-            });
-            QVERIFY2(s.ok(), qPrintable(s.error().toString()));
-            QCOMPARE(i, expected.size());
+        QFETCH(qint64, budget);
+        QFETCH(QString, times);
+        QFETCH(bool, spilled);
+        QFETCH(bool, sortedOnDisk);
+        ObservationSorter sorter(QStringLiteral("x"), budget);
+        struct Expected {
+            qint64 time, series, line; // series: order of first appearance
+        };
+        QList<Expected> expected;
+        QList<qint64> firstSeen;
+        for (qint64 line = 1; line <= 5000; ++line) {
+            // "scrapes": 50 lines per time, the series of each in another order, as label sets that change make them.
+            qint64 time = times == QLatin1String("random") ? QRandomGenerator::global()->bounded(50)
+                : times == QLatin1String("one")            ? 7
+                                                           : (line - 1) / 50;
+            if (times == QLatin1String("late") && line == 4900)
+                time = 3;
+            const qint64 series = (line * 7919) % 37;
+            if (!firstSeen.contains(series))
+                firstSeen.append(series);
+            QVERIFY(sorter.add(time, line, double(line), "s" + QByteArray::number(series)).ok());
+            expected.append({ time, firstSeen.indexOf(series), line });
         }
+        QCOMPARE(sorter.spilled(), spilled);
+        QCOMPARE(sorter.sortedOnDisk(), sortedOnDisk);
+        // Time order; within a time, one series' observations together, each series in insertion order.
+        std::stable_sort(expected.begin(), expected.end(), [](const Expected& a, const Expected& b) {
+            return std::tie(a.time, a.series) < std::tie(b.time, b.series);
+        });
+        qsizetype i = 0;
+        const Status s = sorter.replay([&](const ObservationSorter::Observation& o) -> Status {
+            if (o.time != expected[i].time || o.line != expected[i].line || o.value != double(o.line)
+                || o.series != "s" + QByteArray::number((o.line * 7919) % 37))
+                return Error(QStringLiteral("order"), QStringLiteral("mismatch at %1").arg(i));
+            ++i;
+            return {};
+        });
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(i, expected.size());
     }
 
     // ---- query_range / query JSON ----

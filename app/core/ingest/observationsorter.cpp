@@ -146,8 +146,25 @@ qsizetype ObservationSorter::seriesId(QByteArrayView series)
     const QByteArray key = series.toByteArray();
     m_series.append(key);
     m_seriesIds.insert(key, m_series.size() - 1);
-    m_used += 2 * key.size() + 64; // the list and the hash share the bytes; count node overhead
+    const qint64 bytes = 2 * key.size() + 64; // the list and the hash share the bytes; count node overhead
+    m_used += bytes;
+    m_seriesBytes += bytes;
     return m_series.size() - 1;
+}
+
+void ObservationSorter::noteOrder(qint64 time)
+{
+    // An exporter's scrapes come one after the other: times never go back, so only the observations of one time need
+    // sorting, and a scrape is small. A time that is long (or comes back) needs the external sort.
+    if (m_count > 1 && time == m_lastTime) {
+        if (++m_groupSize * qint64(sizeof(Record)) > m_budget / 2)
+            m_inOrder = false;
+    } else {
+        if (m_count > 1 && time < m_lastTime)
+            m_inOrder = false;
+        m_groupSize = 1;
+    }
+    m_lastTime = time;
 }
 
 Status ObservationSorter::add(qint64 time, qint64 line, double value, QByteArrayView series, qsizetype& memo)
@@ -158,8 +175,11 @@ Status ObservationSorter::add(qint64 time, qint64 line, double value, QByteArray
         memo = seriesId(series);
     Q_ASSERT(m_series.at(memo) == series);
     ++m_count;
+    noteOrder(time);
     m_records.append(Record { time, line, value, memo });
     m_used += static_cast<qint64>(sizeof(Record));
+    if (m_flat && !m_inOrder)
+        return moveToDisk();
     if (m_used > m_budget)
         return spill();
     return {};
@@ -174,14 +194,70 @@ Status ObservationSorter::add(qint64 time, qint64 line, double value, QByteArray
             return id.error();
         return m_disk->add(time, line, value, *id);
     }
-    m_records.append(Record { time, line, value, seriesId(series) });
+    const qsizetype id = seriesId(series);
+    noteOrder(time);
+    m_records.append(Record { time, line, value, id });
     m_used += static_cast<qint64>(sizeof(Record));
+    if (m_flat && !m_inOrder)
+        return moveToDisk();
     if (m_used > m_budget)
         return spill();
     return {};
 }
 
 Status ObservationSorter::spill()
+{
+    // The flat file keeps the series in memory: a payload of ever new series goes to the database instead.
+    if (m_inOrder && m_seriesBytes <= m_budget / 2)
+        return appendFlat();
+    return moveToDisk();
+}
+
+Status ObservationSorter::appendFlat()
+{
+    if (!m_flat) {
+        m_flat = std::make_unique<QTemporaryFile>();
+        if (!m_flat->open())
+            return Error(m_fileName,
+                QStringLiteral("cannot create a temporary file to sort observations: %1").arg(m_flat->errorString()));
+    }
+    const qint64 bytes = m_records.size() * qint64(sizeof(Record));
+    if (m_flat->write(reinterpret_cast<const char*>(m_records.constData()), bytes) != bytes)
+        return Error(m_fileName,
+            QStringLiteral("cannot write the temporary file that sorts observations (disk full?): %1")
+                .arg(m_flat->errorString()));
+    m_flatCount += m_records.size();
+    m_used -= bytes;
+    m_records.clear();
+    return {};
+}
+
+namespace {
+
+// Reads the records of FILE back in blocks, in the order they were written.
+template <typename Record, typename Visit> Status readFlat(QFile& file, qint64 count, const QString& name, Visit visit)
+{
+    if (!file.seek(0))
+        return Error(name, QStringLiteral("cannot read back the sort's temporary file: %1").arg(file.errorString()));
+    constexpr qint64 kBlock = 32768;
+    QList<Record> block(kBlock);
+    for (qint64 done = 0; done < count;) {
+        const qint64 n = std::min(kBlock, count - done);
+        const qint64 bytes = n * qint64(sizeof(Record));
+        if (file.read(reinterpret_cast<char*>(block.data()), bytes) != bytes)
+            return Error(
+                name, QStringLiteral("cannot read back the sort's temporary file: %1").arg(file.errorString()));
+        for (qint64 i = 0; i < n; ++i)
+            if (Status s = visit(block.at(i)); !s.ok())
+                return s;
+        done += n;
+    }
+    return {};
+}
+
+} // namespace
+
+Status ObservationSorter::moveToDisk()
 {
     auto disk = std::make_unique<Disk>(m_fileName);
     if (Status s = disk->open(); !s.ok())
@@ -194,14 +270,24 @@ Status ObservationSorter::spill()
             return id.error();
         ids.append(*id);
     }
+    // The database's row order is the insertion order, which the sort keeps within a time and series: the flat file's
+    // records first, as they came.
+    auto insert = [&](const Record& r) { return disk->add(r.time, r.line, r.value, ids.at(r.series)); };
+    if (m_flat) {
+        if (Status s = readFlat<Record>(*m_flat, m_flatCount, m_fileName, insert); !s.ok())
+            return s;
+        m_flat.reset();
+        m_flatCount = 0;
+    }
     for (const Record& r : std::as_const(m_records)) {
-        if (Status s = disk->add(r.time, r.line, r.value, ids.at(r.series)); !s.ok())
+        if (Status s = insert(r); !s.ok())
             return s;
     }
     m_records = {};
     m_series = {};
     m_seriesIds = {};
     m_used = 0;
+    m_seriesBytes = 0;
     m_disk = std::move(disk);
     return {};
 }
@@ -210,13 +296,48 @@ Status ObservationSorter::replay(const Visitor& visit)
 {
     if (m_disk)
         return m_disk->replay(visit);
-    std::stable_sort(m_records.begin(), m_records.end(),
-        [](const Record& a, const Record& b) { return std::tie(a.time, a.series) < std::tie(b.time, b.series); });
+    auto byTimeAndSeries = [](const Record& a, const Record& b) {
+        return std::tie(a.time, a.series) < std::tie(b.time, b.series);
+    };
+    auto visitRecord = [&](const Record& r) {
+        return visit(Observation { r.time, r.line, r.value, m_series.at(r.series) });
+    };
+    if (!m_flat) {
+        std::stable_sort(m_records.begin(), m_records.end(), byTimeAndSeries);
+        for (const Record& r : std::as_const(m_records)) {
+            if (Status s = visitRecord(r); !s.ok())
+                return s;
+        }
+        return {};
+    }
+    // Times never went back (else the records would be in the database): sorting each time's records, which noteOrder
+    // kept small, gives the order of the full sort.
+    Q_ASSERT(m_inOrder);
+    QList<Record> group;
+    auto flushGroup = [&]() -> Status {
+        std::stable_sort(group.begin(), group.end(), byTimeAndSeries);
+        for (const Record& r : std::as_const(group)) {
+            if (Status s = visitRecord(r); !s.ok())
+                return s;
+        }
+        group.clear();
+        return {};
+    };
+    auto take = [&](const Record& r) -> Status {
+        if (!group.isEmpty() && group.constFirst().time != r.time) {
+            if (Status s = flushGroup(); !s.ok())
+                return s;
+        }
+        group.append(r);
+        return {};
+    };
+    if (Status s = readFlat<Record>(*m_flat, m_flatCount, m_fileName, take); !s.ok())
+        return s;
     for (const Record& r : std::as_const(m_records)) {
-        if (Status s = visit(Observation { r.time, r.line, r.value, m_series.at(r.series) }); !s.ok())
+        if (Status s = take(r); !s.ok())
             return s;
     }
-    return {};
+    return flushGroup();
 }
 
 } // namespace capaudit

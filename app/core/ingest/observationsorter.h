@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QTemporaryFile>
 
 #include <functional>
 #include <memory>
@@ -16,8 +17,10 @@ namespace capaudit {
 // Puts metric observations into scrape-time order in bounded memory, so a payload may list them in any order real
 // tools write: `promtool tsdb dump` and `dump-openmetrics` print each series with all its timestamps before the next
 // (and may interleave families), query_range JSON groups values by series. Observations are buffered in memory up to
-// a budget; beyond it everything moves to a private temporary SQLite database on disk, whose ORDER BY is an external
-// merge sort, so a payload of any size is replayed with flat memory.
+// a budget. Beyond it, observations whose times never went back so far (an exporter's scrapes, one after the other)
+// are appended to a flat temporary file and read back in order, each scrape sorted on its own; any other order moves
+// everything to a private temporary SQLite database on disk, whose ORDER BY is an external merge sort. Either way a
+// payload of any size is replayed with flat memory, in the same order.
 // SERIES is an opaque encoding of the series identity (metric name and labels) chosen by the parser; it comes back
 // byte for byte on replay. Series are stored once, each observation refers to its series by number.
 class ObservationSorter {
@@ -51,6 +54,10 @@ public:
     }
     bool spilled() const
     {
+        return m_disk != nullptr || m_flat != nullptr;
+    }
+    bool sortedOnDisk() const // spilled, and the order was not the scrape order
+    {
         return m_disk != nullptr;
     }
 
@@ -64,12 +71,21 @@ private:
     class Disk;
 
     Status spill();
+    Status appendFlat();
+    Status moveToDisk();
     qsizetype seriesId(QByteArrayView series);
+    void noteOrder(qint64 time);
 
     QString m_fileName;
     qint64 m_budget;
-    qint64 m_used = 0;
+    qint64 m_used = 0; // records and series in memory
+    qint64 m_seriesBytes = 0; // the series' share of m_used
     qint64 m_count = 0;
+    bool m_inOrder = true; // times never went back, and no time had more observations than a flush can sort
+    qint64 m_lastTime = 0;
+    qint64 m_groupSize = 0; // observations of m_lastTime
+    std::unique_ptr<QTemporaryFile> m_flat; // records in replay order, before the ones in m_records
+    qint64 m_flatCount = 0;
     QList<Record> m_records;
     QList<QByteArray> m_series;
     QHash<QByteArray, qsizetype> m_seriesIds;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 
 namespace capaudit {
@@ -28,8 +29,9 @@ private:
     QHash<QByteArray, QString> m_strings;
 };
 
-// A few slots per column: a column cycles through a handful of values (a node's tenants, the classes of a scrape),
-// which is cheaper to compare byte for byte than to hash.
+// A column repeats a bounded set of values (a bank's nodes in turn, a node's tenants, the classes of a scrape). This
+// direct-mapped table of recent values answers most lookups with one cheap hash of a few bytes and one compare, before
+// the interner's full hash; a hostile file of ever-new names only misses, and then costs what the interner costs.
 class CachedInterner {
 public:
     explicit CachedInterner(StringInterner& interner)
@@ -38,30 +40,41 @@ public:
     }
     std::optional<QString> intern(QByteArrayView text)
     {
-        for (int i = 0; i < m_used; ++i)
-            if (QByteArrayView(m_slots[size_t(i)].bytes) == text)
-                return m_slots[size_t(i)].string;
+        Slot& slot = m_slots[index(text)];
+        if (slot.valid && QByteArrayView(slot.bytes) == text)
+            return slot.string;
         auto s = m_interner.intern(text);
         if (s) {
-            Slot& slot = m_slots[size_t(m_next)];
             ingest::assignBytes(slot.bytes, text);
             slot.string = *s;
-            m_next = (m_next + 1) % kSlots;
-            m_used = std::min(m_used + 1, kSlots);
+            slot.valid = true;
         }
         return s;
     }
 
 private:
-    static constexpr int kSlots = 8;
+    static constexpr size_t kSlots = 128;
+    static size_t index(QByteArrayView text)
+    {
+        // The first and last eight bytes and the length: names that share a prefix (a-cpu-01, a-cpu-02, …) differ
+        // at the end.
+        quint64 head = 0;
+        quint64 tail = 0;
+        const size_t n = size_t(text.size());
+        if (n > 0) // memcpy from the null pointer of an empty view is undefined even for zero bytes
+            std::memcpy(&head, text.data(), std::min<size_t>(n, 8));
+        if (n > 8)
+            std::memcpy(&tail, text.data() + n - 8, 8);
+        const quint64 mixed = (head ^ (tail << 1 | tail >> 63) ^ n) * 0x9E3779B97F4A7C15ULL;
+        return size_t(mixed >> 57) % kSlots;
+    }
     struct Slot {
         QByteArray bytes;
         QString string;
+        bool valid = false;
     };
     StringInterner& m_interner;
     std::array<Slot, kSlots> m_slots;
-    int m_used = 0;
-    int m_next = 0;
 };
 
 } // namespace capaudit

@@ -84,13 +84,12 @@ Status BlobTee::storeChunk()
 {
     if (m_chunk.isEmpty())
         return {};
-    // Compressed here, on the thread that reads the file: with a sink that is the parser thread, not the writer.
-    blobcodec::StoredChunk stored = blobcodec::encode(std::move(m_chunk));
+    QByteArray raw = std::move(m_chunk);
     m_chunk = QByteArray();
     m_chunk.reserve(kChunkSize);
     if (m_chunkSink)
-        return m_chunkSink(m_blobId, m_chunkNo++, std::move(stored));
-    return insertChunk(m_db, m_blobId, m_chunkNo++, stored);
+        return m_chunkSink(m_blobId, m_chunkNo++, std::move(raw));
+    return insertChunk(m_db, m_blobId, m_chunkNo++, blobcodec::encode(std::move(raw)));
 }
 
 Status BlobTee::insertChunk(sql::Database& db, qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored)

@@ -44,10 +44,10 @@ public:
         return m_total;
     }
     static Status insertChunk(sql::Database& db, qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored);
-    // Hands full chunks, already compressed on the reading thread, to SINK instead of inserting them: for reading on
-    // a thread that must not use the connection (SamplePipeline), so compression overlaps with the inserts. An empty
-    // function restores direct inserts.
-    using ChunkSink = std::function<Status(qint64 blob, qint64 chunk, blobcodec::StoredChunk stored)>;
+    // Hands full chunks, raw, to SINK instead of compressing and inserting them: for reading on a thread that must not
+    // use the connection (SamplePipeline), which compresses each chunk on whichever of its threads has time. An
+    // empty function restores direct inserts.
+    using ChunkSink = std::function<Status(qint64 blob, qint64 chunk, QByteArray raw)>;
     void setChunkSink(ChunkSink sink)
     {
         m_chunkSink = std::move(sink);

@@ -5,6 +5,11 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QtEndian>
+
+#include <cmath>
+#include <cstring>
+#include <memory>
 
 namespace capaudit {
 
@@ -18,9 +23,37 @@ class RowsDigest {
 public:
     RowsDigest();
     void beginRow(QByteArrayView table);
-    void addInt(qint64 value);
-    void addReal(double value);
-    void addText(QByteArrayView utf8);
+    // The hot path of telemetry import writes a dozen fields per row: they are stored straight into a fixed buffer
+    // (one EVP update per 64 KiB), inline, with no call per field.
+    void addInt(qint64 value)
+    {
+        putTagged('i', quint64(value));
+    }
+    void addReal(double value)
+    {
+        if (std::isnan(value)) {
+            *room(1) = 'n';
+            return;
+        }
+        // SQLite stores -0.0 as the integer 0; both must hash alike.
+        value += 0.0;
+        quint64 bits;
+        std::memcpy(&bits, &value, sizeof bits);
+        putTagged('r', bits);
+    }
+    void addText(QByteArrayView utf8)
+    {
+        const qsizetype size = utf8.size();
+        if (size > kSmallText) {
+            addLongText(utf8);
+            return;
+        }
+        char* out = room(5 + size);
+        out[0] = 's';
+        qToBigEndian(quint32(size), out + 1);
+        for (qsizetype i = 0; i < size; ++i) // names are short: a loop beats a call to memcpy
+            out[5 + i] = utf8[i];
+    }
     qint64 rows() const
     {
         return m_rows;
@@ -28,11 +61,29 @@ public:
     QString finish(); // lowercase hex
 
 private:
-    void put(const char* data, qsizetype size);
-    void putTagged(char tag, quint64 value);
+    static constexpr qsizetype kBufferSize = 1 << 16;
+    static constexpr qsizetype kSmallText = 64;
+
+    // SIZE bytes at the end of the buffer, flushed first when they do not fit; SIZE is at most kBufferSize.
+    char* room(qsizetype size)
+    {
+        if (m_used + size > kBufferSize)
+            flush();
+        char* out = m_buffer.get() + m_used;
+        m_used += size;
+        return out;
+    }
+    void putTagged(char tag, quint64 value)
+    {
+        char* out = room(9);
+        out[0] = tag;
+        qToBigEndian(value, out + 1);
+    }
+    void flush();
+    void addLongText(QByteArrayView utf8);
 
     crypto::Hasher m_hasher;
-    QByteArray m_buffer;
+    std::unique_ptr<char[]> m_buffer;
     qsizetype m_used = 0;
     qint64 m_rows = 0;
 };

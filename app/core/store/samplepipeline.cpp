@@ -16,11 +16,13 @@ namespace {
 
 constexpr qsizetype kBatch = 4096; // samples per hand-over: the queue lock is taken once per batch, not per sample
 constexpr size_t kQueueDepth = 8; // batches in flight; bounds memory (~8 x 4096 samples)
+constexpr size_t kBacklog = 2; // this many waiting items mean the storing thread has no time to compress a chunk
 
 struct Item {
     QList<UsageSample> samples;
     std::optional<std::pair<qint64, qint64>> chunk; // (blob, chunk number) when this item is a file chunk
-    blobcodec::StoredChunk stored;
+    QByteArray raw; // the chunk, when the storing thread is to compress it
+    blobcodec::StoredChunk stored; // the chunk, compressed by the parser
     qint64 bytesRead = 0;
     bool end = false;
 };
@@ -53,6 +55,12 @@ public:
         m_items.pop_front();
         m_notFull.notify_one();
         return item;
+    }
+    // Whether the consumer is behind: items are waiting for it.
+    bool backlogged()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_items.size() >= kBacklog;
     }
     void stop()
     {
@@ -109,10 +117,16 @@ Result<qint64> SamplePipeline::run(
     BlobTee& tee, const Parse& parse, UsageSink& target, const StoreChunk& storeChunk, const Progress& progress)
 {
     Queue queue;
-    tee.setChunkSink([&](qint64 blob, qint64 chunk, blobcodec::StoredChunk stored) -> Status {
+    tee.setChunkSink([&](qint64 blob, qint64 chunk, QByteArray raw) -> Status {
         Item item;
         item.chunk = std::pair { blob, chunk };
-        item.stored = std::move(stored);
+        // A chunk is compressed by the thread with time to spare: the parser when the storing thread is behind (a
+        // native CSV's many samples), else the storing thread (an exporter's text: much text, few samples, so the
+        // storing thread would wait). zstd gives the same bytes on either thread.
+        if (queue.backlogged())
+            item.stored = blobcodec::encode(std::move(raw));
+        else
+            item.raw = std::move(raw);
         item.bytesRead = tee.consumed();
         if (!queue.push(std::move(item)))
             return Error(tee.relativePath(), QStringLiteral("import stopped"));
@@ -145,8 +159,11 @@ Result<qint64> SamplePipeline::run(
             break;
         if (!consumed)
             continue; // drain until the parser has seen the stop
-        if (item.chunk)
+        if (item.chunk) {
+            if (!item.raw.isNull())
+                item.stored = blobcodec::encode(std::move(item.raw));
             consumed = storeChunk(item.chunk->first, item.chunk->second, item.stored);
+        }
         for (const UsageSample& sample : std::as_const(item.samples)) {
             if (!consumed)
                 break;

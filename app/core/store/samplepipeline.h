@@ -11,12 +11,12 @@ namespace capaudit {
 
 class BlobTee;
 
-// Imports one telemetry payload on two threads: a worker reads, hashes, compresses and parses the file (through the
-// BlobTee) and hands the samples over in batches; the calling thread, which owns the SQLite connection, stores the
-// file's chunks and feeds the samples to TARGET (rows digest, sample blocks, rollups, node-hour aggregates). The split
-// is measured, not principled: with samples stored as blocks the two sides cost about the same (docs/performance.md).
-// Parsing then overlaps with storing instead of adding to it. The hand-over queue is bounded, so memory stays flat
-// whatever the file size.
+// Imports one telemetry payload on two threads: a worker reads, hashes and parses the file (through the BlobTee) and
+// hands the samples over in batches; the calling thread, which owns the SQLite connection, stores the file's chunks
+// and feeds the samples to TARGET (rows digest, sample blocks, rollups, node-hour aggregates). Each chunk is
+// compressed by whichever side has time: a native CSV's samples keep the storing thread busy, an exporter's text
+// keeps the parser busy (docs/performance.md). Parsing then overlaps with storing instead of adding to it. The
+// hand-over queue is bounded, so memory stays flat whatever the file size.
 struct SamplePipeline {
     using Parse = std::function<Status(QIODevice& in, UsageSink& sink)>;
     using StoreChunk = std::function<Status(qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored)>;

@@ -12,7 +12,7 @@ namespace capaudit {
 // a 10 M-row import before it): a direct-mapped table of SLOTS entries, the caller falling back to its real map on a
 // miss. Sound because each slot holds a copy of its QString: the buffer stays alive while the slot exists, so its
 // address cannot be reused by another name, and an equal address and length mean equal text.
-template <typename Value, size_t Slots = 64> class IdentityCache {
+template <typename Value, size_t Slots = 256> class IdentityCache {
 public:
     const Value* find(const QString& name) const
     {
@@ -28,7 +28,10 @@ public:
 private:
     static size_t index(const QString& name)
     {
-        return (reinterpret_cast<quintptr>(name.constData()) >> 4) % Slots;
+        // The interner allocates its buffers close together, 16-byte aligned: the low bits of an address alone put a
+        // bank's 64 node names into a few slots. Fibonacci hashing spreads them over the table.
+        const quint64 address = quint64(reinterpret_cast<quintptr>(name.constData()) >> 4);
+        return size_t((address * 0x9E3779B97F4A7C15ULL) >> 32) % Slots;
     }
     struct Slot {
         QString name;
