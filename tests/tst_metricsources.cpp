@@ -347,6 +347,40 @@ private slots:
         }
     }
 
+    void longScrapeHistorySpillsInScrapeOrder()
+    {
+        // 240 scrapes, each listing the series in another order (as label sets that come and go make an exporter
+        // do): beyond the budget they go to the flat file and come back one scrape at a time, sorted; the samples
+        // must be the ones the in-memory sort and the database's sort give, in the same order.
+        const MappingSet mappings = profiles({ QStringLiteral("node-exporter"), QStringLiteral("dcgm-exporter") });
+        const QList<Series> series = history();
+        QByteArray text = "# TYPE node_cpu_seconds_total counter\n";
+        for (int t = 0; t < 240; ++t) {
+            for (qsizetype k = 0; k < series.size(); ++k) {
+                const Series& one = series[(k + t) % series.size()];
+                const double value = one.values[2] + (nameOf(one).endsWith(QLatin1String("_total")) ? 40.0 * t : 0);
+                text += QStringLiteral("%1%2 %3 %4\n")
+                            .arg(nameOf(one), labelText(one.labels, false, ","))
+                            .arg(value, 0, 'g', 17)
+                            .arg((kT0 + 60 * t) * 1000)
+                            .toUtf8();
+            }
+        }
+        QList<QList<UsageSample>> results;
+        // In memory; the flat file (the series fit half the budget, the observations do not); the database.
+        for (const qint64 budget : { qint64(1) << 30, qint64(8192), qint64(1) }) {
+            MetricsTextOptions prom(MetricsDialect::Prometheus);
+            prom.sortMemoryBudget = budget;
+            UsageCollector sink;
+            const Status s = parseText(text, mappings, sink, prom);
+            QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+            results.append(sink.samples);
+        }
+        QVERIFY(results[0].size() > 700);
+        compareSamples(results[1], results[0]);
+        compareSamples(results[2], results[0]);
+    }
+
     void dumpErrorsStillNameTheLine()
     {
         const MappingSet mappings = profiles({ QStringLiteral("node-exporter") });
