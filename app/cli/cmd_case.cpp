@@ -129,8 +129,11 @@ int runImport(const QStringList& arguments)
         if (!json)
             out() << resultLine(r) << Qt::endl;
         if (!r.ok()) {
-            // No digest means the bundle was never read: an I/O problem rather than a finding about evidence.
-            const int code = r.outcome == ImportOutcome::Failed && r.digest.isEmpty() ? kExitUsage : kExitFindings;
+            // No digest means the bundle was never read, and a local failure is this machine's (a full disk): an I/O
+            // problem rather than a finding about evidence.
+            const int code = r.outcome == ImportOutcome::Failed && (r.digest.isEmpty() || r.error.local)
+                ? kExitUsage
+                : kExitFindings;
             exitCode = std::max(exitCode, code);
         }
     }

@@ -25,6 +25,11 @@ void reportFailedImports(CheckContext& c, const QList<TrailEntry>& trail)
     for (const TrailEntry& e : trail) {
         if (e.action != QLatin1String(trail::kImportFailed))
             continue;
+        const QJsonObject error = e.details.value(QStringLiteral("error")).toObject();
+        // This machine failed (a full disk, an I/O error): the attempt stays in the trail, but it says nothing about
+        // the evidence. The bundle's absence still shows where its evidence is missing (coverage, reconciliation).
+        if (error.value(QStringLiteral("local")).toBool())
+            continue;
         const QString digest = e.details.value(QStringLiteral("digest")).toString();
         const QString path = e.details.value(QStringLiteral("path")).toString();
         const QString key = digest.isEmpty() ? path : digest;
@@ -32,7 +37,6 @@ void reportFailedImports(CheckContext& c, const QList<TrailEntry>& trail)
         if ((!digest.isEmpty() && stored.contains(digest)) || reported.contains(key))
             continue;
         reported.insert(key);
-        const QJsonObject error = e.details.value(QStringLiteral("error")).toObject();
         const QString file = error.value(QStringLiteral("file")).toString();
         const qint64 line = error.value(QStringLiteral("line")).toInteger();
         const QString field = error.value(QStringLiteral("field")).toString();

@@ -80,6 +80,13 @@ private:
     {
         return Error(m_path, 0, field, reason);
     }
+    // A failed write into the extraction directory: local when the machine ran out of room (the bundle is then not
+    // to blame), else the entry's own doing (a name that collides with a file, say).
+    Error localOr(int errorNumber, const QString& field, const QString& what) const
+    {
+        return error(field, QStringLiteral("%1: %2").arg(what, safefs::errnoText(errorNumber)))
+            .markedLocal(safefs::isLocalFailure(errorNumber));
+    }
     Error corrupt(archive* reader, const QString& field) const
     {
         const char* message = archive_error_string(reader);
@@ -176,13 +183,12 @@ Status Extractor::extractEntry(archive* reader, archive_entry* entry)
     if (!m_parentFd.valid() || parent != m_parentPath) {
         m_parentFd = safefs::openDirectoryBeneath(m_destFd, parent, true);
         if (!m_parentFd.valid())
-            return error(
-                name, QStringLiteral("cannot create directory for '%1': %2").arg(name, safefs::errnoText(errno)));
+            return localOr(errno, name, QStringLiteral("cannot create directory for '%1'").arg(name));
         m_parentPath = parent;
     }
     safefs::UniqueFd file = safefs::createFileIn(m_parentFd.get(), QStringView(name).mid(slash + 1));
     if (!file.valid())
-        return error(name, QStringLiteral("cannot create '%1': %2").arg(name, safefs::errnoText(errno)));
+        return localOr(errno, name, QStringLiteral("cannot create '%1'").arg(name));
     return writeData(reader, name, std::move(file));
 }
 
@@ -222,7 +228,7 @@ Status Extractor::writeData(archive* reader, const QString& name, safefs::Unique
         const char* data = static_cast<const char*>(block);
         hasher.add(QByteArrayView(data, bytes));
         if (!safefs::writeAll(file.get(), data, size))
-            return error(name, QStringLiteral("cannot write '%1': %2").arg(name, safefs::errnoText(errno)));
+            return localOr(errno, name, QStringLiteral("cannot write '%1'").arg(name));
         written += bytes;
         m_totalBytes += bytes;
     }

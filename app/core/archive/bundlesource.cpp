@@ -70,14 +70,17 @@ Result<BundleSource> BundleSource::open(const QString& path, const ArchiveLimits
                 QStringLiteral("not a bundle: expected a directory or a .tar, .tar.gz, .tgz, .zip or "
                                ".capbundle file"));
         auto tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/capaudit-bundle-XXXXXX"));
+        // Failures to make room for the extraction are this machine's, never the bundle's.
         if (!tempDir->isValid())
-            return Error(path, QStringLiteral("cannot create a temporary directory: %1").arg(tempDir->errorString()));
+            return Error(path, QStringLiteral("cannot create a temporary directory: %1").arg(tempDir->errorString()))
+                .markedLocal();
         // QTemporaryDir already creates 0700; make the guarantee explicit rather than inherited.
         const QByteArray tempPath = QFile::encodeName(tempDir->path());
         const safefs::UniqueFd destFd = safefs::openRoot(tempDir->path());
         if (::chmod(tempPath.constData(), 0700) != 0 || !destFd.valid())
             return Error(
-                path, QStringLiteral("cannot prepare the temporary directory: %1").arg(safefs::errnoText(errno)));
+                path, QStringLiteral("cannot prepare the temporary directory: %1").arg(safefs::errnoText(errno)))
+                .markedLocal();
         // On failure tempDir goes out of scope here and takes any partial output with it.
         Result<std::vector<TreeFile>> extracted = extractArchive(path, *format, destFd.get(), limits);
         if (!extracted)

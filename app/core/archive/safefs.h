@@ -53,5 +53,8 @@ qint64 readSome(int fd, char* data, std::size_t size);
 
 // "No such file or directory"
 QString errnoText(int error);
+// Whether ERROR (an errno value) is this machine's failure rather than the input's: no space, quota, file size limit,
+// an I/O error, a read-only file system, no memory, no file handles left.
+bool isLocalFailure(int error);
 
 } // namespace capaudit::safefs

@@ -53,7 +53,7 @@ qint64 BlobTee::readData(char* data, qint64 maxSize)
     const qint64 n = m_file.read(data, maxSize);
     if (n < 0) {
         m_failed = true;
-        m_error = Error(m_relative, QStringLiteral("read error: %1").arg(m_file.errorString()));
+        m_error = Error(m_relative, QStringLiteral("read error: %1").arg(m_file.errorString())).markedLocal();
         setErrorString(m_error.reason);
         return -1;
     }

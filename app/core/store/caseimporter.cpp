@@ -14,8 +14,11 @@ namespace capaudit {
 namespace {
 QJsonObject errorJson(const Error& error)
 {
-    return QJsonObject { { QStringLiteral("file"), error.file }, { QStringLiteral("line"), error.line },
+    QJsonObject json { { QStringLiteral("file"), error.file }, { QStringLiteral("line"), error.line },
         { QStringLiteral("field"), error.field }, { QStringLiteral("reason"), error.reason } };
+    if (error.local) // only then, so the entries of every other failure read as before
+        json.insert(QStringLiteral("local"), true);
+    return json;
 }
 
 QJsonArray failedChecks(const Verdict& verdict)
@@ -129,6 +132,13 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
     report(0, QStringLiteral("verifying %1").arg(bundlePath));
     BundleVerifier verifier(*trust);
     Result<BundleSource> source = BundleSource::open(bundlePath);
+    // This machine could not unpack the bundle (a full disk, say): nothing is known about its evidence, so it is an
+    // import that failed here, not a rejected bundle held against its provider.
+    if (!source && source.error().local) {
+        result.error = source.error();
+        record(trail::kImportFailed, { { QStringLiteral("error"), errorJson(result.error) } });
+        return result;
+    }
     result.verdict = source ? verifier.verify(*source) : verifier.verify(bundlePath);
     result.digest = result.verdict.bundleDigest;
     result.kind = result.verdict.kind;

@@ -8,6 +8,29 @@
 
 namespace capaudit::sql {
 
+namespace {
+
+// SQLite result codes that are this machine's failure (Error::local): the disk, memory, the file or its lock, never
+// the content of the case or of the evidence.
+bool isLocalFailure(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_NOMEM:
+    case SQLITE_CANTOPEN:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_READONLY:
+    case SQLITE_PROTOCOL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, QString sql)
     : m_db(db)
     , m_stmt(stmt)
@@ -74,7 +97,8 @@ bool Statement::next()
     if (rc != SQLITE_DONE) {
         m_failed = true;
         m_error = Error(QString::fromUtf8(sqlite3_db_filename(m_db, "main")), 0, m_sql.left(60),
-            QString::fromUtf8(sqlite3_errmsg(m_db)));
+            QString::fromUtf8(sqlite3_errmsg(m_db)))
+                      .markedLocal(isLocalFailure(rc));
     }
     return false;
 }
@@ -184,9 +208,10 @@ void Database::close()
 Status Database::exec(const char* sql)
 {
     char* message = nullptr;
-    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message); rc != SQLITE_OK) {
         m_lastError = Error(m_path, 0, QString::fromUtf8(sql).simplified().left(60),
-            QString::fromUtf8(message ? message : sqlite3_errmsg(m_db)));
+            QString::fromUtf8(message ? message : sqlite3_errmsg(m_db)))
+                          .markedLocal(isLocalFailure(rc));
         sqlite3_free(message);
         return m_lastError;
     }
@@ -249,7 +274,8 @@ qint64 Database::lastInsertId() const
 
 Error Database::errorFor(const QString& what) const
 {
-    return Error(m_path, 0, what, QString::fromUtf8(sqlite3_errmsg(m_db)));
+    return Error(m_path, 0, what, QString::fromUtf8(sqlite3_errmsg(m_db)))
+        .markedLocal(isLocalFailure(sqlite3_errcode(m_db)));
 }
 
 namespace {

@@ -14,6 +14,9 @@ struct Error {
     qint64 line = 0; // 1-based line number, 0 when not applicable
     QString field; // column, JSON pointer or check name, may be empty
     QString reason; // plain-language cause
+    // The cause is this machine, not the input: a full disk, an I/O error, no memory or file handles, a case another
+    // process holds. Such a failure says nothing about the evidence, so it is never held against a provider.
+    bool local = false;
 
     Error() = default;
     explicit Error(QString why)
@@ -31,6 +34,12 @@ struct Error {
         , field(std::move(fieldName))
         , reason(std::move(why))
     {
+    }
+
+    Error&& markedLocal(bool isLocal = true) &&
+    {
+        local = isLocal;
+        return std::move(*this);
     }
 
     // "usage.csv:12: field 'used': not a number"
