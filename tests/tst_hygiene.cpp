@@ -180,6 +180,9 @@ private slots:
         QTest::newRow("NaN") << QByteArray(R"({"a":NaN})");
         QTest::newRow("Infinity") << QByteArray(R"({"a":-Infinity})");
         QTest::newRow("out of range") << QByteArray(R"({"a":1e999})");
+        // fuzz_strictjson's second finding: RapidJSON read this as 0, Qt refuses it ("illegal number").
+        QTest::newRow("underflowing number") << QByteArray(R"({"a":[1,1e-40039]})");
+        QTest::newRow("just above the largest double") << QByteArray(R"({"a":1.8e308})");
         QTest::newRow("deep") << QByteArray("{\"a\":") + QByteArray(100, '[') + QByteArray(100, ']') + "}";
         // fuzz_strictjson's finding (minimized): Qt 6.4 reads "\uFEFFdigest" as "digest", so this statement subject
         // had one digest for QJsonDocument (the second) and two distinct keys for every other reader.
@@ -195,6 +198,20 @@ private slots:
         QVERIFY(!checkStrictJson(json, QStringLiteral("x.json")).ok());
         QVERIFY(!parseJsonObject(json, QStringLiteral("x.json")).ok());
         QVERIFY(checkStrictJson(R"({"a":"\ud83d\ude00","b":[1,2,{"c":null}]})", {}).ok());
+    }
+
+    void strictJsonNamesANumberOutOfRange()
+    {
+        const Status s = checkStrictJson(R"({"a":[1,1e-40039]})", QStringLiteral("x.json"));
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().field, QStringLiteral("/a/1"));
+        QVERIFY2(s.error().reason.contains(QLatin1String("1e-40039 is beyond the range of a double")),
+            qPrintable(s.error().toString()));
+        // Where Qt draws the line: subnormals, the largest double and a zero with any exponent read the same
+        // everywhere.
+        QVERIFY(
+            checkStrictJson(R"([1e-310, 4.9e-324, 1.7976931348623157e308, 0e-99999, -0.0, 12345678901234567890])", {})
+                .ok());
     }
 
     void everyEvidenceParserRefusesDuplicateKeys()
