@@ -312,6 +312,31 @@ private slots:
         QVERIFY2(named, qPrintable(listed(v.problems)));
     }
 
+    // A timeline window or a drill reads part of a bundle: one that starts inside a removed block names the gap as
+    // a whole-bundle read does, instead of handing out fewer rows.
+    void partialReadsNameARemovedBlock()
+    {
+        const QString file = copyOf(QStringLiteral("partial"));
+        QCOMPARE(execSql(file, dropTriggersSql() + QStringLiteral("DELETE FROM sample_blocks WHERE first_seq = 8192")),
+            QString());
+        const Result<std::vector<StoredSample>> inside = readAll(file, m_bundleId, 9000, 10000);
+        QVERIFY(!inside);
+        QVERIFY2(inside.error().reason.contains(QLatin1String("seqs 9000..16383 have no block")),
+            qPrintable(inside.error().toString()));
+        const Result<std::vector<StoredSample>> across = readAll(file, m_bundleId, 8000, 9000);
+        QVERIFY(!across);
+        QVERIFY2(across.error().reason.contains(QLatin1String("seqs 8192..16383 have no block")),
+            qPrintable(across.error().toString()));
+        // Reads that do not touch the gap are whole.
+        const Result<std::vector<StoredSample>> after = readAll(file, m_bundleId, 16400, 16500);
+        QVERIFY2(after, qPrintable(after.error().toString()));
+        QCOMPARE(after->size(), size_t(101));
+        QCOMPARE(after->front().seq, 16400);
+        const Result<std::vector<StoredSample>> before = readAll(file, m_bundleId, 100, 8191);
+        QVERIFY2(before, qPrintable(before.error().toString()));
+        QCOMPARE(before->size(), size_t(8092));
+    }
+
     // An edit that keeps the block well formed (decoded, one value changed, encoded again) decodes cleanly: the
     // rows digest recorded at import is what catches it.
     void reencodedEditIsCaughtByTheRowsDigest()

@@ -62,7 +62,8 @@ bool SampleCursor::next()
             .bind(2, std::max<qint64>(0, m_from - sampleblocks::kMaxRows + 1))
             .bind(3, m_to)
             .bind(4, m_from);
-        m_nextSeq = m_from == 0 ? 0 : -1;
+        m_nextSeq = m_from;
+        m_firstBlock = true;
         [[fallthrough]];
     case Phase::Blocks:
         while (nextBlock()) {
@@ -94,6 +95,28 @@ bool SampleCursor::nextLegacy()
     return true;
 }
 
+// The blocks ran out before TO: the bundle ends there, unless a later block exists, which means the seqs before it
+// lost theirs (a read that starts inside a removed block finds no block at all in its window). Always false.
+bool SampleCursor::endOfBlocks()
+{
+    const qint64 covered = m_firstBlock ? m_from : m_nextSeq; // the first seq no block has given
+    if (m_sawLegacy || covered > m_to)
+        return false;
+    sql::Statement* later = m_db.prepare(
+        "SELECT first_seq FROM sample_blocks WHERE bundle = ? AND first_seq > ? ORDER BY first_seq LIMIT 1");
+    if (!later)
+        return fail(m_db.lastError().reason);
+    later->bind(1, m_bundle).bind(2, covered);
+    const bool found = later->next();
+    if (!found && later->failed())
+        return fail(later->error().reason);
+    const qint64 first = found ? later->int64(0) : 0;
+    later->reset();
+    if (found)
+        return fail(QStringLiteral("seqs %1..%2 have no block: a block was removed").arg(covered).arg(first - 1));
+    return false;
+}
+
 // Reads and decodes the next block; false at the end or on an error. Leaves [m_index, m_end) on the rows in range.
 bool SampleCursor::nextBlock()
 {
@@ -101,12 +124,15 @@ bool SampleCursor::nextBlock()
         m_phase = Phase::Done;
         if (m_select->failed())
             return fail(m_select->error().reason);
-        return false;
+        return endOfBlocks();
     }
     const qint64 first = m_select->int64(0), last = m_select->int64(1);
     if (m_sawLegacy)
         return fail(QStringLiteral("samples stored both as rows and as blocks (block at seq %1)").arg(first));
-    if (m_nextSeq >= 0 && first != m_nextSeq)
+    // A read that starts inside a removed block names the gap too: the block holding FROM must come first.
+    const bool fits = m_firstBlock ? first <= m_nextSeq : first == m_nextSeq;
+    m_firstBlock = false;
+    if (!fits)
         return fail(first > m_nextSeq
                 ? QStringLiteral("seqs %1..%2 have no block: a block was removed").arg(m_nextSeq).arg(first - 1)
                 : QStringLiteral("the block at seq %1 overlaps the one before it (which ends at %2)")

@@ -56,6 +56,7 @@ private:
     bool fail(QString reason);
     bool nextLegacy();
     bool nextBlock();
+    bool endOfBlocks();
 
     sql::Database& m_db;
     qint64 m_bundle;
@@ -68,7 +69,10 @@ private:
     size_t m_index = 0;
     size_t m_end = 0;
     bool m_sawLegacy = false;
-    qint64 m_nextSeq = 0; // the first seq the next block must start at (-1: not known yet)
+    // The first seq the next block must start at; the first block of a read only has to hold m_from (it may start
+    // before it), since seqs are numbered from 0 without gaps.
+    qint64 m_nextSeq = 0;
+    bool m_firstBlock = true;
     QByteArray m_scratch;
     bool m_failed = false;
     Error m_error;
