@@ -32,6 +32,7 @@ struct BundleSource::Private {
     QString path;
     QString root;
     std::unique_ptr<QTemporaryDir> tempDir; // archives only; its destructor removes the extracted tree
+    std::shared_ptr<const Private> origin; // a copy with known digests keeps the source whose tree it reads
     QStringList files;
     QHash<QString, FileMeta> meta;
     qint64 totalBytes = 0;
@@ -208,6 +209,23 @@ Result<QByteArray> BundleSource::sha256(const QString& relative) const
 qint64 BundleSource::totalBytes() const
 {
     return d->totalBytes;
+}
+
+BundleSource BundleSource::withKnownSha256(const QMap<QString, QByteArray>& digests) const
+{
+    auto data = std::make_shared<Private>();
+    data->path = d->path;
+    data->root = d->root;
+    data->files = d->files;
+    data->meta = d->meta;
+    data->totalBytes = d->totalBytes;
+    data->origin = d; // an extracted tree lives as long as its source
+    for (auto it = digests.cbegin(); it != digests.cend(); ++it) {
+        const auto known = data->meta.find(it.key());
+        if (known != data->meta.end())
+            known->sha256 = it.value();
+    }
+    return BundleSource(std::move(data));
 }
 
 } // namespace capaudit

@@ -6,6 +6,7 @@
 #include "util/result.h"
 
 #include <QByteArray>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -34,6 +35,10 @@ public:
     // Raw SHA-256: computed while extracting for archives; streamed from disk on each call for directories.
     Result<QByteArray> sha256(const QString& relative) const;
     qint64 totalBytes() const; // sum of the file sizes
+    // This source with the SHA-256 of some files already known, so sha256() does not read them again: only for a tree
+    // the caller wrote itself into a private directory and hashed on the way (verify-case's copy of a stored bundle).
+    // A name that is not a file of the source is ignored.
+    BundleSource withKnownSha256(const QMap<QString, QByteArray>& digests) const;
 
 private:
     struct Private;

@@ -95,80 +95,120 @@ Result<QList<BundleFileRef>> CaseStore::bundleFiles(qint64 bundleId)
     return out;
 }
 
+namespace {
+
+struct BlobRow {
+    QString sha256; // hex
+    qint64 size = 0;
+    QString name; // for messages: "usage.csv (blob 7)"
+};
+
+Error blobFailure(const sql::Database& db, const BlobRow& blob, const QString& reason)
+{
+    return Error(db.path(), 0, QStringLiteral("blob_chunks"), blob.name + QStringLiteral(": ") + reason);
+}
+
+Result<BlobRow> blobRow(sql::Database& db, qint64 blobId, const QString& fileName)
+{
+    BlobRow row;
+    row.name = fileName.isEmpty() ? QStringLiteral("blob %1").arg(blobId)
+                                  : QStringLiteral("%1 (blob %2)").arg(fileName, QString::number(blobId));
+    sql::Statement* blob = db.prepare("SELECT sha256, size FROM blobs WHERE id = ?");
+    if (!blob)
+        return db.lastError();
+    blob->bind(1, blobId);
+    if (!blob->next())
+        return blob->failed() ? blob->error() : blobFailure(db, row, QStringLiteral("no such blob"));
+    row.sha256 = blob->text(0);
+    row.size = blob->int64(1);
+    blob->reset();
+    return row;
+}
+
+// One pass over the chunks of BLOBID in order, each decoded and checked, handed to SINK; at the end the bytes must
+// have the row's size and SHA-256. Returns that SHA-256 (raw).
+Result<QByteArray> chunkPass(
+    sql::Database& db, qint64 blobId, const BlobRow& blob, const std::function<Status(QByteArrayView)>& sink)
+{
+    // A private statement: SINK may itself query the case.
+    std::unique_ptr<sql::Statement> select = db.prepareOnce(
+        QStringLiteral("SELECT chunk, bytes, codec, raw_size FROM blob_chunks WHERE blob = ? ORDER BY chunk"));
+    if (!select)
+        return db.lastError();
+    select->bind(1, blobId);
+    crypto::Hasher hasher;
+    qint64 expected = 0;
+    qint64 total = 0;
+    QByteArray scratch;
+    while (select->next()) {
+        if (select->int64(0) != expected)
+            return blobFailure(db, blob, QStringLiteral("chunk %1 missing").arg(expected));
+        const std::optional<qint64> rawSize =
+            select->isNull(3) ? std::nullopt : std::optional<qint64>(select->int64(3));
+        Result<QByteArrayView> bytes = blobcodec::decode(select->blobView(1), select->int64(2), rawSize, scratch);
+        if (!bytes)
+            return blobFailure(
+                db, blob, QStringLiteral("chunk %1: %2").arg(QString::number(expected), bytes.error().reason));
+        ++expected;
+        total += bytes->size();
+        if (total > blob.size)
+            return blobFailure(db, blob, QStringLiteral("more bytes stored than its recorded size %1").arg(blob.size));
+        hasher.add(*bytes);
+        if (Status s = sink(*bytes); !s)
+            return s.error();
+    }
+    if (select->failed())
+        return select->error();
+    QByteArray digest = hasher.finish();
+    if (total != blob.size || QString::fromLatin1(digest.toHex()) != blob.sha256)
+        return blobFailure(db, blob,
+            QStringLiteral("stored bytes do not match their recorded size %1 and SHA-256 %2")
+                .arg(blob.size)
+                .arg(blob.sha256));
+    return digest;
+}
+
+} // namespace
+
 Status CaseStore::readBlob(qint64 blobId, const std::function<Status(QByteArrayView)>& write, const QString& fileName)
 {
-    sql::Statement* blob = m_db.prepare("SELECT sha256, size FROM blobs WHERE id = ?");
+    Result<BlobRow> blob = blobRow(m_db, blobId, fileName);
     if (!blob)
-        return m_db.lastError();
-    blob->bind(1, blobId);
-    const QString name = fileName.isEmpty() ? QStringLiteral("blob %1").arg(blobId)
-                                            : QStringLiteral("%1 (blob %2)").arg(fileName, QString::number(blobId));
-    auto failure = [&](const QString& reason) {
-        return Error(m_db.path(), 0, QStringLiteral("blob_chunks"), name + QStringLiteral(": ") + reason);
-    };
-    if (!blob->next())
-        return blob->failed() ? blob->error() : failure(QStringLiteral("no such blob"));
-    const QString sha256 = blob->text(0);
-    const qint64 size = blob->int64(1);
-    blob->reset();
-
+        return blob.error();
     // No byte leaves before the whole blob matched its SHA-256: small blobs are decoded once and kept, larger ones
     // (beyond kKeep, so memory stays flat) are decoded and hashed twice, the second time as they are handed out (and
     // checked again: evidence rows are append-only, so only someone editing the file could make the passes differ).
     constexpr qint64 kKeep = 16 * blobcodec::kMaxChunk;
-    const bool keep = size >= 0 && size <= kKeep;
+    const bool keep = blob->size >= 0 && blob->size <= kKeep;
     QByteArray kept;
-    auto pass = [&](bool deliver) -> Status {
-        // A private statement: WRITE may itself query the case.
-        std::unique_ptr<sql::Statement> select = m_db.prepareOnce(
-            QStringLiteral("SELECT chunk, bytes, codec, raw_size FROM blob_chunks WHERE blob = ? ORDER BY chunk"));
-        if (!select)
-            return m_db.lastError();
-        select->bind(1, blobId);
-        crypto::Hasher hasher;
-        qint64 expected = 0;
-        qint64 total = 0;
-        QByteArray scratch;
-        while (select->next()) {
-            if (select->int64(0) != expected)
-                return failure(QStringLiteral("chunk %1 missing").arg(expected));
-            const std::optional<qint64> rawSize =
-                select->isNull(3) ? std::nullopt : std::optional<qint64>(select->int64(3));
-            Result<QByteArrayView> bytes = blobcodec::decode(select->blobView(1), select->int64(2), rawSize, scratch);
-            if (!bytes)
-                return failure(QStringLiteral("chunk %1: %2").arg(QString::number(expected), bytes.error().reason));
-            ++expected;
-            total += bytes->size();
-            if (total > size)
-                return failure(QStringLiteral("more bytes stored than its recorded size %1").arg(size));
-            hasher.add(*bytes);
-            if (deliver) {
-                if (Status s = write(*bytes); !s)
-                    return s;
-            } else if (keep) {
-                kept.append(*bytes);
-            }
-        }
-        if (select->failed())
-            return select->error();
-        if (total != size || QString::fromLatin1(hasher.finish().toHex()) != sha256)
-            return failure(QStringLiteral("stored bytes do not match their recorded size %1 and SHA-256 %2")
-                               .arg(size)
-                               .arg(sha256));
-        return {};
-    };
     if (keep)
-        kept.reserve(size);
-    if (Status s = pass(false); !s)
-        return s;
-    if (!keep)
-        return pass(true);
+        kept.reserve(blob->size);
+    Result<QByteArray> checked = chunkPass(m_db, blobId, *blob, [&](QByteArrayView bytes) -> Status {
+        if (keep)
+            kept.append(bytes);
+        return {};
+    });
+    if (!checked)
+        return checked.error();
+    if (!keep) {
+        Result<QByteArray> delivered = chunkPass(m_db, blobId, *blob, write);
+        return delivered ? Status() : Status(delivered.error());
+    }
     for (qsizetype at = 0; at < kept.size(); at += blobcodec::kMaxChunk) {
         const qsizetype n = std::min<qsizetype>(blobcodec::kMaxChunk, kept.size() - at);
         if (Status s = write(QByteArrayView(kept).sliced(at, n)); !s)
             return s;
     }
     return {};
+}
+
+Result<QByteArray> CaseStore::copyBlob(
+    qint64 blobId, const std::function<Status(QByteArrayView)>& write, const QString& fileName)
+{
+    Result<BlobRow> blob = blobRow(m_db, blobId, fileName);
+    if (!blob)
+        return blob.error();
+    return chunkPass(m_db, blobId, *blob, write);
 }
 
 } // namespace capaudit

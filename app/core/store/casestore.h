@@ -214,6 +214,11 @@ public:
     // the chunk, if the blob is missing, a chunk is missing, damaged or forged, or the bytes do not match.
     Status readBlob(
         qint64 blobId, const std::function<Status(QByteArrayView)>& write, const QString& fileName = QString());
+    // The same in one pass, for a sink that is private and thrown away unless this succeeds (verify-case writing a
+    // bundle into its own temporary directory): bytes reach WRITE before the last of them is checked, so a large blob
+    // is decoded and hashed once instead of twice. Returns the bytes' SHA-256 (raw), computed on the way.
+    Result<QByteArray> copyBlob(
+        qint64 blobId, const std::function<Status(QByteArrayView)>& write, const QString& fileName = QString());
 
     // Reviewer documents (CaseDocument); the latest version of a (kind, name) is the one in force. Saving content
     // identical to the latest version changes nothing and returns that version.
