@@ -175,14 +175,7 @@ Status ObservationSorter::add(qint64 time, qint64 line, double value, QByteArray
         memo = seriesId(series);
     Q_ASSERT(m_series.at(memo) == series);
     ++m_count;
-    noteOrder(time);
-    m_records.append(Record { time, line, value, memo });
-    m_used += static_cast<qint64>(sizeof(Record));
-    if (m_flat && !m_inOrder)
-        return moveToDisk();
-    if (m_used > m_budget)
-        return spill();
-    return {};
+    return keep(Record { time, line, value, memo });
 }
 
 Status ObservationSorter::add(qint64 time, qint64 line, double value, QByteArrayView series)
@@ -194,9 +187,13 @@ Status ObservationSorter::add(qint64 time, qint64 line, double value, QByteArray
             return id.error();
         return m_disk->add(time, line, value, *id);
     }
-    const qsizetype id = seriesId(series);
-    noteOrder(time);
-    m_records.append(Record { time, line, value, id });
+    return keep(Record { time, line, value, seriesId(series) });
+}
+
+Status ObservationSorter::keep(const Record& record)
+{
+    noteOrder(record.time);
+    m_records.append(record);
     m_used += static_cast<qint64>(sizeof(Record));
     if (m_flat && !m_inOrder)
         return moveToDisk();

@@ -70,6 +70,7 @@ private:
     };
     class Disk;
 
+    Status keep(const Record& record); // in memory, then spilled as the budget says
     Status spill();
     Status appendFlat();
     Status moveToDisk();
