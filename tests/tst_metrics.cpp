@@ -267,6 +267,17 @@ private slots:
                                                        "1767225600000\n")
                                          << Prom << qint64(2) << "node_cpu_seconds_total"
                                          << "counter";
+        // A series checked once stays checked only while the # TYPE lines say the same: a later scrape that calls
+        // the family a gauge is refused at its first sample.
+        QTest::newRow("rate on a family that turns gauge")
+            << QByteArray("# TYPE node_cpu_seconds_total counter\n"
+                          "node_cpu_seconds_total{node=\"n1\",mode=\"user\"} 5 1767225600000\n"
+                          "# TYPE node_cpu_seconds_total counter\n"
+                          "node_cpu_seconds_total{node=\"n1\",mode=\"user\"} 6 1767225660000\n"
+                          "# TYPE node_cpu_seconds_total gauge\n"
+                          "node_cpu_seconds_total{node=\"n1\",mode=\"user\"} 7 1767225720000\n")
+            << Prom << qint64(6) << "node_cpu_seconds_total"
+            << "counter";
     }
 
     void metricsErrors()

@@ -11,6 +11,8 @@
 #include <QStringDecoder>
 
 #include <cmath>
+#include <deque>
+#include <vector>
 
 namespace capaudit {
 
@@ -186,7 +188,17 @@ private:
             if (!known)
                 return error(QString::fromUtf8(rest.first(end)),
                     QStringLiteral("unknown metric type '%1'").arg(ingest::excerpt(typeName)));
-            m_types.insert(QString::fromUtf8(rest.first(end)), typeName == "counter");
+            // Only a change of the map makes the series check their counters again (checkedCounter): every scrape of a
+            // dump repeats its # TYPE lines.
+            const QString family = QString::fromUtf8(rest.first(end));
+            const bool counter = typeName == "counter";
+            if (const auto it = m_types.find(family); it == m_types.end()) {
+                m_types.insert(family, counter);
+                ++m_typesGeneration;
+            } else if (*it != counter) {
+                *it = counter;
+                ++m_typesGeneration;
+            }
         }
         return {};
     }
@@ -379,17 +391,26 @@ private:
                         .arg(m_fileName));
             time = *m_options.defaultTime;
         }
-        if (Status s = checkCounter(*metric); !s.ok())
-            return s;
+        if (series->countersCheckedAt != m_typesGeneration) {
+            if (Status s = checkCounter(*metric); !s.ok())
+                return s;
+            series->countersCheckedAt = m_typesGeneration;
+        }
         // Sorted by scrape time before aggregation: dumps list each series with all its timestamps.
-        return m_sorter.add(*time, m_reader.lineNumber(), *value, line.first(seriesEnd), series->sorterId);
+        if (Status s = m_sorter.add(*time, m_reader.lineNumber(), *value, line.first(seriesEnd), series->sorterId);
+            !s.ok())
+            return s;
+        noteSorterId(series);
+        return {};
     }
 
     Status replay()
     {
         return m_sorter.replay([this](const ObservationSorter::Observation& o) -> Status {
             m_replayLine = o.line;
-            const ParsedSeries* series = parsedSeries(o.series);
+            const ParsedSeries* series = bySorterId(o.seriesId);
+            if (!series)
+                series = parsedSeries(o.series);
             if (!series) {
                 qsizetype pos = 0;
                 auto parsed = parseSeries(o.series, pos);
@@ -402,6 +423,7 @@ private:
             obs.metric = series->metric;
             obs.labels = &series->labels;
             obs.seriesKey = series->key;
+            obs.seriesHash = series->keyHash;
             obs.resolved = &series->resolved;
             obs.mappings = series->mappings;
             obs.value = o.value;
@@ -423,25 +445,50 @@ private:
         mutable ResolvedSeriesMap resolved; // what each mapping makes of the labels, filled by the aggregator
         const QList<qsizetype>* mappings = nullptr; // the metric's mappings (null: unmapped)
         mutable qsizetype sorterId = -1; // the series' id in m_sorter (ObservationSorter::add's memo)
+        mutable quint64 countersCheckedAt = 0; // m_typesGeneration when checkCounter last passed it
+        size_t keyHash = 0; // MetricObservation::seriesHash of KEY
     };
     static constexpr qsizetype kSeriesCacheBytes = 64 * 1024 * 1024;
 
     const ParsedSeries* parsedSeries(QByteArrayView bytes) const
     {
         const auto it = m_seriesCache.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
-        return it == m_seriesCache.constEnd() ? nullptr : &it.value();
+        return it == m_seriesCache.constEnd() ? nullptr : *it;
+    }
+
+    // Replay finds a series by the sorter's number for it instead of hashing its bytes a second time. The table is
+    // emptied with the cache, and a number the sorter did not give (-1) or not seen since finds nothing.
+    void noteSorterId(const ParsedSeries* series)
+    {
+        const qsizetype id = series->sorterId;
+        if (id < 0)
+            return;
+        if (static_cast<size_t>(id) >= m_bySorterId.size())
+            m_bySorterId.resize(static_cast<size_t>(id) + 1, nullptr);
+        m_bySorterId[static_cast<size_t>(id)] = series;
+    }
+    const ParsedSeries* bySorterId(qsizetype id) const
+    {
+        return id >= 0 && static_cast<size_t>(id) < m_bySorterId.size() ? m_bySorterId[static_cast<size_t>(id)]
+                                                                        : nullptr;
     }
 
     const ParsedSeries* rememberSeries(QByteArrayView bytes, ParsedSeries series)
     {
         // Series bytes, the decoded key (2 bytes a character) and the labels, roughly.
         const qsizetype cost = bytes.size() * 4 + 128;
-        if (m_seriesCacheBytes + cost > kSeriesCacheBytes) {
+        const qint64 limit = m_options.seriesCacheBytes > 0 ? m_options.seriesCacheBytes : kSeriesCacheBytes;
+        if (m_seriesCacheBytes + cost > limit) {
             m_seriesCache.clear();
+            m_bySorterId.clear();
+            m_seriesStore.clear();
             m_seriesCacheBytes = 0;
         }
         m_seriesCacheBytes += cost;
-        return &m_seriesCache.insert(bytes.toByteArray(), std::move(series)).value();
+        series.keyHash = UsageAggregator::seriesHash(series.key);
+        const ParsedSeries* kept = &m_seriesStore.emplace_back(std::move(series));
+        m_seriesCache.insert(bytes.toByteArray(), kept);
+        return kept;
     }
 
     Result<qint64> parseTimestamp(QByteArrayView text, const QString& metric) const
@@ -499,10 +546,15 @@ private:
     StringInterner m_interner;
     CachedInterner m_names;
     MetricLabels m_labels;
-    QHash<QByteArray, ParsedSeries> m_seriesCache;
+    // The series live in a deque, whose elements stay where they are as it grows (a QHash moves its values when it
+    // rehashes), so the sorter-number table can point at them.
+    std::deque<ParsedSeries> m_seriesStore;
+    QHash<QByteArray, const ParsedSeries*> m_seriesCache;
+    std::vector<const ParsedSeries*> m_bySorterId;
     qsizetype m_seriesCacheBytes = 0;
     QByteArray m_value;
     QHash<QString, bool> m_types; // family or sample name -> is a counter
+    quint64 m_typesGeneration = 1; // bumped whenever m_types changes
     bool m_sawEof = false;
     qint64 m_replayLine = 0; // the replayed sample's line while the sorter replays
 };

@@ -35,6 +35,9 @@ struct MetricsTextOptions {
     // Memory for putting samples in time order before they spill to a temporary database (0: the default); tests
     // set it small to exercise the spill.
     qint64 sortMemoryBudget = 0;
+    // Memory for the parsed-series cache before it starts over (0: the default, 64 MiB); tests set it small so that
+    // parsing and replay go on correctly across a cache that keeps starting over.
+    qint64 seriesCacheBytes = 0;
 };
 
 struct MetricsImportSummary {

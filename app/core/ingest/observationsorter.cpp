@@ -297,7 +297,7 @@ Status ObservationSorter::replay(const Visitor& visit)
         return std::tie(a.time, a.series) < std::tie(b.time, b.series);
     };
     auto visitRecord = [&](const Record& r) {
-        return visit(Observation { r.time, r.line, r.value, m_series.at(r.series) });
+        return visit(Observation { r.time, r.line, r.value, m_series.at(r.series), r.series });
     };
     if (!m_flat) {
         std::stable_sort(m_records.begin(), m_records.end(), byTimeAndSeries);

@@ -30,6 +30,9 @@ public:
         qint64 line = 0; // source line (text) or ordinal (JSON), for error messages
         double value = 0;
         QByteArrayView series;
+        // The number add(..., MEMO) gave the series, so a caller can find what it keeps for it without hashing its
+        // bytes again; -1 once the observations went through the temporary database, whose numbers are its own.
+        qsizetype seriesId = -1;
     };
     using Visitor = std::function<Status(const Observation&)>;
 

@@ -112,9 +112,11 @@ Status UsageAggregator::add(const MetricObservation& obs)
     bool duplicate = false;
     qint64 firstLine = 0;
     if (m_seriesAdjacent) {
-        duplicate = obs.time == m_lastTime && obs.seriesKey == m_lastSeries;
+        const bool maybeSame = obs.seriesHash == 0 || m_lastHash == 0 || obs.seriesHash == m_lastHash;
+        duplicate = obs.time == m_lastTime && maybeSame && obs.seriesKey == m_lastSeries;
         firstLine = m_lastLine;
         m_lastSeries = obs.seriesKey;
+        m_lastHash = obs.seriesHash;
         m_lastTime = obs.time;
         m_lastLine = obs.line;
     } else if (const auto seen = m_seen.constFind({ obs.seriesKey, obs.time }); seen != m_seen.constEnd()) {

@@ -33,6 +33,9 @@ struct MetricObservation {
     QString metric;
     const MetricLabels* labels = nullptr;
     QString seriesKey; // identifies the series within the payload (metric name and all labels)
+    // UsageAggregator::seriesHash(seriesKey) when the caller keeps it with its series (0: not given). Within a scrape
+    // every series differs from the one before, and different hashes say so without comparing long keys.
+    size_t seriesHash = 0;
     double value = 0;
     qint64 time = 0; // Unix seconds
     qint64 line = 0; // source line, or data point ordinal for JSON payloads
@@ -63,6 +66,12 @@ public:
     void setSeriesAdjacent(bool adjacent)
     {
         m_seriesAdjacent = adjacent;
+    }
+
+    // Never 0, so 0 can mean "not given".
+    static size_t seriesHash(const QString& key)
+    {
+        return qHash(key, size_t(0)) | 1u;
     }
 
     bool isMapped(const QString& metric) const
@@ -158,6 +167,7 @@ private:
     QHash<std::pair<QString, qint64>, qint64> m_seen; // (series, time) -> first line: duplicates are errors
     bool m_seriesAdjacent = false;
     QString m_lastSeries; // setSeriesAdjacent: the previous observation
+    size_t m_lastHash = 0; // its seriesHash
     qint64 m_lastTime = -1, m_lastLine = 0;
     QHash<std::pair<QString, qsizetype>, CounterPoint> m_counters; // (series, mapping) -> last value, across scrapes
     qint64 m_mapped = 0, m_ignored = 0, m_baselines = 0, m_emitted = 0;
