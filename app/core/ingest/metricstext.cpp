@@ -188,8 +188,8 @@ private:
             if (!known)
                 return error(QString::fromUtf8(rest.first(end)),
                     QStringLiteral("unknown metric type '%1'").arg(ingest::excerpt(typeName)));
-            // Only a change of the map makes the series check their counters again (checkedCounter): every scrape of a
-            // dump repeats its # TYPE lines.
+            // Only a change of the map makes the series check their counters again (countersCheckedAt): every scrape
+            // of a dump repeats its # TYPE lines.
             const QString family = QString::fromUtf8(rest.first(end));
             const bool counter = typeName == "counter";
             if (const auto it = m_types.find(family); it == m_types.end()) {
