@@ -5,6 +5,7 @@
 #include "store/caseimporter.h"
 #include "store/casestore.h"
 #include "store/caseverifier.h"
+#include "store/rowscheck.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -70,6 +71,33 @@ private slots:
         QVERIFY(!stopped.intact());
         QCOMPARE(stopped.bundles, qint64(0));
         QCOMPARE(stopped.toJson().value(QStringLiteral("intact")).toBool(), false);
+    }
+
+    // verify-case re-derives the rows on a second connection, beside the files; it may only do so when that
+    // connection's snapshot is the first one's, else an import committed in between would be half seen.
+    void rowsLaneOnlyWithTheSameSnapshot()
+    {
+        const QString file = path(QStringLiteral("lane.capcase"));
+        QFile::remove(file);
+        QVERIFY(QFile::copy(path(QStringLiteral("import.capcase")), file));
+        Result<std::unique_ptr<CaseStore>> store = CaseStore::open(file);
+        QVERIFY(store);
+        sql::Database& db = (*store)->database();
+        const QHash<qint64, TrailEntry> trail;
+        {
+            sql::ReadTransaction snapshot(db);
+            QVERIFY(snapshot.begun());
+            QVERIFY(RowsLane::open(db, trail));
+        }
+        sql::ReadTransaction snapshot(db);
+        QVERIFY(snapshot.begun());
+        {
+            // Another process writes to the case after this snapshot was taken.
+            Result<std::unique_ptr<CaseStore>> other = CaseStore::open(file);
+            QVERIFY(other);
+            QVERIFY(appendTrailEntry((*other)->database(), QLatin1String(trail::kCaseVerified), QJsonObject()));
+        }
+        QVERIFY(!RowsLane::open(db, trail));
     }
 
     void verifyCaseFindsTampering_data()

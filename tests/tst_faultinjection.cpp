@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -51,6 +52,14 @@ CliRun runCli(const QStringList& args, qint64 fsizeLimit = 0, qint64 addressLimi
             }
         });
     process.setProcessChannelMode(QProcess::MergedChannels);
+    // A child that runs out of memory may die before it can remove the bundle it unpacked: its temporary files go
+    // to a directory this run removes, not to the machine's /tmp.
+    QTemporaryDir scratch;
+    if (addressLimit > 0 && scratch.isValid()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TMPDIR"), scratch.path());
+        process.setProcessEnvironment(env);
+    }
     process.start(QStringLiteral(CAPAUDIT_CLI_PATH), args);
     // A hang is a failure of its own (it was one: a thread pool waiting for a worker that could not start).
     if (!process.waitForFinished(120000)) {

@@ -25,10 +25,12 @@ struct RollupInput {
     double allocated, used, capacity;
 };
 
-// SAMPLES fed to a builder of MODE, in their order; the largest pendingSteps() seen on the way in *PEAK.
-RollupBuilder feedRollups(const QList<RollupInput>& samples, RollupBuilder::Mode mode, qsizetype* peak = nullptr)
+// SAMPLES fed to a builder of MODE, in their order; the largest pendingSteps() seen on the way in *PEAK. The step
+// budget is 0 unless given: hours are folded as soon as they may be, which is what these tests look at.
+RollupBuilder feedRollups(
+    const QList<RollupInput>& samples, RollupBuilder::Mode mode, qsizetype* peak = nullptr, qsizetype budget = 0)
 {
-    RollupBuilder builder(mode);
+    RollupBuilder builder(mode, budget);
     for (const RollupInput& s : samples) {
         builder.add(s.seq, s.time, s.resource, s.tenant, s.allocated, s.used, s.capacity);
         if (peak)
@@ -330,6 +332,19 @@ private slots:
         unbounded.finish();
         QVERIFY(unbounded.rows() == rows);
         QVERIFY(unbounded.coverage() == coverage);
+
+        // Within the step budget nothing is folded before the last run: no rescan, and the same rows bit for bit.
+        qsizetype peak = 0;
+        RollupBuilder budgeted = feedRollups(samples, RollupBuilder::Mode::Streaming, &peak, samples.size());
+        QVERIFY(!budgeted.needsRescan());
+        budgeted.finish();
+        QVERIFY(budgeted.rows() == rows);
+        QVERIFY(budgeted.coverage() == coverage);
+        // A budget smaller than the steps folds on the way: memory stays near it, and the late runs need the rescan.
+        peak = 0;
+        RollupBuilder small = feedRollups(samples, RollupBuilder::Mode::Streaming, &peak, 100);
+        QVERIFY(small.needsRescan());
+        QVERIFY(peak > 100 && peak <= 100 + 2 * 60 * 3 * 4); // the budget and at most two hours of steps (720 each)
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SamplePipeline: samples parsed on a worker thread arrive complete and in order; an error on either side ends the
-// import promptly with that error, also while the parser is blocked on a full queue.
+// import promptly with that error, also while the parser is blocked on a full queue. Several payloads are parsed at
+// once, yet reach the target whole and in payload order, and errors are reported in payload order.
 #include "crypto/digest.h"
 #include "store/blobtee.h"
 #include "store/samplepipeline.h"
@@ -11,6 +12,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+
 using namespace capaudit;
 
 namespace {
@@ -18,8 +23,13 @@ namespace {
 // Sends COUNT samples, one per line of the input it reads, failing at FAILAT (1-based) when set.
 struct LineParser {
     qint64 failAt = 0;
+    std::function<Status()> before; // runs on the worker before it reads
+    std::function<void()> after; // runs on the worker once every line was handed to the sink
     Status operator()(QIODevice& in, UsageSink& sink) const
     {
+        if (before)
+            if (Status s = before(); !s)
+                return s;
         qint64 line = 0;
         QByteArray pending;
         for (;;) {
@@ -43,8 +53,39 @@ struct LineParser {
             }
             pending.remove(0, start);
         }
+        if (after)
+            after();
         return {};
     }
+};
+
+LineParser failingAt(qint64 line)
+{
+    LineParser parser;
+    parser.failAt = line;
+    return parser;
+}
+
+// A one-shot signal between two workers, with a timeout so a pipeline that runs them one after the other fails the
+// test instead of hanging it.
+class Latch {
+public:
+    void open()
+    {
+        std::lock_guard lock(m_mutex);
+        m_open = true;
+        m_changed.notify_all();
+    }
+    bool wait()
+    {
+        std::unique_lock lock(m_mutex);
+        return m_changed.wait_for(lock, std::chrono::seconds(20), [&] { return m_open; });
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_open = false;
 };
 
 struct RecordingSink final : UsageSink {
@@ -69,6 +110,48 @@ class TestSamplePipeline : public QObject {
     QByteArray m_sha;
     qint64 m_compressed = 0;
     static constexpr qint64 kLines = 300000; // ~2 MB: several file chunks and ~70 batches, more than the queue holds
+    // Three payloads: 0 as above, 1 small enough to be held whole ahead of its turn, 2 empty.
+    QStringList m_files;
+    QList<QByteArray> m_shas;
+    static constexpr qint64 kLines1 = 60000;
+
+    static QByteArray numbers(qint64 first, qint64 count)
+    {
+        QByteArray bytes;
+        for (qint64 i = 0; i < count; ++i)
+            bytes += QByteArray::number(first + i) + '\n';
+        return bytes;
+    }
+
+    // Runs PARSERS over the three payloads; returns the run's status and logs begin/end calls as "b0", "e0", ...
+    Status runJobs(const QList<LineParser>& parsers, RecordingSink& target, QStringList& calls)
+    {
+        if (!m_db.exec("SAVEPOINT t"))
+            return Error(QStringLiteral("savepoint"));
+        std::vector<std::unique_ptr<BlobTee>> tees;
+        std::vector<SamplePipeline::Job> jobs;
+        for (qsizetype i = 0; i < parsers.size(); ++i) {
+            tees.push_back(
+                std::make_unique<BlobTee>(m_db, m_files.at(i), QStringLiteral("data/p%1.csv").arg(i), m_shas.at(i)));
+            if (Status s = tees.back()->start(); !s)
+                return s;
+            jobs.push_back({ tees.back().get(), parsers.at(i) });
+        }
+        const Status s = SamplePipeline::run(
+            jobs, target,
+            [&](qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored) {
+                return BlobTee::insertChunk(m_db, blob, chunk, stored);
+            },
+            {}, [&](qsizetype i) { calls << QStringLiteral("b%1").arg(i); },
+            [&](qsizetype i, qint64 blob) {
+                calls << QStringLiteral("e%1").arg(i);
+                return blob > 0 ? Status() : Status(Error(QStringLiteral("no blob")));
+            });
+        for (auto& tee : tees)
+            tee->close();
+        const Status rolledBack = m_db.exec("ROLLBACK TO t; RELEASE t");
+        return s ? rolledBack : s;
+    }
 
 private slots:
     void initTestCase()
@@ -86,6 +169,14 @@ private slots:
         f.write(bytes);
         f.close();
         m_sha = crypto::sha256(bytes);
+        const QList<QByteArray> payloads { bytes, numbers(2000000, kLines1), QByteArray() };
+        for (qsizetype i = 0; i < payloads.size(); ++i) {
+            m_files << m_dir.filePath(QStringLiteral("p%1.csv").arg(i));
+            QFile p(m_files.last());
+            QVERIFY(p.open(QIODevice::WriteOnly));
+            p.write(payloads.at(i));
+            m_shas << crypto::sha256(payloads.at(i));
+        }
     }
 
     void run(const LineParser& parser, RecordingSink& target, Result<qint64>& result, qint64& chunks)
@@ -139,7 +230,7 @@ private slots:
         RecordingSink target;
         Result<qint64> result = qint64(0);
         qint64 chunks = 0;
-        run(LineParser { 250000 }, target, result, chunks);
+        run(failingAt(250000), target, result, chunks);
         QVERIFY(!result);
         QCOMPARE(result.error().line, qint64(250000));
         QCOMPARE(result.error().field, QStringLiteral("allocated"));
@@ -147,6 +238,63 @@ private slots:
         QVERIFY(target.times.size() > 200000 && target.times.size() < 250000);
         for (qsizetype i = 0; i < target.times.size(); ++i)
             QCOMPARE(target.times.at(i), 1000000 + i);
+    }
+    void payloadsAreParsedAtOnceAndStoredInOrder()
+    {
+        // Payload 0 does not start until payload 1 has been parsed to its end: one parser after the other would wait
+        // here until the latch times out.
+        Latch secondParsed;
+        LineParser first, second, third;
+        first.before = [&]() -> Status {
+            if (!secondParsed.wait())
+                return Error(QStringLiteral("data/p0.csv"), QStringLiteral("payload 1 was not parsed beside it"));
+            return {};
+        };
+        second.after = [&] { secondParsed.open(); };
+        RecordingSink target;
+        QStringList calls;
+        const Status s = runJobs({ first, second, third }, target, calls);
+        QVERIFY2(s, qPrintable(s ? QString() : s.error().toString()));
+        QCOMPARE(calls, QStringList({ "b0", "e0", "b1", "e1", "b2", "e2" }));
+        QCOMPARE(target.times.size(), qsizetype(kLines + kLines1));
+        for (qint64 i = 0; i < kLines; ++i)
+            QCOMPARE(target.times.at(i), 1000000 + i);
+        for (qint64 i = 0; i < kLines1; ++i)
+            QCOMPARE(target.times.at(kLines + i), 2000000 + i);
+    }
+
+    void errorsAreReportedInPayloadOrder()
+    {
+        // Payload 1 fails at once, payload 0 late: the error of payload 0 is the one reported, as if parsed in turn.
+        RecordingSink target;
+        QStringList calls;
+        Status s = runJobs({ failingAt(250000), failingAt(1), LineParser {} }, target, calls);
+        QVERIFY(!s);
+        QCOMPARE(s.error().file, QStringLiteral("data/usage.csv"));
+        QCOMPARE(s.error().line, qint64(250000));
+        QCOMPARE(calls, QStringList({ "b0" }));
+
+        // Payload 0 is fine: it is stored whole, then payload 1's error ends the run.
+        RecordingSink target2;
+        calls.clear();
+        s = runJobs({ LineParser {}, failingAt(1), LineParser {} }, target2, calls);
+        QVERIFY(!s);
+        QCOMPARE(s.error().line, qint64(1));
+        QCOMPARE(calls, QStringList({ "b0", "e0", "b1" }));
+        QCOMPARE(target2.times.size(), qsizetype(kLines));
+    }
+
+    void consumerErrorStopsAWorkerWaitingForItsTurn()
+    {
+        // Payload 1 holds its batches and waits for a turn that never comes; the run still ends, with the error.
+        RecordingSink target;
+        target.failAt = 1000;
+        QStringList calls;
+        const Status s = runJobs({ LineParser {}, LineParser {}, LineParser {} }, target, calls);
+        QVERIFY(!s);
+        QCOMPARE(s.error().reason, QStringLiteral("import cancelled"));
+        QCOMPARE(calls, QStringList({ "b0" }));
+        QCOMPARE(target.times.size(), qsizetype(999));
     }
 };
 

@@ -12,7 +12,9 @@
 #include "store/nodehourbuilder.h"
 #include "store/rollupbuilder.h"
 #include "store/rowcodec.h"
+#include "store/rowscheck.h"
 #include "store/rowsdigest.h"
+#include "util/prefetch.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,6 +23,8 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QTemporaryDir>
+
+#include <optional>
 
 namespace capaudit {
 
@@ -76,14 +80,13 @@ public:
             problem(QStringLiteral("integrity"), QStringLiteral("dictionaries"), {}, s.error().toString());
             return false;
         }
+        m_lane = RowsLane::open(m_db, m_trail);
         return true;
     }
 
 private:
     bool materialise(const StoredBundle& b, const QString& dir, QMap<QString, QByteArray>& shas);
     Verdict reverify(const StoredBundle& b, const QString& dir, const QMap<QString, QByteArray>& shas);
-    void rows(const StoredBundle& b);
-    void nodeHoursOf(const StoredBundle& b, NodeHourBuilder& rebuilt);
     void anchorScope(const CaseAnchor& a, const TrailEntry& added);
 
     CaseStore& m_store;
@@ -92,6 +95,8 @@ private:
     Dictionaries m_dictionaries;
     RowCodec m_codec;
     QHash<qint64, TrailEntry> m_trail; // entries bundles and anchors point at
+    RowsCheck m_rows { m_db, m_codec, m_trail };
+    std::unique_ptr<RowsLane> m_lane; // null: the rows are re-derived on this connection
     QHash<qint64, QJsonArray> m_inferredScopes; // anchor id -> scope the schema-4 migration inferred
     QHash<qint64, TrailEntry> m_allTrail; // every entry, for the documents
     LogHistoryCheck m_logs;
@@ -315,64 +320,6 @@ Verdict Run::reverify(const StoredBundle& b, const QString& dir, const QMap<QStr
     return fresh;
 }
 
-void Run::rows(const StoredBundle& b)
-{
-    RowsDigest digest;
-    RollupBuilder rollups;
-    NodeHourBuilder nodeHours;
-    const Status read = m_codec.digestStored(b.id, digest, [&](const StoredSample& s) {
-        rollups.add(s.seq, s.time, s.resource, s.tenant, s.allocated, s.used, s.capacity);
-        nodeHours.add(s.seq, s.payload, s.time, s.node, s.resource, s.tenant, s.allocated, s.capacity, int(s.state));
-    });
-    if (!read) {
-        problem(QStringLiteral("bundle"), b.digest, b.sourcePath, read.error().toString());
-        return;
-    }
-    m_out.rows += digest.rows();
-    if (digest.rows() != b.rowCount)
-        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
-            QStringLiteral("%1 rows stored, %2 recorded at import").arg(digest.rows()).arg(b.rowCount));
-    if (const QString now = digest.finish(); now != b.rowsDigest)
-        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
-            QStringLiteral("rows digest %1 does not match %2 recorded at import: parsed rows were edited")
-                .arg(now, b.rowsDigest));
-    rollups.finish();
-    if (Status s = rollups.rescanIfNeeded(m_db, b.id); !s)
-        problem(QStringLiteral("bundle"), b.digest, b.sourcePath, s.error().toString());
-    Result<QList<RollupRow>> storedRollups = RollupBuilder::readRows(m_db, b.id);
-    Result<QList<CoverageRow>> storedCoverage = RollupBuilder::readCoverage(m_db, b.id);
-    if (!storedRollups || *storedRollups != rollups.rows())
-        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
-            QStringLiteral("rollups differ from the ones rebuilt from the bundle's samples"));
-    if (!storedCoverage || *storedCoverage != rollups.coverage())
-        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
-            QStringLiteral("coverage rows differ from the ones rebuilt from the bundle's samples"));
-    nodeHoursOf(b, nodeHours);
-}
-
-void Run::nodeHoursOf(const StoredBundle& b, NodeHourBuilder& rebuilt)
-{
-    // A bundle imported before schema version 3 has none; the import trail entry of one imported since records how
-    // many it has (telemetry only).
-    const QJsonValue recorded = m_trail.value(b.importSeq).details.value(QStringLiteral("nodeHours"));
-    Result<bool> built = NodeHourBuilder::hasAggregates(m_db, b.id);
-    if (!built) {
-        problem(QStringLiteral("bundle"), b.digest, b.sourcePath, built.error().toString());
-        return;
-    }
-    rebuilt.finish();
-    Result<QList<NodeHourRow>> stored = NodeHourBuilder::read(m_db, b.id);
-    if (!stored) {
-        problem(QStringLiteral("bundle"), b.digest, b.sourcePath, stored.error().toString());
-        return;
-    }
-    if (!*built && stored->isEmpty() && recorded.isUndefined())
-        return;
-    if (!*built || *stored != rebuilt.rows() || recorded.toInteger(-1) != stored->size())
-        problem(QStringLiteral("bundle"), b.digest, b.sourcePath,
-            QStringLiteral("node-hour aggregates differ from the ones rebuilt from the bundle's samples"));
-}
-
 void Run::bundle(const StoredBundle& b)
 {
     const TrailEntry entry = m_trail.value(b.importSeq);
@@ -387,6 +334,16 @@ void Run::bundle(const StoredBundle& b)
             QStringLiteral("cannot create a temporary directory: %1").arg(dir.errorString()));
         return;
     }
+    // The rows are re-derived on the lane's connection while the files are re-verified on this one; the problems
+    // are reported in the same order either way.
+    QList<CaseProblem> rowProblems;
+    qint64 rows = 0;
+    std::optional<Prefetch<bool>> rowsLane;
+    if (m_lane)
+        rowsLane.emplace([&] {
+            m_lane->check().run(b, rowProblems, rows);
+            return true;
+        });
     QMap<QString, QByteArray> shas;
     // A bundle whose bytes are already known to be wrong is not re-verified: that would only restate the problem.
     if (materialise(b, dir.path(), shas)) {
@@ -394,7 +351,12 @@ void Run::bundle(const StoredBundle& b)
         if (!fresh.checks.isEmpty())
             m_logs.bundle(m_db, b, dir.path(), fresh, m_trail.value(b.importSeq).details, m_out.problems);
     }
-    rows(b);
+    if (rowsLane)
+        rowsLane->take();
+    else
+        m_rows.run(b, rowProblems, rows);
+    m_out.problems += rowProblems;
+    m_out.rows += rows;
 }
 
 void Run::logHistory()

@@ -18,6 +18,9 @@
 
 #include <QFileInfo>
 
+#include <memory>
+#include <vector>
+
 namespace capaudit {
 
 namespace {
@@ -41,6 +44,7 @@ public:
 
 private:
     Status storeFile(const QString& relative, const QByteArray& sha256);
+    Status importTelemetry(SampleWriter& samples);
     Result<QByteArray> expectedSha(const QString& relative) const;
     Status checkpoint();
     Result<QJsonObject> storeLogHistory(ImportResult& result);
@@ -114,6 +118,59 @@ Status ImportRun::storeFile(const QString& relative, const QByteArray& sha256)
     m_fileSha.insert(relative, sha256);
     m_fileBlob.insert(relative, *blob);
     return {};
+}
+
+// The payloads are parsed two at a time (SamplePipeline); everything that touches the case runs here, in payload order.
+Status ImportRun::importTelemetry(SampleWriter& samples)
+{
+    const qsizetype n = m_plan.telemetry.size();
+    std::vector<std::unique_ptr<BlobTee>> tees;
+    std::vector<SamplePipeline::Job> jobs;
+    std::vector<QByteArray> shas;
+    for (qsizetype i = 0; i < n; ++i) {
+        const TelemetryPayload& payload = m_plan.telemetry[i];
+        QByteArray mapping;
+        if (!payload.mapping.isEmpty()) {
+            // Stored above with the other non-payload files; read again, so it must still be the verified bytes.
+            Result<QByteArray> bytes = m_source.readFile(payload.mapping);
+            if (!bytes)
+                return bytes.error();
+            if (crypto::sha256(*bytes) != m_fileSha.value(payload.mapping))
+                return Error(payload.mapping, QStringLiteral("changed while it was imported; import the bundle again"));
+            mapping = *bytes;
+        }
+        Result<QByteArray> sha = expectedSha(payload.path);
+        if (!sha)
+            return sha.error();
+        shas.push_back(*sha);
+        tees.push_back(std::make_unique<BlobTee>(m_db, m_source.absolutePath(payload.path), payload.path, *sha));
+        if (Status s = tees.back()->start(); !s)
+            return s;
+        jobs.push_back({ tees.back().get(), [&payload, mapping](QIODevice& in, UsageSink& sink) {
+                            return importTelemetryPayload(payload, in, mapping, sink);
+                        } });
+    }
+    auto storeChunk = [&](qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored) {
+        return BlobTee::insertChunk(m_db, blob, chunk, stored);
+    };
+    auto progress = [&](qint64 bytesRead) { m_currentRead = bytesRead; };
+    auto begin = [&](qsizetype i) {
+        m_currentPath = m_plan.telemetry[i].path;
+        m_currentRead = 0;
+        samples.setPayload(i);
+    };
+    auto end = [&](qsizetype i, qint64 blob) -> Status {
+        if (Status s = samples.flush(); !s)
+            return s;
+        m_currentPath.clear();
+        m_payloadBytesDone += tees[size_t(i)]->consumed();
+        m_fileSha.insert(m_plan.telemetry[i].path, shas[size_t(i)]);
+        m_fileBlob.insert(m_plan.telemetry[i].path, blob);
+        return checkpoint();
+    };
+    const Status s = SamplePipeline::run(jobs, samples, storeChunk, progress, begin, end);
+    m_currentPath.clear();
+    return s;
 }
 
 Result<QJsonObject> ImportRun::storeLogHistory(ImportResult& result)
@@ -227,28 +284,8 @@ Status ImportRun::run(ImportResult& result)
         m_fileBlob.insert(path, *blob);
         return checkpoint();
     };
-    for (qsizetype i = 0; i < m_plan.telemetry.size(); ++i) {
-        const TelemetryPayload& payload = m_plan.telemetry[i];
-        QByteArray mapping;
-        if (!payload.mapping.isEmpty()) {
-            // Stored above with the other non-payload files; read again, so it must still be the verified bytes.
-            Result<QByteArray> bytes = m_source.readFile(payload.mapping);
-            if (!bytes)
-                return bytes.error();
-            if (crypto::sha256(*bytes) != m_fileSha.value(payload.mapping))
-                return Error(payload.mapping, QStringLiteral("changed while it was imported; import the bundle again"));
-            mapping = *bytes;
-        }
-        auto parse = [&](QIODevice& in, UsageSink& sink) { return importTelemetryPayload(payload, in, mapping, sink); };
-        auto storeChunk = [&](qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored) {
-            return BlobTee::insertChunk(m_db, blob, chunk, stored);
-        };
-        auto progress = [&](qint64 bytesRead) { m_currentRead = bytesRead; };
-        if (Status s = parsePayload(payload.path, i,
-                [&](BlobTee& tee) { return SamplePipeline::run(tee, parse, samples, storeChunk, progress); });
-            !s)
-            return s;
-    }
+    if (Status s = importTelemetry(samples); !s)
+        return s;
     for (qsizetype i = 0; i < m_plan.billing.size(); ++i) {
         const BillingPayload& payload = m_plan.billing[i];
         if (Status s = parsePayload(payload.path, i,

@@ -56,8 +56,9 @@ bool RollupRow::operator==(const RollupRow& o) const
 // - A step's sums (allocated, used, capacity, samples) are added up as its rows arrive, in seq order, in both modes.
 // - The unbounded fold visits all steps sorted by (time, resource, tenant). Streaming folds whole hours, oldest first,
 //   each hour's steps sorted the same way: since the hour is the leading part of the time, that is the same sequence,
-//   cut into pieces. An hour is folded only when it can no longer change: a later row for it or any earlier hour makes
-//   the builder disordered (no result at all) instead of adding to it.
+//   cut into pieces (how many hours a piece holds, which the step budget decides, changes nothing). An hour is folded
+//   only when it can no longer change: a later row for it or any earlier hour makes the builder disordered (no result
+//   at all) instead of adding to it.
 // - What the fold carries from one step to the next (the previous time, for coverage steps; the rollup and coverage
 //   rows of open buckets, e.g. the day) lives in members, so it carries across hours exactly as across steps.
 // Hence every rollup row receives the same values in the same order, and each floating-point sum is the same.
@@ -83,7 +84,8 @@ void RollupBuilder::add(
             if (hour > m_newestHour) {
                 // One hour of lag: rows of the previous hour may still come (e.g. slightly unsorted CSV).
                 m_newestHour = hour;
-                foldBefore(hour - kRollupLevelHour);
+                if (m_pendingSteps > m_stepBudget)
+                    foldBefore(hour - kRollupLevelHour);
             }
         }
         m_current = &m_pending[hour];

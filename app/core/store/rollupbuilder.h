@@ -43,17 +43,22 @@ struct CoverageRow {
 // Aggregates one bundle's samples into its rollups and coverage. verify-case feeds the stored samples through the
 // same code, so the fold order and hence every floating-point sum is reproduced.
 //
-// Streaming (the default) keeps per-step entries (one per time step, resource class and tenant) only for the hours
-// still open: an hour is folded into the rollups once a row two hours later arrives, so memory does not grow with the
-// time span of the bundle (rows in time order, as metric payloads and most CSVs have them). A row for an hour that
-// was already folded cannot be added exactly any more: the builder then drops what it has, needsRescan() turns true,
-// and rescanIfNeeded() rebuilds the rollups from the stored samples. Unbounded keeps every step until finish(): the
-// exact result for rows in any order, with memory growing with the time span.
+// Streaming (the default) keeps per-step entries (one per time step, resource class and tenant) up to STEPBUDGET of
+// them; beyond that, every hour older than the newest but one is folded into the rollups, so memory does not grow
+// with the time span of the bundle (rows in time order, as metric payloads and most CSVs have them). A row for an
+// hour that was already folded cannot be added exactly any more: the builder then drops what it has, needsRescan()
+// turns true, and rescanIfNeeded() rebuilds the rollups from the stored samples. The budget spares that second pass
+// to a bundle of several payloads whose steps fit in it: each payload starts again at the period's start, and nothing
+// was folded yet. Unbounded keeps every step until finish(): the exact result for rows in any order, with memory
+// growing with the time span. Every mode gives the same rows, bit for bit (see add()).
 class RollupBuilder {
 public:
     enum class Mode { Streaming, Unbounded };
-    explicit RollupBuilder(Mode mode = Mode::Streaming)
+    // ~10 MB of pending steps: a week of five-minute steps for 170 classes and tenants.
+    static constexpr qsizetype kDefaultStepBudget = 1 << 16;
+    explicit RollupBuilder(Mode mode = Mode::Streaming, qsizetype stepBudget = kDefaultStepBudget)
         : m_mode(mode)
+        , m_stepBudget(stepBudget)
     {
     }
     // Move-only: m_current points into m_pending, whose nodes a move hands over but a copy would not.
@@ -122,6 +127,7 @@ private:
     static Result<RollupBuilder> mergeRunsFromStore(sql::Database& db, qint64 bundle, const QList<qint64>& runStarts);
 
     Mode m_mode;
+    qsizetype m_stepBudget;
     bool m_disordered = false;
     // Pending steps by hour bucket; the hour rows last went to is cached (map nodes do not move).
     std::map<qint64, Steps> m_pending;
