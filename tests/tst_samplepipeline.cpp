@@ -131,10 +131,11 @@ class TestSamplePipeline : public QObject {
         std::vector<std::unique_ptr<BlobTee>> tees;
         std::vector<SamplePipeline::Job> jobs;
         for (qsizetype i = 0; i < parsers.size(); ++i) {
+            // A payload beyond the three files is one that is not there.
+            const bool there = i < m_files.size();
             tees.push_back(
-                std::make_unique<BlobTee>(m_db, m_files.at(i), QStringLiteral("data/p%1.csv").arg(i), m_shas.at(i)));
-            if (Status s = tees.back()->start(); !s)
-                return s;
+                std::make_unique<BlobTee>(m_db, there ? m_files.at(i) : m_dir.filePath(QStringLiteral("gone")),
+                    QStringLiteral("data/p%1.csv").arg(i), there ? m_shas.at(i) : QByteArray(32, '\0')));
             jobs.push_back({ tees.back().get(), parsers.at(i) });
         }
         const Status s = SamplePipeline::run(
@@ -183,7 +184,6 @@ private slots:
     {
         QVERIFY(m_db.exec("SAVEPOINT t").ok()); // each run starts from an empty blob store
         BlobTee tee(m_db, m_file, QStringLiteral("data/usage.csv"), m_sha);
-        QVERIFY(tee.start().ok());
         chunks = 0;
         result = SamplePipeline::run(tee, parser, target,
             [&](qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored) {
@@ -282,6 +282,19 @@ private slots:
         QCOMPARE(s.error().line, qint64(1));
         QCOMPARE(calls, QStringList({ "b0", "e0", "b1" }));
         QCOMPARE(target2.times.size(), qsizetype(kLines));
+    }
+
+    void aPayloadIsOpenedOnlyWhenItsWorkerStarts()
+    {
+        // The fourth payload's file is not there. Its worker starts when the second payload is stored, so the first
+        // two are stored whole before the error; opening every file up front would fail before any sample.
+        RecordingSink target;
+        QStringList calls;
+        const Status s = runJobs({ LineParser {}, LineParser {}, LineParser {}, LineParser {} }, target, calls);
+        QVERIFY(!s);
+        QCOMPARE(s.error().file, QStringLiteral("data/p3.csv"));
+        QCOMPARE(calls, QStringList({ "b0", "e0", "b1", "e1", "b2" }));
+        QCOMPARE(target.times.size(), qsizetype(kLines + kLines1));
     }
 
     void consumerErrorStopsAWorkerWaitingForItsTurn()

@@ -144,8 +144,6 @@ Status ImportRun::importTelemetry(SampleWriter& samples)
             return sha.error();
         shas.push_back(*sha);
         tees.push_back(std::make_unique<BlobTee>(m_db, m_source.absolutePath(payload.path), payload.path, *sha));
-        if (Status s = tees.back()->start(); !s)
-            return s;
         jobs.push_back({ tees.back().get(), [&payload, mapping](QIODevice& in, UsageSink& sink) {
                             return importTelemetryPayload(payload, in, mapping, sink);
                         } });

@@ -217,6 +217,8 @@ Status SamplePipeline::run(const std::vector<Job>& jobs, UsageSink& target, cons
     // A process out of memory or threads cannot start a worker; that is an import error, not a crash.
     auto startNext = [&]() -> Status {
         const size_t i = workers.size();
+        if (Status s = jobs[i].tee->start(); !s)
+            return s;
         try {
             workers.emplace_back([&queue, &job = jobs[i], i] { work(queue, job, qsizetype(i)); });
         } catch (const std::system_error& e) {

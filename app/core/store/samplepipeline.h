@@ -28,7 +28,9 @@ struct SamplePipeline {
     using Progress = std::function<void(qint64 bytesRead)>; // of the payload whose samples are being stored
 
     struct Job {
-        BlobTee* tee = nullptr; // started
+        // Not started: run() starts each on the calling thread just before its worker, so a bundle of many payloads
+        // holds two files open, not all of them.
+        BlobTee* tee = nullptr;
         Parse parse;
     };
     // On the calling thread: BEGIN before the first sample of job I reaches TARGET, END after its last, with its blob
@@ -42,7 +44,7 @@ struct SamplePipeline {
     static Status run(const std::vector<Job>& jobs, UsageSink& target, const StoreChunk& storeChunk,
         const Progress& progress, const Begin& begin, const End& end, int parsers = kParsers);
 
-    // One payload: returns its blob id.
+    // One payload (TEE not started): returns its blob id.
     static Result<qint64> run(
         BlobTee& tee, const Parse& parse, UsageSink& target, const StoreChunk& storeChunk, const Progress& progress);
 };
