@@ -9,11 +9,8 @@
 #include "store/casestore.h"
 #include "store/dictionaries.h"
 #include "store/logverify.h"
-#include "store/nodehourbuilder.h"
-#include "store/rollupbuilder.h"
 #include "store/rowcodec.h"
 #include "store/rowscheck.h"
-#include "store/rowsdigest.h"
 #include "util/prefetch.h"
 
 #include <QDir>
