@@ -422,6 +422,11 @@ private slots:
         QTest::addColumn<bool>("sortedOnDisk");
         // The flat file keeps scrapes that come one after the other; anything else takes the database's sort.
         QTest::newRow("in memory, any order") << (qint64(1) << 30) << "random" << false << false;
+        // Scrapes in turn in memory: each scrape is put in order on its own, or only checked when an exporter wrote
+        // its series in the same order every time ("ordered", two lines of one series in a row).
+        QTest::newRow("in memory, scrapes in turn") << (qint64(1) << 30) << "scrapes" << false << false;
+        QTest::newRow("in memory, scrapes in series order") << (qint64(1) << 30) << "ordered" << false << false;
+        QTest::newRow("spilled, scrapes in series order") << qint64(8192) << "ordered" << true << false;
         QTest::newRow("spilled, any order") << qint64(8192) << "random" << true << true;
         QTest::newRow("spilled, scrapes in turn") << qint64(8192) << "scrapes" << true << false;
         QTest::newRow("spilled, a scrape late") << qint64(8192) << "late" << true << true;
@@ -435,6 +440,9 @@ private slots:
         QFETCH(bool, spilled);
         QFETCH(bool, sortedOnDisk);
         ObservationSorter sorter(QStringLiteral("x"), budget);
+        const auto seriesOf = [&](qint64 line) -> qint64 {
+            return times == QLatin1String("ordered") ? ((line - 1) % 50) / 2 : (line * 7919) % 37;
+        };
         struct Expected {
             qint64 time, series, line; // series: order of first appearance
         };
@@ -447,7 +455,7 @@ private slots:
                                                            : (line - 1) / 50;
             if (times == QLatin1String("late") && line == 4900)
                 time = 3;
-            const qint64 series = (line * 7919) % 37;
+            const qint64 series = seriesOf(line);
             if (!firstSeen.contains(series))
                 firstSeen.append(series);
             QVERIFY(sorter.add(time, line, double(line), "s" + QByteArray::number(series)).ok());
@@ -462,7 +470,7 @@ private slots:
         qsizetype i = 0;
         const Status s = sorter.replay([&](const ObservationSorter::Observation& o) -> Status {
             if (o.time != expected[i].time || o.line != expected[i].line || o.value != double(o.line)
-                || o.series != "s" + QByteArray::number((o.line * 7919) % 37))
+                || o.series != "s" + QByteArray::number(seriesOf(o.line)))
                 return Error(QStringLiteral("order"), QStringLiteral("mismatch at %1").arg(i));
             ++i;
             return {};

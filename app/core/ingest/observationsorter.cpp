@@ -300,7 +300,20 @@ Status ObservationSorter::replay(const Visitor& visit)
         return visit(Observation { r.time, r.line, r.value, m_series.at(r.series), r.series });
     };
     if (!m_flat) {
-        std::stable_sort(m_records.begin(), m_records.end(), byTimeAndSeries);
+        if (m_inOrder) {
+            // Times never went back: each time's records are already together, and an exporter writes its series in
+            // the same order every scrape, so each scrape is usually in series order already (a linear check instead
+            // of a sort of the whole payload).
+            for (auto begin = m_records.begin(); begin != m_records.end();) {
+                const qint64 time = begin->time;
+                auto end = std::find_if(begin, m_records.end(), [time](const Record& r) { return r.time != time; });
+                if (!std::is_sorted(begin, end, byTimeAndSeries))
+                    std::stable_sort(begin, end, byTimeAndSeries);
+                begin = end;
+            }
+        } else {
+            std::stable_sort(m_records.begin(), m_records.end(), byTimeAndSeries);
+        }
         for (const Record& r : std::as_const(m_records)) {
             if (Status s = visitRecord(r); !s.ok())
                 return s;
@@ -312,7 +325,8 @@ Status ObservationSorter::replay(const Visitor& visit)
     Q_ASSERT(m_inOrder);
     QList<Record> group;
     auto flushGroup = [&]() -> Status {
-        std::stable_sort(group.begin(), group.end(), byTimeAndSeries);
+        if (!std::is_sorted(group.begin(), group.end(), byTimeAndSeries))
+            std::stable_sort(group.begin(), group.end(), byTimeAndSeries);
         for (const Record& r : std::as_const(group)) {
             if (Status s = visitRecord(r); !s.ok())
                 return s;

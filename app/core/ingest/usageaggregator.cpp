@@ -6,6 +6,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace capaudit {
@@ -55,6 +56,17 @@ QString podKey(const MetricMapping& m, const MetricLabels& labels)
         key += (v ? *v : QString()) + QLatin1Char('/');
     }
     return key;
+}
+
+// The entries of a hash in key order (iterators stay valid while nothing is inserted).
+template <typename Hash> QList<typename Hash::iterator> inKeyOrder(Hash& hash)
+{
+    QList<typename Hash::iterator> out;
+    out.reserve(hash.size());
+    for (auto it = hash.begin(); it != hash.end(); ++it)
+        out.append(it);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key() < b.key(); });
+    return out;
 }
 
 } // namespace
@@ -402,7 +414,8 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
 // init containers need no more than the pod's steady state (the usual case). docs/formats.md has the rule.
 void UsageAggregator::flushPods()
 {
-    for (auto it = m_pods.constBegin(); it != m_pods.constEnd(); ++it) {
+    // Several pods add to one cell: in key order, so the sum does not depend on the hash's layout.
+    for (const auto& it : inKeyOrder(m_pods)) {
         const CellKey& key = it.key().cell;
         double steady = it->app;
         double initMax = 0;
@@ -418,15 +431,52 @@ void UsageAggregator::flushPods()
     m_sidecars.clear();
 }
 
+Status UsageAggregator::emitCell(const CellKey& key, const Cell& c, std::optional<double> usedTotal)
+{
+    UsageSample s;
+    s.time = key.time;
+    s.node = key.node;
+    s.resourceClass = key.resourceClass;
+    s.tenant = key.tenant;
+    s.line = c.line;
+    s.allocated = c.allocated;
+    s.used = c.used;
+    s.capacity = isMissing(c.capacity) ? c.allocatable : c.capacity;
+    if (!isMissing(c.free)) {
+        const double reserved = isMissing(c.reserved) ? 0.0 : c.reserved;
+        if (isMissing(s.capacity) && usedTotal) {
+            s.capacity = *usedTotal + c.free + reserved;
+        } else if (!isMissing(s.capacity) && !usedTotal) {
+            s.used = s.capacity - c.free - reserved;
+            if (s.used < -kTolerance * std::max(1.0, s.capacity))
+                return cellError(c.line, key.resourceClass,
+                    QStringLiteral("free %1 exceeds capacity %2 on node %3 at %4")
+                        .arg(c.free)
+                        .arg(s.capacity)
+                        .arg(key.node, formatUnixSeconds(key.time)));
+            s.used = std::max(0.0, s.used);
+        } else if (isMissing(s.capacity)) {
+            return cellError(c.line, key.resourceClass,
+                QStringLiteral("free %1 on node %2 at %3 has no capacity or used sample in the same scrape")
+                    .arg(key.resourceClass, key.node, formatUnixSeconds(key.time)));
+        }
+    }
+    if (key.tenant.isEmpty()) {
+        const auto st = m_states.constFind({ key.time, key.node });
+        if (st != m_states.constEnd())
+            s.state = st->state;
+    }
+    if (Status status = m_sink.addSample(s); !status.ok())
+        return status;
+    ++m_emitted;
+    return {};
+}
+
 Status UsageAggregator::flush()
 {
     flushPods();
-    // Node-level totals of used per (time, node, class), over the node row and every tenant row.
-    QMap<std::tuple<qint64, QString, QString>, double> usedTotals;
     QSet<std::pair<qint64, QString>> nodesWithRows;
     for (auto it = m_cells.constBegin(); it != m_cells.constEnd(); ++it) {
-        if (!isMissing(it->used))
-            usedTotals[{ it.key().time, it.key().node, it.key().resourceClass }] += it->used;
         if (it.key().tenant.isEmpty())
             nodesWithRows.insert({ it.key().time, it.key().node });
     }
@@ -436,46 +486,25 @@ Status UsageAggregator::flush()
             cell(it.key().first, it.key().second, QStringLiteral("node"), {}, it->line);
     }
 
-    for (auto it = m_cells.begin(); it != m_cells.end(); ++it) {
-        const CellKey& key = it.key();
-        Cell& c = it.value();
-        UsageSample s;
-        s.time = key.time;
-        s.node = key.node;
-        s.resourceClass = key.resourceClass;
-        s.tenant = key.tenant;
-        s.line = c.line;
-        s.allocated = c.allocated;
-        s.used = c.used;
-        s.capacity = isMissing(c.capacity) ? c.allocatable : c.capacity;
-        if (!isMissing(c.free)) {
-            const auto total = usedTotals.constFind({ key.time, key.node, key.resourceClass });
-            const double reserved = isMissing(c.reserved) ? 0.0 : c.reserved;
-            if (isMissing(s.capacity) && total != usedTotals.constEnd()) {
-                s.capacity = *total + c.free + reserved;
-            } else if (!isMissing(s.capacity) && total == usedTotals.constEnd()) {
-                s.used = s.capacity - c.free - reserved;
-                if (s.used < -kTolerance * std::max(1.0, s.capacity))
-                    return cellError(c.line, key.resourceClass,
-                        QStringLiteral("free %1 exceeds capacity %2 on node %3 at %4")
-                            .arg(c.free)
-                            .arg(s.capacity)
-                            .arg(key.node, formatUnixSeconds(key.time)));
-                s.used = std::max(0.0, s.used);
-            } else if (isMissing(s.capacity)) {
-                return cellError(c.line, key.resourceClass,
-                    QStringLiteral("free %1 on node %2 at %3 has no capacity or used sample in the same scrape")
-                        .arg(key.resourceClass, key.node, formatUnixSeconds(key.time)));
-            }
+    // Samples leave in key order. The cells of one (time, node, class) are adjacent in it, so the node-level total of
+    // used over the node row and every tenant row is one pass over each such run, summed in key order.
+    const QList<QHash<CellKey, Cell>::iterator> cells = inKeyOrder(m_cells);
+    for (qsizetype runStart = 0; runStart < cells.size();) {
+        const CellKey& first = cells.at(runStart).key();
+        qsizetype runEnd = runStart;
+        std::optional<double> usedTotal;
+        for (; runEnd < cells.size(); ++runEnd) {
+            const CellKey& key = cells.at(runEnd).key();
+            if (key.time != first.time || key.node != first.node || key.resourceClass != first.resourceClass)
+                break;
+            if (!isMissing(cells.at(runEnd)->used))
+                usedTotal = usedTotal.value_or(0.0) + cells.at(runEnd)->used;
         }
-        if (key.tenant.isEmpty()) {
-            const auto st = m_states.constFind({ key.time, key.node });
-            if (st != m_states.constEnd())
-                s.state = st->state;
+        for (qsizetype i = runStart; i < runEnd; ++i) {
+            if (Status status = emitCell(cells.at(i).key(), cells.at(i).value(), usedTotal); !status.ok())
+                return status;
         }
-        if (Status status = m_sink.addSample(s); !status.ok())
-            return status;
-        ++m_emitted;
+        runStart = runEnd;
     }
     m_cells.clear();
     m_states.clear();

@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QSet>
 
+#include <optional>
 #include <utility>
 
 namespace capaudit {
@@ -110,10 +111,28 @@ private:
         QString node;
         QString resourceClass;
         QString tenant;
+        // Three-way, each name compared once: std::tie's < on QStrings compares every equal name twice in C++20.
+        friend int compare(const CellKey& a, const CellKey& b)
+        {
+            if (a.time != b.time)
+                return a.time < b.time ? -1 : 1;
+            if (const int c = a.node.compare(b.node))
+                return c;
+            if (const int c = a.resourceClass.compare(b.resourceClass))
+                return c;
+            return a.tenant.compare(b.tenant);
+        }
         friend bool operator<(const CellKey& a, const CellKey& b)
         {
-            return std::tie(a.time, a.node, a.resourceClass, a.tenant)
-                < std::tie(b.time, b.node, b.resourceClass, b.tenant);
+            return compare(a, b) < 0;
+        }
+        friend bool operator==(const CellKey& a, const CellKey& b)
+        {
+            return a.time == b.time && a.node == b.node && a.resourceClass == b.resourceClass && a.tenant == b.tenant;
+        }
+        friend size_t qHash(const CellKey& k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.time, k.node, k.resourceClass, k.tenant);
         }
     };
     struct Cell {
@@ -127,7 +146,16 @@ private:
         QString pod;
         friend bool operator<(const PodKey& a, const PodKey& b)
         {
-            return std::tie(a.cell, a.pod) < std::tie(b.cell, b.pod);
+            const int c = compare(a.cell, b.cell);
+            return c != 0 ? c < 0 : a.pod.compare(b.pod) < 0;
+        }
+        friend bool operator==(const PodKey& a, const PodKey& b)
+        {
+            return a.cell == b.cell && a.pod == b.pod;
+        }
+        friend size_t qHash(const PodKey& k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.cell, k.pod);
         }
     };
     struct PodGroup {
@@ -150,6 +178,8 @@ private:
     Result<std::optional<double>> rate(qsizetype index, const MetricObservation& obs);
     Error error(const MetricObservation& obs, const QString& field, const QString& reason) const;
     Error cellError(qint64 line, const QString& field, const QString& reason) const;
+    // One sample from a cell; USEDTOTAL: the used of every row of its (time, node, class), when any has one.
+    Status emitCell(const CellKey& key, const Cell& c, std::optional<double> usedTotal);
     Cell& cell(qint64 time, const QString& node, const QString& resourceClass, const QString& tenant, qint64 line);
     void flushPods();
 
@@ -160,9 +190,12 @@ private:
     QString m_defaultNode;
     bool m_haveGroup = false;
     qint64 m_groupTime = 0;
-    QMap<CellKey, Cell> m_cells;
-    QMap<std::pair<qint64, QString>, StateCell> m_states;
-    QMap<PodKey, PodGroup> m_pods;
+    // Cells and pods are looked up once per observation and summed in key order once per flush: hashed, then sorted
+    // on flush, so each sum adds in the order a sorted map would give (bit-identical samples) without a tree walk of
+    // string compares per observation (docs/performance.md, session 13).
+    QHash<CellKey, Cell> m_cells;
+    QHash<std::pair<qint64, QString>, StateCell> m_states;
+    QHash<PodKey, PodGroup> m_pods;
     QSet<std::pair<qint64, QString>> m_sidecars; // (time, pod + '\x1f' + container)
     QHash<std::pair<QString, qint64>, qint64> m_seen; // (series, time) -> first line: duplicates are errors
     bool m_seriesAdjacent = false;
