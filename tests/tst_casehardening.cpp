@@ -10,6 +10,7 @@
 #include "store/rowcodec.h"
 #include "store/rowsdigest.h"
 #include "store/schema.h"
+#include "store/schemacheck.h"
 #include "store/sqlitedb.h"
 
 #include <QElapsedTimer>
@@ -114,6 +115,23 @@ private slots:
 
     // The connection itself runs no view and no trigger of the file's, even if one got past the check (added later
     // by another process, say).
+    // The reference of the current version is built in at build time; it must be exactly what the migrations make
+    // now, and a case still has to match it object by object.
+    void builtReferenceIsWhatTheMigrationsMake()
+    {
+        const int version = schema::currentVersion();
+        Result<SchemaSnapshot> built = schema::reference(version);
+        Result<SchemaSnapshot> computed = schema::computeReference(version);
+        QVERIFY(built.ok() && computed.ok());
+        QVERIFY(computed->size() > 20);
+        QCOMPARE(built->keys(), computed->keys());
+        for (const SchemaObject& o : *computed)
+            QVERIFY2(built->value(o.name) == o, qPrintable(o.name));
+        Result<SchemaSnapshot> back = schema::snapshotFromJson(schema::snapshotToJson(*computed));
+        QVERIFY(back.ok() && *back == *computed);
+        QVERIFY(!schema::snapshotFromJson("{\"not\": \"a list\"}").ok());
+    }
+
     void connectionRunsNoViewOrTrigger()
     {
         const QString file = path(QStringLiteral("plain.db"));

@@ -5,8 +5,15 @@
 #include "store/sqlitedb.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
 #include <QRegularExpression>
+
+#ifndef CAPAUDIT_SCHEMA_REFERENCE_TOOL
+#include "schemareference.inc" // kBuiltReferenceVersion, kBuiltReference
+#endif
 
 namespace capaudit::schema {
 
@@ -78,13 +85,8 @@ void describeColumns(const SchemaObject& expected, const SchemaObject& actual, Q
 
 } // namespace
 
-Result<SchemaSnapshot> reference(int version)
+Result<SchemaSnapshot> computeReference(int version)
 {
-    static QMutex mutex;
-    static QHash<int, SchemaSnapshot> cache;
-    QMutexLocker lock(&mutex);
-    if (auto it = cache.constFind(version); it != cache.constEnd())
-        return it.value();
     sql::Database memory;
     if (Status s = memory.open(QStringLiteral(":memory:"), sql::Database::Mode::Create); !s)
         return s.error();
@@ -98,6 +100,60 @@ Result<SchemaSnapshot> reference(int version)
             if (Status s = readColumns(memory, o); !s)
                 return s.error();
     }
+    return *objects;
+}
+
+QByteArray snapshotToJson(const SchemaSnapshot& snapshot)
+{
+    QJsonArray objects;
+    for (const SchemaObject& o : snapshot)
+        objects.append(QJsonObject { { QStringLiteral("type"), o.type }, { QStringLiteral("name"), o.name },
+            { QStringLiteral("table"), o.table }, { QStringLiteral("sql"), o.sql },
+            { QStringLiteral("columns"), QJsonArray::fromStringList(o.columns) },
+            { QStringLiteral("columnNames"), QJsonArray::fromStringList(o.columnNames) } });
+    return QJsonDocument(objects).toJson(QJsonDocument::Compact);
+}
+
+Result<SchemaSnapshot> snapshotFromJson(QByteArrayView json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &error);
+    if (!doc.isArray())
+        return Error(QStringLiteral("reference schema"), error.errorString());
+    const auto strings = [](const QJsonValue& v) {
+        QStringList out;
+        for (const QJsonValue& s : v.toArray())
+            out.append(s.toString());
+        return out;
+    };
+    SchemaSnapshot out;
+    for (const QJsonValue& v : doc.array()) {
+        const QJsonObject o = v.toObject();
+        out.insert(o.value(u"name").toString(),
+            SchemaObject { o.value(u"type").toString(), o.value(u"name").toString(), o.value(u"table").toString(),
+                o.value(u"sql").toString(), strings(o.value(u"columns")), strings(o.value(u"columnNames")) });
+    }
+    return out;
+}
+
+Result<SchemaSnapshot> reference(int version)
+{
+    static QMutex mutex;
+    static QHash<int, SchemaSnapshot> cache;
+    QMutexLocker lock(&mutex);
+    if (auto it = cache.constFind(version); it != cache.constEnd())
+        return it.value();
+#ifndef CAPAUDIT_SCHEMA_REFERENCE_TOOL
+    // Written at build time by capaudit-schema-reference from the same migrations (store/CMakeLists.txt): running
+    // them on an in-memory database took most of a case's opening in every process (docs/performance.md).
+    Result<SchemaSnapshot> objects = version == kBuiltReferenceVersion
+        ? snapshotFromJson(QByteArrayView(kBuiltReference, sizeof(kBuiltReference) - 1))
+        : computeReference(version);
+#else
+    Result<SchemaSnapshot> objects = computeReference(version);
+#endif
+    if (!objects)
+        return objects.error();
     cache.insert(version, *objects);
     return *objects;
 }

@@ -23,6 +23,7 @@ struct SchemaObject {
     QString sql; // whitespace-normalised CREATE statement; empty for automatic indexes
     QStringList columns; // tables: one "name|type|notnull|default|pk|hidden" per column, in order
     QStringList columnNames;
+    friend bool operator==(const SchemaObject&, const SchemaObject&) = default;
 };
 using SchemaSnapshot = QMap<QString, SchemaObject>; // by name
 
@@ -42,9 +43,14 @@ struct SchemaProblem {
 
 namespace schema {
 
-// The schema CapAudit creates for VERSION, built once per process by running its own migration list (schema.cpp) up
-// to VERSION on an in-memory database, so every migration, present and future, is covered.
+// The schema CapAudit creates for VERSION: its own migration list (schema.cpp) run up to VERSION on an in-memory
+// database, so every migration, present and future, is covered. For the current version that run happens at build
+// time (capaudit-schema-reference) and is read back here; older versions are computed once per process.
 Result<SchemaSnapshot> reference(int version);
+// The migrations run now, whatever was built in (the build tool, and the test that the two agree).
+Result<SchemaSnapshot> computeReference(int version);
+QByteArray snapshotToJson(const SchemaSnapshot& snapshot);
+Result<SchemaSnapshot> snapshotFromJson(QByteArrayView json);
 
 // Reads DB's schema from sqlite_master. Column lists are read only for tables the reference also has as tables, so
 // nothing the file defines beyond CapAudit's own tables is ever compiled.
