@@ -150,6 +150,7 @@ private slots:
     void signRoundTrip_data();
     void signRoundTrip();
     void certificateFields();
+    void parsedCertificatesAreKeptByTheirExactText();
     void extensionValues();
     void deterministicIssuance();
     void chainValidates();
@@ -488,6 +489,40 @@ void TestCrypto::certificateFields()
     QVERIFY2(brokenList.error().reason.startsWith(u"certificate 2"), qPrintable(brokenList.error().reason));
     auto key = PublicKey::fromPem(pki.leaf.toPem());
     QVERIFY(key.ok() && *key == pki.leafKey.publicKey());
+}
+
+void TestCrypto::parsedCertificatesAreKeptByTheirExactText()
+{
+    const Pki pki = makePki();
+    const QByteArray leafPem = pki.leaf.toPem();
+    auto first = Certificate::fromPem(leafPem);
+    auto again = Certificate::fromPem(QByteArray(leafPem)); // equal bytes in another buffer
+    QVERIFY(first.ok() && again.ok());
+    QVERIFY(*first == pki.leaf);
+    QCOMPARE(again->native(), first->native()); // kept, not decoded twice
+    // Only the exact text: the first certificate of a longer text, a changed byte, another certificate.
+    auto longer = Certificate::fromPem(pki.root.toPem() + leafPem);
+    QVERIFY(longer.ok() && *longer == pki.root);
+    QByteArray changed = leafPem;
+    changed.replace(40, 8, "********");
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(!Certificate::fromPem(changed).ok());
+    // More distinct certificates than are kept: every one still reads as itself.
+    QList<Certificate> many;
+    for (int i = 0; i < 80; ++i) {
+        CertificateRequest request = leafRequest();
+        request.serial = 5000 + quint64(i);
+        many.append(mustIssue(request, pki.leafKey.publicKey(), pki.intermediateKey, pki.intermediate));
+    }
+    for (int round = 0; round < 2; ++round) {
+        for (const Certificate& c : std::as_const(many)) {
+            auto read = Certificate::fromPem(c.toPem());
+            QVERIFY(read.ok());
+            QCOMPARE(read->serialHex(), c.serialHex());
+        }
+    }
+    auto leafAfter = Certificate::fromPem(leafPem);
+    QVERIFY(leafAfter.ok() && *leafAfter == pki.leaf);
 }
 
 void TestCrypto::extensionValues()

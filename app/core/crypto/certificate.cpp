@@ -4,6 +4,9 @@
 #include "crypto/digest.h"
 #include "crypto/opensslutil.h"
 
+#include <QHash>
+#include <QMutex>
+
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
@@ -45,11 +48,30 @@ bool isStringType(int type)
 
 Result<Certificate> Certificate::fromPem(QByteArrayView pem)
 {
+    // OpenSSL 3.0 decodes a certificate's key through its provider decoders, about 0.2 ms a certificate; a process
+    // reads the same few texts again and again (a case's trust anchors for every bundle, the same signer chain in
+    // every bundle of a provider). The same bytes always give the same certificate, which is immutable once parsed,
+    // so parsed ones are kept by their exact text; failures are not kept.
+    // Never destroyed: freeing certificates after OpenSSL's own exit handler has run would be a use after free.
+    static QMutex mutex;
+    static auto* parsed = new QHash<QByteArray, Certificate>;
+    constexpr qsizetype kMaxKept = 64;
+    const QByteArray key = pem.toByteArray();
+    {
+        QMutexLocker lock(&mutex);
+        if (const auto it = parsed->constFind(key); it != parsed->constEnd())
+            return *it;
+    }
     auto bio = detail::memoryBio(pem);
     X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr);
     if (!cert)
         return Error(QStringLiteral("no readable PEM certificate: %1").arg(detail::takeOpenSslError()));
-    return adopt(cert);
+    Certificate out = adopt(cert);
+    QMutexLocker lock(&mutex);
+    if (parsed->size() >= kMaxKept)
+        parsed->clear(); // a bound for hostile input full of distinct certificates; the usual few are back at once
+    parsed->insert(key, out);
+    return out;
 }
 
 Result<Certificate> Certificate::fromDer(QByteArrayView der)
