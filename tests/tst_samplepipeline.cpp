@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SamplePipeline: samples parsed on a worker thread arrive complete and in order; an error on either side ends the
 // import promptly with that error, also while the parser is blocked on a full queue. Several payloads are parsed at
-// once, yet reach the target whole and in payload order, and errors are reported in payload order.
+// once, yet reach the target whole and in payload order, and errors are reported in payload order; the built-in
+// profile those parsers share is safe to use from two threads.
 #include "crypto/digest.h"
+#include "ingest/payloadimport.h"
 #include "store/blobtee.h"
 #include "store/samplepipeline.h"
 #include "store/schema.h"
 #include "store/sqlitedb.h"
+#include "testsupport.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +19,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 using namespace capaudit;
 
@@ -239,6 +244,43 @@ private slots:
         for (qsizetype i = 0; i < target.times.size(); ++i)
             QCOMPARE(target.times.at(i), 1000000 + i);
     }
+    // A built-in profile is built once per process and shared by the parsers of one import, which run at once: its
+    // dcgm-exporter "not a node" patterns are matched from two threads here (run under ThreadSanitizer in CI).
+    void builtInProfileIsSharedByParsersAtOnce()
+    {
+        const QByteArray body = test::readAll(test::ingestFixture(QStringLiteral("dcgm-k80-pod-hostname.prom.txt")));
+        TelemetryPayload p;
+        p.path = QStringLiteral("data/k80.prom");
+        p.format = QStringLiteral("prometheus-text");
+        p.profile = QStringLiteral("dcgm-exporter");
+        p.scrapeTime = test::kIngestStart;
+        p.defaultNode = QStringLiteral("k80-node-2"); // the Hostname is the exporter's pod, which the pattern says
+        auto importMany = [&](qsizetype& samples, QString& failure) {
+            for (int i = 0; i < 20 && failure.isEmpty(); ++i) {
+                QByteArray bytes = body;
+                QBuffer in(&bytes);
+                in.open(QIODevice::ReadOnly);
+                UsageCollector sink;
+                if (Status s = importTelemetryPayload(p, in, {}, sink); !s)
+                    failure = s.error().toString();
+                for (const UsageSample& sample : sink.samples)
+                    if (sample.node != p.defaultNode)
+                        failure = QStringLiteral("sample on node %1").arg(sample.node);
+                samples += sink.samples.size();
+            }
+        };
+        qsizetype samplesA = 0, samplesB = 0;
+        QString failureA, failureB;
+        std::thread a([&] { importMany(samplesA, failureA); });
+        std::thread b([&] { importMany(samplesB, failureB); });
+        a.join();
+        b.join();
+        QVERIFY2(failureA.isEmpty(), qPrintable(failureA));
+        QVERIFY2(failureB.isEmpty(), qPrintable(failureB));
+        QVERIFY(samplesA > 0);
+        QCOMPARE(samplesB, samplesA);
+    }
+
     void payloadsAreParsedAtOnceAndStoredInOrder()
     {
         // Payload 0 does not start until payload 1 has been parsed to its end: one parser after the other would wait
