@@ -101,6 +101,10 @@ struct Verdict {
     // The instant certificate validity was judged at (--at, a signed log time, else verifiedAt). Stored with the
     // verdict, so verify-case re-verifies a case at the same instant years later (docs/case-file.md "verify-case").
     QDateTime validationTime;
+    // Made by a verifier that left hashing the data/ files to the import (BundleVerifier::setDeferSubjectDigests):
+    // these files' digests are the statement's claims until the import's reads confirm them. Not serialized.
+    bool digestsDeferred = false;
+    QMap<QString, QByteArray> unconfirmedSha256;
 
     // First failed check, for one-line summaries.
     const Check* firstFailure() const;

@@ -23,6 +23,16 @@ public:
         m_at = at;
     }
 
+    // For an import of a directory bundle, which hashes every byte it stores anyway (BlobTee): each data/ file the
+    // statement names by SHA-256 is not read here; its digest is the statement's, listed in
+    // Verdict::unconfirmedSha256. Such a verdict is only a plan: it must not be shown, stored or acted on unless every
+    // listed file then hashes to its claim, and any other outcome is judged by a verification in full
+    // (CaseImporter::importBundle).
+    void setDeferSubjectDigests(bool defer)
+    {
+        m_deferSubjectDigests = defer;
+    }
+
     Verdict verify(const QString& bundlePath) const;
     Verdict verify(const BundleSource& source) const;
 
@@ -34,6 +44,7 @@ public:
 private:
     TrustStore m_trust;
     QDateTime m_at;
+    bool m_deferSubjectDigests = false;
 };
 
 } // namespace capaudit

@@ -96,6 +96,15 @@ CaseImporter::CaseImporter(CaseStore& store)
 
 ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportOptions& options)
 {
+    if (std::optional<ImportResult> imported = attempt(bundlePath, options, true))
+        return *imported;
+    std::optional<ImportResult> judged = attempt(bundlePath, options, false);
+    Q_ASSERT(judged); // a verification in full always ends the attempt
+    return *judged;
+}
+
+std::optional<ImportResult> CaseImporter::attempt(const QString& bundlePath, const ImportOptions& options, bool defer)
+{
     ImportResult result;
     result.path = bundlePath;
     auto report = [&](double fraction, const QString& message) {
@@ -132,6 +141,11 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
     report(0, QStringLiteral("verifying %1").arg(bundlePath));
     BundleVerifier verifier(*trust);
     Result<BundleSource> source = BundleSource::open(bundlePath);
+    // A directory's payloads are hashed once, by the reads that store and parse them, instead of once more before:
+    // the verdict is then only a plan, held to the bytes by every BlobTee. Any outcome but a clean import is not
+    // decided on it (nullopt): the caller verifies again in full. An archive is hashed as it is unpacked anyway.
+    defer = defer && source && !source->isArchive();
+    verifier.setDeferSubjectDigests(defer);
     // This machine could not unpack the bundle (a full disk, say): nothing is known about its evidence, so it is an
     // import that failed here, not a rejected bundle held against its provider.
     if (!source && source.error().local) {
@@ -150,6 +164,8 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
             return result;
         }
         if (existing->has_value()) {
+            if (defer)
+                return std::nullopt;
             result.outcome = ImportOutcome::AlreadyPresent;
             result.bundleId = (*existing)->id;
             result.provider = (*existing)->provider;
@@ -168,6 +184,8 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
             return result;
         }
         if (same->has_value()) {
+            if (defer)
+                return std::nullopt;
             result.outcome = ImportOutcome::AlreadyPresent;
             result.bundleId = (*same)->id;
             result.provider = (*same)->provider;
@@ -176,6 +194,10 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
             return result;
         }
     }
+    if (defer
+        && (result.verdict.verdict == VerdictKind::Rejected
+            || (result.verdict.verdict == VerdictKind::Untrusted && !options.allowUntrusted)))
+        return std::nullopt;
     if (!source || result.verdict.verdict == VerdictKind::Rejected) {
         result.outcome = ImportOutcome::Rejected;
         result.provider = claimedProvider(result.verdict);
@@ -196,6 +218,8 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
     }
 
     Result<ImportPlan> plan = planImport(result.verdict);
+    if (!plan && defer)
+        return std::nullopt;
     if (!plan) {
         result.provider = claimedProvider(result.verdict);
         result.error = plan.error();
@@ -211,6 +235,8 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
         if (status) {
             // Another process may have imported the same bundle while this one verified it.
             Result<std::optional<StoredBundle>> existing = m_store.bundleByDigest(result.digest);
+            if (existing && existing->has_value() && defer)
+                return std::nullopt;
             if (existing && existing->has_value()) {
                 result.outcome = ImportOutcome::AlreadyPresent;
                 result.bundleId = (*existing)->id;
@@ -235,6 +261,18 @@ ImportResult CaseImporter::importBundle(const QString& bundlePath, const ImportO
     if (options.cancel && options.cancel->load()) {
         result.outcome = ImportOutcome::Cancelled;
         return result;
+    }
+    // Perhaps a payload that never matched its subject digest, or one that failed to parse in a bundle that is
+    // rejected anyway: the verdict in full decides. A bundle it refuses is judged by a whole new attempt (which
+    // records the refusal); any other failure stays this attempt's, recorded with the digests as hashed.
+    if (defer) {
+        BundleVerifier full(*trust);
+        const Verdict judged = full.verify(*source);
+        if (judged.verdict == VerdictKind::Rejected
+            || (judged.verdict == VerdictKind::Untrusted && !options.allowUntrusted))
+            return std::nullopt;
+        result.verdict = judged;
+        result.digest = judged.bundleDigest;
     }
     record(trail::kImportFailed, { { QStringLiteral("error"), errorJson(result.error) } });
     return result;

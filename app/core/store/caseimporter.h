@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace capaudit {
 
@@ -64,6 +65,9 @@ public:
     ImportResult importBundle(const QString& bundlePath, const ImportOptions& options = {});
 
 private:
+    // One import; with DEFER, std::nullopt when the outcome must be decided by a verification in full.
+    std::optional<ImportResult> attempt(const QString& bundlePath, const ImportOptions& options, bool defer);
+
     CaseStore& m_store;
 };
 

@@ -309,6 +309,11 @@ Status ImportRun::run(ImportResult& result)
         return Error(m_source.path(),
             QStringLiteral("the bundle changed while it was imported (its digest no longer "
                            "matches the verified one); import it again"));
+    // A deferred verdict took these digests from the statement: each must be what a BlobTee hashed as it stored the
+    // file (implied by the bundle digest above, and stated here because the verdict is only valid with it).
+    for (auto it = m_verdict.unconfirmedSha256.cbegin(); it != m_verdict.unconfirmedSha256.cend(); ++it)
+        if (m_fileSha.value(it.key()) != it.value())
+            return Error(it.key(), QStringLiteral("its bytes were not confirmed against the statement's digest"));
     sql::Statement* fileRow = m_db.prepare("INSERT INTO bundle_files (bundle, path, blob) VALUES (?, ?, ?)");
     if (!fileRow)
         return m_db.lastError();
