@@ -3,6 +3,7 @@
 // import promptly with that error, also while the parser is blocked on a full queue. Several payloads are parsed at
 // once, yet reach the target whole and in payload order, and errors are reported in payload order; the built-in
 // profile those parsers share is safe to use from two threads.
+#include "crypto/backgroundhasher.h"
 #include "crypto/digest.h"
 #include "ingest/payloadimport.h"
 #include "store/blobtee.h"
@@ -244,6 +245,35 @@ private slots:
         for (qsizetype i = 0; i < target.times.size(); ++i)
             QCOMPARE(target.times.at(i), 1000000 + i);
     }
+    // A payload stored in more than one chunk is hashed by a thread of its own, chunk by chunk (BlobTee; the run
+    // above passes only if that digest is the verified one): bytes that are not the verified ones still fail.
+    void chunkedPayloadIsHashedAsideAndHeldToItsDigest()
+    {
+        crypto::BackgroundHasher hasher; // more chunks than it queues, empty ones among them
+        QByteArray all;
+        for (int i = 0; i < 3 * int(crypto::BackgroundHasher::kMaxQueued); ++i) {
+            const QByteArray chunk = i % 5 == 4 ? QByteArray() : QByteArray(1000 + i, char('a' + i % 26));
+            all += chunk;
+            hasher.add(chunk);
+        }
+        QCOMPARE(hasher.finish(), crypto::sha256(all));
+
+        QVERIFY(m_db.exec("SAVEPOINT t").ok());
+        BlobTee tee(m_db, m_file, QStringLiteral("data/usage.csv"), crypto::sha256("other bytes"));
+        RecordingSink target;
+        const Result<qint64> result = SamplePipeline::run(tee, LineParser {}, target,
+            [&](qint64 blob, qint64 chunk, const blobcodec::StoredChunk& stored) {
+                return BlobTee::insertChunk(m_db, blob, chunk, stored);
+            },
+            {});
+        tee.close();
+        QVERIFY(m_db.exec("ROLLBACK TO t; RELEASE t").ok());
+        QVERIFY(!result);
+        QVERIFY2(result.error().reason.contains(QLatin1String("no longer match the verified digest")),
+            qPrintable(result.error().toString()));
+        QCOMPARE(target.times.size(), qsizetype(kLines)); // parsed to the end: the digest is known only then
+    }
+
     // A built-in profile is built once per process and shared by the parsers of one import, which run at once: its
     // dcgm-exporter "not a node" patterns are matched from two threads here (run under ThreadSanitizer in CI).
     void builtInProfileIsSharedByParsersAtOnce()

@@ -40,6 +40,10 @@ Status BlobTee::start()
         m_blobId = m_db.lastInsertId();
         m_store = true;
         m_chunk.reserve(kChunkSize);
+        // The parser reading through this tee is usually an import's critical path; the bytes it has read are
+        // hashed by a thread of their own, chunk by chunk, in order.
+        if (m_expectedSize > kChunkSize)
+            m_background = std::make_unique<crypto::BackgroundHasher>();
     }
     if (!QIODevice::open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return Error(m_relative, QStringLiteral("cannot open the import stream"));
@@ -59,7 +63,8 @@ qint64 BlobTee::readData(char* data, qint64 maxSize)
     }
     if (n == 0)
         return 0; // end of file; LineReader and QIODevice::readAll() stop at 0
-    m_hasher.add(QByteArrayView(data, n));
+    if (!m_background)
+        m_hasher.add(QByteArrayView(data, n));
     m_total += n;
     if (m_store) {
         qint64 offset = 0;
@@ -87,6 +92,8 @@ Status BlobTee::storeChunk()
     QByteArray raw = std::move(m_chunk);
     m_chunk = QByteArray();
     m_chunk.reserve(kChunkSize);
+    if (m_background)
+        m_background->add(raw); // shared with the compressor, which only reads it too
     if (m_chunkSink)
         return m_chunkSink(m_blobId, m_chunkNo++, std::move(raw));
     return insertChunk(m_db, m_blobId, m_chunkNo++, blobcodec::encode(std::move(raw)));
@@ -121,7 +128,8 @@ Result<qint64> BlobTee::finish()
     }
     QIODevice::close();
     m_file.close();
-    if (m_total != m_expectedSize || m_hasher.finish() != m_expected)
+    const QByteArray digest = m_background ? m_background->finish() : m_hasher.finish();
+    if (m_total != m_expectedSize || digest != m_expected)
         return Error(m_relative,
             QStringLiteral("changed while it was imported: its bytes no longer match the "
                            "verified digest; import it again"));

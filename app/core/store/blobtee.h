@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "crypto/backgroundhasher.h"
 #include "crypto/digest.h"
 #include "store/blobcodec.h"
 #include "util/result.h"
@@ -9,6 +10,7 @@
 #include <QIODevice>
 
 #include <functional>
+#include <memory>
 
 namespace capaudit {
 
@@ -71,7 +73,8 @@ private:
     QFile m_file;
     QString m_relative;
     QByteArray m_expected;
-    crypto::Hasher m_hasher;
+    crypto::Hasher m_hasher; // a file stored in one chunk, or one already stored: hashed as it is read
+    std::unique_ptr<crypto::BackgroundHasher> m_background; // a file stored in chunks: each chunk hashed aside
     QByteArray m_chunk;
     qint64 m_blobId = 0;
     qint64 m_chunkNo = 0;
