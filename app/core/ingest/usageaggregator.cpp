@@ -58,18 +58,60 @@ QString podKey(const MetricMapping& m, const MetricLabels& labels)
     return key;
 }
 
+} // namespace
+
+UsageAggregator::NameTable::NameTable()
+{
+    id(QString()); // kNoName
+}
+
+int UsageAggregator::NameTable::id(const QString& name)
+{
+    const auto it = m_ids.constFind(name);
+    if (it != m_ids.constEnd())
+        return *it;
+    const int next = int(m_names.size());
+    m_ids.insert(name, next);
+    m_names.append(name);
+    return next;
+}
+
+void UsageAggregator::NameTable::rank()
+{
+    if (m_ranks.size() == size_t(m_names.size()))
+        return;
+    std::vector<int> order(size_t(m_names.size()));
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    std::sort(order.begin(), order.end(), [this](int a, int b) { return m_names.at(a).compare(m_names.at(b)) < 0; });
+    m_ranks.assign(order.size(), 0);
+    for (size_t r = 0; r < order.size(); ++r)
+        m_ranks[size_t(order[r])] = int(r);
+}
+
+int UsageAggregator::compare(const CellKey& a, const CellKey& b) const
+{
+    if (a.time != b.time)
+        return a.time < b.time ? -1 : 1;
+    for (const auto& [x, y] : { std::pair { a.node, b.node }, std::pair { a.resourceClass, b.resourceClass },
+             std::pair { a.tenant, b.tenant } }) {
+        if (x != y)
+            return m_names.rankOf(x) < m_names.rankOf(y) ? -1 : 1;
+    }
+    return 0;
+}
+
 // The entries of a hash in key order (iterators stay valid while nothing is inserted).
-template <typename Hash> QList<typename Hash::iterator> inKeyOrder(Hash& hash)
+template <typename Hash, typename Less>
+QList<typename Hash::iterator> UsageAggregator::inKeyOrder(Hash& hash, Less less)
 {
     QList<typename Hash::iterator> out;
     out.reserve(hash.size());
     for (auto it = hash.begin(); it != hash.end(); ++it)
         out.append(it);
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.key() < b.key(); });
+    std::sort(out.begin(), out.end(), [&less](const auto& a, const auto& b) { return less(a.key(), b.key()); });
     return out;
 }
-
-} // namespace
 
 UsageAggregator::UsageAggregator(const MappingSet& mappings, QString fileName, UsageSink& sink, Mode mode)
     : m_mappings(mappings)
@@ -94,8 +136,7 @@ Error UsageAggregator::cellError(qint64 line, const QString& field, const QStrin
     return Error(m_fileName, line, field, reason);
 }
 
-UsageAggregator::Cell& UsageAggregator::cell(
-    qint64 time, const QString& node, const QString& resourceClass, const QString& tenant, qint64 line)
+UsageAggregator::Cell& UsageAggregator::cell(qint64 time, int node, int resourceClass, int tenant, qint64 line)
 {
     Cell& c = m_cells[CellKey { time, node, resourceClass, tenant }];
     if (c.line == 0)
@@ -300,9 +341,9 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
 {
     const MetricMapping& m = m_mappings.mappings().at(index);
     ResolvedSeries local;
-    const ResolvedSeries* r = nullptr;
+    ResolvedSeries* r = nullptr;
     if (obs.resolved) {
-        if (const auto it = obs.resolved->constFind(index); it != obs.resolved->constEnd())
+        if (const auto it = obs.resolved->find(index); it != obs.resolved->end())
             r = &it.value();
     }
     if (!r) {
@@ -337,21 +378,28 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
         return error(obs, obs.metric, QStringLiteral("value %1 is negative").arg(obs.value));
     ++m_mapped;
 
+    if (r->namedBy != this) {
+        r->namedBy = this;
+        r->nodeId = m_names.id(r->node);
+        r->classId = m_names.id(r->resourceClass);
+        r->tenantId = m_names.id(r->tenant);
+        r->podId = m_names.id(r->podKey);
+    }
     const double amount = obs.value * r->scale;
-    const QString& node = r->node;
-    const QString& resourceClass = r->resourceClass;
-    const QString& tenant = r->tenant;
+    const int node = r->nodeId;
+    const int resourceClass = r->classId;
+    const int tenant = r->tenantId;
     switch (m.target) {
     case MetricTarget::Capacity:
-        addTo(cell(obs.time, node, resourceClass, {}, obs.line).capacity, amount);
+        addTo(cell(obs.time, node, resourceClass, kNoName, obs.line).capacity, amount);
         break;
     case MetricTarget::Allocatable:
-        addTo(cell(obs.time, node, resourceClass, {}, obs.line).allocatable, amount);
+        addTo(cell(obs.time, node, resourceClass, kNoName, obs.line).allocatable, amount);
         break;
     case MetricTarget::Allocated:
     case MetricTarget::AllocatedInit:
         if (!m.podLabels.isEmpty()) {
-            PodGroup& pod = m_pods[PodKey { CellKey { obs.time, node, resourceClass, tenant }, r->podKey }];
+            PodGroup& pod = m_pods[PodKey { CellKey { obs.time, node, resourceClass, tenant }, r->podId }];
             if (pod.line == 0)
                 pod.line = obs.line;
             if (m.target == MetricTarget::Allocated)
@@ -363,7 +411,7 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
         }
         break;
     case MetricTarget::Reserved:
-        addTo(cell(obs.time, node, resourceClass, {}, obs.line).reserved, amount);
+        addTo(cell(obs.time, node, resourceClass, kNoName, obs.line).reserved, amount);
         break;
     case MetricTarget::Sidecar:
         break;
@@ -388,7 +436,7 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
         break;
     }
     case MetricTarget::Free:
-        addTo(cell(obs.time, node, resourceClass, {}, obs.line).free, amount);
+        addTo(cell(obs.time, node, resourceClass, kNoName, obs.line).free, amount);
         break;
     case MetricTarget::State: {
         if (obs.value != 0 && obs.value != 1)
@@ -415,12 +463,17 @@ Status UsageAggregator::apply(qsizetype index, const MetricObservation& obs)
 void UsageAggregator::flushPods()
 {
     // Several pods add to one cell: in key order, so the sum does not depend on the hash's layout.
-    for (const auto& it : inKeyOrder(m_pods)) {
+    m_names.rank();
+    const auto podOrder = [this](const PodKey& a, const PodKey& b) {
+        const int c = compare(a.cell, b.cell);
+        return c != 0 ? c < 0 : m_names.rankOf(a.pod) < m_names.rankOf(b.pod);
+    };
+    for (const auto& it : inKeyOrder(m_pods, podOrder)) {
         const CellKey& key = it.key().cell;
         double steady = it->app;
         double initMax = 0;
         for (auto init = it->inits.constBegin(); init != it->inits.constEnd(); ++init) {
-            if (m_sidecars.contains({ key.time, it.key().pod + QChar(0x1f) + init.key() }))
+            if (m_sidecars.contains({ key.time, m_names.name(it.key().pod) + QChar(0x1f) + init.key() }))
                 steady += *init;
             else
                 initMax = std::max(initMax, *init);
@@ -434,10 +487,12 @@ void UsageAggregator::flushPods()
 Status UsageAggregator::emitCell(const CellKey& key, const Cell& c, std::optional<double> usedTotal)
 {
     UsageSample s;
+    const QString& node = m_names.name(key.node);
+    const QString& resourceClass = m_names.name(key.resourceClass);
     s.time = key.time;
-    s.node = key.node;
-    s.resourceClass = key.resourceClass;
-    s.tenant = key.tenant;
+    s.node = node;
+    s.resourceClass = resourceClass;
+    s.tenant = m_names.name(key.tenant);
     s.line = c.line;
     s.allocated = c.allocated;
     s.used = c.used;
@@ -449,19 +504,19 @@ Status UsageAggregator::emitCell(const CellKey& key, const Cell& c, std::optiona
         } else if (!isMissing(s.capacity) && !usedTotal) {
             s.used = s.capacity - c.free - reserved;
             if (s.used < -kTolerance * std::max(1.0, s.capacity))
-                return cellError(c.line, key.resourceClass,
+                return cellError(c.line, resourceClass,
                     QStringLiteral("free %1 exceeds capacity %2 on node %3 at %4")
                         .arg(c.free)
                         .arg(s.capacity)
-                        .arg(key.node, formatUnixSeconds(key.time)));
+                        .arg(node, formatUnixSeconds(key.time)));
             s.used = std::max(0.0, s.used);
         } else if (isMissing(s.capacity)) {
-            return cellError(c.line, key.resourceClass,
+            return cellError(c.line, resourceClass,
                 QStringLiteral("free %1 on node %2 at %3 has no capacity or used sample in the same scrape")
-                    .arg(key.resourceClass, key.node, formatUnixSeconds(key.time)));
+                    .arg(resourceClass, node, formatUnixSeconds(key.time)));
         }
     }
-    if (key.tenant.isEmpty()) {
+    if (key.tenant == kNoName) {
         const auto st = m_states.constFind({ key.time, key.node });
         if (st != m_states.constEnd())
             s.state = st->state;
@@ -475,20 +530,22 @@ Status UsageAggregator::emitCell(const CellKey& key, const Cell& c, std::optiona
 Status UsageAggregator::flush()
 {
     flushPods();
-    QSet<std::pair<qint64, QString>> nodesWithRows;
+    QSet<std::pair<qint64, int>> nodesWithRows;
     for (auto it = m_cells.constBegin(); it != m_cells.constEnd(); ++it) {
-        if (it.key().tenant.isEmpty())
+        if (it.key().tenant == kNoName)
             nodesWithRows.insert({ it.key().time, it.key().node });
     }
     // A node that only reported a state still gets a row; "node" stands for the whole machine.
     for (auto it = m_states.constBegin(); it != m_states.constEnd(); ++it) {
         if (!nodesWithRows.contains(it.key()))
-            cell(it.key().first, it.key().second, QStringLiteral("node"), {}, it->line);
+            cell(it.key().first, it.key().second, m_names.id(QStringLiteral("node")), kNoName, it->line);
     }
 
     // Samples leave in key order. The cells of one (time, node, class) are adjacent in it, so the node-level total of
     // used over the node row and every tenant row is one pass over each such run, summed in key order.
-    const QList<QHash<CellKey, Cell>::iterator> cells = inKeyOrder(m_cells);
+    m_names.rank();
+    const QList<QHash<CellKey, Cell>::iterator> cells =
+        inKeyOrder(m_cells, [this](const CellKey& a, const CellKey& b) { return compare(a, b) < 0; });
     for (qsizetype runStart = 0; runStart < cells.size();) {
         const CellKey& first = cells.at(runStart).key();
         qsizetype runEnd = runStart;

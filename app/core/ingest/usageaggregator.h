@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace capaudit {
 
@@ -26,6 +27,10 @@ struct ResolvedSeries {
     NodeState state = NodeState::Unknown;
     bool stateKnown = true; // false: the state label's value (stateValue) is not in the mapping's states
     QString stateValue;
+    // The aggregator's numbers for resourceClass, node, tenant and podKey, given on first use by the aggregator named
+    // in NAMEDBY (another aggregator numbers its names differently).
+    const void* namedBy = nullptr;
+    int classId = 0, nodeId = 0, tenantId = 0, podId = 0;
 };
 using ResolvedSeriesMap = QHash<qsizetype, ResolvedSeries>; // by mapping index
 
@@ -106,26 +111,35 @@ public:
     }
 
 private:
+    // Node, class, tenant and pod names by number: a cell key is hashed and compared as integers, and sorted by the
+    // names' ranks, which order the numbers as the names (QString::compare) order themselves.
+    class NameTable {
+    public:
+        NameTable();
+        int id(const QString& name);
+        const QString& name(int id) const
+        {
+            return m_names.at(id);
+        }
+        // Ranks of every number given so far; call before comparing keys with them after new names.
+        void rank();
+        int rankOf(int id) const
+        {
+            return m_ranks[size_t(id)];
+        }
+
+    private:
+        QHash<QString, int> m_ids;
+        QList<QString> m_names;
+        std::vector<int> m_ranks;
+    };
+    static constexpr int kNoName = 0; // the empty name's number
+
     struct CellKey {
         qint64 time;
-        QString node;
-        QString resourceClass;
-        QString tenant;
-        // Three-way, each name compared once: std::tie's < on QStrings compares every equal name twice in C++20.
-        friend int compare(const CellKey& a, const CellKey& b)
-        {
-            if (a.time != b.time)
-                return a.time < b.time ? -1 : 1;
-            if (const int c = a.node.compare(b.node))
-                return c;
-            if (const int c = a.resourceClass.compare(b.resourceClass))
-                return c;
-            return a.tenant.compare(b.tenant);
-        }
-        friend bool operator<(const CellKey& a, const CellKey& b)
-        {
-            return compare(a, b) < 0;
-        }
+        int node;
+        int resourceClass;
+        int tenant;
         friend bool operator==(const CellKey& a, const CellKey& b)
         {
             return a.time == b.time && a.node == b.node && a.resourceClass == b.resourceClass && a.tenant == b.tenant;
@@ -143,12 +157,7 @@ private:
     // One pod's requests for one class in one scrape, combined by Kubernetes' effective request rule on flush.
     struct PodKey {
         CellKey cell;
-        QString pod;
-        friend bool operator<(const PodKey& a, const PodKey& b)
-        {
-            const int c = compare(a.cell, b.cell);
-            return c != 0 ? c < 0 : a.pod.compare(b.pod) < 0;
-        }
+        int pod;
         friend bool operator==(const PodKey& a, const PodKey& b)
         {
             return a.cell == b.cell && a.pod == b.pod;
@@ -180,8 +189,11 @@ private:
     Error cellError(qint64 line, const QString& field, const QString& reason) const;
     // One sample from a cell; USEDTOTAL: the used of every row of its (time, node, class), when any has one.
     Status emitCell(const CellKey& key, const Cell& c, std::optional<double> usedTotal);
-    Cell& cell(qint64 time, const QString& node, const QString& resourceClass, const QString& tenant, qint64 line);
+    Cell& cell(qint64 time, int node, int resourceClass, int tenant, qint64 line);
     void flushPods();
+    // Three-way, in the names' order (NameTable::rank() first).
+    int compare(const CellKey& a, const CellKey& b) const;
+    template <typename Hash, typename Less> static QList<typename Hash::iterator> inKeyOrder(Hash& hash, Less less);
 
     const MappingSet& m_mappings;
     QString m_fileName;
@@ -193,8 +205,9 @@ private:
     // Cells and pods are looked up once per observation and summed in key order once per flush: hashed, then sorted
     // on flush, so each sum adds in the order a sorted map would give (bit-identical samples) without a tree walk of
     // string compares per observation (docs/performance.md, session 13).
+    NameTable m_names;
     QHash<CellKey, Cell> m_cells;
-    QHash<std::pair<qint64, QString>, StateCell> m_states;
+    QHash<std::pair<qint64, int>, StateCell> m_states; // (time, node)
     QHash<PodKey, PodGroup> m_pods;
     QSet<std::pair<qint64, QString>> m_sidecars; // (time, pod + '\x1f' + container)
     QHash<std::pair<QString, qint64>, qint64> m_seen; // (series, time) -> first line: duplicates are errors

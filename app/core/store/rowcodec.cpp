@@ -8,6 +8,8 @@
 #include "store/schemacheck.h"
 #include "store/sqlitedb.h"
 
+#include <optional>
+
 namespace capaudit {
 
 namespace {
@@ -133,6 +135,12 @@ Status RowCodec::digestSamples(qint64 bundle, RowsDigest& digest, const SampleHo
     // The columns of the samples table, in its order (SampleDigester feeds the same at import).
     SampleCursor cursor(m_db, bundle);
     const QByteArray names[] = { "provider", "node", "resource", "tenant" };
+    // A block holds one provider and node, and a few classes and tenants: each column remembers its last name.
+    struct Last {
+        std::optional<qint64> id;
+        QByteArray name;
+        bool found = false;
+    } last[4];
     while (cursor.next()) {
         const StoredSample& s = cursor.row();
         digest.beginRow("samples");
@@ -142,9 +150,12 @@ Status RowCodec::digestSamples(qint64 bundle, RowsDigest& digest, const SampleHo
         digest.addInt(s.time);
         const qint64 ids[] = { s.provider, s.node, s.resource, s.tenant };
         for (int i = 0; i < 4; ++i) {
-            bool found = false;
-            digest.addText(dictionaryName(names[i], ids[i], &found));
-            if (!found)
+            if (last[i].id != ids[i]) {
+                last[i].id = ids[i];
+                last[i].name = dictionaryName(names[i], ids[i], &last[i].found);
+            }
+            digest.addText(last[i].name);
+            if (!last[i].found)
                 return Error(m_db.path(), 0, QStringLiteral("samples.") + QString::fromLatin1(names[i]),
                     QStringLiteral("bundle %1, row %2: id %3 names no %4")
                         .arg(bundle)
