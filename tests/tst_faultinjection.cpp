@@ -329,6 +329,17 @@ private slots:
         checkIntact(casePath, 2, QStringLiteral("report under disk full"));
     }
 
+    // verify-case writes a stored bundle's envelope and chain out to re-verify it, never its data files: a case
+    // whose payloads outgrow the free space still verifies (the room here is a fifth of the payload).
+    void verifyCaseNeedsNoRoomForPayloads()
+    {
+        const QString casePath = copyOfBase(QStringLiteral("verify-full.capcase"));
+        QVERIFY(runCli({ QStringLiteral("import"), casePath, m_bundle }).exitCode == 0);
+        QVERIFY2(m_csv.size() > (64 << 10), qPrintable(QString::number(m_csv.size())));
+        const CliRun run = runCli({ QStringLiteral("verify-case"), casePath }, m_csv.size() / 5);
+        QVERIFY2(run.exitCode == 0 && run.output.contains(QLatin1String("intact")), qPrintable(run.output));
+    }
+
     void reportWithUnwritableManifest()
     {
         // The PDF can be written, its manifest cannot (a directory is in the way): no report without its manifest.

@@ -19,6 +19,7 @@
 #include "sigstore/trustedroot.h"
 #include "store/caseimporter.h"
 #include "store/casestore.h"
+#include "store/caseverifier.h"
 #include "testpki.h"
 #include "testsupport.h"
 #include "util/csvcell.h"
@@ -357,10 +358,19 @@ private slots:
         first.insert(QStringLiteral("digest"), digest);
         subjects[0] = first;
         o.insert(QStringLiteral("subject"), subjects);
-        v = verifyWithProvider(withEnvelope(QStringLiteral("extra-alg"),
-            envelopeJson(QJsonDocument(o).toJson(QJsonDocument::Compact), m_provider.signerKey)));
+        const QString extra = withEnvelope(QStringLiteral("extra-alg"),
+            envelopeJson(QJsonDocument(o).toJson(QJsonDocument::Compact), m_provider.signerKey));
+        v = verifyWithProvider(extra);
         QVERIFY2(v.verdict == VerdictKind::Verified, qPrintable(describe(v)));
         QVERIFY(findCheck(v, checks::kSubjects)->reason.contains(QLatin1String("blake2b")));
+        // verify-case leaves the data files in the case and hashes the sha512 from there: still intact.
+        {
+            std::unique_ptr<CaseStore> store = newCase(QStringLiteral("extra-alg.capcase"));
+            QVERIFY(store);
+            QCOMPARE(CaseImporter(*store).importBundle(extra).outcome, ImportOutcome::Imported);
+            const CaseVerification kept = verifyCase(*store);
+            QVERIFY2(kept.intact(), qPrintable(listed(kept.problems)));
+        }
 
         // Only unknown algorithms: the statement is refused.
         first.insert(QStringLiteral("digest"), QJsonObject { { QStringLiteral("md5"), QString(32, u'0') } });

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <cerrno>
@@ -36,6 +37,8 @@ struct BundleSource::Private {
     QStringList files;
     QHash<QString, FileMeta> meta;
     qint64 totalBytes = 0;
+    QSet<QString> stored; // listed, not in the tree (withStoredFiles)
+    StoredHash storedHash;
 };
 
 BundleSource::BundleSource()
@@ -128,7 +131,7 @@ bool BundleSource::contains(const QString& relative) const
 
 QString BundleSource::absolutePath(const QString& relative) const
 {
-    return contains(relative) ? d->root + QLatin1Char('/') + relative : QString();
+    return contains(relative) && !d->stored.contains(relative) ? d->root + QLatin1Char('/') + relative : QString();
 }
 
 namespace {
@@ -150,6 +153,8 @@ Result<QByteArray> BundleSource::readFile(const QString& relative, qint64 maxByt
     const auto it = d->meta.constFind(relative);
     if (it == d->meta.constEnd())
         return Error(d->path, 0, relative, QStringLiteral("bundle has no file '%1'").arg(relative));
+    if (d->stored.contains(relative))
+        return Error(d->path, 0, relative, QStringLiteral("'%1' is kept in the case, not in this tree").arg(relative));
     QString reason;
     const safefs::UniqueFd file = openListed(d->root, relative, &reason);
     if (!file.valid())
@@ -188,11 +193,28 @@ Result<QByteArray> BundleSource::sha256(const QString& relative) const
         return Error(d->path, 0, relative, QStringLiteral("bundle has no file '%1'").arg(relative));
     if (!it->sha256.isEmpty())
         return it->sha256;
+    return hashTree(relative, crypto::HashAlgorithm::Sha256);
+}
+
+Result<QByteArray> BundleSource::hash(const QString& relative, crypto::HashAlgorithm algorithm) const
+{
+    if (!d->meta.contains(relative))
+        return Error(d->path, 0, relative, QStringLiteral("bundle has no file '%1'").arg(relative));
+    if (algorithm == crypto::HashAlgorithm::Sha256)
+        return sha256(relative);
+    if (d->stored.contains(relative))
+        return d->storedHash ? d->storedHash(relative, algorithm)
+                             : Result<QByteArray>(Error(d->path, 0, relative, QStringLiteral("no reader")));
+    return hashTree(relative, algorithm);
+}
+
+Result<QByteArray> BundleSource::hashTree(const QString& relative, crypto::HashAlgorithm algorithm) const
+{
     QString reason;
     const safefs::UniqueFd file = openListed(d->root, relative, &reason);
     if (!file.valid())
         return Error(d->path, 0, relative, reason);
-    crypto::Hasher hasher(crypto::HashAlgorithm::Sha256);
+    crypto::Hasher hasher(algorithm);
     QByteArray buffer(kHashBlockBytes, Qt::Uninitialized);
     for (;;) {
         const qint64 got = safefs::readSome(file.get(), buffer.data(), static_cast<size_t>(buffer.size()));
@@ -225,6 +247,36 @@ BundleSource BundleSource::withKnownSha256(const QMap<QString, QByteArray>& dige
         if (known != data->meta.end())
             known->sha256 = it.value();
     }
+    data->stored = d->stored;
+    data->storedHash = d->storedHash;
+    return BundleSource(std::move(data));
+}
+
+BundleSource BundleSource::withStoredFiles(const QMap<QString, StoredFile>& files, StoredHash hash) const
+{
+    auto data = std::make_shared<Private>();
+    data->path = d->path;
+    data->root = d->root;
+    data->meta = d->meta;
+    data->totalBytes = d->totalBytes;
+    data->stored = d->stored;
+    data->origin = d; // an extracted tree lives as long as its source
+    std::vector<TreeFile> tree;
+    for (const QString& name : std::as_const(d->files))
+        tree.push_back(TreeFile { name, 0, {} });
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        if (data->meta.contains(it.key()))
+            continue;
+        data->meta.insert(it.key(), FileMeta { it->size, it->sha256 });
+        data->stored.insert(it.key());
+        data->totalBytes += it->size;
+        tree.push_back(TreeFile { it.key(), 0, {} });
+    }
+    sortTree(tree); // the order every listing has: by UTF-8 bytes
+    data->files.clear();
+    for (const TreeFile& f : tree)
+        data->files.append(f.path);
+    data->storedHash = std::move(hash);
     return BundleSource(std::move(data));
 }
 

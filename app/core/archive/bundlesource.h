@@ -3,6 +3,7 @@
 
 #include "archive/archiveformat.h"
 #include "archive/archivelimits.h"
+#include "crypto/digest.h"
 #include "util/result.h"
 
 #include <QByteArray>
@@ -10,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace capaudit {
@@ -40,7 +42,22 @@ public:
     // A name that is not a file of the source is ignored.
     BundleSource withKnownSha256(const QMap<QString, QByteArray>& digests) const;
 
+    // Files kept elsewhere than the tree (verify-case leaves a stored bundle's data files in the case instead of
+    // writing them out): listed with their size and SHA-256 beside the tree's own files; any other digest is asked of
+    // HASH. readFile() refuses them and absolutePath() is empty. A name the tree has already is ignored.
+    struct StoredFile {
+        qint64 size = 0;
+        QByteArray sha256;
+    };
+    using StoredHash = std::function<Result<QByteArray>(const QString& relative, crypto::HashAlgorithm algorithm)>;
+    BundleSource withStoredFiles(const QMap<QString, StoredFile>& files, StoredHash hash) const;
+    // The file's digest with ALGORITHM: sha256() for SHA-256, else streamed from the tree (never through a symlink)
+    // or asked of a stored file's StoredHash.
+    Result<QByteArray> hash(const QString& relative, crypto::HashAlgorithm algorithm) const;
+
 private:
+    Result<QByteArray> hashTree(const QString& relative, crypto::HashAlgorithm algorithm) const;
+
     struct Private;
     explicit BundleSource(std::shared_ptr<const Private> d);
     std::shared_ptr<const Private> d;

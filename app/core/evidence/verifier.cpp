@@ -131,7 +131,7 @@ void checkSubjects(
             if (it.key() == u"sha256") {
                 actual = digests.sha256.value(s.name);
             } else {
-                auto h = crypto::hashFile(source.absolutePath(s.name), *crypto::hashFromName(it.key()));
+                auto h = source.hash(s.name, *crypto::hashFromName(it.key()));
                 actual = h ? h.value() : QByteArray();
             }
             if (QString::fromLatin1(actual.toHex()) != it.value())

@@ -82,8 +82,15 @@ public:
     }
 
 private:
-    bool materialise(const StoredBundle& b, const QString& dir, QMap<QString, QByteArray>& shas);
-    Verdict reverify(const StoredBundle& b, const QString& dir, const QMap<QString, QByteArray>& shas);
+    // A data file left in the case: re-verification hashes it with another algorithm from there if it must.
+    struct KeptFile {
+        qint64 blob = 0;
+        BundleSource::StoredFile file;
+    };
+    using KeptFiles = QMap<QString, KeptFile>;
+    bool materialise(const StoredBundle& b, const QString& dir, QMap<QString, QByteArray>& shas, KeptFiles& kept);
+    Verdict reverify(
+        const StoredBundle& b, const QString& dir, const QMap<QString, QByteArray>& shas, const KeptFiles& kept);
     void anchorScope(const CaseAnchor& a, const TrailEntry& added);
 
     CaseStore& m_store;
@@ -221,7 +228,7 @@ void Run::anchorScope(const CaseAnchor& a, const TrailEntry& added)
             problems.join(QStringLiteral("; ")));
 }
 
-bool Run::materialise(const StoredBundle& b, const QString& dir, QMap<QString, QByteArray>& shas)
+bool Run::materialise(const StoredBundle& b, const QString& dir, QMap<QString, QByteArray>& shas, KeptFiles& kept)
 {
     Result<QList<BundleFileRef>> files = m_store.bundleFiles(b.id);
     if (!files) {
@@ -236,13 +243,18 @@ bool Run::materialise(const StoredBundle& b, const QString& dir, QMap<QString, Q
             ok = false;
             continue;
         }
-        QDir().mkpath(QFileInfo(target).absolutePath());
+        // The data files stay in the case: re-verification needs their digests, not their bytes on disk (a year of
+        // telemetry would need that much free space). The envelope, chain and log files are written out.
+        const bool keep = f.path.startsWith(QLatin1String("data/"));
         QFile out(target);
-        if (!out.open(QIODevice::WriteOnly)) {
-            problem(QStringLiteral("bundle"), b.digest, f.path,
-                QStringLiteral("cannot materialise: %1").arg(out.errorString()));
-            ok = false;
-            continue;
+        if (!keep) {
+            QDir().mkpath(QFileInfo(target).absolutePath());
+            if (!out.open(QIODevice::WriteOnly)) {
+                problem(QStringLiteral("bundle"), b.digest, f.path,
+                    QStringLiteral("cannot materialise: %1").arg(out.errorString()));
+                ok = false;
+                continue;
+            }
         }
         // One pass: the copy goes to this run's own temporary directory and is only used if every byte matched.
         qint64 size = 0;
@@ -250,11 +262,13 @@ bool Run::materialise(const StoredBundle& b, const QString& dir, QMap<QString, Q
             f.blobId,
             [&](QByteArrayView bytes) -> Status {
                 size += bytes.size();
-                if (out.write(bytes.data(), bytes.size()) != bytes.size())
+                if (!keep && out.write(bytes.data(), bytes.size()) != bytes.size())
                     return Error(target, out.errorString());
                 return {};
             },
             f.path);
+        if (keep && read)
+            kept.insert(f.path, KeptFile { f.blobId, BundleSource::StoredFile { size, *read } });
         const QByteArray digest = read ? *read : QByteArray();
         shas.insert(f.path, digest);
         if (!read) {
@@ -274,7 +288,8 @@ bool Run::materialise(const StoredBundle& b, const QString& dir, QMap<QString, Q
     return ok;
 }
 
-Verdict Run::reverify(const StoredBundle& b, const QString& dir, const QMap<QString, QByteArray>& shas)
+Verdict Run::reverify(
+    const StoredBundle& b, const QString& dir, const QMap<QString, QByteArray>& shas, const KeptFiles& kept)
 {
     Result<TrustStore> trust = m_store.trustStoreAt(b.importSeq);
     if (!trust) {
@@ -288,7 +303,26 @@ Verdict Run::reverify(const StoredBundle& b, const QString& dir, const QMap<QStr
     // The files were hashed as materialise() wrote them: the verifier compares those digests instead of reading the
     // bytes a third time.
     Result<BundleSource> source = BundleSource::open(dir);
-    const Verdict fresh = source ? verifier.verify(source->withKnownSha256(shas)) : verifier.verify(dir);
+    QMap<QString, BundleSource::StoredFile> listed;
+    for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+        listed.insert(it.key(), it->file);
+    // Only for a digest other than SHA-256 a statement names: streamed from the case once more.
+    const auto hashKept = [this, &kept](
+                              const QString& relative, crypto::HashAlgorithm algorithm) -> Result<QByteArray> {
+        crypto::Hasher hasher(algorithm);
+        const Result<QByteArray> read = m_store.copyBlob(
+            kept.value(relative).blob,
+            [&hasher](QByteArrayView bytes) -> Status {
+                hasher.add(bytes);
+                return {};
+            },
+            relative);
+        if (!read)
+            return read.error();
+        return hasher.finish();
+    };
+    const Verdict fresh = source ? verifier.verify(source->withKnownSha256(shas).withStoredFiles(listed, hashKept))
+                                 : verifier.verify(dir);
     compareBundleRow(m_db, b, fresh, m_trail.value(b.importSeq), m_out.problems);
     const Verdict& stored = b.details;
     QStringList differences;
@@ -342,9 +376,10 @@ void Run::bundle(const StoredBundle& b)
             return true;
         });
     QMap<QString, QByteArray> shas;
+    KeptFiles kept;
     // A bundle whose bytes are already known to be wrong is not re-verified: that would only restate the problem.
-    if (materialise(b, dir.path(), shas)) {
-        const Verdict fresh = reverify(b, dir.path(), shas);
+    if (materialise(b, dir.path(), shas, kept)) {
+        const Verdict fresh = reverify(b, dir.path(), shas, kept);
         if (!fresh.checks.isEmpty())
             m_logs.bundle(m_db, b, dir.path(), fresh, m_trail.value(b.importSeq).details, m_out.problems);
     }
