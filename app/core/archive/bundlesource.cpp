@@ -233,7 +233,7 @@ qint64 BundleSource::totalBytes() const
     return d->totalBytes;
 }
 
-BundleSource BundleSource::withKnownSha256(const QMap<QString, QByteArray>& digests) const
+std::shared_ptr<BundleSource::Private> BundleSource::derived() const
 {
     auto data = std::make_shared<Private>();
     data->path = d->path;
@@ -241,26 +241,26 @@ BundleSource BundleSource::withKnownSha256(const QMap<QString, QByteArray>& dige
     data->files = d->files;
     data->meta = d->meta;
     data->totalBytes = d->totalBytes;
+    data->stored = d->stored;
+    data->storedHash = d->storedHash;
     data->origin = d; // an extracted tree lives as long as its source
+    return data;
+}
+
+BundleSource BundleSource::withKnownSha256(const QMap<QString, QByteArray>& digests) const
+{
+    std::shared_ptr<Private> data = derived();
     for (auto it = digests.cbegin(); it != digests.cend(); ++it) {
         const auto known = data->meta.find(it.key());
         if (known != data->meta.end())
             known->sha256 = it.value();
     }
-    data->stored = d->stored;
-    data->storedHash = d->storedHash;
     return BundleSource(std::move(data));
 }
 
 BundleSource BundleSource::withStoredFiles(const QMap<QString, StoredFile>& files, StoredHash hash) const
 {
-    auto data = std::make_shared<Private>();
-    data->path = d->path;
-    data->root = d->root;
-    data->meta = d->meta;
-    data->totalBytes = d->totalBytes;
-    data->stored = d->stored;
-    data->origin = d; // an extracted tree lives as long as its source
+    std::shared_ptr<Private> data = derived();
     std::vector<TreeFile> tree;
     for (const QString& name : std::as_const(d->files))
         tree.push_back(TreeFile { name, 0, {} });

@@ -59,6 +59,7 @@ private:
     Result<QByteArray> hashTree(const QString& relative, crypto::HashAlgorithm algorithm) const;
 
     struct Private;
+    std::shared_ptr<Private> derived() const; // a copy that keeps this source's tree alive
     explicit BundleSource(std::shared_ptr<const Private> d);
     std::shared_ptr<const Private> d;
 };
